@@ -1,0 +1,82 @@
+package io.peergraph.graph.schema;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the graph schema (constraints, indexes, full-text indexes) as numbered migrations, recording
+ * each applied version in a {@code :SchemaMigration} node. Running it again is a no-op; a newer build adds
+ * only the migrations the store has not seen yet.
+ */
+public final class SchemaMigrations {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
+
+    /** Labels whose nodes carry a public {@code id}; each gets a uniqueness constraint. */
+    public static final List<String> IDENTIFIED_LABELS = List.of(
+            "Customer", "Product", "Item", "Configuration", "ConfigItem", "Report", "Interaction", "Symptom",
+            "Solution", "Confirmation", "Tag", "Concept", "ConceptScheme", "Measurement", "AuditEvent");
+
+    /** Labels that imports create; {@code sourceKey} is the record's natural key in its source. */
+    public static final List<String> SOURCE_KEYED_LABELS = List.of(
+            "Item", "Configuration", "Report", "Interaction", "Solution", "Confirmation", "Measurement");
+
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "public ids, natural keys and lookup indexes", Stream.concat(
+                    IDENTIFIED_LABELS.stream().map(label -> "CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE"
+                            .formatted(label.toLowerCase(), label)),
+                    Stream.of(
+                            "CREATE CONSTRAINT customer_handle IF NOT EXISTS FOR (n:Customer) REQUIRE n.handle IS UNIQUE",
+                            "CREATE CONSTRAINT product_key IF NOT EXISTS FOR (n:Product) REQUIRE n.key IS UNIQUE",
+                            "CREATE CONSTRAINT config_item_key IF NOT EXISTS FOR (n:ConfigItem) REQUIRE n.key IS UNIQUE",
+                            "CREATE CONSTRAINT symptom_key IF NOT EXISTS FOR (n:Symptom) REQUIRE n.key IS UNIQUE",
+                            "CREATE CONSTRAINT tag_label IF NOT EXISTS FOR (n:Tag) REQUIRE n.normalized IS UNIQUE",
+                            "CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.version IS UNIQUE",
+                            "CREATE INDEX product_name IF NOT EXISTS FOR (n:Product) ON (n.name)",
+                            "CREATE INDEX report_created IF NOT EXISTS FOR (n:Report) ON (n.createdAt)"))
+                    .toList()),
+            new Migration(2, "natural keys of imported records (a re-import finds what it wrote before)",
+                    SOURCE_KEYED_LABELS.stream().map(label -> "CREATE CONSTRAINT %s_source_key IF NOT EXISTS FOR (n:%s) REQUIRE n.sourceKey IS UNIQUE"
+                            .formatted(label.toLowerCase(), label)).toList()),
+            new Migration(3, "full-text indexes: product names, report text, the peer signature of reports", List.of(
+                    "CREATE FULLTEXT INDEX product_text IF NOT EXISTS FOR (n:Product) ON EACH [n.name]",
+                    "CREATE FULLTEXT INDEX report_text IF NOT EXISTS FOR (n:Report) ON EACH [n.title, n.text]",
+                    // Terms are opaque ids ("sym_..", "cfi_..", "cus_.."): split on whitespace only, never lower-cased away.
+                    """
+                    CREATE FULLTEXT INDEX report_peer_signature IF NOT EXISTS FOR (n:Report)
+                    ON EACH [n.peerSymptoms, n.peerItems, n.peerOwner]
+                    OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false } }
+                    """)));
+
+    private SchemaMigrations() {}
+
+    /** Applies every migration the store has not recorded yet, in version order, then waits for indexes. */
+    public static void apply(Driver driver) {
+        try (Session session = driver.session()) {
+            session.run("CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.version IS UNIQUE").consume();
+            int current = session.run("MATCH (m:SchemaMigration) RETURN coalesce(max(m.version), 0) AS v")
+                    .single().get("v").asInt();
+            for (Migration migration : MIGRATIONS) {
+                if (migration.version() <= current) {
+                    continue;
+                }
+                for (String statement : migration.statements()) {
+                    session.run(statement).consume();
+                }
+                session.run("MERGE (m:SchemaMigration {version: $version}) SET m.description = $description, m.appliedAt = datetime()",
+                        java.util.Map.of("version", migration.version(), "description", migration.description())).consume();
+                log.info("Applied schema migration {}: {}", migration.version(), migration.description());
+            }
+            session.run("CALL db.awaitIndexes(300)").consume();
+        }
+    }
+
+    /** The newest version this build knows. */
+    public static int latestVersion() {
+        return MIGRATIONS.getLast().version();
+    }
+}

@@ -1,0 +1,59 @@
+package io.peergraph.graph.testing;
+
+import io.peergraph.graph.embedded.EmbeddedNeo4j;
+import io.peergraph.graph.schema.SchemaMigrations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+/**
+ * One embedded Neo4j per test JVM, reached over Bolt like production. Started on first use and shut down
+ * when the JVM exits, so every test class of a module shares it. Tests isolate themselves by creating
+ * their own data (fresh ids), or by calling {@link #wipe()} when they need an empty store.
+ */
+public final class SharedNeo4j {
+
+    private static EmbeddedNeo4j server;
+    private static Driver driver;
+
+    private SharedNeo4j() {}
+
+    public static synchronized String boltUri() {
+        start();
+        return server.boltUri();
+    }
+
+    public static synchronized Driver driver() {
+        start();
+        return driver;
+    }
+
+    /** Deletes all data but keeps the schema. */
+    public static void wipe() {
+        try (var session = driver().session()) {
+            session.run("MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+        }
+    }
+
+    private static void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            Path dir = Files.createTempDirectory("peergraph-test-neo4j");
+            server = EmbeddedNeo4j.start(dir, 0, 256L << 20);
+            driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none());
+            SchemaMigrations.apply(driver);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                driver.close();
+                server.close();
+            }, "shared-neo4j-shutdown"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -37,7 +37,8 @@ public final class SchemaMigrations {
                             "CREATE CONSTRAINT tag_label IF NOT EXISTS FOR (n:Tag) REQUIRE n.normalized IS UNIQUE",
                             "CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.version IS UNIQUE",
                             "CREATE INDEX product_name IF NOT EXISTS FOR (n:Product) ON (n.name)",
-                            "CREATE INDEX report_created IF NOT EXISTS FOR (n:Report) ON (n.createdAt)"))
+                            "CREATE INDEX report_created IF NOT EXISTS FOR (n:Report) ON (n.createdAt)",
+                            "CREATE INDEX tagged_by IF NOT EXISTS FOR ()-[r:TAGGED]-() ON (r.by)"))
                     .toList()),
             new Migration(2, "natural keys of imported records (a re-import finds what it wrote before)",
                     SOURCE_KEYED_LABELS.stream().map(label -> "CREATE CONSTRAINT %s_source_key IF NOT EXISTS FOR (n:%s) REQUIRE n.sourceKey IS UNIQUE"

@@ -1,0 +1,119 @@
+package io.peergraph.graph.peers;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * "Others with my configuration who saw this symptom — and what worked for them."
+ *
+ * <p>Starts from neither side of the graph: the {@code report_peer_signature} full-text index holds, per
+ * shareable report, its symptoms, its configuration's items and its owner. One Lucene query asks for
+ * reports that show the symptom (or a narrower one) and share any of my items, excluding my own, and keeps
+ * only the best {@code $pool}: a shared item weighs by its rarity (BM25 idf), so a shared rare GPU counts
+ * far more than a shared common amount of RAM. The cost depends on the symptom's posting list inside
+ * Lucene, not on walking tens of thousands of reports through the graph.
+ *
+ * <p>Solutions are ranked by what the peers in that pool confirmed, by the lower bound of the 95 % Wilson
+ * score interval of "worked": 1 of 1 (0.21) never beats 40 of 50 (0.67).
+ */
+public final class PeersWithSymptomQuery {
+
+    /** Peers whose confirmations rank the solutions: the most similar ones, bounded so the cost is too. */
+    public static final int SOLUTION_POOL = 200;
+
+    // Ids come from the graph (well-formed, [a-z0-9_]), never from user text, so the Lucene query cannot be
+    // injected into; the caller's ids are only ever Cypher parameters.
+    private static final String SIGNATURE_QUERY = """
+            MATCH (owner:Customer)-[:OWNS]->(me:Configuration {id: $configurationId})
+            MATCH (symptom:Symptom {id: $symptomId})
+            CALL (symptom) {
+              OPTIONAL MATCH (narrower:Symptom)-[:BROADER*1..8]->(symptom)
+              RETURN [symptom.id] + collect(DISTINCT narrower.id)[..500] AS symptomIds
+            }
+            CALL (me) {
+              MATCH (me)-[:INCLUDES]->(i:ConfigItem)
+              RETURN collect(i {.id, .kind, .value}) AS mine
+            }
+            WITH owner, symptomIds, mine WHERE size(mine) > 0
+            WITH owner, symptomIds, mine,
+                 '+peerSymptoms:(' + reduce(q = '', s IN symptomIds | q + ' ' + s) + ')'
+                 + ' +peerItems:(' + reduce(q = '', i IN mine | q + ' ' + i.id) + ')'
+                 + ' -peerOwner:' + owner.id AS lucene
+            """;
+
+    /** One round trip: a page of peer reports and the ranked solutions. */
+    public static final String CYPHER = SIGNATURE_QUERY + """
+            CALL db.index.fulltext.queryNodes('report_peer_signature', lucene, {limit: $pool}) YIELD node, score
+            WITH symptomIds, mine, node AS r, score ORDER BY score DESC, r.id
+            WITH symptomIds, mine, collect({r: r, score: score}) AS hits
+            CALL (hits, mine) {
+              UNWIND hits[$offset..$offset + $first + 1] AS hit
+              WITH hit.r AS r, hit.score AS score, mine
+              RETURN collect(r {.id, .title, .status, .occurredAt, .createdAt, score: score, ownerId: r.peerOwner,
+                                product: head([(r)-[:ABOUT]->(p:Product) | p {.id, .name}]),
+                                symptoms: [(r)-[:SHOWS]->(s:Symptom) | s {.id, .key, .name}],
+                                shared: [i IN mine WHERE r.peerItems CONTAINS i.id]}) AS page
+            }
+            CALL (hits, symptomIds) {
+              UNWIND hits AS hit
+              WITH DISTINCT hit.r.peerOwner AS peerId, symptomIds
+              MATCH (:Customer {id: peerId})-[:CONFIRMED]->(cf:Confirmation)-[:OF]->(sol:Solution)
+              WHERE EXISTS { (sol)-[:SOLVES]->(s:Symptom) WHERE s.id IN symptomIds }
+              WITH sol, toFloat(sum(CASE WHEN cf.worked THEN 1 ELSE 0 END)) AS worked, toFloat(count(cf)) AS total,
+                   count(DISTINCT peerId) AS peers
+              WITH sol, worked, total, peers, worked / total AS p, 1.96 * 1.96 AS z2
+              WITH sol, worked, total, peers,
+                   (p + z2 / (2 * total) - sqrt(z2) * sqrt(p * (1 - p) / total + z2 / (4 * total * total))) / (1 + z2 / total) AS rank
+              ORDER BY rank DESC, total DESC, sol.id
+              LIMIT $solutions
+              RETURN collect(sol {.id, .title, .steps, .kind, worked: toInteger(worked), total: toInteger(total),
+                                  peers: peers, rank: rank}) AS solutions
+            }
+            RETURN page, solutions
+            """;
+
+    /** How many other customers with a shareable, overlapping configuration reported the symptom. */
+    public static final String COUNT_CYPHER = SIGNATURE_QUERY + """
+            CALL db.index.fulltext.queryNodes('report_peer_signature', lucene) YIELD node
+            RETURN count(DISTINCT node.peerOwner) AS peers
+            """;
+
+    private final Neo4jClient client;
+
+    public PeersWithSymptomQuery(Neo4jClient client) {
+        this.client = client;
+    }
+
+    public static Map<String, Object> parameters(String configurationId, String symptomId, int offset, int first, int solutions) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("configurationId", configurationId);
+        p.put("symptomId", symptomId);
+        p.put("offset", offset);
+        p.put("first", first);
+        p.put("pool", Math.max(SOLUTION_POOL, offset + first + 1));
+        p.put("solutions", solutions);
+        return p;
+    }
+
+    /** Empty when the configuration has no items or the symptom does not exist. */
+    public Optional<PeerAnswer> run(String configurationId, String symptomId, int offset, int first, int solutions) {
+        return client.query(CYPHER).bindAll(parameters(configurationId, symptomId, offset, first, solutions))
+                .fetchAs(PeerAnswer.class).mappedBy((t, r) -> map(r.get("page"), r.get("solutions"), offset, first)).one();
+    }
+
+    public long peerCount(String configurationId, String symptomId) {
+        return client.query(COUNT_CYPHER).bindAll(parameters(configurationId, symptomId, 0, 0, 0))
+                .fetchAs(Long.class).mappedBy((t, r) -> r.get("peers").asLong()).one().orElse(0L);
+    }
+
+    static PeerAnswer map(Value page, Value solutions, int offset, int first) {
+        List<PeerReport> reports = page.asList(PeerReport::from);
+        boolean hasNext = reports.size() > first;
+        return new PeerAnswer(reports.subList(0, Math.min(first, reports.size())), offset, hasNext,
+                solutions.asList(RankedSolution::from));
+    }
+}

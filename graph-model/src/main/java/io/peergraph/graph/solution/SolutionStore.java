@@ -1,0 +1,106 @@
+package io.peergraph.graph.solution;
+
+import io.peergraph.graph.id.PublicId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/** Solutions and the confirmations that rank them. */
+public class SolutionStore {
+
+    private static final String RETURN = """
+            RETURN sol {.id, .title, .steps, .kind, .createdAt, proposerId: proposer.id,
+                        symptomIds: [(sol)-[:SOLVES]->(s:Symptom) | s.id],
+                        worked: COUNT { (sol)<-[:OF]-(c:Confirmation) WHERE c.worked },
+                        total: COUNT { (sol)<-[:OF]-(:Confirmation) }} AS sol
+            """;
+
+    private final Neo4jClient client;
+
+    public SolutionStore(Neo4jClient client) {
+        this.client = client;
+    }
+
+    public record NewSolution(String proposerId, List<String> symptomIds, String title, String steps, Solution.Kind kind,
+                              String triedOnReportId) {}
+
+    public Solution propose(NewSolution n) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", PublicId.SOLUTION.random());
+        p.put("proposerId", n.proposerId());
+        p.put("symptomIds", n.symptomIds());
+        p.put("title", n.title());
+        p.put("steps", n.steps());
+        p.put("kind", n.kind().name());
+        p.put("reportId", n.triedOnReportId());
+        return client.query("""
+                        MATCH (proposer:Customer {id: $proposerId})
+                        CREATE (proposer)-[:PROPOSED]->(sol:Solution {id: $id, title: $title, steps: $steps, kind: $kind,
+                                createdAt: datetime(), updatedAt: datetime()})
+                        WITH proposer, sol
+                        CALL (sol) { UNWIND $symptomIds AS symptomId MATCH (s:Symptom {id: symptomId}) CREATE (sol)-[:SOLVES]->(s) }
+                        CALL (sol) { MATCH (r:Report {id: $reportId}) CREATE (r)-[:TRIED]->(sol) }
+                        WITH proposer, sol
+                        """ + RETURN).bindAll(p).fetchAs(Solution.class).mappedBy((t, r) -> map(r.get("sol"))).one().orElseThrow();
+    }
+
+    public Optional<Solution> byId(String id) {
+        return client.query("MATCH (proposer:Customer)-[:PROPOSED]->(sol:Solution {id: $id}) " + RETURN).bind(id).to("id")
+                .fetchAs(Solution.class).mappedBy((t, r) -> map(r.get("sol"))).one();
+    }
+
+    public List<Solution> byIds(Collection<String> ids) {
+        return List.copyOf(client.query("UNWIND $ids AS id MATCH (proposer:Customer)-[:PROPOSED]->(sol:Solution {id: id}) " + RETURN)
+                .bind(List.copyOf(ids)).to("ids").fetchAs(Solution.class).mappedBy((t, r) -> map(r.get("sol"))).all());
+    }
+
+    /**
+     * Records that the solution worked (or not) for the customer on that configuration. One confirmation per
+     * customer, solution and configuration: confirming again changes the verdict instead of voting twice.
+     */
+    public Confirmation confirm(String customerId, String solutionId, String configurationId, boolean worked, String note) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("customerId", customerId);
+        p.put("solutionId", solutionId);
+        p.put("configurationId", configurationId);
+        p.put("worked", worked);
+        p.put("note", note);
+        p.put("id", PublicId.CONFIRMATION.fromKey(customerId + "|" + solutionId + "|" + configurationId));
+        return client.query("""
+                        MATCH (c:Customer {id: $customerId}), (sol:Solution {id: $solutionId}), (cfg:Configuration {id: $configurationId})
+                        MERGE (cf:Confirmation {id: $id})
+                        ON CREATE SET cf.createdAt = datetime()
+                        SET cf.worked = $worked, cf.note = $note, cf.at = datetime(), cf.updatedAt = datetime()
+                        MERGE (c)-[:CONFIRMED]->(cf)
+                        MERGE (cf)-[:OF]->(sol)
+                        MERGE (cf)-[:WITH]->(cfg)
+                        RETURN cf {.id, .worked, .note, .at, customerId: c.id, solutionId: sol.id, configurationId: cfg.id} AS cf
+                        """).bindAll(p).fetchAs(Confirmation.class).mappedBy((t, r) -> mapConfirmation(r.get("cf"))).one().orElseThrow();
+    }
+
+    /** The customer's confirmations, newest first, at most {@code limit}. */
+    public List<Confirmation> confirmationsBy(String customerId, int limit) {
+        return List.copyOf(client.query("""
+                        MATCH (c:Customer {id: $customerId})-[:CONFIRMED]->(cf:Confirmation)-[:OF]->(sol:Solution),
+                              (cf)-[:WITH]->(cfg:Configuration)
+                        RETURN cf {.id, .worked, .note, .at, customerId: c.id, solutionId: sol.id, configurationId: cfg.id} AS cf
+                        ORDER BY cf.at DESC, cf.id LIMIT $limit
+                        """).bindAll(Map.of("customerId", customerId, "limit", limit))
+                .fetchAs(Confirmation.class).mappedBy((t, r) -> mapConfirmation(r.get("cf"))).all());
+    }
+
+    static Confirmation mapConfirmation(Value c) {
+        return new Confirmation(c.get("id").asString(), c.get("customerId").asString(), c.get("solutionId").asString(),
+                c.get("configurationId").asString(), c.get("worked").asBoolean(), c.get("note").asString(null), c.get("at").asZonedDateTime(null));
+    }
+
+    static Solution map(Value s) {
+        return new Solution(s.get("id").asString(), s.get("proposerId").asString(), s.get("symptomIds").asList(Value::asString),
+                s.get("title").asString(), s.get("steps").asString(null), Solution.Kind.valueOf(s.get("kind").asString("OTHER")),
+                s.get("worked").asInt(), s.get("total").asInt(), s.get("createdAt").asZonedDateTime(null));
+    }
+}

@@ -1,0 +1,74 @@
+package io.peergraph.graph.stuff;
+
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.text.Text;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/** The product catalog. */
+public class ProductStore {
+
+    private static final String FIELDS = "{.id, .key, .name, .verified, .createdAt}";
+
+    private final Neo4jClient client;
+
+    public ProductStore(Neo4jClient client) {
+        this.client = client;
+    }
+
+    public Optional<Product> byId(String id) {
+        return client.query("MATCH (p:Product {id: $id}) RETURN p %s AS p".formatted(FIELDS)).bind(id).to("id")
+                .fetchAs(Product.class).mappedBy((t, r) -> map(r.get("p"))).one();
+    }
+
+    public List<Product> byIds(Collection<String> ids) {
+        return List.copyOf(client.query("UNWIND $ids AS id MATCH (p:Product {id: id}) RETURN p %s AS p".formatted(FIELDS))
+                .bind(List.copyOf(ids)).to("ids").fetchAs(Product.class).mappedBy((t, r) -> map(r.get("p"))).all());
+    }
+
+    /**
+     * A page of products in name order after {@code afterName}/{@code afterId}. With {@code search}, names
+     * that contain it (case-insensitive); the search text is a parameter, never query syntax.
+     */
+    public List<Product> page(String search, String afterName, String afterId, int size) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("search", search == null ? null : Text.line(search).toLowerCase(Locale.ROOT));
+        p.put("afterName", afterName);
+        p.put("afterId", afterId);
+        p.put("size", size);
+        return List.copyOf(client.query("""
+                        MATCH (p:Product)
+                        WHERE ($search IS NULL OR toLower(p.name) CONTAINS $search)
+                          AND ($afterId IS NULL OR p.name > $afterName OR (p.name = $afterName AND p.id > $afterId))
+                        RETURN p %s AS p ORDER BY p.name, p.id LIMIT $size
+                        """.formatted(FIELDS))
+                .bindAll(p).fetchAs(Product.class).mappedBy((t, r) -> map(r.get("p"))).all());
+    }
+
+    /**
+     * The catalog entry with this name, or a new unverified one for moderators to verify or merge. Names are
+     * compared after normalisation, so "Half-Life 2" and "half-life  2" are one product.
+     */
+    public Product findOrAddUnverified(String name) {
+        String clean = Text.line(name);
+        String key = "name:" + clean.toLowerCase(Locale.ROOT);
+        return client.query("""
+                        MERGE (p:Product {key: $key})
+                        ON CREATE SET p.id = $id, p.name = $name, p.verified = false, p.createdAt = datetime(), p.updatedAt = datetime()
+                        RETURN p %s AS p
+                        """.formatted(FIELDS))
+                .bindAll(Map.of("key", key, "id", PublicId.PRODUCT.fromKey(key), "name", clean))
+                .fetchAs(Product.class).mappedBy((t, r) -> map(r.get("p"))).one().orElseThrow();
+    }
+
+    static Product map(Value p) {
+        return new Product(p.get("id").asString(), p.get("key").asString(), p.get("name").asString(),
+                p.get("verified").asBoolean(false), p.get("createdAt").asZonedDateTime(null));
+    }
+}

@@ -1,0 +1,98 @@
+package io.peergraph.search.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import com.sun.security.auth.module.UnixSystem;
+import io.peergraph.search.cluster.SearchClientFactory;
+import io.peergraph.search.testing.TemporaryDataDir;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The life of one managed server, in order: started, crashed and restarted, stopped. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ElasticsearchServerTest {
+
+    private static Path dataDir;
+    private static ElasticsearchServer server;
+
+    @BeforeAll
+    static void startServer() {
+        dataDir = TemporaryDataDir.create("peergraph-es-lifecycle-");
+        server = ElasticsearchServer.start(ServerSettings.defaults(dataDir).withHeap("256m"));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+        TemporaryDataDir.delete(dataDir);
+    }
+
+    @Test
+    @Order(1)
+    void startedServerIsGreenOnLoopback() throws IOException {
+        assertThat(server.uri().getHost()).isEqualTo("127.0.0.1");
+        assertThat(server.isRunning()).isTrue();
+        assertThat(health()).isEqualTo(HealthStatus.Green);
+    }
+
+    @Test
+    @Order(2)
+    void rootHandsTheServerToTheServiceUser() {
+        assumeTrue(new UnixSystem().getUid() == 0, "only root needs the service user");
+        String user = ProcessHandle.of(server.pid()).orElseThrow().info().user().orElseThrow();
+        assertThat(user).isEqualTo(ProcessOwner.ServiceUser.NAME);
+    }
+
+    @Test
+    @Order(3)
+    void watchdogRestartsAServerKilledWithSigkill() {
+        long crashedPid = server.pid();
+        ProcessHandle.of(crashedPid).orElseThrow().destroyForcibly();
+
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> server.restarts() == 1 && server.isRunning() && server.pid() != crashedPid && isHealthy());
+        assertThat(ProcessHandle.of(crashedPid).filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void closeStopsTheServerAndFreesItsPort() throws IOException {
+        ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
+
+        server.close();
+
+        assertThat(process.isAlive()).isFalse();
+        assertThat(server.isRunning()).isFalse();
+        try (ServerSocket reuse = new ServerSocket(server.httpPort(), 1, InetAddress.getLoopbackAddress())) {
+            assertThat(reuse.getLocalPort()).isEqualTo(server.httpPort());
+        }
+    }
+
+    private static HealthStatus health() throws IOException {
+        try (ElasticsearchClient client = SearchClientFactory.create(server.uri())) {
+            return client.cluster().health().status();
+        }
+    }
+
+    private static boolean isHealthy() {
+        try {
+            return health() != HealthStatus.Red;
+        } catch (IOException | RuntimeException stillStarting) {
+            return false;
+        }
+    }
+}

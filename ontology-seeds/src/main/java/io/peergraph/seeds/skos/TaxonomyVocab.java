@@ -1,0 +1,25 @@
+package io.peergraph.seeds.skos;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/**
+ * Peergraph's own RDF terms, kept like Jena's {@code SKOS} class. SKOS has no lifecycle status, so a concept's
+ * status and the reason for a deprecation without replacement live here; the replacement itself is
+ * {@code dcterms:isReplacedBy} and a scheme's seed version {@code owl:versionInfo}.
+ */
+public final class TaxonomyVocab {
+
+    public static final String NS = "https://peergraph.io/ns/taxonomy#";
+    /** Base of the IRIs of Peergraph's own schemes and concepts. */
+    public static final String TAXONOMY = "https://peergraph.io/taxonomy/";
+
+    public static final Property status = ResourceFactory.createProperty(NS, "status");
+    public static final Property deprecationReason = ResourceFactory.createProperty(NS, "deprecationReason");
+    public static final Resource Candidate = ResourceFactory.createResource(NS + "Candidate");
+    public static final Resource Approved = ResourceFactory.createResource(NS + "Approved");
+    public static final Resource Deprecated = ResourceFactory.createResource(NS + "Deprecated");
+
+    private TaxonomyVocab() {}
+}

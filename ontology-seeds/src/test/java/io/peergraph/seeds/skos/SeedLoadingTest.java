@@ -1,0 +1,91 @@
+package io.peergraph.seeds.skos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peergraph.seeds.hardware.HardwareScheme;
+import io.peergraph.seeds.shacl.IntegrityReport;
+import io.peergraph.seeds.shacl.SkosIntegrity;
+import io.peergraph.seeds.testing.TaxonomyStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+
+class SeedLoadingTest {
+
+    private Driver driver;
+
+    @BeforeEach
+    void emptyStore() {
+        driver = TaxonomyStore.empty();
+    }
+
+    @Test
+    void loadingTheSeedsTwiceLeavesTheSameGraph() {
+        List<LoadReport> first = SeedCatalog.loadAll(driver);
+        List<String> afterFirst = TaxonomyStore.dump(driver);
+        List<LoadReport> second = SeedCatalog.loadAll(driver);
+
+        assertThat(first).extracting(LoadReport::outcome).containsOnly(LoadReport.Outcome.APPLIED);
+        assertThat(first).allSatisfy(r -> assertThat(r.unresolved()).isEmpty());
+        assertThat(second).extracting(LoadReport::outcome).containsOnly(LoadReport.Outcome.UNCHANGED);
+        assertThat(TaxonomyStore.dump(driver)).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void theHardwareSchemeIsGeneratedFromPciDeviceClassesAndMainVendors() {
+        SeedCatalog.loadAll(driver);
+        try (var session = driver.session()) {
+            var display = session.run("""
+                    MATCH (c:Concept {notation: 'pci-class:03'})-[:TOP_CONCEPT_OF]->(:ConceptScheme {iri: $scheme})
+                    RETURN c.prefLabel_en AS label, [(n)-[:BROADER]->(c) | n.prefLabel_en] AS narrower
+                    """, java.util.Map.of("scheme", HardwareScheme.IRI)).single();
+            assertThat(display.get("label").asString()).isEqualTo("Display controller");
+            assertThat(display.get("narrower").asList(v -> v.asString())).contains("VGA compatible controller", "3D controller");
+            var vendors = session.run("MATCH (v:Concept)-[:BROADER]->(:Concept {iri: $iri}) RETURN collect(v.notation) AS n",
+                    java.util.Map.of("iri", HardwareScheme.IRI + "/vendor")).single().get("n").asList(v -> v.asString());
+            assertThat(vendors).contains("pci-vendor:10de", "pci-vendor:1002", "pci-vendor:8086");
+        }
+    }
+
+    @Test
+    void theExportedTurtleReparsesAndPassesTheShapes() {
+        SeedCatalog.loadAll(driver);
+        byte[] turtle = export(null, TaxonomyFormat.TURTLE);
+
+        Model reparsed = ModelFactory.createDefaultModel();
+        RDFParser.source(new ByteArrayInputStream(turtle)).lang(Lang.TURTLE).parse(reparsed);
+        IntegrityReport report = SkosIntegrity.validate(reparsed);
+
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.conforms()).isTrue();
+        assertThat(reparsed.size()).isGreaterThan(1000);
+    }
+
+    @Test
+    void exportImportIntoAnEmptyStoreIsIsomorphic() {
+        SeedCatalog.loadAll(driver);
+        Model exported = new TaxonomyExport(driver).model(null);
+        byte[] jsonld = export(null, TaxonomyFormat.JSONLD);
+
+        TaxonomyStore.empty();
+        Model fromJsonLd = ModelFactory.createDefaultModel();
+        RDFParser.source(new ByteArrayInputStream(jsonld)).lang(Lang.JSONLD).parse(fromJsonLd);
+        new SkosLoader(driver).load(fromJsonLd);
+
+        assertThat(fromJsonLd.isIsomorphicWith(exported)).isTrue();
+        assertThat(new TaxonomyExport(driver).model(null).isIsomorphicWith(exported)).isTrue();
+    }
+
+    private byte[] export(String scheme, TaxonomyFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new TaxonomyExport(driver).write(scheme, format, out);
+        return out.toByteArray();
+    }
+}

@@ -54,8 +54,8 @@ public final class PeersWithSymptomQuery {
               UNWIND hits[$offset..$offset + $first + 1] AS hit
               WITH hit.r AS r, hit.score AS score, mine
               RETURN collect(r {.id, .title, .status, .occurredAt, .createdAt, score: score, ownerId: r.peerOwner,
-                                product: head([(r)-[:ABOUT]->(p:Product) | p {.id, .name}]),
-                                symptoms: [(r)-[:SHOWS]->(s:Symptom) | s {.id, .key, .name}],
+                                product: head([(r)-[:ABOUT]->(p:Product) | p {.id, .key, .name, .verified, .createdAt}]),
+                                symptoms: [(r)-[:SHOWS]->(s:Symptom) | s {.id, .key, .name, broaderId: head([(s)-[:BROADER]->(b:Symptom) | b.id])}],
                                 shared: [i IN mine WHERE r.peerItems CONTAINS i.id]}) AS page
             }
             CALL (hits, symptomIds) {

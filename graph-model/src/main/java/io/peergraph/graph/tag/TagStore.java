@@ -27,7 +27,8 @@ public class TagStore {
         return line == null ? null : line.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-‐‑‒–—]+", " ").strip();
     }
 
-    public Tag tag(String customerId, String thingId, String label) {
+    /** Empty when there is no such thing. */
+    public java.util.Optional<Tag> tag(String customerId, String thingId, String label) {
         String normalized = normalize(label);
         Map<String, Object> p = new HashMap<>();
         p.put("customerId", customerId);
@@ -44,7 +45,7 @@ public class TagStore {
                         RETURN t {.id, .label, .normalized, .usageCount} AS t
                         """.formatted(taggableLabel(thingId))).bindAll(p).fetchAs(Tag.class)
                 .mappedBy((ts, r) -> new Tag(r.get("t").get("id").asString(), r.get("t").get("label").asString(),
-                        r.get("t").get("normalized").asString(), r.get("t").get("usageCount").asLong())).one().orElseThrow();
+                        r.get("t").get("normalized").asString(), r.get("t").get("usageCount").asLong())).one();
     }
 
     /** Removes the caller's application of the tag; true when there was one. */

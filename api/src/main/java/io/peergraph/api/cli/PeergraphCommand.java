@@ -1,0 +1,26 @@
+package io.peergraph.api.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./peergraph}: one launcher for the service and its tools. */
+@Command(name = "peergraph", mixinStandardHelpOptions = true, versionProvider = PeergraphCommand.Version.class,
+        description = "Peergraph: a graph-backed community knowledge service.",
+        subcommands = {RunCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+public class PeergraphCommand {
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new PeergraphCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        if (exit != 0 || !RunCommand.keepsRunning(args)) {
+            System.exit(exit);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = PeergraphCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"peergraph " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.peergraph.api.config;
+
+import io.peergraph.graph.access.AccessQuery;
+import io.peergraph.graph.customer.CustomerStore;
+import io.peergraph.graph.embedded.EmbeddedNeo4j;
+import io.peergraph.graph.peers.PeersWithSymptomQuery;
+import io.peergraph.graph.report.ReportStore;
+import io.peergraph.graph.schema.SchemaMigrations;
+import io.peergraph.graph.solution.SolutionStore;
+import io.peergraph.graph.stuff.ConfigurationStore;
+import io.peergraph.graph.stuff.ItemStore;
+import io.peergraph.graph.stuff.ProductStore;
+import io.peergraph.graph.symptom.SymptomStore;
+import io.peergraph.graph.tag.TagStore;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * The graph: embedded Neo4j unless {@code peergraph.neo4j.uri} points elsewhere, one Driver over Bolt either
+ * way (Boot's own Neo4j auto-configuration backs off when this Driver exists; Spring Data Neo4j builds its
+ * client and transaction manager on it), the schema migrated before anything else uses it, and the stores.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GraphConfiguration {
+
+    /** The embedded DBMS, or an empty holder when an external server is configured. */
+    @Bean(destroyMethod = "close")
+    EmbeddedGraph embeddedGraph(PeergraphProperties properties) {
+        var neo4j = properties.neo4j();
+        if (!neo4j.embedded()) {
+            return new EmbeddedGraph(null);
+        }
+        return new EmbeddedGraph(EmbeddedNeo4j.start(properties.neo4jStoreDir(), neo4j.boltPort(), neo4j.pageCache().toBytes()));
+    }
+
+    @Bean(destroyMethod = "close")
+    Driver neo4jDriver(PeergraphProperties properties, EmbeddedGraph embedded) {
+        var neo4j = properties.neo4j();
+        Config config = Config.builder().withMaxConnectionPoolSize(64).build();
+        Driver driver = embedded.server() != null
+                ? GraphDatabase.driver(embedded.server().boltUri(), AuthTokens.none(), config)
+                : GraphDatabase.driver(neo4j.uri(), neo4j.username() == null || neo4j.username().isBlank()
+                        ? AuthTokens.none() : AuthTokens.basic(neo4j.username(), neo4j.password()), config);
+        SchemaMigrations.apply(driver);
+        return driver;
+    }
+
+    @Bean CustomerStore customerStore(Neo4jClient client) { return new CustomerStore(client); }
+
+    @Bean ItemStore itemStore(Neo4jClient client) { return new ItemStore(client); }
+
+    @Bean ConfigurationStore configurationStore(Neo4jClient client) { return new ConfigurationStore(client); }
+
+    @Bean ProductStore productStore(Neo4jClient client) { return new ProductStore(client); }
+
+    @Bean SymptomStore symptomStore(Neo4jClient client) { return new SymptomStore(client); }
+
+    @Bean ReportStore reportStore(Neo4jClient client) { return new ReportStore(client); }
+
+    @Bean SolutionStore solutionStore(Neo4jClient client) { return new SolutionStore(client); }
+
+    @Bean TagStore tagStore(Neo4jClient client) { return new TagStore(client); }
+
+    @Bean AccessQuery accessQuery(Neo4jClient client) { return new AccessQuery(client); }
+
+    @Bean PeersWithSymptomQuery peersWithSymptomQuery(Neo4jClient client) { return new PeersWithSymptomQuery(client); }
+
+    /** Holds the embedded server so that it shuts down after the Driver that depends on it. */
+    record EmbeddedGraph(EmbeddedNeo4j server) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.peergraph.api.config;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything Peergraph itself can be told, under {@code peergraph.*}. Defaults run everything embedded under
+ * {@code ./data}.
+ */
+@ConfigurationProperties("peergraph")
+public record PeergraphProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Neo4j neo4j,
+        @DefaultValue Security security,
+        @DefaultValue Api api,
+        @DefaultValue Demo demo) {
+
+    /**
+     * Neo4j. With no {@code uri} the service runs Neo4j embedded under {@code dataDir/neo4j}, on Bolt at
+     * 127.0.0.1:{@code boltPort} (0: any free port); with a {@code uri} it starts nothing and connects there.
+     */
+    public record Neo4j(String uri, String username, String password,
+                        @DefaultValue("0") int boltPort,
+                        @DefaultValue("512MB") org.springframework.util.unit.DataSize pageCache) {
+        public boolean embedded() {
+            return uri == null || uri.isBlank();
+        }
+    }
+
+    /**
+     * Who is calling. With neither {@code issuerUri} nor {@code jwkSetUri}, tokens are signed by a key the
+     * service keeps in {@code dataDir/security} and minted by {@code ./peergraph token}.
+     */
+    public record Security(String issuerUri, String jwkSetUri,
+                           @DefaultValue("peergraph") String audience,
+                           @DefaultValue("roles") String rolesClaim,
+                           @DefaultValue("peergraph-local") String localIssuer) {}
+
+    /** Limits of the GraphQL API. */
+    public record Api(@DefaultValue("20") int defaultPageSize, @DefaultValue("100") int maxPageSize,
+                      @DefaultValue("10") int solutionsPerAnswer) {}
+
+    /** Demo data loaded into an empty store on start. */
+    public record Demo(@DefaultValue("true") boolean enabled) {}
+
+    public Path neo4jStoreDir() {
+        return dataDir.resolve("neo4j");
+    }
+
+    public Path securityDir() {
+        return dataDir.resolve("security");
+    }
+}

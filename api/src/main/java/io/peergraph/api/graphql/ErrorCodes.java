@@ -1,0 +1,73 @@
+package io.peergraph.api.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.neo4j.driver.exceptions.ClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where failures become GraphQL errors with a stable {@code extensions.code}: UNAUTHENTICATED,
+ * FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (with {@code extensions.field}), CONFLICT, INTERNAL. Unexpected failures
+ * are logged with an error id that the client also gets, never their message or stack trace.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorCodes.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        Throwable cause = ex;
+        while (cause.getCause() != null && !(cause instanceof ApiException)) {
+            cause = cause.getCause();
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        String message;
+        ErrorType type;
+        if (cause instanceof ApiException api) {
+            extensions.put("code", api.code());
+            if (api instanceof ApiException.BadUserInput bad) {
+                extensions.put("field", bad.field());
+            }
+            message = api.getMessage();
+            type = switch (api.code()) {
+                case "UNAUTHENTICATED" -> ErrorType.UNAUTHORIZED;
+                case "FORBIDDEN" -> ErrorType.FORBIDDEN;
+                case "NOT_FOUND" -> ErrorType.NOT_FOUND;
+                default -> ErrorType.BAD_REQUEST;
+            };
+        } else if (ex instanceof AccessDeniedException || ex instanceof AuthenticationCredentialsNotFoundException) {
+            boolean signedIn = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken;
+            extensions.put("code", signedIn ? "FORBIDDEN" : "UNAUTHENTICATED");
+            message = signedIn ? "You may not do this." : new ApiException.Unauthenticated().getMessage();
+            type = signedIn ? ErrorType.FORBIDDEN : ErrorType.UNAUTHORIZED;
+        } else if (cause instanceof ClientException ce && ce.code() != null && ce.code().contains("ConstraintValidationFailed")) {
+            extensions.put("code", "CONFLICT");
+            message = "This already exists.";
+            type = ErrorType.BAD_REQUEST;
+        } else {
+            String errorId = UUID.randomUUID().toString();
+            log.error("Unexpected failure in {} (error id {})", env.getExecutionStepInfo().getPath(), errorId, ex);
+            extensions.put("code", "INTERNAL");
+            extensions.put("errorId", errorId);
+            message = "Something went wrong on our side. Quote error id " + errorId + " if you contact us.";
+            type = ErrorType.INTERNAL_ERROR;
+        }
+        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
+    }
+}

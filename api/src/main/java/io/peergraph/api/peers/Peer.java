@@ -1,0 +1,4 @@
+package io.peergraph.api.peers;
+
+/** Another customer as the viewer may know them: a per-viewer pseudonym, nothing else. */
+public record Peer(String pseudonym) {}

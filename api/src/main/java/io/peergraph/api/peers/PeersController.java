@@ -1,0 +1,126 @@
+package io.peergraph.api.peers;
+
+import io.peergraph.api.config.PeergraphProperties;
+import io.peergraph.api.graphql.ApiException;
+import io.peergraph.api.graphql.Inputs;
+import io.peergraph.api.graphql.Paging;
+import io.peergraph.api.security.Caller;
+import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.security.Ownership;
+import io.peergraph.api.security.Role;
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.peers.PeerAnswer;
+import io.peergraph.graph.peers.PeerReport;
+import io.peergraph.graph.peers.PeersWithSymptomQuery;
+import io.peergraph.graph.peers.RankedSolution;
+import io.peergraph.graph.solution.Solution;
+import io.peergraph.graph.solution.SolutionStore;
+import io.peergraph.graph.symptom.SymptomStore;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * "Others with my configuration who saw this symptom — and what worked for them." One graph round trip for
+ * the page of peer reports and the ranked solutions; the peer count (a second, costlier query) only when asked.
+ * Peers appear only as per-viewer pseudonyms: the owner id in {@link PeerReport} never leaves this class.
+ */
+@Controller
+public class PeersController {
+
+    /** The answer for one viewer; {@code peerCount} is resolved lazily from the question. */
+    public record PeersWithSymptom(String configurationId, String symptomId, PeerAnswer answer) {}
+
+    private final CallerResolver callers;
+    private final Ownership ownership;
+    private final PeersWithSymptomQuery query;
+    private final SymptomStore symptoms;
+    private final SolutionStore solutions;
+    private final Pseudonyms pseudonyms;
+    private final Paging paging;
+    private final int solutionsPerAnswer;
+
+    public PeersController(CallerResolver callers, Ownership ownership, PeersWithSymptomQuery query, SymptomStore symptoms,
+                           SolutionStore solutions, Pseudonyms pseudonyms, Paging paging, PeergraphProperties properties) {
+        this.callers = callers;
+        this.ownership = ownership;
+        this.query = query;
+        this.symptoms = symptoms;
+        this.solutions = solutions;
+        this.pseudonyms = pseudonyms;
+        this.paging = paging;
+        this.solutionsPerAnswer = properties.api().solutionsPerAnswer();
+    }
+
+    @QueryMapping
+    public PeersWithSymptom peersWithSymptom(@Argument String configuration, @Argument String symptom,
+                                             @Argument Integer first, @Argument String after) {
+        Caller caller = callers.require(Role.CUSTOMER);
+        Inputs.id("configuration", configuration, PublicId.CONFIGURATION);
+        Inputs.id("symptom", symptom, PublicId.SYMPTOM);
+        int size = paging.size(first);
+        int offset = paging.offset(after);
+        if (!ownership.of(caller, configuration, "configuration").canRead()) {
+            throw new ApiException.Forbidden("Ask about your own configurations.");
+        }
+        PeerAnswer answer = query.run(configuration, symptom, offset, size, solutionsPerAnswer).orElseGet(() -> {
+            if (symptoms.byId(symptom).isEmpty()) {
+                throw new ApiException.NotFound("symptom", symptom);
+            }
+            return new PeerAnswer(List.of(), offset, false, List.of()); // a configuration without items has no peers
+        });
+        return new PeersWithSymptom(configuration, symptom, answer);
+    }
+
+    @SchemaMapping(typeName = "PeersWithSymptom")
+    public long peerCount(PeersWithSymptom p) {
+        return query.peerCount(p.configurationId(), p.symptomId());
+    }
+
+    @SchemaMapping(typeName = "PeersWithSymptom")
+    public Window<PeerReport> reports(PeersWithSymptom p) {
+        return paging.offsetWindow(p.answer().reports(), p.answer().offset(), p.answer().hasNextPage());
+    }
+
+    @SchemaMapping(typeName = "PeersWithSymptom")
+    public List<RankedSolution> solutions(PeersWithSymptom p) {
+        return p.answer().solutions();
+    }
+
+    @SchemaMapping(typeName = "PeerReport")
+    public Peer peer(PeerReport report) {
+        return new Peer(pseudonyms.of(callers.current().customerId(), report.ownerId()));
+    }
+
+    @SchemaMapping(typeName = "PeerReport")
+    public double similarity(PeerReport report) {
+        return report.score();
+    }
+
+    @SchemaMapping(typeName = "RankedSolution")
+    public int confirmations(RankedSolution s) {
+        return s.total();
+    }
+
+    @SchemaMapping(typeName = "RankedSolution")
+    public double confidence(RankedSolution s) {
+        return s.rank();
+    }
+
+    @BatchMapping(typeName = "RankedSolution", field = "solution")
+    public Map<RankedSolution, Solution> solution(List<RankedSolution> list) {
+        Map<String, Solution> byId = solutions.byIds(list.stream().map(RankedSolution::id).toList()).stream()
+                .collect(Collectors.toMap(Solution::id, Function.identity()));
+        Map<RankedSolution, Solution> out = new HashMap<>();
+        list.forEach(s -> out.put(s, byId.get(s.id())));
+        return out;
+    }
+}

@@ -1,0 +1,192 @@
+package io.peergraph.api.report;
+
+import io.peergraph.api.graphql.ApiException;
+import io.peergraph.api.graphql.Inputs;
+import io.peergraph.api.peers.Peer;
+import io.peergraph.api.peers.Pseudonyms;
+import io.peergraph.api.security.Caller;
+import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.security.Ownership;
+import io.peergraph.api.security.Role;
+import io.peergraph.api.symptom.SymptomInputs;
+import io.peergraph.graph.access.Access;
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.report.Interaction;
+import io.peergraph.graph.report.Report;
+import io.peergraph.graph.report.ReportStore;
+import io.peergraph.graph.stuff.Configuration;
+import io.peergraph.graph.stuff.ConfigurationStore;
+import io.peergraph.graph.stuff.Privacy;
+import io.peergraph.graph.stuff.Product;
+import io.peergraph.graph.stuff.ProductStore;
+import io.peergraph.graph.symptom.Symptom;
+import io.peergraph.graph.symptom.SymptomStore;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reports (cases). Owners (and support staff) see a report whole; other customers see a shareable report
+ * pseudonymously: no configuration, no interactions, the author only as a per-viewer pseudonym.
+ */
+@Controller
+public class ReportController {
+
+    public record ReportSymptomInput(String configuration, List<String> symptoms, String product, String title, String text,
+                                     Privacy privacy, OffsetDateTime occurredAt) {}
+
+    public record UpdateReportInput(String title, String text, Report.Status status, Privacy privacy) {}
+
+    public record AddInteractionInput(Interaction.Channel channel, Interaction.Direction direction, String text, String outcome) {}
+
+    private final CallerResolver callers;
+    private final Ownership ownership;
+    private final ReportStore reports;
+    private final SymptomStore symptoms;
+    private final ProductStore products;
+    private final ConfigurationStore configurations;
+    private final Pseudonyms pseudonyms;
+    private final SymptomInputs symptomInputs;
+
+    public ReportController(CallerResolver callers, Ownership ownership, ReportStore reports, SymptomStore symptoms,
+                            ProductStore products, ConfigurationStore configurations, Pseudonyms pseudonyms,
+                            SymptomInputs symptomInputs) {
+        this.callers = callers;
+        this.ownership = ownership;
+        this.reports = reports;
+        this.symptoms = symptoms;
+        this.products = products;
+        this.configurations = configurations;
+        this.pseudonyms = pseudonyms;
+        this.symptomInputs = symptomInputs;
+    }
+
+    @QueryMapping
+    public Report report(@Argument String id) {
+        Caller caller = callers.current();
+        Inputs.id("id", id, PublicId.REPORT);
+        Report report = reports.byId(id).orElseThrow(() -> new ApiException.NotFound("report", id));
+        if (report.privacy() == Privacy.PRIVATE && !seesWhole(caller, report)) {
+            throw new ApiException.Forbidden("This report is private.");
+        }
+        return report;
+    }
+
+    @MutationMapping
+    @Transactional
+    public Report reportSymptom(@Argument ReportSymptomInput input) {
+        Caller caller = callers.require(Role.CUSTOMER);
+        String configuration = Inputs.id("input.configuration", input.configuration(), PublicId.CONFIGURATION);
+        List<String> symptomIds = symptomInputs.existing("input.symptoms", input.symptoms());
+        String product = input.product() == null ? null : Inputs.id("input.product", input.product(), PublicId.PRODUCT);
+        String title = Inputs.requiredLine("input.title", input.title(), Inputs.NAME_MAX);
+        String text = Inputs.optionalBlock("input.text", input.text(), Inputs.TEXT_MAX);
+        if (input.occurredAt() != null && input.occurredAt().isAfter(OffsetDateTime.now().plusMinutes(5))) {
+            throw new ApiException.BadUserInput("input.occurredAt", "must not be in the future");
+        }
+        ownership.requireWrite(caller, configuration, "configuration");
+        if (product != null && products.byId(product).isEmpty()) {
+            throw new ApiException.BadUserInput("input.product", "no product has this id");
+        }
+        return reports.create(new ReportStore.NewReport(configurations.byId(configuration).orElseThrow().ownerId(), configuration,
+                product, symptomIds, title, text, input.privacy() == null ? Privacy.COMMUNITY : input.privacy(),
+                input.occurredAt() == null ? null : input.occurredAt().toZonedDateTime()));
+    }
+
+    @MutationMapping
+    @Transactional
+    public Report updateReport(@Argument String id, @Argument UpdateReportInput input) {
+        Caller caller = callers.require(Role.CUSTOMER);
+        Inputs.id("id", id, PublicId.REPORT);
+        String title = input.title() == null ? null : Inputs.requiredLine("input.title", input.title(), Inputs.NAME_MAX);
+        String text = Inputs.optionalBlock("input.text", input.text(), Inputs.TEXT_MAX);
+        ownership.requireWrite(caller, id, "report");
+        return reports.update(id, new ReportStore.ReportChange(title, text, input.status(), input.privacy()));
+    }
+
+    @MutationMapping
+    @Transactional
+    public Interaction addInteraction(@Argument String report, @Argument AddInteractionInput input) {
+        Caller caller = callers.current();
+        Inputs.id("report", report, PublicId.REPORT);
+        String text = Inputs.optionalBlock("input.text", input.text(), Inputs.TEXT_MAX);
+        if (text == null) {
+            throw new ApiException.BadUserInput("input.text", "must not be empty");
+        }
+        String outcome = Inputs.optionalLine("input.outcome", input.outcome(), 64);
+        boolean support = caller.has(Role.SUPPORT);
+        if (!support) {
+            ownership.requireWrite(caller, report, "report");
+        } else if (reports.byId(report).isEmpty()) {
+            throw new ApiException.NotFound("report", report);
+        }
+        Interaction.Direction direction = input.direction() != null ? input.direction()
+                : support ? Interaction.Direction.OUTBOUND : Interaction.Direction.INBOUND;
+        return reports.addInteraction(report, input.channel(), direction, text, outcome);
+    }
+
+    @SchemaMapping(typeName = "Report")
+    public boolean mine(Report report) {
+        return report.ownerId().equals(callers.current().customerId());
+    }
+
+    @SchemaMapping(typeName = "Report")
+    public Peer peer(Report report) {
+        String viewer = callers.current().customerId();
+        return report.ownerId().equals(viewer) ? null : new Peer(pseudonyms.of(viewer, report.ownerId()));
+    }
+
+    @BatchMapping(typeName = "Report", field = "configuration")
+    public Map<Report, Configuration> configuration(List<Report> list) {
+        Caller caller = callers.current();
+        List<Report> visible = list.stream().filter(r -> r.configurationId() != null && seesWhole(caller, r)).toList();
+        Map<String, Configuration> byId = configurations.byIds(visible.stream().map(Report::configurationId).distinct().toList())
+                .stream().collect(Collectors.toMap(Configuration::id, Function.identity()));
+        Map<Report, Configuration> out = new HashMap<>();
+        list.forEach(r -> out.put(r, visible.contains(r) ? byId.get(r.configurationId()) : null));
+        return out;
+    }
+
+    @BatchMapping(typeName = "Report", field = "product")
+    public Map<Report, Product> product(List<Report> list) {
+        Map<String, Product> byId = products.byIds(list.stream().map(Report::productId).filter(Objects::nonNull).distinct().toList())
+                .stream().collect(Collectors.toMap(Product::id, Function.identity()));
+        Map<Report, Product> out = new HashMap<>();
+        list.forEach(r -> out.put(r, r.productId() == null ? null : byId.get(r.productId())));
+        return out;
+    }
+
+    @BatchMapping(typeName = "Report", field = "symptoms")
+    public Map<Report, List<Symptom>> symptoms(List<Report> list) {
+        Map<String, Symptom> byId = symptoms.byIds(list.stream().flatMap(r -> r.symptomIds().stream()).distinct().toList())
+                .stream().collect(Collectors.toMap(Symptom::id, Function.identity()));
+        return list.stream().collect(Collectors.toMap(Function.identity(),
+                r -> r.symptomIds().stream().map(byId::get).filter(Objects::nonNull).toList(), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "Report", field = "interactions")
+    public Map<Report, List<Interaction>> interactions(List<Report> list) {
+        Caller caller = callers.current();
+        List<Report> visible = list.stream().filter(r -> seesWhole(caller, r)).toList();
+        Map<String, List<Interaction>> byReport = reports.interactions(visible.stream().map(Report::id).toList());
+        return list.stream().collect(Collectors.toMap(Function.identity(),
+                r -> byReport.getOrDefault(r.id(), List.of()), (a, b) -> a));
+    }
+
+    /** Owners, their organisation (by role) and support staff see a report whole. */
+    private boolean seesWhole(Caller caller, Report report) {
+        return report.ownerId().equals(caller.customerId()) || caller.has(Role.SUPPORT)
+                || ownership.of(caller, report.id(), "report") != Access.NONE;
+    }
+}

@@ -1,0 +1,63 @@
+package io.peergraph.api.security;
+
+import io.peergraph.api.graphql.ApiException;
+import io.peergraph.graph.customer.CustomerStore;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the request's token into a {@link Caller}. The customer node is found (or created on first sight)
+ * by the token's subject; the handle → id mapping never changes, so it is cached to keep a graph round trip
+ * off every request. With several instances each keeps its own cache: nothing to invalidate.
+ */
+@Component
+public class CallerResolver {
+
+    private static final int CACHE_LIMIT = 100_000;
+
+    private final CustomerStore customers;
+    private final Map<String, String> idByHandle = new ConcurrentHashMap<>();
+
+    public CallerResolver(CustomerStore customers) {
+        this.customers = customers;
+    }
+
+    /** The caller, or UNAUTHENTICATED. */
+    public Caller current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (!(auth instanceof JwtAuthenticationToken token) || !token.isAuthenticated()) {
+            throw new ApiException.Unauthenticated();
+        }
+        String handle = token.getToken().getSubject();
+        if (handle == null || handle.isBlank() || handle.length() > 200) {
+            throw new ApiException.Unauthenticated();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (GrantedAuthority a : token.getAuthorities()) {
+            if (a.getAuthority().startsWith("ROLE_")) {
+                roles.add(Role.valueOf(a.getAuthority().substring(5)));
+            }
+        }
+        if (idByHandle.size() > CACHE_LIMIT) {
+            idByHandle.clear();
+        }
+        String id = idByHandle.computeIfAbsent(handle, h -> customers.signIn(h).id());
+        return new Caller(id, handle, roles);
+    }
+
+    /** The caller, who must hold {@code role}. */
+    public Caller require(Role role) {
+        Caller caller = current();
+        if (!caller.has(role)) {
+            throw new ApiException.Forbidden("This needs the " + role + " role.");
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,48 @@
+package io.peergraph.api.security;
+
+import io.peergraph.api.graphql.ApiException;
+import io.peergraph.graph.access.Access;
+import io.peergraph.graph.access.AccessQuery;
+import io.peergraph.graph.customer.CustomerStore;
+import io.peergraph.graph.customer.Membership;
+import org.springframework.stereotype.Component;
+
+/** Checks that the caller may read or change someone's stuff: their own, or their organisation's by role. */
+@Component
+public class Ownership {
+
+    private final AccessQuery access;
+    private final CustomerStore customers;
+
+    public Ownership(AccessQuery access, CustomerStore customers) {
+        this.access = access;
+        this.customers = customers;
+    }
+
+    /** NOT_FOUND when there is no such thing, FORBIDDEN when it is not the caller's to change. */
+    public void requireWrite(Caller caller, String thingId, String what) {
+        if (!of(caller, thingId, what).canWrite()) {
+            throw new ApiException.Forbidden("This " + what + " is not yours to change.");
+        }
+    }
+
+    /** The caller's access to an existing thing; NOT_FOUND when there is none. */
+    public Access of(Caller caller, String thingId, String what) {
+        return access.of(caller.customerId(), thingId).orElseThrow(() -> new ApiException.NotFound(what, thingId));
+    }
+
+    /**
+     * The owner to create something for: the caller, or an organisation in which the caller may manage stuff.
+     */
+    public String ownerFor(Caller caller, String organisationId) {
+        if (organisationId == null || organisationId.equals(caller.customerId())) {
+            return caller.customerId();
+        }
+        Membership.Role role = customers.roleIn(caller.customerId(), organisationId)
+                .orElseThrow(() -> new ApiException.Forbidden("You are not a member of organisation " + organisationId + "."));
+        if (role == Membership.Role.VIEWER) {
+            throw new ApiException.Forbidden("Viewers cannot add to the organisation's stuff.");
+        }
+        return organisationId;
+    }
+}

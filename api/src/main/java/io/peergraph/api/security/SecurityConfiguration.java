@@ -1,0 +1,105 @@
+package io.peergraph.api.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.peergraph.api.config.PeergraphProperties;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Bearer JWTs on every request. HTTP-level rules only separate the public endpoints from the rest; what a
+ * caller may do in GraphQL is decided per operation and field (method security on the controllers), since
+ * one endpoint serves everyone.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> jwtConverter) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/graphql", "/graphql/**", "/graphiql", "/graphiql/**", "/schema", "/schema.graphqls").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter)))
+                .build();
+    }
+
+    /** Local key unless an issuer URI or JWK set URI is configured. */
+    @Bean
+    RSAKey localSigningKey(PeergraphProperties properties) {
+        return LocalSigningKey.loadOrCreate(properties.securityDir());
+    }
+
+    @Bean
+    TokenMinter tokenMinter(RSAKey key, PeergraphProperties properties) {
+        var s = properties.security();
+        return new TokenMinter(key, s.localIssuer(), s.audience(), s.rolesClaim());
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(PeergraphProperties properties, RSAKey localKey) throws JOSEException {
+        var s = properties.security();
+        NimbusJwtDecoder decoder;
+        String issuer;
+        if (s.issuerUri() != null && !s.issuerUri().isBlank()) {
+            decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(s.issuerUri());
+            issuer = s.issuerUri();
+        } else if (s.jwkSetUri() != null && !s.jwkSetUri().isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(s.jwkSetUri()).build();
+            issuer = null;
+        } else {
+            decoder = NimbusJwtDecoder.withPublicKey(localKey.toRSAPublicKey()).build();
+            issuer = s.localIssuer();
+        }
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(issuer == null ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
+        validators.add(new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(s.audience())));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+
+    /** Roles come from a configurable claim (identity providers differ), as {@code ROLE_*} authorities. */
+    @Bean
+    Converter<Jwt, AbstractAuthenticationToken> jwtAuthenticationConverter(PeergraphProperties properties) {
+        String claim = properties.security().rolesClaim();
+        return jwt -> {
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            Object raw = jwt.getClaims().get(claim);
+            if (raw instanceof Collection<?> roles) {
+                for (Object role : roles) {
+                    try {
+                        authorities.add(new SimpleGrantedAuthority("ROLE_" + Role.valueOf(String.valueOf(role)).name()));
+                    } catch (IllegalArgumentException unknown) {
+                        // A role we do not know grants nothing.
+                    }
+                }
+            }
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        };
+    }
+}

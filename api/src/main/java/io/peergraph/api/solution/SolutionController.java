@@ -1,0 +1,111 @@
+package io.peergraph.api.solution;
+
+import io.peergraph.api.graphql.ApiException;
+import io.peergraph.api.graphql.Inputs;
+import io.peergraph.api.security.Caller;
+import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.security.Ownership;
+import io.peergraph.api.security.Role;
+import io.peergraph.api.symptom.SymptomInputs;
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.solution.Confirmation;
+import io.peergraph.graph.solution.Solution;
+import io.peergraph.graph.solution.SolutionStore;
+import io.peergraph.graph.symptom.Symptom;
+import io.peergraph.graph.symptom.SymptomStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Solutions and confirmations. A solution is community knowledge: any signed-in caller may read it; its proposer stays unnamed. */
+@Controller
+public class SolutionController {
+
+    public record ProposeSolutionInput(List<String> symptoms, String title, String steps, Solution.Kind kind, String triedOn) {}
+
+    public record ConfirmSolutionInput(String solution, String configuration, Boolean worked, String note) {}
+
+    private final CallerResolver callers;
+    private final Ownership ownership;
+    private final SolutionStore solutions;
+    private final SymptomStore symptoms;
+    private final SymptomInputs symptomInputs;
+
+    public SolutionController(CallerResolver callers, Ownership ownership, SolutionStore solutions, SymptomStore symptoms,
+                              SymptomInputs symptomInputs) {
+        this.callers = callers;
+        this.ownership = ownership;
+        this.solutions = solutions;
+        this.symptoms = symptoms;
+        this.symptomInputs = symptomInputs;
+    }
+
+    @QueryMapping
+    public Solution solution(@Argument String id) {
+        callers.current();
+        return solutions.byId(Inputs.id("id", id, PublicId.SOLUTION)).orElse(null);
+    }
+
+    @MutationMapping
+    @Transactional
+    public Solution proposeSolution(@Argument ProposeSolutionInput input) {
+        Caller caller = callers.require(Role.CUSTOMER);
+        List<String> symptomIds = symptomInputs.existing("input.symptoms", input.symptoms());
+        String title = Inputs.requiredLine("input.title", input.title(), Inputs.NAME_MAX);
+        String steps = Inputs.optionalBlock("input.steps", input.steps(), Inputs.TEXT_MAX);
+        if (input.triedOn() != null) {
+            Inputs.id("input.triedOn", input.triedOn(), PublicId.REPORT);
+            ownership.requireWrite(caller, input.triedOn(), "report");
+        }
+        return solutions.propose(new SolutionStore.NewSolution(caller.customerId(), symptomIds, title, steps,
+                input.kind() == null ? Solution.Kind.OTHER : input.kind(), input.triedOn()));
+    }
+
+    @MutationMapping
+    @Transactional
+    public Confirmation confirmSolution(@Argument ConfirmSolutionInput input) {
+        Caller caller = callers.require(Role.CUSTOMER);
+        String solution = Inputs.id("input.solution", input.solution(), PublicId.SOLUTION);
+        String configuration = Inputs.id("input.configuration", input.configuration(), PublicId.CONFIGURATION);
+        String note = Inputs.optionalBlock("input.note", input.note(), 2_000);
+        if (solutions.byId(solution).isEmpty()) {
+            throw new ApiException.BadUserInput("input.solution", "no solution has this id");
+        }
+        ownership.requireWrite(caller, configuration, "configuration");
+        return solutions.confirm(caller.customerId(), solution, configuration, input.worked(), note);
+    }
+
+    @SchemaMapping(typeName = "Solution")
+    public boolean mine(Solution solution) {
+        return solution.proposerId().equals(callers.current().customerId());
+    }
+
+    @SchemaMapping(typeName = "Solution")
+    public int confirmations(Solution solution) {
+        return solution.total();
+    }
+
+    @BatchMapping(typeName = "Solution", field = "symptoms")
+    public Map<Solution, List<Symptom>> symptoms(List<Solution> list) {
+        Map<String, Symptom> byId = symptoms.byIds(list.stream().flatMap(s -> s.symptomIds().stream()).distinct().toList())
+                .stream().collect(Collectors.toMap(Symptom::id, Function.identity()));
+        return list.stream().collect(Collectors.toMap(Function.identity(),
+                s -> s.symptomIds().stream().map(byId::get).filter(Objects::nonNull).toList(), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "Confirmation", field = "solution")
+    public Map<Confirmation, Solution> solution(List<Confirmation> list) {
+        Map<String, Solution> byId = solutions.byIds(list.stream().map(Confirmation::solutionId).distinct().toList())
+                .stream().collect(Collectors.toMap(Solution::id, Function.identity()));
+        return list.stream().collect(Collectors.toMap(Function.identity(), c -> byId.get(c.solutionId()), (a, b) -> a));
+    }
+}

@@ -1,0 +1,130 @@
+package io.peergraph.api.stuff;
+
+import io.peergraph.api.graphql.ApiException;
+import io.peergraph.api.graphql.Inputs;
+import io.peergraph.api.security.Caller;
+import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.security.Ownership;
+import io.peergraph.api.security.Role;
+import io.peergraph.graph.access.Access;
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.stuff.ConfigItemValue;
+import io.peergraph.graph.stuff.Configuration;
+import io.peergraph.graph.stuff.ConfigurationStore;
+import io.peergraph.graph.stuff.Item;
+import io.peergraph.graph.stuff.ItemStore;
+import io.peergraph.graph.stuff.Privacy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Customers' configurations: a named set of normalised items. */
+@Controller
+public class ConfigurationController {
+
+    static final int MAX_ITEMS = 50;
+
+    public record ConfigItemInput(String kind, String value) {}
+
+    public record CreateConfigurationInput(String name, List<ConfigItemInput> items, String item, Privacy privacy,
+                                           Boolean listedInPeers, Boolean inStatistics, String owner) {}
+
+    public record UpdateConfigurationInput(String name, List<ConfigItemInput> items, Privacy privacy,
+                                           Boolean listedInPeers, Boolean inStatistics) {}
+
+    private final CallerResolver callers;
+    private final Ownership ownership;
+    private final ConfigurationStore configurations;
+    private final ItemStore items;
+
+    public ConfigurationController(CallerResolver callers, Ownership ownership, ConfigurationStore configurations, ItemStore items) {
+        this.callers = callers;
+        this.ownership = ownership;
+        this.configurations = configurations;
+        this.items = items;
+    }
+
+    @QueryMapping
+    public Configuration configuration(@Argument String id) {
+        Caller caller = callers.current();
+        Inputs.id("id", id, PublicId.CONFIGURATION);
+        Access access = ownership.of(caller, id, "configuration");
+        if (!access.canRead() && !caller.has(Role.SUPPORT)) {
+            throw new ApiException.Forbidden("This configuration is not yours.");
+        }
+        return configurations.byId(id).orElseThrow();
+    }
+
+    @MutationMapping
+    public Configuration createConfiguration(@Argument CreateConfigurationInput input) {
+        Caller caller = callers.require(Role.CUSTOMER);
+        String name = Inputs.requiredLine("input.name", input.name(), Inputs.NAME_MAX);
+        List<ConfigItemValue> values = items("input.items", input.items());
+        String owner = input.owner() == null ? caller.customerId() : ownership.ownerFor(caller, Inputs.id("input.owner", input.owner(), PublicId.CUSTOMER));
+        if (input.item() != null) {
+            Inputs.id("input.item", input.item(), PublicId.ITEM);
+            ownership.requireWrite(caller, input.item(), "item");
+        }
+        return configurations.create(new ConfigurationStore.NewConfiguration(owner, name,
+                input.privacy() == null ? Privacy.COMMUNITY : input.privacy(),
+                input.listedInPeers() == null || input.listedInPeers(), input.inStatistics() == null || input.inStatistics(),
+                input.item(), values));
+    }
+
+    @MutationMapping
+    public Configuration updateConfiguration(@Argument String id, @Argument UpdateConfigurationInput input) {
+        Caller caller = callers.require(Role.CUSTOMER);
+        Inputs.id("id", id, PublicId.CONFIGURATION);
+        String name = input.name() == null ? null : Inputs.requiredLine("input.name", input.name(), Inputs.NAME_MAX);
+        List<ConfigItemValue> values = input.items() == null ? null : items("input.items", input.items());
+        ownership.requireWrite(caller, id, "configuration");
+        return configurations.update(id, new ConfigurationStore.ConfigurationChange(name, input.privacy(), input.listedInPeers(),
+                input.inStatistics(), values));
+    }
+
+    @MutationMapping
+    public String deleteConfiguration(@Argument String id) {
+        Caller caller = callers.require(Role.CUSTOMER);
+        Inputs.id("id", id, PublicId.CONFIGURATION);
+        ownership.requireWrite(caller, id, "configuration");
+        configurations.delete(id);
+        return id;
+    }
+
+    @BatchMapping(typeName = "Configuration", field = "item")
+    public Map<Configuration, Item> item(List<Configuration> configs) {
+        List<String> ids = configs.stream().map(Configuration::itemId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, Item> byId = items.byIds(ids).stream().collect(Collectors.toMap(Item::id, Function.identity()));
+        Map<Configuration, Item> out = new java.util.HashMap<>();
+        configs.forEach(c -> out.put(c, c.itemId() == null ? null : byId.get(c.itemId())));
+        return out;
+    }
+
+    /** Validates and normalises the items; the first bad one is reported with its index. */
+    static List<ConfigItemValue> items(String field, Collection<ConfigItemInput> inputs) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new ApiException.BadUserInput(field, "a configuration needs at least one item");
+        }
+        if (inputs.size() > MAX_ITEMS) {
+            throw new ApiException.BadUserInput(field, "at most " + MAX_ITEMS + " items");
+        }
+        List<ConfigItemValue> out = new ArrayList<>();
+        int i = 0;
+        for (ConfigItemInput in : inputs) {
+            switch (ConfigItemValue.parse(in.kind(), in.value())) {
+                case ConfigItemValue.Result.Accepted a -> out.add(a.item());
+                case ConfigItemValue.Result.Rejected r -> throw new ApiException.BadUserInput(field + "[" + i + "]." + r.field(), r.reason());
+            }
+            i++;
+        }
+        return out;
+    }
+}

@@ -30,6 +30,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@code me}: the caller and everything they own; organisations and their members. */
 @Controller
@@ -111,6 +112,7 @@ public class MeController {
     }
 
     @MutationMapping
+    @Transactional
     public Customer createOrganisation(@Argument String handle, @Argument String displayName) {
         Caller caller = callers.require(Role.CUSTOMER);
         String cleanHandle = validHandle(handle);
@@ -121,6 +123,7 @@ public class MeController {
     }
 
     @MutationMapping
+    @Transactional
     public Membership setMember(@Argument String organisation, @Argument String handle, @Argument Membership.Role role) {
         Caller caller = callers.require(Role.CUSTOMER);
         Inputs.id("organisation", organisation, PublicId.CUSTOMER);

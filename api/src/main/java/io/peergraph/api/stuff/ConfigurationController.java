@@ -25,6 +25,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Customers' configurations: a named set of normalised items. */
 @Controller
@@ -64,6 +65,7 @@ public class ConfigurationController {
     }
 
     @MutationMapping
+    @Transactional
     public Configuration createConfiguration(@Argument CreateConfigurationInput input) {
         Caller caller = callers.require(Role.CUSTOMER);
         String name = Inputs.requiredLine("input.name", input.name(), Inputs.NAME_MAX);
@@ -80,6 +82,7 @@ public class ConfigurationController {
     }
 
     @MutationMapping
+    @Transactional
     public Configuration updateConfiguration(@Argument String id, @Argument UpdateConfigurationInput input) {
         Caller caller = callers.require(Role.CUSTOMER);
         Inputs.id("id", id, PublicId.CONFIGURATION);
@@ -91,6 +94,7 @@ public class ConfigurationController {
     }
 
     @MutationMapping
+    @Transactional
     public String deleteConfiguration(@Argument String id) {
         Caller caller = callers.require(Role.CUSTOMER);
         Inputs.id("id", id, PublicId.CONFIGURATION);

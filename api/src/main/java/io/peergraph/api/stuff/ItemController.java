@@ -23,6 +23,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Customers' items: their own instances of catalog products. */
 @Controller
@@ -57,6 +58,7 @@ public class ItemController {
     }
 
     @MutationMapping
+    @Transactional
     public Item createItem(@Argument CreateItemInput input) {
         Caller caller = callers.require(Role.CUSTOMER);
         String nickname = Inputs.optionalLine("input.nickname", input.nickname(), Inputs.NAME_MAX);
@@ -71,6 +73,7 @@ public class ItemController {
     }
 
     @MutationMapping
+    @Transactional
     public Item updateItem(@Argument String id, @Argument UpdateItemInput input) {
         Caller caller = callers.require(Role.CUSTOMER);
         Inputs.id("id", id, PublicId.ITEM);
@@ -81,6 +84,7 @@ public class ItemController {
     }
 
     @MutationMapping
+    @Transactional
     public String deleteItem(@Argument String id) {
         Caller caller = callers.require(Role.CUSTOMER);
         Inputs.id("id", id, PublicId.ITEM);

@@ -23,6 +23,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Free tagging of reports, solutions, products and configurations. */
 @Controller
@@ -43,6 +44,7 @@ public class TagController {
     }
 
     @MutationMapping
+    @Transactional
     public Tag tag(@Argument String target, @Argument String label) {
         Caller caller = callers.require(Role.CUSTOMER);
         String clean = validLabel(label);
@@ -51,6 +53,7 @@ public class TagController {
     }
 
     @MutationMapping
+    @Transactional
     public boolean untag(@Argument String target, @Argument String label) {
         Caller caller = callers.require(Role.CUSTOMER);
         String clean = validLabel(label);

@@ -1,0 +1,184 @@
+package io.peergraph.api.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.peergraph.api.security.Role;
+import io.peergraph.api.testing.ApiTest;
+import io.peergraph.api.testing.GraphQlHttp;
+import io.peergraph.graph.customer.Customer;
+import io.peergraph.graph.customer.CustomerStore;
+import io.peergraph.graph.report.Report;
+import io.peergraph.graph.report.ReportStore;
+import io.peergraph.graph.solution.Solution;
+import io.peergraph.graph.solution.SolutionStore;
+import io.peergraph.graph.stuff.ConfigItemValue;
+import io.peergraph.graph.stuff.Configuration;
+import io.peergraph.graph.stuff.ConfigurationStore;
+import io.peergraph.graph.stuff.Privacy;
+import io.peergraph.graph.symptom.Symptom;
+import io.peergraph.graph.symptom.SymptomStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A small community with a known answer: one close peer (shares the rare GPU and the driver), fifty common
+ * peers (share only a common RAM size), and peers who must never show up (a private report, a configuration
+ * opted out of peer listings). Everything unique to this test, so other tests' data cannot interfere.
+ */
+@ApiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PeersWithSymptomTest {
+
+    static final String QUESTION = """
+            query($c: ID!, $s: ID!, $first: Int, $after: String) {
+              peersWithSymptom(configuration: $c, symptom: $s, first: $first, after: $after) {
+                reports { edges { node { id title similarity peer { pseudonym } sharedItems { kind value } symptoms { key } } }
+                          pageInfo { hasNextPage endCursor } }
+                solutions { solution { id title } worked confirmations peers confidence }
+              }
+            }""";
+
+    @Autowired GraphQlHttp api;
+    @Autowired CustomerStore customers;
+    @Autowired ConfigurationStore configurations;
+    @Autowired ReportStore reports;
+    @Autowired SolutionStore solutions;
+    @Autowired SymptomStore symptoms;
+
+    final String u = UUID.randomUUID().toString().substring(0, 8);
+    final List<Customer> peers = new ArrayList<>();
+    String aliceToken;
+    String aliceConfig;
+    Symptom audio;
+    Report closeReport;
+    Report privateReport;
+    Report optedOutReport;
+    Solution solid;
+    Solution fluke;
+
+    ConfigItemValue gpu() { return new ConfigItemValue("gpu", "Rare GPU " + u); }
+    ConfigItemValue driver() { return new ConfigItemValue("driver", "mesa " + u); }
+    ConfigItemValue ram() { return new ConfigItemValue("ram", "16 GB " + u); }
+
+    @BeforeAll
+    void community() {
+        audio = symptoms.findOrAdd("test-" + u + "/audio", "Audio problems", null);
+        Symptom crackling = symptoms.findOrAdd("test-" + u + "/audio/crackling", "Crackling", audio.key());
+        solid = solutions.propose(new SolutionStore.NewSolution(peer("proposer").id(), List.of(audio.id()), "Solid fix " + u, "steps",
+                Solution.Kind.CONFIGURATION_TWEAK, null));
+        fluke = solutions.propose(new SolutionStore.NewSolution(peer("proposer2").id(), List.of(audio.id()), "Fluke fix " + u, "steps",
+                Solution.Kind.OTHER, null));
+
+        aliceToken = api.token("alice-" + u, List.of(Role.CUSTOMER));
+        String aliceId = api.post(aliceToken, "{ me { customer { id } } }").data().path("me").path("customer").path("id").asText();
+        aliceConfig = configurations.create(config(aliceId, gpu(), driver(), ram())).id();
+
+        Customer close = peer("close");
+        closeReport = report(close, configurations.create(config(close.id(), gpu(), driver(), ram())), crackling, Privacy.COMMUNITY);
+        for (int i = 0; i < 50; i++) {
+            Customer common = peer("common" + i);
+            Configuration c = configurations.create(config(common.id(), new ConfigItemValue("gpu", "Other GPU " + i + u), ram()));
+            report(common, c, audio, Privacy.COMMUNITY);
+            solutions.confirm(common.id(), solid.id(), c.id(), i < 40, null);
+        }
+        Customer lucky = peer("lucky");
+        Configuration luckyConfig = configurations.create(config(lucky.id(), ram()));
+        report(lucky, luckyConfig, audio, Privacy.COMMUNITY);
+        solutions.confirm(lucky.id(), fluke.id(), luckyConfig.id(), true, null);
+
+        Customer secretive = peer("secretive");
+        privateReport = report(secretive, configurations.create(config(secretive.id(), gpu(), driver(), ram())), audio, Privacy.PRIVATE);
+        Customer optedOut = peer("optedout");
+        var unlisted = new ConfigurationStore.NewConfiguration(optedOut.id(), "pc", Privacy.COMMUNITY, false, true, null, List.of(gpu(), driver(), ram()));
+        optedOutReport = report(optedOut, configurations.create(unlisted), audio, Privacy.COMMUNITY);
+    }
+
+    @Test
+    void theClosestPeerComesFirstAndNarrowerSymptomsCount() {
+        JsonNode first = ask(5, null).path("reports").path("edges").get(0).path("node");
+        assertThat(first.path("id").asText()).isEqualTo(closeReport.id());
+        assertThat(first.path("symptoms").findValuesAsText("key")).containsExactly("test-" + u + "/audio/crackling");
+        assertThat(first.path("sharedItems").findValuesAsText("kind")).containsExactlyInAnyOrder("gpu", "driver", "ram");
+        JsonNode second = ask(5, null).path("reports").path("edges").get(1).path("node");
+        assertThat(first.path("similarity").asDouble()).isGreaterThan(second.path("similarity").asDouble());
+        assertThat(second.path("sharedItems").findValuesAsText("kind")).containsExactly("ram");
+    }
+
+    @Test
+    void everyPeerAppearsOnceAcrossPagesAndHiddenReportsNever() {
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = ask(20, after).path("reports");
+            page.path("edges").forEach(e -> seen.add(e.path("node").path("id").asText()));
+            after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor").asText() : null;
+        } while (after != null);
+        assertThat(seen).hasSize(52).doesNotHaveDuplicates().contains(closeReport.id())
+                .doesNotContain(privateReport.id(), optedOutReport.id());
+        JsonNode count = api.post(aliceToken, "query($c: ID!, $s: ID!) { peersWithSymptom(configuration: $c, symptom: $s) { peerCount } }",
+                Map.of("c", aliceConfig, "s", audio.id())).data();
+        assertThat(count.path("peersWithSymptom").path("peerCount").asInt()).isEqualTo(52);
+    }
+
+    @Test
+    void aSolidRecordOutranksASingleLuckyConfirmation() {
+        JsonNode ranked = ask(5, null).path("solutions");
+        assertThat(ranked.get(0).path("solution").path("id").asText()).isEqualTo(solid.id());
+        assertThat(ranked.get(0).path("worked").asInt()).isEqualTo(40);
+        assertThat(ranked.get(0).path("confirmations").asInt()).isEqualTo(50);
+        assertThat(ranked.get(1).path("solution").path("id").asText()).isEqualTo(fluke.id());
+        assertThat(ranked.get(1).path("confidence").asDouble()).isLessThan(ranked.get(0).path("confidence").asDouble());
+    }
+
+    @Test
+    void peersArePseudonymousAndStablePerViewer() {
+        String raw = api.post(aliceToken, QUESTION, vars(100, null)).raw();
+        for (Customer peer : peers) {
+            assertThat(raw).doesNotContain(peer.id()).doesNotContain(peer.handle());
+        }
+        JsonNode edges = ask(100, null).path("reports").path("edges");
+        assertThat(edges.get(0).path("node").path("peer").path("pseudonym").asText()).startsWith("peer-")
+                .isEqualTo(ask(100, null).path("reports").path("edges").get(0).path("node").path("peer").path("pseudonym").asText());
+    }
+
+    @Test
+    void onlyTheOwnerMayAsk() {
+        var response = api.post(api.newCustomer(), QUESTION, vars(5, null));
+        assertThat(response.errorCode()).isEqualTo("FORBIDDEN");
+    }
+
+    private JsonNode ask(int first, String after) {
+        return api.post(aliceToken, QUESTION, vars(first, after)).data().path("peersWithSymptom");
+    }
+
+    private Map<String, Object> vars(int first, String after) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("c", aliceConfig);
+        v.put("s", audio.id());
+        v.put("first", first);
+        v.put("after", after);
+        return v;
+    }
+
+    private Customer peer(String name) {
+        Customer c = customers.signIn(name + "-" + u);
+        peers.add(c);
+        return c;
+    }
+
+    private static ConfigurationStore.NewConfiguration config(String owner, ConfigItemValue... items) {
+        return new ConfigurationStore.NewConfiguration(owner, "pc", Privacy.COMMUNITY, true, true, null, List.of(items));
+    }
+
+    private Report report(Customer owner, Configuration c, Symptom s, Privacy privacy) {
+        return reports.create(new ReportStore.NewReport(owner.id(), c.id(), null, List.of(s.id()), "Sound " + u, null, privacy, null));
+    }
+}

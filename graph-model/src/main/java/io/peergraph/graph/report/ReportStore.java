@@ -1,6 +1,8 @@
 package io.peergraph.graph.report;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.outbox.EventType;
+import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.paging.PageRequest;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.graph.stuff.Privacy;
@@ -55,6 +57,7 @@ public class ReportStore {
                 CALL (r) { UNWIND $symptomIds AS symptomId MATCH (s:Symptom {id: symptomId}) CREATE (r)-[:SHOWS]->(s) }
                 """).bindAll(p).run();
         client.query(PeerSignature.REFRESH).bind(List.of(id)).to("reportIds").run();
+        Outbox.record(client, EventType.ReportChanged, id, Map.of());
         return byId(id).orElseThrow();
     }
 
@@ -74,6 +77,7 @@ public class ReportStore {
                     r.privacy = coalesce($privacy, r.privacy), r.updatedAt = datetime()
                 """).bindAll(p).run();
         client.query(PeerSignature.REFRESH).bind(List.of(id)).to("reportIds").run();
+        Outbox.record(client, EventType.ReportChanged, id, Map.of());
         return byId(id).orElseThrow();
     }
 
@@ -102,6 +106,7 @@ public class ReportStore {
                         """ + RETURN).bindAll(p).fetchAs(Report.class).mappedBy((t, r) -> map(r.get("r"))).all());
     }
 
+    @Transactional
     public Interaction addInteraction(String reportId, Interaction.Channel channel, Interaction.Direction direction,
                                       String text, String outcome) {
         Map<String, Object> p = new HashMap<>();
@@ -111,13 +116,15 @@ public class ReportStore {
         p.put("direction", direction.name());
         p.put("text", text);
         p.put("outcome", outcome);
-        return client.query("""
+        Interaction added = client.query("""
                         MATCH (r:Report {id: $reportId})
                         CREATE (r)-[:HAS_INTERACTION]->(i:Interaction {id: $id, channel: $channel, direction: $direction,
                                 text: $text, outcome: $outcome, at: datetime(), createdAt: datetime(), updatedAt: datetime()})
                         SET r.updatedAt = datetime()
                         RETURN i {.*, reportId: r.id} AS i
                         """).bindAll(p).fetchAs(Interaction.class).mappedBy((t, r) -> mapInteraction(r.get("i"))).one().orElseThrow();
+        Outbox.record(client, EventType.InteractionAdded, reportId, Map.of("interactionId", added.id(), "channel", channel.name()));
+        return added;
     }
 
     /** Interactions per report, oldest first (one query for a whole batch of reports). */

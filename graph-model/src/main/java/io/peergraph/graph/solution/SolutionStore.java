@@ -1,6 +1,8 @@
 package io.peergraph.graph.solution;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.outbox.EventType;
+import io.peergraph.graph.outbox.Outbox;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Solutions and the confirmations that rank them. */
 public class SolutionStore {
@@ -28,6 +31,7 @@ public class SolutionStore {
     public record NewSolution(String proposerId, List<String> symptomIds, String title, String steps, Solution.Kind kind,
                               String triedOnReportId) {}
 
+    @Transactional
     public Solution propose(NewSolution n) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", PublicId.SOLUTION.random());
@@ -37,7 +41,7 @@ public class SolutionStore {
         p.put("steps", n.steps());
         p.put("kind", n.kind().name());
         p.put("reportId", n.triedOnReportId());
-        return client.query("""
+        Solution proposed = client.query("""
                         MATCH (proposer:Customer {id: $proposerId})
                         CREATE (proposer)-[:PROPOSED]->(sol:Solution {id: $id, title: $title, steps: $steps, kind: $kind,
                                 createdAt: datetime(), updatedAt: datetime()})
@@ -46,6 +50,8 @@ public class SolutionStore {
                         CALL (sol) { MATCH (r:Report {id: $reportId}) CREATE (r)-[:TRIED]->(sol) }
                         WITH proposer, sol
                         """ + RETURN).bindAll(p).fetchAs(Solution.class).mappedBy((t, r) -> map(r.get("sol"))).one().orElseThrow();
+        Outbox.record(client, EventType.SolutionChanged, proposed.id(), Map.of());
+        return proposed;
     }
 
     public Optional<Solution> byId(String id) {
@@ -62,6 +68,7 @@ public class SolutionStore {
      * Records that the solution worked (or not) for the customer on that configuration. One confirmation per
      * customer, solution and configuration: confirming again changes the verdict instead of voting twice.
      */
+    @Transactional
     public Confirmation confirm(String customerId, String solutionId, String configurationId, boolean worked, String note) {
         Map<String, Object> p = new HashMap<>();
         p.put("customerId", customerId);
@@ -70,7 +77,7 @@ public class SolutionStore {
         p.put("worked", worked);
         p.put("note", note);
         p.put("id", PublicId.CONFIRMATION.fromKey(customerId + "|" + solutionId + "|" + configurationId));
-        return client.query("""
+        Confirmation confirmation = client.query("""
                         MATCH (c:Customer {id: $customerId}), (sol:Solution {id: $solutionId}), (cfg:Configuration {id: $configurationId})
                         MERGE (cf:Confirmation {id: $id})
                         ON CREATE SET cf.createdAt = datetime()
@@ -80,6 +87,9 @@ public class SolutionStore {
                         MERGE (cf)-[:WITH]->(cfg)
                         RETURN cf {.id, .worked, .note, .at, customerId: c.id, solutionId: sol.id, configurationId: cfg.id} AS cf
                         """).bindAll(p).fetchAs(Confirmation.class).mappedBy((t, r) -> mapConfirmation(r.get("cf"))).one().orElseThrow();
+        Outbox.record(client, EventType.ConfirmationRecorded, solutionId,
+                Map.of("confirmationId", confirmation.id(), "worked", String.valueOf(worked)));
+        return confirmation;
     }
 
     /** The customer's confirmations, newest first, at most {@code limit}. */

@@ -1,6 +1,8 @@
 package io.peergraph.graph.stuff;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.outbox.EventType;
+import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.text.Text;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The product catalog. */
 public class ProductStore {
@@ -55,16 +58,19 @@ public class ProductStore {
      * The catalog entry with this name, or a new unverified one for moderators to verify or merge. Names are
      * compared after normalisation, so "Half-Life 2" and "half-life  2" are one product.
      */
+    @Transactional
     public Product findOrAddUnverified(String name) {
         String clean = Text.line(name);
         String key = "name:" + clean.toLowerCase(Locale.ROOT);
-        return client.query("""
+        Product product = client.query("""
                         MERGE (p:Product {key: $key})
                         ON CREATE SET p.id = $id, p.name = $name, p.verified = false, p.createdAt = datetime(), p.updatedAt = datetime()
                         RETURN p %s AS p
                         """.formatted(FIELDS))
                 .bindAll(Map.of("key", key, "id", PublicId.PRODUCT.fromKey(key), "name", clean))
                 .fetchAs(Product.class).mappedBy((t, r) -> map(r.get("p"))).one().orElseThrow();
+        Outbox.record(client, EventType.ProductChanged, product.id(), Map.of());
+        return product;
     }
 
     static Product map(Value p) {

@@ -1,6 +1,8 @@
 package io.peergraph.graph.tag;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.outbox.EventType;
+import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.text.Text;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Customers' tags on reports, solutions, products and configurations. Each customer's application is its
@@ -28,6 +31,7 @@ public class TagStore {
     }
 
     /** Empty when there is no such thing. */
+    @Transactional
     public java.util.Optional<Tag> tag(String customerId, String thingId, String label) {
         String normalized = normalize(label);
         Map<String, Object> p = new HashMap<>();
@@ -36,7 +40,7 @@ public class TagStore {
         p.put("label", Text.line(label));
         p.put("normalized", normalized);
         p.put("id", PublicId.TAG.fromKey(normalized));
-        return client.query("""
+        java.util.Optional<Tag> applied = client.query("""
                         MATCH (thing:%s {id: $thingId})
                         MERGE (t:Tag {normalized: $normalized})
                         ON CREATE SET t.id = $id, t.label = $label, t.usageCount = 0, t.createdAt = datetime()
@@ -46,17 +50,24 @@ public class TagStore {
                         """.formatted(taggableLabel(thingId))).bindAll(p).fetchAs(Tag.class)
                 .mappedBy((ts, r) -> new Tag(r.get("t").get("id").asString(), r.get("t").get("label").asString(),
                         r.get("t").get("normalized").asString(), r.get("t").get("usageCount").asLong())).one();
+        applied.ifPresent(t -> Outbox.record(client, EventType.TagApplied, thingId, Map.of("tag", t.normalized())));
+        return applied;
     }
 
     /** Removes the caller's application of the tag; true when there was one. */
+    @Transactional
     public boolean untag(String customerId, String thingId, String label) {
-        return client.query("""
+        boolean removed = client.query("""
                         MATCH (:%s {id: $thingId})-[rel:TAGGED {by: $customerId}]->(t:Tag {normalized: $normalized})
                         SET t.usageCount = t.usageCount - 1, t.updatedAt = datetime()
                         DELETE rel
                         RETURN count(*) AS removed
                         """.formatted(taggableLabel(thingId))).bindAll(Map.of("thingId", thingId, "customerId", customerId, "normalized", normalize(label)))
                 .fetchAs(Long.class).mappedBy((t, r) -> r.get("removed").asLong()).one().orElse(0L) > 0;
+        if (removed) {
+            Outbox.record(client, EventType.TagRemoved, thingId, Map.of("tag", normalize(label)));
+        }
+        return removed;
     }
 
     /** Tags on each thing (any customer's), one query for a batch. */

@@ -1,0 +1,19 @@
+package io.peergraph.graph.outbox;
+
+/** What changed. The aggregate is the thing whose search document (or notification) must be refreshed. */
+public enum EventType {
+    /** A report was created or changed (title, text, status, privacy). Aggregate: the report. */
+    ReportChanged,
+    /** An interaction was added to a report. Aggregate: the report. */
+    InteractionAdded,
+    /** A solution was proposed or changed. Aggregate: the solution. */
+    SolutionChanged,
+    /** A customer confirmed that a solution worked, or did not. Aggregate: the solution. */
+    ConfirmationRecorded,
+    /** A catalog product was added or changed. Aggregate: the product. */
+    ProductChanged,
+    /** A customer applied a tag. Aggregate: the tagged thing (report, solution, product or configuration). */
+    TagApplied,
+    /** A customer removed their tag. Aggregate: the tagged thing. */
+    TagRemoved
+}

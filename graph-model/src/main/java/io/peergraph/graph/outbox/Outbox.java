@@ -1,0 +1,77 @@
+package io.peergraph.graph.outbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * The write side of the transactional outbox: stores call {@link #record} inside the transaction that makes
+ * the change, so the event commits if and only if the change does.
+ *
+ * <p>Sequence numbers come from one {@code :OutboxCounter} node. Incrementing it takes its write lock, which
+ * the transaction holds until it commits, so writers get their numbers in commit order: once a reader sees
+ * event n, every event below n is already visible. That is what lets consumers keep a single number as their
+ * cursor. The price is that writers serialise on the counter for the rest of their transaction, so stores
+ * record the event as their last statement.
+ */
+public final class Outbox {
+
+    /** Appends the events in {@code $events} ({type, aggregateId, payload}) with consecutive numbers. */
+    static final String APPEND = """
+            MERGE (counter:OutboxCounter {name: 'outbox'})
+            ON CREATE SET counter.seq = 0
+            SET counter.seq = counter.seq + size($events)
+            WITH counter.seq - size($events) AS before
+            UNWIND range(0, size($events) - 1) AS i
+            WITH before + i + 1 AS seq, $events[i] AS event
+            CREATE (:OutboxEvent {seq: seq, type: event.type, aggregateId: event.aggregateId, payload: event.payload,
+                                  at: datetime()})
+            """;
+
+    private Outbox() {}
+
+    /** Records one event in the caller's transaction. */
+    public static void record(Neo4jClient client, EventType type, String aggregateId, Map<String, String> payload) {
+        recordAll(client, type, List.of(aggregateId), payload);
+    }
+
+    /** Records one event per aggregate, all with the same type and payload. */
+    public static void recordAll(Neo4jClient client, EventType type, List<String> aggregateIds, Map<String, String> payload) {
+        if (aggregateIds.isEmpty()) {
+            return;
+        }
+        String json = json(payload);
+        List<Map<String, Object>> events = aggregateIds.stream()
+                .<Map<String, Object>>map(id -> Map.of("type", type.name(), "aggregateId", id, "payload", json))
+                .toList();
+        client.query(APPEND).bind(events).to("events").run();
+    }
+
+    /** A flat JSON object of strings; payloads are small and flat by design. */
+    static String json(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> quote(e.getKey()) + ":" + quote(e.getValue()))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u%04x".formatted((int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

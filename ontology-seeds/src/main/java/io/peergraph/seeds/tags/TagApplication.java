@@ -1,0 +1,9 @@
+package io.peergraph.seeds.tags;
+
+import io.peergraph.seeds.skos.ConceptRef;
+
+/**
+ * Where a label landed: the tag that now carries the application (the survivor when the typed label was
+ * merged away) and the concept it means, if any (null when the tag is not mapped yet).
+ */
+public record TagApplication(String thingId, String tagId, String label, String normalized, long usageCount, ConceptRef concept) {}

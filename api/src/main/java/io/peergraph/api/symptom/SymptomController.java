@@ -2,7 +2,6 @@ package io.peergraph.api.symptom;
 
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
-import io.peergraph.api.security.CallerResolver;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
@@ -22,25 +21,21 @@ import org.springframework.stereotype.Controller;
 @Controller
 public class SymptomController {
 
-    private final CallerResolver callers;
     private final SymptomStore symptoms;
     private final Paging paging;
 
-    public SymptomController(CallerResolver callers, SymptomStore symptoms, Paging paging) {
-        this.callers = callers;
+    public SymptomController(SymptomStore symptoms, Paging paging) {
         this.symptoms = symptoms;
         this.paging = paging;
     }
 
     @QueryMapping
     public Symptom symptom(@Argument String id) {
-        callers.current();
         return symptoms.byId(Inputs.id("id", id, PublicId.SYMPTOM)).orElse(null);
     }
 
     @QueryMapping
     public Window<Symptom> symptoms(@Argument String search, @Argument Integer first, @Argument String after) {
-        callers.current();
         int size = paging.size(first);
         String text = Inputs.optionalLine("search", search, Inputs.NAME_MAX);
         return paging.window(symptoms.page(text, (String) paging.keysAfter(after).get("key"), size + 1), size,

@@ -1,0 +1,21 @@
+package io.peergraph.api.search;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Elasticsearch, under {@code peergraph.search.*}. With no {@code uri} the service runs a managed server under
+ * {@code peergraph.data-dir/elasticsearch} with {@code heap}; with a {@code uri} it starts nothing and connects
+ * there, with {@code apiKey} or {@code username}/{@code password} if given. {@code relayDelay}: the pause
+ * between outbox relay turns (changes become searchable within about this plus one second).
+ */
+@ConfigurationProperties("peergraph.search")
+public record SearchProperties(String uri, String username, String password, String apiKey,
+                               @DefaultValue("512m") String heap,
+                               @DefaultValue("500ms") Duration relayDelay) {
+
+    public boolean managed() {
+        return uri == null || uri.isBlank();
+    }
+}

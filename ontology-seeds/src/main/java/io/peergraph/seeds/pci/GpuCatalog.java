@@ -99,7 +99,7 @@ public final class GpuCatalog {
             Map.entry("ctg", "mobile4serieschipsetintegratedgraphics"));
 
     /** A marketing name of a device, split into comparable tokens. */
-    private record Candidate(Device device, String name, List<String> tokens) {}
+    private record Candidate(Device device, String name, List<String> tokens, Set<String> tokenSet) {}
 
     private final PciIds ids;
     private final Map<Integer, List<Candidate>> candidatesByVendor;
@@ -163,7 +163,7 @@ public final class GpuCatalog {
         double bestCost = Double.MAX_VALUE;
         List<Candidate> broader = new ArrayList<>();
         for (Candidate c : candidatesByVendor.get(vendorId)) {
-            Set<String> cand = new HashSet<>(c.tokens());
+            Set<String> cand = c.tokenSet();
             double cost;
             if (cand.containsAll(querySet)) {
                 // The user wrote less than the catalog name ("GTX 1060" vs "GTX 1060 6GB").
@@ -290,7 +290,7 @@ public final class GpuCatalog {
             for (String name : expand(marketing)) {
                 List<String> tokens = tokens(name);
                 if (!tokens.isEmpty()) {
-                    out.add(new Candidate(d, name, tokens));
+                    out.add(new Candidate(d, name, tokens, Set.copyOf(tokens)));
                 }
             }
         }

@@ -1,0 +1,125 @@
+package io.peergraph.ingest;
+
+import io.peergraph.ingest.deadletter.DeadLetterFile;
+import io.peergraph.ingest.engine.ImportEngine;
+import io.peergraph.ingest.progress.Progress;
+import io.peergraph.ingest.source.MalformedSourceException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.neo4j.driver.Driver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code import FORMAT FILE...}: the command line face of the importer. The api module supplies the driver
+ * (an embedded store it starts, or the running service's) and adds its own connection options; the
+ * service's admin endpoint calls {@link #run} directly.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Imports records into the graph. Re-importing a file changes nothing; a run that was stopped",
+                "resumes where it left off. Bad records go to a dead-letter file (JSON Lines) with the reason.",
+                "Exit codes: 0 all records accounted for, 1 the counts do not add up or a file is malformed, 2 bad usage."},
+        footer = {"", "FORMAT is one of:",
+                "  protondb              ProtonDB dumps, questionnaire and legacy formats (.json, .json.gz, .tar.gz)",
+                "  csv:<entity>          CSV with a header row, see docs/import-format.md",
+                "  jsonl:<entity>        JSON Lines, one object per line, see docs/import-format.md",
+                "<entity>: customers, products, items, configurations, reports, interactions, solutions,",
+                "          confirmations, tags, measurements", "",
+                "Example: import protondb reports_jun1_2020.tar.gz --dead-letter rejected.jsonl"})
+public class ImportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FORMAT", description = "protondb, csv:<entity> or jsonl:<entity>")
+    String format;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files to import, in order")
+    List<Path> files;
+
+    @Option(names = "--dead-letter", paramLabel = "FILE",
+            description = "Where rejected records go (default: peergraph-import-<time>.rejected.jsonl here; created only when needed)")
+    Path deadLetter;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000", description = "Records per transaction (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object instead of text")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Supplier<Driver> driver;
+
+    /** {@code driver} is asked for only once the arguments are valid, so --help never starts a database. */
+    public ImportCommand(Supplier<Driver> driver) {
+        this.driver = driver;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ImportFormat parsed;
+        try {
+            parsed = ImportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+        if (batchSize < 1) {
+            System.err.println("error: --batch-size must be at least 1");
+            return 2;
+        }
+        Path deadLetters = deadLetter != null ? deadLetter
+                : Path.of("peergraph-import-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".rejected.jsonl");
+        ImportRun result = run(driver.get(), parsed, files, deadLetters, batchSize,
+                json ? Progress.none() : Progress.forConsole(parsed.name(), System.err));
+        if (json) {
+            out.println(result.toJson());
+        } else {
+            result.summary().forEach(out::println);
+        }
+        out.flush();
+        return result.succeeded() ? 0 : 1;
+    }
+
+    /**
+     * The import as a plain call, for the CLI and the service alike: imports {@code files} one after the other
+     * and returns the combined counts. A malformed file ends the run with {@link ImportRun#error()} set; the
+     * records before the problem are accounted for.
+     */
+    public static ImportRun run(Driver driver, ImportFormat format, List<Path> files, Path deadLetterFile, int batchSize,
+                                Progress progress) {
+        ImportEngine engine = new ImportEngine(driver, ImportEngine.Options.defaults().withBatchSize(batchSize).withProgress(progress));
+        ImportRun total = null;
+        try (DeadLetterFile deadLetters = new DeadLetterFile(deadLetterFile)) {
+            for (Path file : files) {
+                ImportRun one;
+                try {
+                    one = format.importFile(engine, file, deadLetters);
+                } catch (MalformedSourceException e) { // the file could not even be opened
+                    one = new ImportRun(format.name(), List.of(file.toString()), 0, 0, 0, 0, 0, Duration.ZERO,
+                            deadLetters.path(), Map.of(), e.getMessage());
+                }
+                total = total == null ? one : total.plus(one);
+                if (one.error() != null) {
+                    break;
+                }
+            }
+        }
+        return total;
+    }
+
+    /** The same with a FORMAT string ("protondb", "csv:reports"); throws IllegalArgumentException for an unknown one. */
+    public static ImportRun run(Driver driver, String format, List<Path> files, Path deadLetterFile, int batchSize, Progress progress) {
+        return run(driver, ImportFormat.parse(format), files, deadLetterFile, batchSize, progress);
+    }
+}

@@ -1,0 +1,16 @@
+package io.peergraph.ingest.engine;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.neo4j.driver.TransactionContext;
+
+/** Writes one entity type, a batch at a time, inside the engine's transaction. */
+public interface BatchWriter<T> {
+
+    /** Which of these natural keys the graph already holds (those records count as unchanged). */
+    Set<String> existing(TransactionContext tx, Collection<String> keys);
+
+    /** Writes records that are not in the graph yet; MERGE on natural keys, so a retry writes nothing twice. */
+    void write(TransactionContext tx, List<T> records);
+}

@@ -1,0 +1,163 @@
+package io.peergraph.ingest.engine;
+
+import io.peergraph.ingest.ImportRun;
+import io.peergraph.ingest.deadletter.DeadLetterFile;
+import io.peergraph.ingest.engine.Mapped.Accepted;
+import io.peergraph.ingest.engine.Mapped.Rejected;
+import io.peergraph.ingest.progress.Progress;
+import io.peergraph.ingest.source.MalformedSourceException;
+import io.peergraph.ingest.source.RecordSource;
+import io.peergraph.ingest.source.SourceRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+/**
+ * Reads a source record by record, maps each, and writes accepted records in batches: one transaction per
+ * batch that writes the records new to the graph and moves the file's checkpoint. A run that dies leaves
+ * whole batches only; the next run of the same file skips what the checkpoint covers and converges.
+ */
+public final class ImportEngine {
+
+    /**
+     * {@code afterCommit} is told the number of each committed batch (tests use it to stop a run part-way).
+     */
+    public record Options(int batchSize, Progress progress, LongConsumer afterCommit) {
+
+        public static Options defaults() {
+            return new Options(1000, Progress.none(), batch -> {});
+        }
+
+        public Options withBatchSize(int size) {
+            return new Options(size, progress, afterCommit);
+        }
+
+        public Options withProgress(Progress p) {
+            return new Options(batchSize, p, afterCommit);
+        }
+
+        public Options withAfterCommit(LongConsumer hook) {
+            return new Options(batchSize, progress, hook);
+        }
+    }
+
+    private final Driver driver;
+    private final Options options;
+
+    public ImportEngine(Driver driver, Options options) {
+        if (options.batchSize() < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1");
+        }
+        this.driver = driver;
+        this.options = options;
+    }
+
+    public <T> ImportRun run(String format, Path file, RecordSource source, RecordMapper<T> mapper, BatchWriter<T> writer,
+                             DeadLetterFile deadLetters) {
+        long started = System.nanoTime();
+        String sourceId = format + ":" + sha256(file);
+        long committedUpTo = Checkpoint.load(driver, sourceId);
+        Counts counts = new Counts();
+        List<Pending<T>> batch = new ArrayList<>(options.batchSize());
+        String error = null;
+        try (source) {
+            SourceRecord record;
+            while ((record = source.next()) != null) {
+                counts.read++;
+                Mapped<T> mapped = record.value().isTextual() ? Mapped.reject(record.value().asText()) : mapper.map(record);
+                switch (mapped) {
+                    case Rejected<T> r -> {
+                        deadLetters.reject(file.toString(), record, r.reason());
+                        counts.rejected++;
+                    }
+                    case Accepted<T> a -> {
+                        if (record.position() <= committedUpTo) {
+                            counts.unchanged++; // committed by an earlier run of this file
+                        } else {
+                            batch.add(new Pending<>(record.position(), a));
+                        }
+                    }
+                }
+                if (batch.size() >= options.batchSize()) {
+                    flush(sourceId, file, batch, counts, writer);
+                }
+                options.progress().update(counts.read, source.bytesRead(), source.totalBytes());
+            }
+        } catch (MalformedSourceException e) {
+            error = e.getMessage();
+        }
+        flush(sourceId, file, batch, counts, writer);
+        options.progress().done(counts.read);
+        Map<String, Long> statistics = new LinkedHashMap<>(mapper.statistics());
+        return new ImportRun(format, List.of(file.toString()), counts.read, counts.imported, counts.unchanged, counts.rejected,
+                counts.batches, Duration.ofNanos(System.nanoTime() - started), deadLetters.path(), statistics, error);
+    }
+
+    private <T> void flush(String sourceId, Path file, List<Pending<T>> batch, Counts counts, BatchWriter<T> writer) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long lastPosition = batch.getLast().position();
+        int[] written = new int[1];
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> {
+                Set<String> keys = new HashSet<>();
+                batch.forEach(p -> keys.add(p.record().key()));
+                Set<String> known = writer.existing(tx, keys);
+                List<T> fresh = new ArrayList<>();
+                Set<String> seen = new HashSet<>(known);
+                for (Pending<T> p : batch) {
+                    if (seen.add(p.record().key())) { // a record repeated inside the file counts once
+                        fresh.add(p.record().value());
+                    }
+                }
+                writer.write(tx, fresh);
+                Checkpoint.save(tx, sourceId, file.getFileName().toString(), lastPosition);
+                written[0] = fresh.size();
+                return null;
+            });
+        }
+        counts.imported += written[0];
+        counts.unchanged += batch.size() - written[0];
+        counts.batches++;
+        batch.clear();
+        options.afterCommit().accept(counts.batches);
+    }
+
+    private static String sha256(Path file) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private record Pending<T>(long position, Accepted<T> record) {}
+
+    private static final class Counts {
+        long read;
+        long imported;
+        long unchanged;
+        long rejected;
+        long batches;
+    }
+}

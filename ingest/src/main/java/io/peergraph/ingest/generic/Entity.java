@@ -1,0 +1,259 @@
+package io.peergraph.ingest.generic;
+
+import static io.peergraph.ingest.generic.Field.Type.BOOLEAN;
+import static io.peergraph.ingest.generic.Field.Type.DATE;
+import static io.peergraph.ingest.generic.Field.Type.DATETIME;
+import static io.peergraph.ingest.generic.Field.Type.ENUM;
+import static io.peergraph.ingest.generic.Field.Type.LIST;
+import static io.peergraph.ingest.generic.Field.Type.NUMBER;
+import static io.peergraph.ingest.generic.Field.Type.TEXT;
+import static io.peergraph.ingest.generic.Field.optional;
+import static io.peergraph.ingest.generic.Field.required;
+
+import io.peergraph.graph.id.PublicId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The entity types of the generic import format (docs/import-format.md): their fields, the natural key
+ * that makes a re-import a no-op, and the Cypher that writes a batch of them ({@code $rows}, one map per
+ * record, with {@code id} derived from the key). References to other records use their natural keys.
+ */
+public enum Entity {
+
+    CUSTOMERS("customers", PublicId.CUSTOMER, "handle", "MATCH (n:Customer {handle: key})", List.of(
+            required("handle", TEXT), optional("displayName", TEXT), optional("kind", ENUM), optional("email", TEXT),
+            optional("memberOf", TEXT), optional("role", ENUM)), """
+            UNWIND $rows AS row
+            MERGE (c:Customer {handle: row.handle})
+              ON CREATE SET c.id = row.id, c.createdAt = datetime()
+            SET c.displayName = coalesce(row.displayName, c.displayName, row.handle), c.kind = coalesce(row.kind, c.kind, 'PERSON'),
+                c.email = coalesce(row.email, c.email), c.updatedAt = datetime()
+            WITH c, row WHERE row.memberOf IS NOT NULL
+            MATCH (org:Customer {handle: row.memberOf})
+            MERGE (c)-[m:MEMBER_OF]->(org) SET m.role = coalesce(row.role, 'MEMBER')
+            """),
+
+    PRODUCTS("products", PublicId.PRODUCT, "key", "MATCH (n:Product {key: key})", List.of(
+            required("key", TEXT), required("name", TEXT), optional("verified", BOOLEAN), optional("steamAppId", NUMBER)), """
+            UNWIND $rows AS row
+            MERGE (p:Product {key: row.key})
+              ON CREATE SET p.id = row.id, p.createdAt = datetime()
+            SET p.name = row.name, p.verified = coalesce(row.verified, p.verified, false),
+                p.steamAppId = coalesce(row.steamAppId, p.steamAppId), p.updatedAt = datetime()
+            """),
+
+    ITEMS("items", PublicId.ITEM, "sourceKey", "MATCH (n:Item {sourceKey: key})", List.of(
+            required("sourceKey", TEXT), required("owner", TEXT), required("product", TEXT), optional("nickname", TEXT),
+            optional("location", TEXT), optional("acquiredOn", DATE), optional("status", ENUM), optional("privacy", ENUM)), """
+            UNWIND $rows AS row
+            MATCH (owner:Customer {handle: row.owner}), (p:Product {key: row.product})
+            MERGE (i:Item {sourceKey: row.sourceKey})
+              ON CREATE SET i.id = row.id, i.createdAt = datetime()
+            SET i.nickname = row.nickname, i.location = row.location, i.acquiredOn = row.acquiredOn,
+                i.status = coalesce(row.status, 'ACTIVE'), i.privacy = coalesce(row.privacy, 'PRIVATE'), i.updatedAt = datetime()
+            MERGE (owner)-[:OWNS]->(i)
+            MERGE (i)-[:INSTANCE_OF]->(p)
+            """),
+
+    CONFIGURATIONS("configurations", PublicId.CONFIGURATION, "sourceKey", "MATCH (n:Configuration {sourceKey: key})", List.of(
+            required("sourceKey", TEXT), required("owner", TEXT), optional("name", TEXT), optional("privacy", ENUM),
+            optional("item", TEXT), required("items", Field.Type.ITEMS)), """
+            UNWIND $rows AS row
+            MATCH (owner:Customer {handle: row.owner})
+            MERGE (cfg:Configuration {sourceKey: row.sourceKey})
+              ON CREATE SET cfg.id = row.id, cfg.createdAt = datetime(), cfg.listedInPeers = true, cfg.inStatistics = true
+            SET cfg.name = coalesce(row.name, cfg.name, row.sourceKey), cfg.privacy = coalesce(row.privacy, cfg.privacy, 'COMMUNITY'),
+                cfg.updatedAt = datetime()
+            MERGE (owner)-[:OWNS]->(cfg)
+            WITH row, cfg
+            CALL (row, cfg) {
+              UNWIND row.items AS item
+              MERGE (ci:ConfigItem {key: item.key})
+                ON CREATE SET ci.id = item.id, ci.kind = item.kind, ci.value = item.value, ci.configCount = 0,
+                              ci.createdAt = datetime(), ci.updatedAt = datetime()
+              MERGE (cfg)-[inc:INCLUDES]->(ci)
+                ON CREATE SET inc.raw = item.raw, ci.configCount = ci.configCount + 1
+            }
+            CALL (row, cfg) {
+              MATCH (i:Item {sourceKey: row.item})
+              MERGE (cfg)-[:OF_ITEM]->(i)
+            }
+            """),
+
+    REPORTS("reports", PublicId.REPORT, "sourceKey", "MATCH (n:Report {sourceKey: key})", List.of(
+            required("sourceKey", TEXT), required("owner", TEXT), required("configuration", TEXT), optional("product", TEXT),
+            required("title", TEXT), optional("text", TEXT), optional("status", ENUM), optional("privacy", ENUM),
+            optional("occurredAt", DATETIME), optional("symptoms", LIST)), """
+            UNWIND $rows AS row
+            MATCH (owner:Customer {handle: row.owner}), (cfg:Configuration {sourceKey: row.configuration})
+            MERGE (r:Report {sourceKey: row.sourceKey})
+              ON CREATE SET r.id = row.id, r.createdAt = datetime()
+            SET r.title = row.title, r.text = row.text, r.status = coalesce(row.status, 'OPEN'),
+                r.privacy = coalesce(row.privacy, 'COMMUNITY'), r.occurredAt = row.occurredAt, r.updatedAt = datetime()
+            MERGE (owner)-[:REPORTED]->(r)
+            MERGE (r)-[:ON]->(cfg)
+            WITH row, r
+            CALL (row, r) {
+              MATCH (p:Product {key: row.product})
+              MERGE (r)-[:ABOUT]->(p)
+            }
+            CALL (row, r) {
+              UNWIND row.symptomChains AS chain
+              UNWIND range(0, size(chain) - 1) AS i
+              MERGE (s:Symptom {key: chain[i].key})
+                ON CREATE SET s.id = chain[i].id, s.name = chain[i].name, s.createdAt = datetime(), s.updatedAt = datetime()
+              WITH r, chain, i, s
+              CALL (chain, i, s) {
+                WITH chain, i, s WHERE i > 0
+                MATCH (b:Symptom {key: chain[i - 1].key})
+                MERGE (s)-[:BROADER]->(b)
+              }
+              WITH r, chain, i, s WHERE i = size(chain) - 1
+              MERGE (r)-[:SHOWS]->(s)
+            }
+            """),
+
+    INTERACTIONS("interactions", PublicId.INTERACTION, "sourceKey", "MATCH (n:Interaction {sourceKey: key})", List.of(
+            required("sourceKey", TEXT), required("report", TEXT), required("channel", ENUM), optional("direction", ENUM),
+            optional("text", TEXT), optional("outcome", ENUM), optional("at", DATETIME)), """
+            UNWIND $rows AS row
+            MATCH (r:Report {sourceKey: row.report})
+            MERGE (i:Interaction {sourceKey: row.sourceKey})
+              ON CREATE SET i.id = row.id, i.createdAt = datetime()
+            SET i.channel = row.channel, i.direction = coalesce(row.direction, 'INBOUND'), i.text = row.text,
+                i.outcome = row.outcome, i.at = coalesce(row.at, datetime()), i.updatedAt = datetime()
+            MERGE (r)-[:HAS_INTERACTION]->(i)
+            """),
+
+    SOLUTIONS("solutions", PublicId.SOLUTION, "sourceKey", "MATCH (n:Solution {sourceKey: key})", List.of(
+            required("sourceKey", TEXT), required("proposer", TEXT), required("title", TEXT), optional("steps", TEXT),
+            optional("kind", ENUM), optional("symptoms", LIST), optional("triedOn", LIST)), """
+            UNWIND $rows AS row
+            MATCH (proposer:Customer {handle: row.proposer})
+            MERGE (sol:Solution {sourceKey: row.sourceKey})
+              ON CREATE SET sol.id = row.id, sol.createdAt = datetime()
+            SET sol.title = row.title, sol.steps = row.steps, sol.kind = coalesce(row.kind, 'OTHER'), sol.updatedAt = datetime()
+            MERGE (proposer)-[:PROPOSED]->(sol)
+            WITH row, sol
+            CALL (row, sol) {
+              UNWIND coalesce(row.symptoms, []) AS key
+              MATCH (s:Symptom {key: key})
+              MERGE (sol)-[:SOLVES]->(s)
+            }
+            CALL (row, sol) {
+              UNWIND coalesce(row.triedOn, []) AS reportKey
+              MATCH (r:Report {sourceKey: reportKey})
+              MERGE (r)-[:TRIED]->(sol)
+            }
+            """),
+
+    CONFIRMATIONS("confirmations", PublicId.CONFIRMATION, "sourceKey", "MATCH (n:Confirmation {sourceKey: key})", List.of(
+            required("sourceKey", TEXT), required("customer", TEXT), required("solution", TEXT), optional("configuration", TEXT),
+            required("worked", BOOLEAN), optional("note", TEXT), optional("at", DATETIME)), """
+            UNWIND $rows AS row
+            MATCH (c:Customer {handle: row.customer}), (sol:Solution {sourceKey: row.solution})
+            MERGE (cf:Confirmation {sourceKey: row.sourceKey})
+              ON CREATE SET cf.id = row.id, cf.createdAt = datetime()
+            SET cf.worked = row.worked, cf.note = row.note, cf.at = coalesce(row.at, datetime()), cf.updatedAt = datetime()
+            MERGE (c)-[:CONFIRMED]->(cf)
+            MERGE (cf)-[:OF]->(sol)
+            WITH row, cf
+            CALL (row, cf) {
+              MATCH (cfg:Configuration {sourceKey: row.configuration})
+              MERGE (cf)-[:WITH]->(cfg)
+            }
+            """),
+
+    TAGS("tags", PublicId.TAG, "sourceKey", """
+            WITH key, split(key, '|') AS part
+            MATCH (n)-[t:TAGGED]->(:Tag {normalized: part[2]}) WHERE t.sourceKey = key""", List.of(
+            required("target", TEXT), required("label", TEXT), optional("by", TEXT), optional("at", DATETIME)), """
+            UNWIND $rows AS row
+            CALL (row) {
+              OPTIONAL MATCH (r:Report {sourceKey: row.targetKey}) WHERE row.targetType = 'report' RETURN r AS target
+              UNION
+              OPTIONAL MATCH (s:Solution {sourceKey: row.targetKey}) WHERE row.targetType = 'solution' RETURN s AS target
+              UNION
+              OPTIONAL MATCH (p:Product {key: row.targetKey}) WHERE row.targetType = 'product' RETURN p AS target
+              UNION
+              OPTIONAL MATCH (c:Configuration {sourceKey: row.targetKey}) WHERE row.targetType = 'configuration' RETURN c AS target
+            }
+            WITH row, target WHERE target IS NOT NULL
+            OPTIONAL MATCH (by:Customer {handle: row.by})
+            MERGE (tag:Tag {normalized: row.normalized})
+              ON CREATE SET tag.id = row.id, tag.label = row.label, tag.usageCount = 0, tag.createdAt = datetime(), tag.updatedAt = datetime()
+            MERGE (target)-[t:TAGGED {sourceKey: row.sourceKey}]->(tag)
+              ON CREATE SET t.by = by.id, t.at = coalesce(row.at, datetime()), tag.usageCount = tag.usageCount + 1
+            """),
+
+    MEASUREMENTS("measurements", PublicId.MEASUREMENT, "sourceKey", "MATCH (n:Measurement {sourceKey: key})", List.of(
+            required("sourceKey", TEXT), required("customer", TEXT), required("name", TEXT), required("value", NUMBER),
+            optional("unit", TEXT), optional("at", DATETIME), optional("configuration", TEXT), optional("product", TEXT)), """
+            UNWIND $rows AS row
+            MATCH (c:Customer {handle: row.customer})
+            MERGE (m:Measurement {sourceKey: row.sourceKey})
+              ON CREATE SET m.id = row.id, m.createdAt = datetime()
+            SET m.name = row.name, m.value = row.value, m.unit = row.unit, m.at = coalesce(row.at, datetime()), m.updatedAt = datetime()
+            MERGE (c)-[:MEASURED]->(m)
+            WITH row, m
+            CALL (row, m) {
+              MATCH (cfg:Configuration {sourceKey: row.configuration})
+              MERGE (m)-[:ON]->(cfg)
+            }
+            CALL (row, m) {
+              MATCH (p:Product {key: row.product})
+              MERGE (m)-[:OF]->(p)
+            }
+            """);
+
+    private final String label;
+    private final PublicId idType;
+    private final String keyField;
+    private final String matchByKey;
+    private final List<Field> fields;
+    private final String write;
+
+    Entity(String label, PublicId idType, String keyField, String matchByKey, List<Field> fields, String write) {
+        this.label = label;
+        this.idType = idType;
+        this.keyField = keyField;
+        this.matchByKey = matchByKey;
+        this.fields = fields;
+        this.write = write;
+    }
+
+    public static Optional<Entity> named(String label) {
+        return Arrays.stream(values()).filter(e -> e.label.equals(label)).findFirst();
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+
+    public List<String> requiredColumns() {
+        return fields.stream().filter(Field::required).map(Field::name).toList();
+    }
+
+    PublicId idType() {
+        return idType;
+    }
+
+    String keyField() {
+        return keyField;
+    }
+
+    /** Returns the keys already in the graph, for {@code $keys}. */
+    String existingCypher() {
+        return "UNWIND $keys AS key\n" + matchByKey + "\nRETURN collect(DISTINCT key) AS known";
+    }
+
+    String writeCypher() {
+        return write;
+    }
+}

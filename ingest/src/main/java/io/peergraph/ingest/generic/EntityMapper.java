@@ -1,0 +1,208 @@
+package io.peergraph.ingest.generic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.stuff.ConfigItemValue;
+import io.peergraph.graph.text.Text;
+import io.peergraph.ingest.engine.Mapped;
+import io.peergraph.ingest.engine.RecordMapper;
+import io.peergraph.ingest.source.SourceFile;
+import io.peergraph.ingest.source.SourceRecord;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a generic record (a JSON Lines object or a CSV row) into the row its {@link Entity}'s Cypher
+ * expects, checking every field; the first problem becomes the rejection reason.
+ */
+public final class EntityMapper implements RecordMapper<Map<String, Object>> {
+
+    private final Entity entity;
+
+    public EntityMapper(Entity entity) {
+        this.entity = entity;
+    }
+
+    @Override
+    public Mapped<Map<String, Object>> map(SourceRecord record) {
+        JsonNode json = record.value();
+        if (!json.isObject()) {
+            return Mapped.reject("the record is not a JSON object");
+        }
+        if (record.raw().indexOf(SourceFile.NOT_UTF8) >= 0) {
+            return Mapped.reject("the record holds bytes that are not UTF-8: save the file as UTF-8");
+        }
+        Map<String, Object> row = new HashMap<>();
+        for (Field field : entity.fields()) {
+            JsonNode node = json.get(field.name());
+            boolean absent = node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
+            if (absent) {
+                if (field.required()) {
+                    return Mapped.reject("'" + field.name() + "' is required");
+                }
+                row.put(field.name(), null);
+                continue;
+            }
+            try {
+                row.put(field.name(), read(field, node));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                return Mapped.reject("'" + field.name() + "' " + e.getMessage());
+            }
+        }
+        String key = keyOf(row);
+        row.put("id", entity.idType().fromKey(key));
+        return Mapped.accept(key, row);
+    }
+
+    private String keyOf(Map<String, Object> row) {
+        if (entity == Entity.TAGS) {
+            String target = (String) row.get("target");
+            int colon = target.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("target must be <type>:<key>");
+            }
+            String normalized = Text.line((String) row.get("label")).toLowerCase(Locale.ROOT);
+            row.put("targetType", target.substring(0, colon).toLowerCase(Locale.ROOT));
+            row.put("targetKey", target.substring(colon + 1));
+            row.put("normalized", normalized);
+            String key = target + "|" + (row.get("by") == null ? "" : row.get("by")) + "|" + normalized;
+            row.put("sourceKey", key);
+            return key;
+        }
+        if (entity == Entity.REPORTS) {
+            row.put("symptomChains", symptomChains(row.get("symptoms")));
+        }
+        return (String) row.get(entity.keyField());
+    }
+
+    private static Object read(Field field, JsonNode node) {
+        String text = node.isValueNode() ? node.asText().strip() : null;
+        return switch (field.type()) {
+            case TEXT -> requireText(text);
+            case ENUM -> requireText(text).toUpperCase(Locale.ROOT).replace(' ', '_');
+            case BOOLEAN -> switch (requireText(text).toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1" -> true;
+                case "false", "no", "0" -> false;
+                default -> throw new IllegalArgumentException("must be true or false, not '" + text + "'");
+            };
+            case NUMBER -> {
+                try {
+                    double d = Double.parseDouble(requireText(text));
+                    yield d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("must be a number, not '" + text + "'");
+                }
+            }
+            case DATE -> LocalDate.parse(requireText(text));
+            case DATETIME -> dateTime(requireText(text));
+            case LIST -> list(node);
+            case ITEMS -> items(node);
+        };
+    }
+
+    private static String requireText(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("must be a single value, not a list or object");
+        }
+        return text;
+    }
+
+    /** ISO-8601 with offset, a local time taken as UTC, or Unix seconds. */
+    private static OffsetDateTime dateTime(String text) {
+        if (text.matches("\\d{9,11}")) {
+            return OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(Long.parseLong(text)), ZoneOffset.UTC);
+        }
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException again) {
+                throw new IllegalArgumentException("must be an ISO-8601 time such as 2020-05-25T13:45:00Z or Unix seconds, not '" + text + "'");
+            }
+        }
+    }
+
+    private static List<String> list(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(v -> values.add(v.asText().strip()));
+        } else {
+            for (String part : node.asText().split(";")) {
+                if (!part.isBlank()) {
+                    values.add(part.strip());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static List<Map<String, Object>> items(JsonNode node) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        List<String[]> pairs = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (item.isObject()) {
+                    pairs.add(new String[] {item.path("kind").asText(), item.path("value").asText(),
+                            item.path("raw").asText(item.path("value").asText())});
+                } else {
+                    pairs.add(splitPair(item.asText()));
+                }
+            }
+        } else {
+            for (String part : node.asText().split(";")) {
+                if (!part.isBlank()) {
+                    pairs.add(splitPair(part));
+                }
+            }
+        }
+        for (String[] pair : pairs) {
+            ConfigItemValue.Result result = ConfigItemValue.parse(pair[0], pair[1]);
+            if (result instanceof ConfigItemValue.Result.Rejected r) {
+                throw new IllegalArgumentException("has an item '" + pair[0] + "=" + pair[1] + "' whose " + r.field() + " is wrong: " + r.reason());
+            }
+            ConfigItemValue value = result.accepted().orElseThrow();
+            items.add(Map.of("key", value.key(), "id", PublicId.CONFIG_ITEM.fromKey(value.key()), "kind", value.kind(),
+                    "value", value.value(), "raw", pair[2]));
+        }
+        return items;
+    }
+
+    private static String[] splitPair(String text) {
+        int eq = text.indexOf('=');
+        if (eq < 1) {
+            throw new IllegalArgumentException("items must be kind=value pairs separated by ';', not '" + text + "'");
+        }
+        String value = text.substring(eq + 1).strip();
+        return new String[] {text.substring(0, eq).strip(), value, value};
+    }
+
+    /** "audio/crackling" → [audio, audio/crackling]: broader symptoms are created and linked too. */
+    private static List<List<Map<String, Object>>> symptomChains(Object symptoms) {
+        List<List<Map<String, Object>>> chains = new ArrayList<>();
+        if (symptoms == null) {
+            return chains;
+        }
+        for (Object s : (List<?>) symptoms) {
+            String key = s.toString().toLowerCase(Locale.ROOT);
+            List<Map<String, Object>> chain = new ArrayList<>();
+            String[] parts = key.split("/");
+            StringBuilder prefix = new StringBuilder();
+            for (String part : parts) {
+                prefix.append(prefix.isEmpty() ? "" : "/").append(part);
+                String k = prefix.toString();
+                chain.add(Map.of("key", k, "id", PublicId.SYMPTOM.fromKey(k), "name", Character.toUpperCase(part.charAt(0))
+                        + part.substring(1).replace('-', ' ')));
+            }
+            chains.add(chain);
+        }
+        return chains;
+    }
+}

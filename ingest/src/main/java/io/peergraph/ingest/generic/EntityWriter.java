@@ -1,0 +1,44 @@
+package io.peergraph.ingest.generic;
+
+import io.peergraph.graph.peers.PeerSignature;
+import io.peergraph.ingest.engine.BatchWriter;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.TransactionContext;
+
+/** Writes a batch of one generic entity type; keeps the peer signature of touched reports current. */
+public final class EntityWriter implements BatchWriter<Map<String, Object>> {
+
+    private final Entity entity;
+
+    public EntityWriter(Entity entity) {
+        this.entity = entity;
+    }
+
+    @Override
+    public Set<String> existing(TransactionContext tx, Collection<String> keys) {
+        return new HashSet<>(tx.run(entity.existingCypher(), Map.of("keys", List.copyOf(keys))).single().get("known")
+                .asList(v -> v.asString()));
+    }
+
+    @Override
+    public void write(TransactionContext tx, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        tx.run(entity.writeCypher(), Map.of("rows", rows)).consume();
+        List<Object> ids = rows.stream().map(r -> r.get("id")).toList();
+        switch (entity) {
+            case REPORTS -> tx.run(PeerSignature.REFRESH, Map.of("reportIds", ids)).consume();
+            case CONFIGURATIONS -> {
+                List<Object> reportIds = tx.run(PeerSignature.REFRESH_FOR_CONFIGURATIONS, Map.of("configurationIds", ids)).single()
+                        .get("reportIds").asList(v -> v.asString());
+                tx.run(PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
+            }
+            default -> { }
+        }
+    }
+}

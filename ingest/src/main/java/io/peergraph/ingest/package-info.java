@@ -1,2 +1,0 @@
-/** Placeholder. */
-package io.peergraph.ingest;

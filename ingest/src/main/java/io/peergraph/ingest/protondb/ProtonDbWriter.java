@@ -1,0 +1,209 @@
+package io.peergraph.ingest.protondb;
+
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.peers.PeerSignature;
+import io.peergraph.ingest.engine.BatchWriter;
+import io.peergraph.ingest.normalise.NormalisedItem;
+import io.peergraph.ingest.protondb.ProtonDbReport.Tried;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Writes ProtonDB reports as docs/graph-model.md lays them out, one batch per call, MERGE on natural keys
+ * throughout (relies on the unique constraints of migrations 1 and 2: Product.key, Customer.handle,
+ * ConfigItem.key, Symptom.key and the sourceKey of Configuration, Report, Interaction, Solution, Confirmation).
+ */
+public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
+
+    /** Shared solutions (a launch option, a Proton version) are proposed by the community, not by one reporter. */
+    static final String COMMUNITY_HANDLE = "protondb-community";
+
+    private static final String EXISTING = """
+            UNWIND $keys AS key
+            MATCH (r:Report {sourceKey: key})
+            RETURN collect(r.sourceKey) AS known
+            """;
+
+    private static final String SYMPTOMS = """
+            UNWIND $symptoms AS s
+            MERGE (sym:Symptom {key: s.key})
+              ON CREATE SET sym.id = s.id, sym.name = s.name, sym.createdAt = datetime(), sym.updatedAt = datetime()
+            """;
+
+    private static final String SYMPTOM_HIERARCHY = """
+            UNWIND $symptoms AS s
+            WITH s WHERE s.broader IS NOT NULL
+            MATCH (narrower:Symptom {key: s.key}), (broader:Symptom {key: s.broader})
+            MERGE (narrower)-[:BROADER]->(broader)
+            """;
+
+    private static final String SOLUTIONS = """
+            MERGE (community:Customer {handle: $communityHandle})
+              ON CREATE SET community.id = $communityId, community.displayName = 'ProtonDB community',
+                            community.kind = 'ORGANISATION', community.createdAt = datetime(), community.updatedAt = datetime()
+            WITH community
+            UNWIND $solutions AS s
+            MERGE (sol:Solution {sourceKey: s.sourceKey})
+              ON CREATE SET sol.id = s.id, sol.title = s.title, sol.steps = s.steps, sol.kind = s.kind,
+                            sol.createdAt = datetime(), sol.updatedAt = datetime()
+            MERGE (community)-[:PROPOSED]->(sol)
+            WITH sol, s
+            UNWIND s.symptomKeys AS symptomKey
+            MATCH (symptom:Symptom {key: symptomKey})
+            MERGE (sol)-[:SOLVES]->(symptom)
+            """;
+
+    private static final String REPORTS = """
+            UNWIND $rows AS row
+            MERGE (p:Product {key: row.productKey})
+              ON CREATE SET p.id = row.productId, p.name = row.productName, p.verified = true, p.steamAppId = row.steamAppId,
+                            p.createdAt = datetime(), p.updatedAt = datetime()
+            MERGE (c:Customer {handle: row.handle})
+              ON CREATE SET c.id = row.customerId, c.displayName = row.displayName, c.kind = 'PERSON',
+                            c.createdAt = datetime(), c.updatedAt = datetime()
+            MERGE (cfg:Configuration {sourceKey: row.configurationKey})
+              ON CREATE SET cfg.id = row.configurationId, cfg.name = row.configurationName, cfg.privacy = 'COMMUNITY',
+                            cfg.listedInPeers = true, cfg.inStatistics = true, cfg.createdAt = datetime(), cfg.updatedAt = datetime()
+            MERGE (c)-[:OWNS]->(cfg)
+            WITH row, p, c, cfg
+            CALL (row, cfg) {
+              UNWIND row.items AS item
+              MERGE (ci:ConfigItem {key: item.key})
+                ON CREATE SET ci.id = item.id, ci.kind = item.kind, ci.value = item.value, ci.configCount = 0,
+                              ci.createdAt = datetime(), ci.updatedAt = datetime()
+              MERGE (cfg)-[inc:INCLUDES]->(ci)
+                ON CREATE SET inc.raw = item.raw, ci.configCount = ci.configCount + 1
+            }
+            MERGE (r:Report {sourceKey: row.sourceKey})
+              ON CREATE SET r.id = row.id, r.title = row.title, r.text = row.text, r.status = row.status,
+                            r.privacy = 'COMMUNITY', r.occurredAt = row.occurredAt, r.source = 'protondb',
+                            r.sourceFormat = row.format, r.verdict = row.verdict, r.createdAt = datetime(), r.updatedAt = datetime()
+            MERGE (c)-[:REPORTED]->(r)
+            MERGE (r)-[:ON]->(cfg)
+            MERGE (r)-[:ABOUT]->(p)
+            MERGE (i:Interaction {sourceKey: row.interactionKey})
+              ON CREATE SET i.id = row.interactionId, i.channel = 'WEB', i.direction = 'INBOUND', i.outcome = 'REPORTED',
+                            i.at = row.occurredAt, i.createdAt = datetime(), i.updatedAt = datetime()
+            MERGE (r)-[:HAS_INTERACTION]->(i)
+            WITH row, c, cfg, r
+            CALL (row, r) {
+              UNWIND row.symptomKeys AS symptomKey
+              MATCH (s:Symptom {key: symptomKey})
+              MERGE (r)-[:SHOWS]->(s)
+            }
+            CALL (row, c, cfg, r) {
+              UNWIND row.tried AS t
+              MATCH (sol:Solution {sourceKey: t.solutionKey})
+              MERGE (r)-[:TRIED]->(sol)
+              MERGE (cf:Confirmation {sourceKey: t.confirmationKey})
+                ON CREATE SET cf.id = t.confirmationId, cf.worked = row.worked, cf.note = t.note, cf.at = row.occurredAt,
+                              cf.createdAt = datetime(), cf.updatedAt = datetime()
+              MERGE (c)-[:CONFIRMED]->(cf)
+              MERGE (cf)-[:OF]->(sol)
+              MERGE (cf)-[:WITH]->(cfg)
+            }
+            """;
+
+    @Override
+    public Set<String> existing(TransactionContext tx, Collection<String> keys) {
+        return new HashSet<>(tx.run(EXISTING, Map.of("keys", List.copyOf(keys))).single().get("known").asList(v -> v.asString()));
+    }
+
+    @Override
+    public void write(TransactionContext tx, List<ProtonDbReport> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        Map<String, Symptom> symptoms = new LinkedHashMap<>();
+        Map<String, Solution> solutions = new LinkedHashMap<>();
+        Map<String, Set<String>> solves = new HashMap<>();
+        List<Map<String, Object>> rows = new ArrayList<>(reports.size());
+        List<String> reportIds = new ArrayList<>(reports.size());
+        for (ProtonDbReport report : reports) {
+            report.symptoms().forEach(s -> Symptoms.withBroader(s.key()).forEach(b -> symptoms.putIfAbsent(b.key(), b)));
+            for (Tried t : report.tried()) {
+                solutions.putIfAbsent(t.solution().sourceKey(), t.solution());
+                // What was tried on a case with these symptoms is a solution for them; confirmations say how well it did.
+                report.symptoms().forEach(s -> solves.computeIfAbsent(t.solution().sourceKey(), k -> new LinkedHashSet<>()).add(s.key()));
+            }
+            Map<String, Object> row = row(report);
+            rows.add(row);
+            reportIds.add((String) row.get("id"));
+        }
+        tx.run(SYMPTOMS, Map.of("symptoms", symptoms.values().stream().map(ProtonDbWriter::symptomRow).toList())).consume();
+        tx.run(SYMPTOM_HIERARCHY, Map.of("symptoms", symptoms.values().stream().map(ProtonDbWriter::symptomRow).toList())).consume();
+        tx.run(SOLUTIONS, Map.of("communityHandle", COMMUNITY_HANDLE, "communityId", PublicId.CUSTOMER.fromKey(COMMUNITY_HANDLE),
+                "solutions", solutions.values().stream().map(s -> solutionRow(s, solves.getOrDefault(s.sourceKey(), Set.of()))).toList()))
+                .consume();
+        tx.run(REPORTS, Map.of("rows", rows)).consume();
+        tx.run(PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
+    }
+
+    private static Map<String, Object> row(ProtonDbReport r) {
+        String hash = r.sourceKey().substring(r.sourceKey().lastIndexOf(':') + 1);
+        String handle = "protondb-" + r.systemHash();
+        String configurationKey = "protondb:configuration:" + r.systemHash();
+        String productKey = "steam:" + r.steamAppId();
+        Map<String, Object> row = new HashMap<>();
+        row.put("sourceKey", r.sourceKey());
+        row.put("id", PublicId.REPORT.fromKey(r.sourceKey()));
+        row.put("productKey", productKey);
+        row.put("productId", PublicId.PRODUCT.fromKey(productKey));
+        row.put("productName", r.gameTitle());
+        row.put("steamAppId", Long.parseLong(r.steamAppId()));
+        row.put("handle", handle);
+        row.put("customerId", PublicId.CUSTOMER.fromKey(handle));
+        row.put("displayName", "ProtonDB user " + r.systemHash().substring(0, 6));
+        row.put("configurationKey", configurationKey);
+        row.put("configurationId", PublicId.CONFIGURATION.fromKey(configurationKey));
+        row.put("configurationName", "ProtonDB system " + r.systemHash().substring(0, 6));
+        row.put("items", r.items().stream().map(ProtonDbWriter::itemRow).toList());
+        row.put("title", r.title());
+        row.put("text", r.text());
+        row.put("status", r.worked() ? "SOLVED" : "OPEN");
+        row.put("occurredAt", r.occurredAt().atOffset(ZoneOffset.UTC));
+        row.put("format", r.format());
+        row.put("verdict", r.verdict());
+        row.put("worked", r.worked());
+        row.put("interactionKey", "protondb:interaction:" + hash);
+        row.put("interactionId", PublicId.INTERACTION.fromKey("protondb:interaction:" + hash));
+        row.put("symptomKeys", r.symptoms().stream().map(Symptom::key).toList());
+        row.put("tried", r.tried().stream().map(t -> {
+            String confirmationKey = "protondb:confirmation:" + hash + ":" + t.solution().sourceKey();
+            Map<String, Object> tried = new HashMap<>();
+            tried.put("solutionKey", t.solution().sourceKey());
+            tried.put("confirmationKey", confirmationKey);
+            tried.put("confirmationId", PublicId.CONFIRMATION.fromKey(confirmationKey));
+            tried.put("note", t.note());
+            return tried;
+        }).toList());
+        return row;
+    }
+
+    private static Map<String, Object> itemRow(NormalisedItem item) {
+        return Map.of("key", item.key(), "id", item.nodeId(), "kind", item.kind(), "value", item.value(), "raw", item.raw());
+    }
+
+    private static Map<String, Object> symptomRow(Symptom s) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("key", s.key());
+        row.put("id", PublicId.SYMPTOM.fromKey(s.key()));
+        row.put("name", s.name());
+        row.put("broader", s.broader());
+        return row;
+    }
+
+    private static Map<String, Object> solutionRow(Solution s, Set<String> symptomKeys) {
+        return Map.of("sourceKey", s.sourceKey(), "id", PublicId.SOLUTION.fromKey(s.sourceKey()), "title", s.title(),
+                "steps", s.steps(), "kind", s.kind(), "symptomKeys", List.copyOf(symptomKeys));
+    }
+}

@@ -1,0 +1,121 @@
+package io.peergraph.search.cases;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.peergraph.search.index.SearchIndex;
+import io.peergraph.search.sync.CaseDocument;
+import io.peergraph.search.text.Stems;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Similar cases, hybrid: each signal ranks candidates on its own and {@link RankFusion} fuses the ranks.
+ * <ul>
+ * <li>{@code text}: {@code more_like_this} over the stemmed title and text: the query's most distinctive terms;
+ * <li>{@code title}: the stemmed title against titles (short summaries of the same problem tend to agree);
+ * <li>{@code items}, {@code symptoms}, {@code product}: overlap, each shared value weighted by its rarity (BM25
+ *     idf of a term query on a keyword field), so a rare GPU counts more than a common RAM size.
+ * </ul>
+ * All signals go to the server in one {@code _msearch} round trip, each filtered by what the viewer may see.
+ */
+public final class SimilarCases {
+
+    /** Candidates each signal contributes to the fusion. */
+    static final int DEPTH = 100;
+    private static final Map<String, Double> WEIGHTS = Map.of("text", 1.0, "title", 1.0, "items", 1.0, "symptoms", 1.0, "product", 0.5);
+
+    private final ElasticsearchClient client;
+
+    public SimilarCases(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    public List<SimilarCase> find(Viewer viewer, SimilarQuery query) throws IOException {
+        List<String> queryStems = Stems.of(join(query.title(), query.text()));
+        Map<String, Query> signals = signals(query, queryStems);
+        if (signals.isEmpty()) {
+            return List.of();
+        }
+        List<Query> filters = new ArrayList<>(CaseFilters.visibleTo(viewer));
+        List<Query> exclude = query.excludeId() == null ? List.of() : List.of(CaseFilters.term("id", query.excludeId()));
+        List<RequestItem> searches = new ArrayList<>();
+        signals.values().forEach(signal -> searches.add(RequestItem.of(r -> r
+                .header(h -> h.index(SearchIndex.CASES.alias()))
+                .body(b -> b.query(q -> q.bool(x -> x.must(signal).filter(filters).mustNot(exclude)))
+                        .size(DEPTH)
+                        .source(s -> s.filter(f -> f.includes("stems", "configItemIds", "configItems", "symptomIds", "productId")))))));
+        MsearchResponse<CaseDocument> response = client.msearch(m -> m.searches(searches), CaseDocument.class);
+
+        RankFusion fusion = new RankFusion();
+        Map<String, CaseDocument> sources = new HashMap<>();
+        List<String> names = List.copyOf(signals.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            MultiSearchResponseItem<CaseDocument> item = response.responses().get(i);
+            if (item.isFailure()) {
+                throw new IOException("Similar-case signal " + names.get(i) + " failed: " + item.failure().error().reason());
+            }
+            List<String> ids = new ArrayList<>();
+            for (Hit<CaseDocument> hit : item.result().hits().hits()) {
+                ids.add(hit.id());
+                sources.putIfAbsent(hit.id(), hit.source());
+            }
+            fusion.add(names.get(i), WEIGHTS.get(names.get(i)), ids);
+        }
+        return fusion.top(query.size()).stream().map(id -> explain(id, fusion, sources.get(id), query, queryStems)).toList();
+    }
+
+    private static Map<String, Query> signals(SimilarQuery query, List<String> queryStems) {
+        Map<String, Query> out = new LinkedHashMap<>();
+        if (!queryStems.isEmpty()) {
+            String like = String.join(" ", queryStems);
+            out.put("text", Query.of(q -> q.moreLikeThis(m -> m.fields("stems").like(l -> l.text(like))
+                    .minTermFreq(1).minDocFreq(1).maxQueryTerms(40)
+                    // Explicit: the default 30% finds nothing for short texts (PLATFORM.md).
+                    .minimumShouldMatch("1"))));
+        }
+        String titleStems = Stems.joined(query.title());
+        if (!titleStems.isEmpty()) {
+            out.put("title", Query.of(q -> q.match(m -> m.field("titleStems").query(titleStems))));
+        }
+        anyTerm(out, "items", "configItemIds", query.configItemIds());
+        anyTerm(out, "symptoms", "symptomIds", query.symptomIds());
+        if (query.productId() != null) {
+            out.put("product", CaseFilters.term("productId", query.productId()));
+        }
+        return out;
+    }
+
+    private static void anyTerm(Map<String, Query> out, String signal, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            out.put(signal, Query.of(q -> q.bool(b -> {
+                values.forEach(v -> b.should(CaseFilters.term(field, v)));
+                return b.minimumShouldMatch("1");
+            })));
+        }
+    }
+
+    private static SimilarCase explain(String id, RankFusion fusion, CaseDocument doc, SimilarQuery query, List<String> queryStems) {
+        Set<String> docStems = new HashSet<>(List.of(doc.stems() == null ? new String[0] : doc.stems().split(" ")));
+        List<String> matched = queryStems.stream().distinct().filter(docStems::contains).limit(10).toList();
+        List<CaseDocument.Item> items = doc.configItems() == null ? List.of()
+                : doc.configItems().stream().filter(i -> query.configItemIds().contains(i.id())).toList();
+        List<String> symptoms = doc.symptomIds() == null ? List.of()
+                : doc.symptomIds().stream().filter(query.symptomIds()::contains).toList();
+        return new SimilarCase(id, fusion.score(id), items, symptoms,
+                query.productId() != null && query.productId().equals(doc.productId()), matched, fusion.ranks(id));
+    }
+
+    static String join(String title, String text) {
+        return title == null ? text : text == null ? title : title + "\n" + text;
+    }
+}

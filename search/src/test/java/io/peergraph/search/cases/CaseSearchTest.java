@@ -1,0 +1,141 @@
+package io.peergraph.search.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peergraph.graph.report.Interaction;
+import io.peergraph.graph.report.Report;
+import io.peergraph.graph.stuff.ConfigItemValue;
+import io.peergraph.graph.stuff.Configuration;
+import io.peergraph.graph.stuff.Privacy;
+import io.peergraph.search.sync.OutboxRelay;
+import io.peergraph.search.testing.SearchStack;
+import io.peergraph.search.testing.SharedElasticsearch;
+import io.peergraph.search.testing.TestGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CaseSearchTest {
+
+    static TestGraph graph;
+    static SearchStack search;
+    static SymptomTree tree;
+
+    @BeforeAll
+    static void start() {
+        graph = new TestGraph();
+        search = new SearchStack(SharedElasticsearch.uri(), OutboxRelay.CONSUMER, graph);
+        tree = new SymptomTree(graph.client);
+    }
+
+    @AfterAll
+    static void stop() {
+        search.close();
+    }
+
+    static String word() {
+        return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    @Test
+    void aSymptomFilterIncludesNarrowerSymptoms() {
+        String w = word();
+        String audio = graph.symptom(w + "/audio", "Audio problems", null).id();
+        String crackling = graph.symptom(w + "/audio/crackling", "Crackling", w + "/audio").id();
+        String video = graph.symptom(w + "/video", "Video problems", null).id();
+        Configuration cfg = graph.configuration(graph.newCustomer(), List.of());
+        Report broad = graph.report(cfg, null, List.of(audio), "Sound is off " + w, null, Privacy.COMMUNITY);
+        Report narrow = graph.report(cfg, null, List.of(crackling), "Crackling in menus " + w, null, Privacy.COMMUNITY);
+        graph.report(cfg, null, List.of(video), "Flicker " + w, null, Privacy.COMMUNITY);
+        search.sync();
+
+        CaseFilter filter = new CaseFilter(null, tree.withNarrower(audio), null, null, null, null, null, null);
+        CasePage page = search.finder.search(Viewer.support(cfg.ownerId()), new CaseQuery(w, filter, 10, null));
+
+        assertThat(page.hits()).extracting(CaseHit::id).containsExactlyInAnyOrder(broad.id(), narrow.id());
+        assertThat(page.degraded()).isFalse();
+        assertThat(page.facets()).filteredOn(f -> f.field().equals("symptomKeys")).singleElement()
+                .satisfies(f -> assertThat(f.buckets()).extracting(CasePage.Bucket::value).contains(w + "/audio", w + "/audio/crackling"));
+    }
+
+    @Test
+    void aCustomerNeverFindsAnotherCustomersPrivateCase() {
+        String w = word();
+        Configuration alices = graph.configuration(graph.newCustomer(), List.of(new ConfigItemValue("gpu", "Secret GPU " + w)));
+        Report secret = graph.report(alices, null, List.of(), "My private trouble " + w, "private details " + w, Privacy.PRIVATE);
+        Report shared = graph.report(alices, null, List.of(), "Shared trouble " + w, "community details " + w, Privacy.COMMUNITY);
+        String bob = graph.newCustomer();
+        search.sync();
+        CaseQuery query = new CaseQuery(w, CaseFilter.none(), 10, null);
+
+        assertThat(search.finder.search(Viewer.customer(bob), query).hits()).extracting(CaseHit::id).containsExactly(shared.id());
+        assertThat(search.finder.search(Viewer.customer(alices.ownerId()), query).hits()).extracting(CaseHit::id)
+                .containsExactlyInAnyOrder(secret.id(), shared.id());
+        assertThat(search.finder.search(Viewer.support(bob), query).hits()).extracting(CaseHit::id)
+                .containsExactlyInAnyOrder(secret.id(), shared.id());
+
+        SimilarQuery similar = new SimilarQuery(null, "private trouble " + w, "private details " + w,
+                alices.items().stream().map(i -> i.id()).toList(), List.of(), null, 10);
+        assertThat(search.finder.similar(Viewer.customer(bob), similar).cases()).extracting(SimilarCase::id).doesNotContain(secret.id());
+        assertThat(new GraphCaseSearch(graph.client).search(Viewer.customer(bob), query).hits()).extracting(CaseHit::id)
+                .doesNotContain(secret.id());
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutGapsOrRepeatsAndMatchesAreHighlighted() {
+        String w = word();
+        Configuration cfg = graph.configuration(graph.newCustomer(), List.of());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Report r = graph.report(cfg, null, List.of(), "Crash on start " + w, "It crashes " + "again ".repeat(i), Privacy.COMMUNITY);
+            graph.interaction(r.id(), Interaction.Channel.PHONE, "Customer called about " + w);
+            ids.add(r.id());
+        }
+        search.sync();
+
+        List<String> seen = new ArrayList<>();
+        CaseQuery.SortKey after = null;
+        CasePage page;
+        do {
+            page = search.finder.search(Viewer.support(cfg.ownerId()), new CaseQuery(w + " crash", CaseFilter.none(), 3, after));
+            page.hits().forEach(h -> seen.add(h.id()));
+            after = page.hits().isEmpty() ? null : page.hits().getLast().position();
+        } while (page.hasNextPage());
+
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(ids).doesNotHaveDuplicates();
+        assertThat(page.total()).isEqualTo(7);
+        CasePage first = search.finder.search(Viewer.support(cfg.ownerId()), new CaseQuery(w, CaseFilter.none(), 1, null));
+        assertThat(first.hits().getFirst().highlights().get("title")).singleElement().asString().contains("<em>" + w + "</em>");
+        assertThat(first.facets()).filteredOn(f -> f.field().equals("channels")).singleElement()
+                .satisfies(f -> assertThat(f.buckets()).containsExactly(new CasePage.Bucket("PHONE", 7)));
+        CaseFilter phoneOnly = new CaseFilter(null, null, null, List.of("OPEN"), List.of("EMAIL"), null, null, null);
+        assertThat(search.finder.search(Viewer.support(cfg.ownerId()), new CaseQuery(w, phoneOnly, 10, null)).hits()).isEmpty();
+    }
+
+    @Test
+    void similarCasesRankSharedConfigurationAndWordsFirstAndSayWhy() {
+        String w = word();
+        List<ConfigItemValue> rig = List.of(new ConfigItemValue("gpu", "Rare GPU " + w), new ConfigItemValue("driver", "Mesa 20.0"));
+        Configuration mine = graph.configuration(graph.newCustomer(), rig);
+        Configuration theirs = graph.configuration(graph.newCustomer(), rig);
+        Configuration other = graph.configuration(graph.newCustomer(), List.of(new ConfigItemValue("gpu", "Other GPU " + w)));
+        Report asked = graph.report(mine, null, List.of(), "Shader cache stutter " + w, "Stutters while compiling shaders", Privacy.COMMUNITY);
+        Report alike = graph.report(theirs, null, List.of(), "Stuttering shader compilation " + w, "Shader compile stutters", Privacy.COMMUNITY);
+        graph.report(other, null, List.of(), "Audio missing " + w, "No sound at all", Privacy.COMMUNITY);
+        search.sync();
+
+        SimilarQuery query = new SimilarQuery(asked.id(), asked.title(), asked.text(), mine.items().stream().map(i -> i.id()).toList(),
+                List.of(), null, 5);
+        List<SimilarCase> similar = search.finder.similar(Viewer.support(mine.ownerId()), query).cases();
+
+        assertThat(similar).extracting(SimilarCase::id).doesNotContain(asked.id());
+        SimilarCase best = similar.getFirst();
+        assertThat(best.id()).isEqualTo(alike.id());
+        assertThat(best.sharedItems()).extracting(i -> i.kind()).containsExactlyInAnyOrder("gpu", "driver");
+        assertThat(best.matchedTerms()).contains("shader", "stutter");
+        assertThat(best.signalRanks()).containsKeys("text", "title", "items");
+    }
+}

@@ -8,11 +8,14 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
@@ -24,14 +27,14 @@ import org.neo4j.driver.Value;
  */
 public final class Tagging {
 
-    /** %s is the thing's label, taken from the type of its public id (never from user text). */
-    private static final String APPLY = """
-            UNWIND $rows AS row
-            MATCH (thing:%s {id: row.thingId})
-            MERGE (typed:Tag {normalized: row.normalized})
-            ON CREATE SET typed.id = row.tagId, typed.label = row.label, typed.usageCount = 0,
+    // Relies on the unique constraint tag_label. A label merged away lands on the survivor; a new tag whose label is a
+    // concept's label, altLabel or notation means that concept (or its replacement): a scan of labelKeys, once per new tag.
+    private static final String RESOLVE_TAGS = """
+            UNWIND $labels AS l
+            MERGE (typed:Tag {normalized: l.normalized})
+            ON CREATE SET typed.id = l.tagId, typed.label = l.label, typed.usageCount = 0,
                           typed.createdAt = $now, typed.updatedAt = $now
-            WITH row, thing, typed
+            WITH l, typed
             CALL (typed) {
               OPTIONAL MATCH (typed)-[:MERGED_INTO*1..10]->(s:Tag)
               WHERE NOT EXISTS { (s)-[:MERGED_INTO]->() }
@@ -46,10 +49,30 @@ public final class Tagging {
               LIMIT 1
               MERGE (tag)-[:MEANS]->(meaning)
             }
+            RETURN l.normalized AS normalized, tag.id AS tagId
+            """;
+
+    /** %s is the thing's label, taken from the type of its public id (never from user text). */
+    private static final String APPLY = """
+            UNWIND $rows AS row
+            MATCH (thing:%s {id: row.thingId})
+            MATCH (tag:Tag {id: row.tagId})
             MERGE (thing)-[applied:TAGGED {by: row.customerId}]->(tag)
-            ON CREATE SET applied.at = $now, tag.usageCount = tag.usageCount + 1, tag.updatedAt = $now
-            RETURN row.thingId AS thingId, tag.id AS id, tag.label AS label, tag.normalized AS normalized, tag.usageCount AS usageCount,
-                   head([(tag)-[:MEANS]->(c:Concept) | c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel)}]) AS concept
+            ON CREATE SET applied.at = $now
+            RETURN row.thingId AS thingId, tag.id AS tagId
+            """;
+
+    // Usage is the number of applications (per customer and thing); counting the degree is constant time.
+    private static final String COUNT_AND_DESCRIBE = """
+            UNWIND $tagIds AS id
+            MATCH (t:Tag {id: id})
+            WITH t, COUNT { ()-[:TAGGED]->(t) } AS applications
+            CALL (t, applications) {
+              WITH * WHERE applications <> t.usageCount
+              SET t.usageCount = applications, t.updatedAt = $now
+            }
+            RETURN t.id AS id, t.label AS label, t.normalized AS normalized, t.usageCount AS usageCount,
+                   head([(t)-[:MEANS]->(c:Concept) | c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel)}]) AS concept
             """;
 
     // Relies on the unique constraint tag_label (Tag.normalized), then follows merges and replacements.
@@ -86,28 +109,40 @@ public final class Tagging {
 
     /** Applies many tags in one transaction (e.g. an import); things that do not exist are skipped. */
     public List<TagApplication> tagAll(List<TagRequest> requests) {
-        Map<String, List<Map<String, Object>>> rowsByLabel = new TreeMap<>();
+        Map<String, Map<String, Object>> labels = new LinkedHashMap<>();
+        List<String> normalizedPerRequest = new ArrayList<>();
         for (TagRequest request : requests) {
             String normalized = TagStore.normalize(request.label());
             if (normalized == null || normalized.isEmpty()) {
                 throw new IllegalArgumentException("a tag needs a label");
             }
-            Map<String, Object> row = new HashMap<>();
-            row.put("thingId", request.thingId());
-            row.put("customerId", request.customerId());
-            row.put("label", Text.line(request.label()));
-            row.put("normalized", normalized);
-            row.put("tagId", PublicId.TAG.fromKey(normalized));
-            rowsByLabel.computeIfAbsent(taggableLabel(request.thingId()), k -> new ArrayList<>()).add(row);
+            taggableLabel(request.thingId());
+            normalizedPerRequest.add(normalized);
+            labels.computeIfAbsent(normalized, n -> Map.of("normalized", n, "label", Text.line(request.label()), "tagId", PublicId.TAG.fromKey(n)));
         }
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> {
-                List<TagApplication> out = new ArrayList<>();
+                Map<String, String> tagOf = new HashMap<>();
+                tx.run(RESOLVE_TAGS, Map.of("labels", List.copyOf(labels.values()), "now", now))
+                        .forEachRemaining(r -> tagOf.put(r.get("normalized").asString(), r.get("tagId").asString()));
+                Map<String, List<Map<String, Object>>> rowsByLabel = new TreeMap<>();
+                for (int i = 0; i < requests.size(); i++) {
+                    TagRequest request = requests.get(i);
+                    rowsByLabel.computeIfAbsent(taggableLabel(request.thingId()), k -> new ArrayList<>()).add(Map.of(
+                            "thingId", request.thingId(), "customerId", request.customerId(), "tagId", tagOf.get(normalizedPerRequest.get(i))));
+                }
+                List<String[]> applied = new ArrayList<>();
                 rowsByLabel.forEach((label, rows) -> tx.run(APPLY.formatted(label), Map.of("rows", rows, "now", now))
-                        .forEachRemaining(r -> out.add(new TagApplication(r.get("thingId").asString(), r.get("id").asString(),
-                                r.get("label").asString(), r.get("normalized").asString(), r.get("usageCount").asLong(), concept(r.get("concept"))))));
-                return out;
+                        .forEachRemaining(r -> applied.add(new String[] {r.get("thingId").asString(), r.get("tagId").asString()})));
+                Map<String, Record> tags = new HashMap<>();
+                tx.run(COUNT_AND_DESCRIBE, Map.of("tagIds", List.copyOf(new HashSet<>(tagOf.values())), "now", now))
+                        .forEachRemaining(r -> tags.put(r.get("id").asString(), r));
+                return applied.stream().map(a -> {
+                    Record t = tags.get(a[1]);
+                    return new TagApplication(a[0], a[1], t.get("label").asString(), t.get("normalized").asString(), t.get("usageCount").asLong(),
+                            concept(t.get("concept")));
+                }).toList();
             });
         }
     }

@@ -18,6 +18,9 @@ public final class CpuNormaliser {
     private static final Pattern NOISE = Pattern.compile("(?i)\\s*@.*$|\\b(\\d+|dual|quad|six|eight|twelve|sixteen|\\w+)-core\\b"
             + "|\\bprocessor\\b|\\bcpu\\b|\\(r\\)|\\(tm\\)|\\bapu with.*$|\\bwith radeon.*$|,.*$");
 
+    private static final Pattern AMD_MODEL = Pattern.compile("\\b(ryzen|athlon|phenom|fx|threadripper|epyc)\\b");
+    private static final Pattern INTEL_MODEL = Pattern.compile("\\b(core|xeon|pentium|celeron|atom|i[3579])\\b");
+
     public List<NormalisedItem> normalise(String raw) {
         String line = Text.line(raw);
         if (line == null || line.isEmpty() || line.equalsIgnoreCase("unknown")) {
@@ -41,12 +44,13 @@ public final class CpuNormaliser {
     }
 
     private static String vendor(String line) {
+        // Brand names first: "Eight-Core" in an AMD name must not read as Intel's "Core".
         String l = line.toLowerCase();
-        if (l.contains("intel") || l.matches(".*\\b(core|xeon|pentium|celeron|atom|i[3579])\\b.*")) {
-            return "Intel";
-        }
-        if (l.contains("amd") || l.matches(".*\\b(ryzen|athlon|phenom|fx|threadripper|epyc)\\b.*")) {
+        if (l.contains("amd") || AMD_MODEL.matcher(l).find()) {
             return "AMD";
+        }
+        if (l.contains("intel") || INTEL_MODEL.matcher(l).find()) {
+            return "Intel";
         }
         return null;
     }

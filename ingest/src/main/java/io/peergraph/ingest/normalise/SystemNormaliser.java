@@ -34,7 +34,8 @@ public final class SystemNormaliser {
         String cpuText = s.cpu();
         String gpuText = s.gpu();
         if (s.specs() != null && (cpuText == null || gpuText == null)) {
-            for (String part : s.specs().split("[/,+|]| and ")) {
+            for (String rawPart : s.specs().split("[/,+|]| and ")) {
+                String part = rawPart.strip();
                 if (CPU_HINT.matcher(part).find()) {
                     cpuText = cpuText == null ? part : cpuText;
                 } else if (catalog.vendorOf(part).isPresent()) {

@@ -1,0 +1,57 @@
+package io.peergraph.ingest.demo;
+
+import io.peergraph.ingest.ImportCommand;
+import io.peergraph.ingest.ImportRun;
+import io.peergraph.ingest.progress.Progress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo dataset: ~3,000 real ProtonDB reports (see demo/ATTRIBUTION.md) on a few dozen popular games and
+ * common GPUs, imported through the ProtonDB adapter like any dump, so peers with the same configuration exist.
+ */
+public final class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String RESOURCE = "/demo/protondb-demo.json.gz";
+
+    private DemoData() {}
+
+    /** Imports the demo reports when the store holds no report yet; empty when it did nothing. */
+    public static Optional<ImportRun> loadIfEmpty(Driver driver) {
+        boolean hasReports = driver.executableQuery("MATCH (r:Report) RETURN r LIMIT 1").execute().records().size() > 0;
+        if (hasReports) {
+            return Optional.empty();
+        }
+        return Optional.of(load(driver));
+    }
+
+    /** Imports the demo reports (a no-op for those already there). */
+    public static ImportRun load(Driver driver) {
+        try {
+            Path dir = Files.createTempDirectory("peergraph-demo");
+            Path file = dir.resolve("protondb-demo.json.gz");
+            try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                }
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            ImportRun run = ImportCommand.run(driver, "protondb", List.of(file), dir.resolve("rejected.jsonl"), 1000, Progress.none());
+            run.summary().forEach(line -> log.info("Demo data: {}", line));
+            Files.deleteIfExists(file);
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stage the demo data", e);
+        }
+    }
+}

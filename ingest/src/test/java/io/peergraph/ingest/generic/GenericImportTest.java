@@ -1,0 +1,132 @@
+package io.peergraph.ingest.generic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peergraph.graph.testing.SharedNeo4j;
+import io.peergraph.ingest.ImportCommand;
+import io.peergraph.ingest.ImportRun;
+import io.peergraph.ingest.progress.Progress;
+import io.peergraph.ingest.testing.GraphCounts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+
+/** The generic CSV / JSON Lines format of docs/import-format.md, every entity type once. */
+class GenericImportTest {
+
+    private final Driver driver = SharedNeo4j.driver();
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void emptyStore() {
+        SharedNeo4j.wipe();
+    }
+
+    private ImportRun load(String format, String name, String content) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, content);
+        return ImportCommand.run(driver, format, List.of(file), tmp.resolve(name + ".rejected.jsonl"), 100, Progress.none());
+    }
+
+    private void loadAll() throws IOException {
+        load("csv:customers", "customers.csv", """
+                handle,displayName,kind,memberOf,role
+                acme,ACME Ltd,ORGANISATION,,
+                alice,Alice,PERSON,acme,ADMIN
+                bob,Bob,,,
+                """);
+        load("csv:products", "products.csv", """
+                key,name,verified,steamAppId
+                steam:570,Dota 2,true,570
+                "name:steam deck","Steam Deck",false,
+                """);
+        load("jsonl:items", "items.jsonl", """
+                {"sourceKey":"item-1","owner":"alice","product":"name:steam deck","nickname":"Deck","acquiredOn":"2022-03-01"}
+                """);
+        load("jsonl:configurations", "configurations.jsonl", """
+                {"sourceKey":"cfg-a","owner":"alice","item":"item-1","items":[{"kind":"gpu","value":"AMD Radeon RX 580","raw":"Radeon RX 580 Series"},{"kind":"kernel","value":"5.4"}]}
+                {"sourceKey":"cfg-b","owner":"bob","items":["gpu=AMD Radeon RX 580","kernel=5.6"]}
+                """);
+        load("csv:reports", "reports.csv", """
+                sourceKey,owner,configuration,product,title,symptoms,occurredAt
+                rep-a,alice,cfg-a,steam:570,Crackling audio,audio/crackling,2020-05-25T13:45:00Z
+                rep-b,bob,cfg-b,steam:570,Audio stutters,audio/crackling;performance,1590000000
+                """);
+        load("jsonl:interactions", "interactions.jsonl", """
+                {"sourceKey":"int-1","report":"rep-a","channel":"email","text":"It crackles","at":"2020-05-25T14:00:00Z"}
+                """);
+        load("jsonl:solutions", "solutions.jsonl", """
+                {"sourceKey":"sol-1","proposer":"bob","title":"Set PULSE_LATENCY_MSEC=60","kind":"launch_option","symptoms":["audio/crackling"],"triedOn":["rep-b"]}
+                """);
+        load("csv:confirmations", "confirmations.csv", """
+                sourceKey,customer,solution,configuration,worked,note
+                cnf-1,alice,sol-1,cfg-a,yes,fixed it
+                """);
+        load("jsonl:tags", "tags.jsonl", """
+                {"target":"report:rep-a","label":"Audio  Crackle","by":"alice"}
+                {"target":"product:steam:570","label":"audio crackle","by":"bob"}
+                """);
+        load("csv:measurements", "measurements.csv", """
+                sourceKey,customer,name,value,unit,configuration,product
+                m-1,alice,fps,58.5,fps,cfg-a,steam:570
+                """);
+    }
+
+    @Test
+    void everyEntityTypeImportsFromCsvOrJsonLines() throws IOException {
+        loadAll();
+        Map<String, Long> counts = GraphCounts.of(driver);
+        assertThat(counts).containsEntry("Customer", 3L).containsEntry("Product", 2L).containsEntry("Item", 1L)
+                .containsEntry("Configuration", 2L).containsEntry("ConfigItem", 3L).containsEntry("Report", 2L)
+                .containsEntry("Interaction", 1L).containsEntry("Solution", 1L).containsEntry("Confirmation", 1L)
+                .containsEntry("Tag", 1L).containsEntry("Measurement", 1L).containsEntry("Symptom", 3L)
+                .containsEntry(":MEMBER_OF", 1L).containsEntry(":BROADER", 1L).containsEntry(":TAGGED", 2L)
+                .containsEntry(":SHOWS", 3L).containsEntry(":OF_ITEM", 1L).containsEntry("sum(configCount)", 4L);
+        long signed = driver.executableQuery("MATCH (r:Report) WHERE r.peerItems IS NOT NULL RETURN count(r) AS n")
+                .execute().records().getFirst().get("n").asLong();
+        assertThat(signed).isEqualTo(2);
+    }
+
+    @Test
+    void importingAgainChangesNothing() throws IOException {
+        loadAll();
+        Map<String, Long> before = GraphCounts.of(driver);
+        loadAll();
+        assertThat(GraphCounts.of(driver)).isEqualTo(before);
+    }
+
+    @Test
+    void badRowsAreRejectedWithReasons() throws IOException {
+        ImportRun run = load("csv:products", "products.csv", """
+                key,name,verified
+                steam:1,One,true
+                steam:2,,true
+                steam:3,Three,perhaps
+                steam:4,Four,true,extra
+                """);
+        assertThat(run.read()).isEqualTo(4);
+        assertThat(run.imported()).isEqualTo(1);
+        assertThat(run.rejected()).isEqualTo(3);
+        assertThat(Files.readString(run.deadLetterFile())).contains("'name' is required").contains("must be true or false")
+                .contains("the row has 4 cells, the header 3").contains("products.csv line 3");
+        ImportRun lines = load("jsonl:products", "products.jsonl", "{\"key\":\"steam:5\",\"name\":\"Five\"}\nnot json\n");
+        assertThat(lines.rejected()).isEqualTo(1);
+        assertThat(lines.balanced()).isTrue();
+    }
+
+    @Test
+    void aCsvWithoutARequiredColumnStopsWithOneLine() throws IOException {
+        ImportRun run = load("csv:reports", "reports.csv", "sourceKey,owner,title\nrep-1,alice,Hello\n");
+        assertThat(run.error()).isEqualTo("reports.csv line 1: the header lacks the column 'configuration' "
+                + "(required: sourceKey, owner, configuration, title; found: sourceKey, owner, title)");
+        assertThat(run.read()).isZero();
+    }
+}

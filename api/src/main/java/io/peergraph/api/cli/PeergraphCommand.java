@@ -1,5 +1,6 @@
 package io.peergraph.api.cli;
 
+import io.peergraph.ingest.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,15 @@ import picocli.CommandLine.Command;
 public class PeergraphCommand {
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new PeergraphCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        OfflineStore store = new OfflineStore();
+        CommandLine cli = new CommandLine(new PeergraphCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.addSubcommand(new CommandLine(new ImportCommand(store::driver)).addMixin("store", store));
+        int exit;
+        try {
+            exit = cli.execute(args);
+        } finally {
+            store.close();
+        }
         if (exit != 0 || !RunCommand.keepsRunning(args)) {
             System.exit(exit);
         }

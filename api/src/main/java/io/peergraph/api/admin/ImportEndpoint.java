@@ -1,0 +1,60 @@
+package io.peergraph.api.admin;
+
+import io.peergraph.api.config.PeergraphProperties;
+import io.peergraph.ingest.ImportCommand;
+import io.peergraph.ingest.ImportFormat;
+import io.peergraph.ingest.ImportRun;
+import io.peergraph.ingest.progress.Progress;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.neo4j.driver.Driver;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The importer in the running service, so no restart is needed: {@code POST /admin/import?format=protondb}
+ * with the file as the body (any size: it is streamed to a temporary file). ADMIN only (see the security
+* configuration). Rejected records go to {@code DATA_DIR/imports/}. Answers the import summary as JSON: 200 when every record is accounted for, 422 otherwise.
+ * Example: {@code curl -H "Authorization: Bearer $TOKEN" --data-binary @dump.tar.gz "http://127.0.0.1:8080/admin/import?format=protondb"}
+ */
+@RestController
+public class ImportEndpoint {
+
+    private final Driver driver;
+    private final Path deadLetterDir;
+
+    public ImportEndpoint(Driver driver, PeergraphProperties properties) {
+        this.driver = driver;
+        this.deadLetterDir = properties.dataDir().resolve("imports");
+    }
+
+    @PostMapping(path = "/admin/import", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> importFile(@RequestParam String format, @RequestParam(defaultValue = "upload") String name,
+                                             HttpServletRequest request) throws IOException {
+        ImportFormat parsed;
+        try {
+            parsed = ImportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body("{\"error\":\"" + e.getMessage().replace("\"", "'") + "\"}");
+        }
+        Path dir = Files.createTempDirectory("peergraph-import");
+        Path file = dir.resolve(Path.of(name).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_"));
+        try (InputStream body = request.getInputStream()) {
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(deadLetterDir);
+            Path deadLetters = deadLetterDir.resolve(file.getFileName() + "-" + System.currentTimeMillis() + ".rejected.jsonl");
+            ImportRun run = ImportCommand.run(driver, parsed, List.of(file), deadLetters, 1000, Progress.none());
+            return ResponseEntity.status(run.succeeded() ? 200 : 422).body(run.toJson());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}

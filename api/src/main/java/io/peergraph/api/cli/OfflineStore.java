@@ -1,0 +1,44 @@
+package io.peergraph.api.cli;
+
+import io.peergraph.graph.embedded.EmbeddedNeo4j;
+import io.peergraph.graph.schema.SchemaMigrations;
+import java.nio.file.Path;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --data-dir}: opens the store of a stopped service directly (embedded Neo4j over Bolt, as the
+ * service would). Neo4j locks the store, so this fails clearly while the service runs.
+ */
+class OfflineStore implements AutoCloseable {
+
+    @Option(names = "--data-dir", defaultValue = "./data", description = "The stopped service's data directory (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    private EmbeddedNeo4j server;
+    private Driver driver;
+
+    Driver driver() {
+        if (driver == null) {
+            try {
+                server = EmbeddedNeo4j.start(dataDir.resolve("neo4j"), 0, 512L << 20);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Cannot open the store in " + dataDir.resolve("neo4j")
+                        + ": is the service running on it? Stop it first, or import through the service.", e);
+            }
+            driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none());
+            SchemaMigrations.apply(driver);
+        }
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        if (driver != null) {
+            driver.close();
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Benchmark of peersWithSymptom: HTTP GraphQL against the same Cypher through the driver. See docs/benchmarks.md.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+
+usage() {
+  cat <<'USAGE'
+Usage: bench/run-peers.sh [--customers N] [--seed S] [--pairs P] [--warmup-rounds W] [--json FILE]
+                          [--data-dir DIR] [--page-cache SIZE] [--batch B] [--no-build]
+
+Generates a seeded synthetic community (../shared/BENCHMARKS.md shape) into an embedded Neo4j under DIR, or
+reuses one a previous run completed with the same size and seed; starts the Peergraph service in-process
+on it; asks P questions sampled by report over HTTP GraphQL and through the Neo4j driver, after W warm-up
+rounds over the same questions; prints p50/p90/p99/max and the HTTP/driver ratios.
+
+  --customers N      customers to generate (default 100000, about 3 reports each)
+  --seed S           generator seed (default 42)
+  --pairs P          (configuration, symptom) questions measured (default 200)
+  --warmup-rounds W  warm-up passes over the questions (default 1)
+  --json FILE        also write a JSON summary
+  --data-dir DIR     where generated stores live (default bench/target/stores)
+  --page-cache SIZE  Neo4j page cache (default 2g)
+  --batch B          customers per load transaction (default 1000)
+  --no-build         skip the Maven build (use what was built last)
+
+Environment: JAVA_HOME (a JDK >= 21; otherwise the newest in /usr/lib/jvm), BENCH_HEAP (default 4g).
+USAGE
+}
+
+find_jdk() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && (( $(java_major "$JAVA_HOME") >= 21 )); then
+    return
+  fi
+  local best="" best_major=0 dir major
+  for dir in /usr/lib/jvm/*; do
+    [[ -x "$dir/bin/javac" ]] || continue
+    major=$(java_major "$dir")
+    if (( major > best_major )); then best="$dir"; best_major=$major; fi
+  done
+  (( best_major >= 21 )) || { echo "No JDK >= 21 found: set JAVA_HOME" >&2; exit 1; }
+  export JAVA_HOME="$best"
+}
+
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
+
+build=true
+args=()
+while (( $# )); do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --no-build) build=false; shift ;;
+    --*) (( $# >= 2 )) || { usage >&2; exit 2; }; args+=("$1" "$2"); shift 2 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
+
+find_jdk
+cd "$ROOT"
+MVN=(mvn -B -q); [[ -x ./mvnw ]] && MVN=(./mvnw -B -q -ntp)
+if $build; then
+  "${MVN[@]}" -pl bench -am install -DskipTests
+  "${MVN[@]}" -o -pl bench dependency:build-classpath -Dmdep.outputFile="$ROOT/bench/target/classpath.txt"
+  # A private copy of the api classes: other builds in this tree rewrite api/target while the benchmark runs.
+  rm -rf bench/target/api-classes && cp -r api/target/classes bench/target/api-classes
+fi
+
+read -r -a JVM_FLAGS <<< "$(sed -n 's:.*<peergraph.jvm.flags>\(.*\)</peergraph.jvm.flags>.*:\1:p' pom.xml)"
+exec "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -Xms"${BENCH_HEAP:-4g}" -Xmx"${BENCH_HEAP:-4g}" \
+  -cp "bench/target/classes:bench/target/api-classes:$(cat bench/target/classpath.txt)" \
+  io.peergraph.bench.peers.PeersWithSymptomBenchmark "${args[@]}"

@@ -55,6 +55,19 @@ class SeedLoadingTest {
     }
 
     @Test
+    void theReaderShowsSchemesAndConceptsInFull() {
+        SeedCatalog.loadAll(driver);
+        TaxonomyReader reader = new TaxonomyReader(driver);
+
+        assertThat(reader.schemes()).extracting(SchemeView::iri).contains(HardwareScheme.IRI, "https://peergraph.io/taxonomy/symptoms");
+        ConceptView audio = reader.concept("https://peergraph.io/taxonomy/symptoms/audio").orElseThrow();
+        assertThat(audio.prefLabels()).containsEntry("en", "Audio problem").containsEntry("de", "Tonproblem");
+        assertThat(audio.altLabels().get("en")).containsExactly("no sound", "sound problem");
+        assertThat(audio.narrowerCount()).isEqualTo(5);
+        assertThat(audio.status()).isEqualTo(ConceptStatus.APPROVED);
+    }
+
+    @Test
     void theExportedTurtleReparsesAndPassesTheShapes() {
         SeedCatalog.loadAll(driver);
         byte[] turtle = export(null, TaxonomyFormat.TURTLE);

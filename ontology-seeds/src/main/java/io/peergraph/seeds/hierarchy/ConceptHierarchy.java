@@ -1,0 +1,125 @@
+package io.peergraph.seeds.hierarchy;
+
+import io.peergraph.seeds.skos.ConceptRef;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+
+/**
+ * Hierarchy-aware filters for queries elsewhere: a concept or a symptom stands for itself and everything
+ * narrower, so "display problem" also finds "screen tearing". The Cypher is public so other modules can
+ * embed it in their own queries; depth is bounded ({@link #MAX_DEPTH} in the pattern, {@code $maxDepth} ≤ it
+ * as a parameter) so a deep or damaged taxonomy cannot make a filter explode.
+ */
+public final class ConceptHierarchy {
+
+    /** Upper bound written into the patterns; Cypher does not take variable-length bounds as parameters. */
+    public static final int MAX_DEPTH = 10;
+
+    /**
+     * Ids of the concept with IRI {@code $iri} and all its narrower concepts down to {@code $maxDepth} levels.
+     * Starts from the unique index {@code concept_iri}, then walks BROADER backwards.
+     */
+    public static final String CONCEPT_AND_NARROWER = """
+            MATCH (root:Concept {iri: $iri})
+            CALL (root) {
+              MATCH path = (n:Concept)-[:BROADER*0..10]->(root)
+              WHERE length(path) <= $maxDepth
+              RETURN DISTINCT n
+            }
+            RETURN collect(n.id) AS conceptIds
+            """;
+
+    /**
+     * Ids of the symptom with key {@code $key} and every symptom under it: narrower Symptom nodes, and symptoms
+     * classified as the symptom's concept or any narrower concept. Starts from the unique index {@code symptom_key}.
+     */
+    public static final String SYMPTOM_AND_NARROWER = """
+            MATCH (symptom:Symptom {key: $key})
+            CALL (symptom) {
+              MATCH path = (n:Symptom)-[:BROADER*0..10]->(symptom)
+              WHERE length(path) <= $maxDepth
+              RETURN n
+              UNION
+              MATCH (symptom)-[:CLASSIFIED_AS]->(:Concept)<-[:BROADER*0..10]-(narrower:Concept)<-[:CLASSIFIED_AS]-(n:Symptom)
+              RETURN n
+            }
+            RETURN collect(DISTINCT n.id) AS symptomIds
+            """;
+
+    /** Concepts directly under {@code $iri}, by English label. */
+    public static final String CHILDREN = """
+            MATCH (:Concept {iri: $iri})<-[:BROADER]-(c:Concept)
+            RETURN c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel)} AS concept
+            ORDER BY concept.label, c.iri
+            """;
+
+    /** Broader concepts of {@code $iri} up to {@code $maxDepth} levels, nearest first. */
+    public static final String ANCESTORS = """
+            MATCH (:Concept {iri: $iri})-[path:BROADER*1..10]->(c:Concept)
+            WHERE size(path) <= $maxDepth
+            WITH c, min(size(path)) AS distance
+            RETURN c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel)} AS concept
+            ORDER BY distance, c.iri
+            """;
+
+    /** Links each symptom to the concept whose notation is its key (symptom scheme notations are Symptom keys). */
+    public static final String CLASSIFY_SYMPTOMS = """
+            MATCH (:ConceptScheme {iri: $scheme})<-[:IN_SCHEME]-(c:Concept)
+            WHERE c.notation IS NOT NULL AND c.status <> 'DEPRECATED'
+            MATCH (s:Symptom {key: c.notation})
+            MERGE (s)-[:CLASSIFIED_AS]->(c)
+            RETURN count(*) AS linked
+            """;
+
+    private final Driver driver;
+
+    public ConceptHierarchy(Driver driver) {
+        this.driver = driver;
+    }
+
+    public List<String> conceptAndNarrower(String iri, int maxDepth) {
+        return ids(CONCEPT_AND_NARROWER, Map.of("iri", iri, "maxDepth", bounded(maxDepth)), "conceptIds");
+    }
+
+    public List<String> symptomAndNarrower(String key, int maxDepth) {
+        return ids(SYMPTOM_AND_NARROWER, Map.of("key", key, "maxDepth", bounded(maxDepth)), "symptomIds");
+    }
+
+    public List<ConceptRef> children(String iri) {
+        return concepts(CHILDREN, Map.of("iri", iri));
+    }
+
+    public List<ConceptRef> ancestors(String iri, int maxDepth) {
+        return concepts(ANCESTORS, Map.of("iri", iri, "maxDepth", bounded(maxDepth)));
+    }
+
+    /** Returns how many symptoms are classified (again) by the scheme's notations. */
+    public int classifySymptoms(String schemeIri) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> tx.run(CLASSIFY_SYMPTOMS, Map.of("scheme", schemeIri)).single().get("linked").asInt());
+        }
+    }
+
+    private List<String> ids(String query, Map<String, Object> params, String column) {
+        try (Session session = driver.session()) {
+            var rows = session.run(query, params).list();
+            return rows.isEmpty() ? List.of() : rows.getFirst().get(column).asList(Value::asString);
+        }
+    }
+
+    private List<ConceptRef> concepts(String query, Map<String, Object> params) {
+        try (Session session = driver.session()) {
+            return session.run(query, params).list(r -> {
+                Value c = r.get("concept");
+                return new ConceptRef(c.get("id").asString(), c.get("iri").asString(), c.get("label").asString(null));
+            });
+        }
+    }
+
+    private static int bounded(int depth) {
+        return Math.max(0, Math.min(depth, MAX_DEPTH));
+    }
+}

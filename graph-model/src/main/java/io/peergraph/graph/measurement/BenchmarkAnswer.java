@@ -1,0 +1,26 @@
+package io.peergraph.graph.measurement;
+
+import java.util.List;
+
+/** Where my value stands in a cohort, or why the cohort is not answered. */
+public sealed interface BenchmarkAnswer {
+
+    /** One level of my path through the cohort tree: what its members share with me. */
+    record Level(int depth, String description) {}
+
+    /** A histogram bar: values in [from, to). */
+    record Bucket(double from, double to, int count) {}
+
+    /**
+     * Everything here is computed from bucket counts of a fixed grid over the metric's range, so no individual
+     * value leaves the graph; {@code customers} is rounded down to a multiple of 5 below 100.
+     */
+    record Answered(Metric metric, Level cohort, int customers, boolean customersRounded, double p10, double p25,
+                    double p50, double p75, double p90, List<Bucket> histogram, Double myValue, Double myPercentile)
+            implements BenchmarkAnswer {}
+
+    /** The cohort would expose fewer than k customers (directly, or as the difference from a larger cohort). */
+    record Refused(Level cohort, Reason reason, int k) implements BenchmarkAnswer {}
+
+    enum Reason { FEWER_THAN_K_CUSTOMERS, DIFFERS_FROM_A_LARGER_COHORT_BY_FEWER_THAN_K }
+}

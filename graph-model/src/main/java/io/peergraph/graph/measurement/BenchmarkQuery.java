@@ -1,0 +1,141 @@
+package io.peergraph.graph.measurement;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * "Where do I stand among people like me?" One pass over the metric's latest values ({@code LATEST_VALUE}
+ * relationships into the one {@code :Metric} node, found by the {@code metric_key} constraint) places every
+ * counted configuration at its depth on my path through the {@link Cohort} tree; the answer is the group the
+ * cohort asks for, if the k-anonymity rules allow it. Only configurations with {@code inStatistics} (and not
+ * private) count, never the asker's own.
+ */
+public final class BenchmarkQuery {
+
+    /** The fixed grid every statistic is computed on. */
+    static final int BUCKETS = 50;
+
+    private static final String DEPTHS = """
+            MATCH (me:Configuration {id: $configurationId})
+            MATCH (metric:Metric {key: $metric})
+            WITH me, metric,
+                 head([(me)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p {.id, .name}]) AS myProduct,
+                 [kind IN $ladder | [(me)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind = kind | i {.id, .value}]] AS mine
+            CALL (me, metric) {
+              OPTIONAL MATCH (me)-[l:LATEST_VALUE]->(metric)
+              RETURN l.value AS myValue
+            }
+            CALL (metric, myProduct, mine) {
+              MATCH (owner:Customer)-[:OWNS]->(c:Configuration)-[l:LATEST_VALUE]->(metric)
+              WHERE coalesce(c.inStatistics, true) AND coalesce(c.privacy, 'COMMUNITY') <> 'PRIVATE'
+                AND NOT owner.id IN $excludedOwners
+              WITH owner, l.value AS value, head([(c)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p.id]) AS product,
+                   [(c)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind IN $ladder | [i.kind, i.id]] AS items
+              WITH owner, value, product = myProduct.id OR (product IS NULL AND myProduct IS NULL) AS sameProduct,
+                   [s IN range(0, size($ladder) - 1) |
+                      size([p IN items WHERE p[0] = $ladder[s]]) = size(mine[s])
+                      AND all(m IN mine[s] WHERE [$ladder[s], m.id] IN items)] AS sameKind
+              WITH owner, value, CASE WHEN NOT sameProduct THEN 0
+                   ELSE 1 + reduce(run = [0, true], ok IN sameKind |
+                              CASE WHEN run[1] AND ok THEN [run[0] + 1, true] ELSE [run[0], false] END)[0] END AS depth
+              RETURN depth, collect(owner.id) AS owners, collect(value) AS values
+            }
+            RETURN myProduct, mine, myValue, collect({depth: depth, owners: owners, values: values}) AS levels
+            """;
+
+    private final Neo4jClient client;
+
+    public BenchmarkQuery(Neo4jClient client) {
+        this.client = client;
+    }
+
+    public record Question(String configurationId, Metric metric, Cohort cohort, Collection<String> excludedOwnerIds, int k) {}
+
+    /** Empty when the configuration does not exist. */
+    public Optional<BenchmarkAnswer> run(Question q) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("configurationId", q.configurationId());
+        p.put("metric", q.metric().key());
+        p.put("ladder", Cohort.LADDER);
+        p.put("excludedOwners", List.copyOf(q.excludedOwnerIds()));
+        return client.query(DEPTHS).bindAll(p).fetchAs(BenchmarkAnswer.class).mappedBy((t, r) -> answer(q, r.get("myProduct"),
+                r.get("mine"), r.get("myValue"), r.get("levels"))).one();
+    }
+
+    private record Row(int depth, String owner, double value) {}
+
+    private static BenchmarkAnswer answer(Question q, Value myProduct, Value mine, Value myValue, Value levels) {
+        List<Row> rows = new ArrayList<>();
+        for (Value level : levels.values()) {
+            int depth = level.get("depth").asInt();
+            List<String> owners = level.get("owners").asList(Value::asString);
+            List<Double> values = level.get("values").asList(Value::asDouble);
+            for (int i = 0; i < owners.size(); i++) {
+                rows.add(new Row(depth, owners.get(i), values.get(i)));
+            }
+        }
+        List<BenchmarkAnswer.Level> path = path(myProduct, mine);
+        int target = switch (q.cohort()) {
+            case SAME_PRODUCT -> 1;
+            case SAME_CONFIGURATION_ITEMS, SIMILAR_PEERS -> Cohort.LEVELS - 1;
+        };
+        Optional<BenchmarkAnswer.Reason> refusal = refusal(rows, target, q.k());
+        if (q.cohort() == Cohort.SIMILAR_PEERS) {
+            while (refusal.isPresent() && target > 0) {
+                target--; // back off to the next larger group of peers like me
+                refusal = refusal(rows, target, q.k());
+            }
+        }
+        if (refusal.isPresent()) {
+            return new BenchmarkAnswer.Refused(path.get(target), refusal.get(), q.k());
+        }
+        int depth = target;
+        List<Row> members = rows.stream().filter(r -> r.depth() >= depth).toList();
+        return Statistics.of(q.metric(), path.get(target), members.stream().mapToDouble(Row::value).toArray(),
+                owners(members).size(), myValue.isNull() ? null : myValue.asDouble());
+    }
+
+    /**
+     * Why the group at {@code depth} may not be answered: fewer than k customers, or its nearest larger group
+     * that differs from it differs by configurations of fewer than k customers (larger groups further up only
+     * differ by more, so the nearest is the one to check).
+     */
+    static Optional<BenchmarkAnswer.Reason> refusal(List<Row> rows, int depth, int k) {
+        if (owners(rows.stream().filter(r -> r.depth() >= depth).toList()).size() < k) {
+            return Optional.of(BenchmarkAnswer.Reason.FEWER_THAN_K_CUSTOMERS);
+        }
+        int nearest = rows.stream().mapToInt(Row::depth).filter(d -> d < depth).max().orElse(-1);
+        if (nearest >= 0 && owners(rows.stream().filter(r -> r.depth() == nearest).toList()).size() < k) {
+            return Optional.of(BenchmarkAnswer.Reason.DIFFERS_FROM_A_LARGER_COHORT_BY_FEWER_THAN_K);
+        }
+        return Optional.empty();
+    }
+
+    private static Set<String> owners(List<Row> rows) {
+        Set<String> owners = new HashSet<>();
+        rows.forEach(r -> owners.add(r.owner()));
+        return owners;
+    }
+
+    private static List<BenchmarkAnswer.Level> path(Value myProduct, Value mine) {
+        List<BenchmarkAnswer.Level> path = new ArrayList<>();
+        path.add(new BenchmarkAnswer.Level(0, "every configuration with a value of this metric"));
+        StringBuilder same = new StringBuilder("same product: ")
+                .append(myProduct.isNull() ? "none" : myProduct.get("name").asString());
+        path.add(new BenchmarkAnswer.Level(1, same.toString()));
+        for (int s = 0; s < Cohort.LADDER.size(); s++) {
+            List<String> values = mine.get(s).asList(v -> v.get("value").asString());
+            same.append(", same ").append(Cohort.LADDER.get(s)).append(": ").append(values.isEmpty() ? "none" : String.join(" + ", values));
+            path.add(new BenchmarkAnswer.Level(s + 2, same.toString()));
+        }
+        return path;
+    }
+}

@@ -1,0 +1,268 @@
+package io.peergraph.api.search;
+
+import io.peergraph.api.graphql.ApiException;
+import io.peergraph.api.graphql.Inputs;
+import io.peergraph.api.graphql.Paging;
+import io.peergraph.api.security.Caller;
+import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.security.Role;
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.report.Interaction;
+import io.peergraph.graph.report.Report;
+import io.peergraph.graph.report.ReportStore;
+import io.peergraph.graph.stuff.ConfigItem;
+import io.peergraph.graph.stuff.Privacy;
+import io.peergraph.graph.symptom.Symptom;
+import io.peergraph.graph.symptom.SymptomStore;
+import io.peergraph.graph.tag.TagStore;
+import io.peergraph.search.cases.CaseFilter;
+import io.peergraph.search.cases.CaseFinder;
+import io.peergraph.search.cases.CaseHit;
+import io.peergraph.search.cases.CasePage;
+import io.peergraph.search.cases.CaseQuery;
+import io.peergraph.search.cases.SimilarCase;
+import io.peergraph.search.cases.SimilarQuery;
+import io.peergraph.search.cases.SymptomTree;
+import io.peergraph.search.cases.Viewer;
+import io.peergraph.search.index.SearchIndex;
+import io.peergraph.search.sync.CaseDocument;
+import io.peergraph.search.sync.GraphDocuments;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Case search and similar cases. Hits carry only ids and scores; the reports themselves are loaded from the
+ * graph in one batch and shown through the {@code Report} type, whose resolvers apply the privacy rules.
+ */
+@Controller
+public class SearchController {
+
+    static final int SIMILAR_MAX = 50;
+
+    public record CaseFilterInput(String product, String symptom, List<String> configurationItems, List<Report.Status> status,
+                                  List<Interaction.Channel> channels, OffsetDateTime from, OffsetDateTime to, List<String> tags) {}
+
+    /** The answer to one searchCases call: the page, and its cases the caller may still see, with their reports. */
+    public record CaseSearch(CasePage page, List<FoundCase> found) {}
+
+    /** A case found ({@code CaseHit} in the schema). */
+    public record FoundCase(CaseHit hit, Report report) {}
+
+    public record SimilarCases(boolean degraded, List<FoundSimilar> cases) {}
+
+    /** A similar case ({@code SimilarCase} in the schema). */
+    public record FoundSimilar(SimilarCase similar, Report report) {}
+
+    public record Highlight(String field, List<String> fragments) {}
+
+    public record SignalRank(String signal, int rank) {}
+
+    private final CallerResolver callers;
+    private final CaseFinder finder;
+    private final SymptomTree symptomTree;
+    private final GraphDocuments documents;
+    private final ReportStore reports;
+    private final SymptomStore symptoms;
+    private final Paging paging;
+
+    public SearchController(CallerResolver callers, CaseFinder finder, SymptomTree symptomTree, GraphDocuments documents,
+                            ReportStore reports, SymptomStore symptoms, Paging paging) {
+        this.callers = callers;
+        this.finder = finder;
+        this.symptomTree = symptomTree;
+        this.documents = documents;
+        this.reports = reports;
+        this.symptoms = symptoms;
+        this.paging = paging;
+    }
+
+    @QueryMapping
+    public CaseSearch searchCases(@Argument String query, @Argument CaseFilterInput filter, @Argument Integer first, @Argument String after) {
+        Viewer viewer = viewer();
+        String text = Inputs.optionalLine("query", query, Inputs.NAME_MAX * 5);
+        int size = paging.size(first);
+        CasePage page = finder.search(viewer, new CaseQuery(text, filter(viewer, filter), size, position(after)));
+        Map<String, Report> visible = visibleReports(viewer, page.hits().stream().map(CaseHit::id).toList());
+        return new CaseSearch(page, page.hits().stream().filter(h -> visible.containsKey(h.id()))
+                .map(h -> new FoundCase(h, visible.get(h.id()))).toList());
+    }
+
+    @SchemaMapping(typeName = "CaseSearch")
+    public boolean degraded(CaseSearch search) {
+        return search.page().degraded();
+    }
+
+    @SchemaMapping(typeName = "CaseSearch")
+    public Long total(CaseSearch search) {
+        return search.page().degraded() ? null : search.page().total();
+    }
+
+    @SchemaMapping(typeName = "CaseSearch")
+    public List<CasePage.Facet> facets(CaseSearch search) {
+        return search.page().facets();
+    }
+
+    @SchemaMapping(typeName = "CaseSearch")
+    public Window<FoundCase> cases(CaseSearch search) {
+        List<FoundCase> found = search.found();
+        return Window.from(found, i -> ScrollPosition.forward(Map.of("v", found.get(i).hit().position().value(), "id", found.get(i).hit().id())),
+                search.page().hasNextPage());
+    }
+
+    @SchemaMapping(typeName = "CaseHit")
+    public double score(FoundCase found) {
+        return found.hit().score();
+    }
+
+    @SchemaMapping(typeName = "CaseHit")
+    public List<Highlight> highlights(FoundCase found) {
+        Map<String, List<String>> highlights = found.hit().highlights();
+        return highlights == null ? List.of() : highlights.entrySet().stream().map(e -> new Highlight(e.getKey(), e.getValue())).toList();
+    }
+
+    @QueryMapping
+    public SimilarCases similarCases(@Argument String report, @Argument String text, @Argument List<String> configurationItems,
+                                     @Argument List<String> symptoms, @Argument String product, @Argument Integer first) {
+        Caller caller = callers.current();
+        Viewer viewer = viewer();
+        int size = Math.min(paging.size(first), SIMILAR_MAX);
+        SimilarQuery query;
+        if (report != null) {
+            Inputs.id("report", report, PublicId.REPORT);
+            CaseDocument asked = (CaseDocument) documents.load(SearchIndex.CASES, List.of(report)).get(report);
+            if (asked == null) {
+                throw new ApiException.NotFound("report", report);
+            }
+            if (!viewer.support() && !asked.ownerId().equals(caller.customerId())) {
+                throw new ApiException.Forbidden("Ask about your own cases, or describe the case as text.");
+            }
+            query = new SimilarQuery(report, asked.title(), asked.text(), asked.configItemIds(), asked.symptomIds(), asked.productId(), size);
+        } else {
+            String description = Inputs.optionalBlock("text", text, Inputs.TEXT_MAX);
+            List<String> items = ids("configurationItems", configurationItems, PublicId.CONFIG_ITEM);
+            List<String> symptomIds = ids("symptoms", symptoms, PublicId.SYMPTOM);
+            if (description == null && items.isEmpty() && symptomIds.isEmpty() && product == null) {
+                throw new ApiException.BadUserInput("report", "give a report, or a text, configuration items, symptoms or a product");
+            }
+            query = new SimilarQuery(null, null, description, items, symptomIds,
+                    product == null ? null : Inputs.id("product", product, PublicId.PRODUCT), size);
+        }
+        CaseFinder.Similar found = finder.similar(viewer, query);
+        Map<String, Report> visible = visibleReports(viewer, found.cases().stream().map(SimilarCase::id).toList());
+        return new SimilarCases(found.degraded(), found.cases().stream().filter(c -> visible.containsKey(c.id()))
+                .map(c -> new FoundSimilar(c, visible.get(c.id()))).toList());
+    }
+
+    @SchemaMapping(typeName = "SimilarCase")
+    public double score(FoundSimilar found) {
+        return found.similar().score();
+    }
+
+    @SchemaMapping(typeName = "SimilarCase")
+    public List<ConfigItem> sharedItems(FoundSimilar found) {
+        return found.similar().sharedItems().stream().map(i -> new ConfigItem(i.id(), i.kind(), i.value(), 0)).toList();
+    }
+
+    @SchemaMapping(typeName = "SimilarCase")
+    public boolean sameProduct(FoundSimilar found) {
+        return found.similar().sameProduct();
+    }
+
+    @SchemaMapping(typeName = "SimilarCase")
+    public List<String> matchedTerms(FoundSimilar found) {
+        return found.similar().matchedTerms();
+    }
+
+    @BatchMapping(typeName = "SimilarCase", field = "sharedSymptoms")
+    public Map<FoundSimilar, List<Symptom>> sharedSymptoms(List<FoundSimilar> cases) {
+        Map<String, Symptom> byId = symptoms.byIds(cases.stream().flatMap(c -> c.similar().sharedSymptomIds().stream()).distinct().toList())
+                .stream().collect(Collectors.toMap(Symptom::id, Function.identity()));
+        Map<FoundSimilar, List<Symptom>> out = new HashMap<>();
+        cases.forEach(c -> out.put(c, c.similar().sharedSymptomIds().stream().map(byId::get).filter(Objects::nonNull).toList()));
+        return out;
+    }
+
+    @SchemaMapping(typeName = "SimilarCase")
+    public List<SignalRank> signals(FoundSimilar found) {
+        return found.similar().signalRanks().entrySet().stream().map(e -> new SignalRank(e.getKey(), e.getValue())).toList();
+    }
+
+    /** SUPPORT searches as support staff; everyone else as a customer (who must hold the CUSTOMER role). */
+    private Viewer viewer() {
+        Caller caller = callers.current();
+        if (caller.has(Role.SUPPORT)) {
+            return Viewer.support(caller.customerId());
+        }
+        callers.require(Role.CUSTOMER);
+        return Viewer.customer(caller.customerId());
+    }
+
+    private CaseFilter filter(Viewer viewer, CaseFilterInput in) {
+        if (in == null) {
+            return CaseFilter.none();
+        }
+        if (!viewer.support() && (notEmpty(in.configurationItems()) || notEmpty(in.channels()))) {
+            throw new ApiException.Forbidden("Only support staff filter cases by configuration items or channels.");
+        }
+        List<String> symptomIds = List.of();
+        if (in.symptom() != null) {
+            symptomIds = symptomTree.withNarrower(Inputs.id("filter.symptom", in.symptom(), PublicId.SYMPTOM));
+            if (symptomIds.isEmpty()) {
+                throw new ApiException.BadUserInput("filter.symptom", "no symptom has this id");
+            }
+        }
+        return new CaseFilter(in.product() == null ? null : Inputs.id("filter.product", in.product(), PublicId.PRODUCT), symptomIds,
+                ids("filter.configurationItems", in.configurationItems(), PublicId.CONFIG_ITEM),
+                in.status() == null ? List.of() : in.status().stream().map(Enum::name).toList(),
+                in.channels() == null ? List.of() : in.channels().stream().map(Enum::name).toList(),
+                in.from() == null ? null : in.from().toInstant(), in.to() == null ? null : in.to().toInstant(),
+                in.tags() == null ? List.of() : in.tags().stream().map(TagStore::normalize).toList());
+    }
+
+    private CaseQuery.SortKey position(String after) {
+        Map<String, Object> keys = paging.keysAfter(after);
+        if (keys.isEmpty()) {
+            return null;
+        }
+        if (keys.get("v") instanceof Number v && keys.get("id") instanceof String id) {
+            return new CaseQuery.SortKey(v.doubleValue(), id);
+        }
+        throw new ApiException.BadUserInput("after", "is not a cursor this list handed out; start again without it");
+    }
+
+    /**
+     * The reports behind the hits that the viewer may see now, from the graph: the index may lag a privacy change
+     * by a second, the graph does not. One query for the whole page.
+     */
+    private Map<String, Report> visibleReports(Viewer viewer, List<String> ids) {
+        return reports.byIds(ids).stream()
+                .filter(r -> viewer.support() || r.ownerId().equals(viewer.customerId()) || r.privacy() != Privacy.PRIVATE)
+                .collect(Collectors.toMap(Report::id, Function.identity()));
+    }
+
+    private static List<String> ids(String field, List<String> values, PublicId type) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > 100) {
+            throw new ApiException.BadUserInput(field, "at most 100");
+        }
+        return values.stream().map(v -> Inputs.id(field, v, type)).distinct().toList();
+    }
+
+    private static boolean notEmpty(List<?> list) {
+        return list != null && !list.isEmpty();
+    }
+}

@@ -1,6 +1,7 @@
 package io.peergraph.api.admin;
 
 import io.peergraph.api.config.PeergraphProperties;
+import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.ingest.ImportCommand;
 import io.peergraph.ingest.ImportFormat;
 import io.peergraph.ingest.ImportRun;
@@ -30,15 +31,17 @@ public class ImportEndpoint {
 
     private final Driver driver;
     private final Path deadLetterDir;
+    private final AuditTrail audit;
 
-    public ImportEndpoint(Driver driver, PeergraphProperties properties) {
+    public ImportEndpoint(Driver driver, PeergraphProperties properties, AuditTrail audit) {
+        this.audit = audit;
         this.driver = driver;
         this.deadLetterDir = properties.dataDir().resolve("imports");
     }
 
     @PostMapping(path = "/admin/import", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> importFile(@RequestParam String format, @RequestParam(defaultValue = "upload") String name,
-                                             HttpServletRequest request) throws IOException {
+                                             HttpServletRequest request, java.security.Principal principal) throws IOException {
         ImportFormat parsed;
         try {
             parsed = ImportFormat.parse(format);
@@ -52,6 +55,7 @@ public class ImportEndpoint {
             Files.createDirectories(deadLetterDir);
             Path deadLetters = deadLetterDir.resolve(file.getFileName() + "-" + System.currentTimeMillis() + ".rejected.jsonl");
             ImportRun run = ImportCommand.run(driver, parsed, List.of(file), deadLetters, 1000, Progress.none());
+            audit.record("subject:" + principal.getName(), "IMPORT", null, String.join("; ", run.summary()));
             return ResponseEntity.status(run.succeeded() ? 200 : 422).body(run.toJson());
         } finally {
             Files.deleteIfExists(file);

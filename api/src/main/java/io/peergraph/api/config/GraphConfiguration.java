@@ -1,6 +1,7 @@
 package io.peergraph.api.config;
 
 import io.peergraph.graph.access.AccessQuery;
+import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
@@ -67,6 +68,8 @@ public class GraphConfiguration {
     @Bean TagStore tagStore(Neo4jClient client) { return new TagStore(client); }
 
     @Bean AccessQuery accessQuery(Neo4jClient client) { return new AccessQuery(client); }
+
+    @Bean AuditTrail auditTrail(Neo4jClient client) { return new AuditTrail(client); }
 
     @Bean PeersWithSymptomQuery peersWithSymptomQuery(Neo4jClient client) { return new PeersWithSymptomQuery(client); }
 

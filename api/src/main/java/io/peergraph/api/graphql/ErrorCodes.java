@@ -3,6 +3,7 @@ package io.peergraph.api.graphql;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import io.peergraph.graph.audit.AuditTrail;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,12 @@ import org.springframework.stereotype.Component;
 public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorCodes.class);
+
+    private final AuditTrail audit;
+
+    public ErrorCodes(AuditTrail audit) {
+        this.audit = audit;
+    }
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -67,6 +74,11 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
             extensions.put("errorId", errorId);
             message = "Something went wrong on our side. Quote error id " + errorId + " if you contact us.";
             type = ErrorType.INTERNAL_ERROR;
+        }
+        if ("FORBIDDEN".equals(extensions.get("code")) || "UNAUTHENTICATED".equals(extensions.get("code"))) {
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            audit.record(auth instanceof JwtAuthenticationToken jwt ? "subject:" + jwt.getName() : "anonymous", "ACCESS_DENIED", null,
+                    env.getExecutionStepInfo().getPath() + ": " + message);
         }
         return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
     }

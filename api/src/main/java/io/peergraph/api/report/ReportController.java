@@ -10,6 +10,7 @@ import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
 import io.peergraph.api.symptom.SymptomInputs;
 import io.peergraph.graph.access.Access;
+import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.report.Interaction;
 import io.peergraph.graph.report.Report;
@@ -58,10 +59,11 @@ public class ReportController {
     private final ConfigurationStore configurations;
     private final Pseudonyms pseudonyms;
     private final SymptomInputs symptomInputs;
+    private final AuditTrail audit;
 
     public ReportController(CallerResolver callers, Ownership ownership, ReportStore reports, SymptomStore symptoms,
                             ProductStore products, ConfigurationStore configurations, Pseudonyms pseudonyms,
-                            SymptomInputs symptomInputs) {
+                            SymptomInputs symptomInputs, AuditTrail audit) {
         this.callers = callers;
         this.ownership = ownership;
         this.reports = reports;
@@ -70,6 +72,7 @@ public class ReportController {
         this.configurations = configurations;
         this.pseudonyms = pseudonyms;
         this.symptomInputs = symptomInputs;
+        this.audit = audit;
     }
 
     @QueryMapping
@@ -79,6 +82,9 @@ public class ReportController {
         Report report = reports.byId(id).orElseThrow(() -> new ApiException.NotFound("report", id));
         if (report.privacy() == Privacy.PRIVATE && !seesWhole(caller, report)) {
             throw new ApiException.Forbidden("This report is private.");
+        }
+        if (caller.has(Role.SUPPORT) && !report.ownerId().equals(caller.customerId())) {
+            audit.record(caller.customerId(), "SUPPORT_READ", report.id(), "support read a customer's case");
         }
         return report;
     }
@@ -112,6 +118,9 @@ public class ReportController {
         String title = input.title() == null ? null : Inputs.requiredLine("input.title", input.title(), Inputs.NAME_MAX);
         String text = Inputs.optionalBlock("input.text", input.text(), Inputs.TEXT_MAX);
         ownership.requireWrite(caller, id, "report");
+        if (input.privacy() != null) {
+            audit.record(caller.customerId(), "PRIVACY_CHANGED", id, "report privacy set to " + input.privacy());
+        }
         return reports.update(id, new ReportStore.ReportChange(title, text, input.status(), input.privacy()));
     }
 

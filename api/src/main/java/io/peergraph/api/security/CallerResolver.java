@@ -1,6 +1,7 @@
 package io.peergraph.api.security;
 
 import io.peergraph.api.graphql.ApiException;
+import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.CustomerStore;
 import java.util.EnumSet;
 import java.util.Map;
@@ -23,10 +24,12 @@ public class CallerResolver {
     private static final int CACHE_LIMIT = 100_000;
 
     private final CustomerStore customers;
+    private final AuditTrail audit;
     private final Map<String, String> idByHandle = new ConcurrentHashMap<>();
 
-    public CallerResolver(CustomerStore customers) {
+    public CallerResolver(CustomerStore customers, AuditTrail audit) {
         this.customers = customers;
+        this.audit = audit;
     }
 
     /** The caller, or UNAUTHENTICATED. */
@@ -48,8 +51,14 @@ public class CallerResolver {
         if (idByHandle.size() > CACHE_LIMIT) {
             idByHandle.clear();
         }
-        String id = idByHandle.computeIfAbsent(handle, h -> customers.signIn(h).id());
+        String id = idByHandle.computeIfAbsent(handle, this::signIn);
         return new Caller(id, handle, roles);
+    }
+
+    private String signIn(String handle) {
+        String id = customers.signIn(handle).id();
+        audit.record(id, "SIGN_IN", id, "token subject seen for the first time by this instance");
+        return id;
     }
 
     /** The caller, who must hold {@code role}. */

@@ -7,6 +7,7 @@ import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
 import io.peergraph.graph.access.Access;
+import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.stuff.ConfigItemValue;
 import io.peergraph.graph.stuff.Configuration;
@@ -45,12 +46,15 @@ public class ConfigurationController {
     private final Ownership ownership;
     private final ConfigurationStore configurations;
     private final ItemStore items;
+    private final AuditTrail audit;
 
-    public ConfigurationController(CallerResolver callers, Ownership ownership, ConfigurationStore configurations, ItemStore items) {
+    public ConfigurationController(CallerResolver callers, Ownership ownership, ConfigurationStore configurations, ItemStore items,
+                                   AuditTrail audit) {
         this.callers = callers;
         this.ownership = ownership;
         this.configurations = configurations;
         this.items = items;
+        this.audit = audit;
     }
 
     @QueryMapping
@@ -89,6 +93,10 @@ public class ConfigurationController {
         String name = input.name() == null ? null : Inputs.requiredLine("input.name", input.name(), Inputs.NAME_MAX);
         List<ConfigItemValue> values = input.items() == null ? null : items("input.items", input.items());
         ownership.requireWrite(caller, id, "configuration");
+        if (input.privacy() != null || input.listedInPeers() != null || input.inStatistics() != null) {
+            audit.record(caller.customerId(), "PRIVACY_CHANGED", id, "configuration privacy=%s listedInPeers=%s inStatistics=%s"
+                    .formatted(input.privacy(), input.listedInPeers(), input.inStatistics()));
+        }
         return configurations.update(id, new ConfigurationStore.ConfigurationChange(name, input.privacy(), input.listedInPeers(),
                 input.inStatistics(), values));
     }

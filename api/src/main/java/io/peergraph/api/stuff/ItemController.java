@@ -7,6 +7,7 @@ import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
 import io.peergraph.graph.access.Access;
+import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.stuff.Item;
 import io.peergraph.graph.stuff.ItemStore;
@@ -38,12 +39,14 @@ public class ItemController {
     private final Ownership ownership;
     private final ItemStore items;
     private final ProductStore products;
+    private final AuditTrail audit;
 
-    public ItemController(CallerResolver callers, Ownership ownership, ItemStore items, ProductStore products) {
+    public ItemController(CallerResolver callers, Ownership ownership, ItemStore items, ProductStore products, AuditTrail audit) {
         this.callers = callers;
         this.ownership = ownership;
         this.items = items;
         this.products = products;
+        this.audit = audit;
     }
 
     @QueryMapping
@@ -80,6 +83,9 @@ public class ItemController {
         String nickname = Inputs.optionalLine("input.nickname", input.nickname(), Inputs.NAME_MAX);
         String location = Inputs.optionalLine("input.location", input.location(), Inputs.NAME_MAX);
         ownership.requireWrite(caller, id, "item");
+        if (input.privacy() != null) {
+            audit.record(caller.customerId(), "PRIVACY_CHANGED", id, "item privacy set to " + input.privacy());
+        }
         return items.update(id, new ItemStore.ItemChange(nickname, location, input.acquiredOn(), input.status(), input.privacy()));
     }
 

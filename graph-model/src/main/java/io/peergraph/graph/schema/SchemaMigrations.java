@@ -51,7 +51,13 @@ public final class SchemaMigrations {
                     CREATE FULLTEXT INDEX report_peer_signature IF NOT EXISTS FOR (n:Report)
                     ON EACH [n.peerSymptoms, n.peerItems, n.peerOwner]
                     OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false } }
-                    """)));
+                    """)),
+            new Migration(4, "metric definitions: unique id and key (measurements are found through their metric)", List.of(
+                    "CREATE CONSTRAINT metric_id IF NOT EXISTS FOR (n:Metric) REQUIRE n.id IS UNIQUE",
+                    "CREATE CONSTRAINT metric_key IF NOT EXISTS FOR (n:Metric) REQUIRE n.key IS UNIQUE")),
+            new Migration(5, "audit trail in time order", List.of(
+                    "CREATE INDEX audit_event_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at)",
+                    "CREATE INDEX audit_event_action IF NOT EXISTS FOR (n:AuditEvent) ON (n.action)")));
 
     private SchemaMigrations() {}
 

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code ./peergraph}: one launcher for the service and its tools. */
 @Command(name = "peergraph", mixinStandardHelpOptions = true, versionProvider = PeergraphCommand.Version.class,
         description = "Peergraph: a graph-backed community knowledge service.",
-        subcommands = {RunCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, TokenCommand.class, ServiceCall.Reindex.class, ServiceCall.Verify.class,
+                CommandLine.HelpCommand.class})
 public class PeergraphCommand {
 
     public static void main(String[] args) {

@@ -1,0 +1,31 @@
+package io.peergraph.api.config;
+
+import io.peergraph.ingest.demo.DemoData;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** Loads the demo data (real ProtonDB reports) into an empty store on start, so a first look finds peers. */
+@Component
+@ConditionalOnProperty(name = "peergraph.demo.enabled", havingValue = "true", matchIfMissing = true)
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final Driver driver;
+
+    DemoDataLoader(Driver driver) {
+        this.driver = driver;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        DemoData.loadIfEmpty(driver).ifPresentOrElse(
+                run -> log.info("Loaded the demo data: {} reports imported", run.imported()),
+                () -> log.info("The store already holds reports: demo data not loaded"));
+    }
+}

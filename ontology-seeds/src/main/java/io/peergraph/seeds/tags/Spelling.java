@@ -15,7 +15,9 @@ import java.util.Set;
 final class Spelling {
 
     static final double MIN_SIMILARITY = 0.4;
-    private static final int MIN_VARIANT_WORD = 4;
+    /** Shorter words differing in one letter are usually other names (diff/tiff, sftp/smtp), not misspellings. */
+    private static final int MIN_MISSPELT_WORD = 5;
+    private static final int MIN_INFLECTED_WORD = 4;
 
     private Spelling() {}
 
@@ -63,13 +65,12 @@ final class Spelling {
         }
         String x = wa.get(differing);
         String y = wb.get(differing);
-        if (Math.min(x.length(), y.length()) < MIN_VARIANT_WORD) {
-            return Optional.empty();
-        }
-        if (x.startsWith(y) && x.length() - y.length() <= 2 || y.startsWith(x) && y.length() - x.length() <= 2) {
+        int shorter = Math.min(x.length(), y.length());
+        if (shorter >= MIN_INFLECTED_WORD && (x.startsWith(y) && x.length() - y.length() <= 2 || y.startsWith(x) && y.length() - x.length() <= 2)) {
             return Optional.of("one word with another ending (" + x + " / " + y + ")");
         }
-        return levenshtein(x, y) == 1 ? Optional.of("one word spelt differently (" + x + " / " + y + ")") : Optional.empty();
+        return shorter >= MIN_MISSPELT_WORD && levenshtein(x, y) == 1
+                ? Optional.of("one word spelt differently (" + x + " / " + y + ")") : Optional.empty();
     }
 
     private static List<String> words(String label) {

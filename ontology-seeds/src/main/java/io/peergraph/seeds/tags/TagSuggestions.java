@@ -1,5 +1,6 @@
 package io.peergraph.seeds.tags;
 
+import io.peergraph.graph.tag.TagStore;
 import io.peergraph.seeds.skos.ConceptRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +46,7 @@ public final class TagSuggestions {
     private static final String CONCEPT_LABELS = """
             MATCH (c:Concept) WHERE c.status <> 'DEPRECATED'
             UNWIND c.labelKeys AS key
-            RETURN key, c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel)} AS concept
+            RETURN key, c.notation AS notation, c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel)} AS concept
             ORDER BY c.iri
             """;
 
@@ -144,14 +145,24 @@ public final class TagSuggestions {
                 n, m, both, (double) both / n, usage.examples(narrower, broader, 3)));
     }
 
-    /** Unmapped namespaced tags whose namespace names a concept. */
+    /**
+     * Unmapped namespaced tags whose namespace names a concept. A namespace is a code more often than a
+     * name ("suite::gkrellm" is under the facet "suite", not the tag labelled "Suite"), so a concept whose
+     * notation is the namespace wins over one that only has it as a label.
+     */
     private List<BroaderCandidate> byNamespace(UsageMatrix usage, Thresholds th) {
         Map<String, ConceptRef> conceptsByLabel = new HashMap<>();
         try (Session session = driver.session()) {
             session.run(CONCEPT_LABELS).forEachRemaining(r -> {
                 Value c = r.get("concept");
-                conceptsByLabel.putIfAbsent(r.get("key").asString(), new ConceptRef(c.get("id").asString(), c.get("iri").asString(),
-                        c.get("label").asString(null)));
+                String key = r.get("key").asString();
+                ConceptRef concept = new ConceptRef(c.get("id").asString(), c.get("iri").asString(), c.get("label").asString(null));
+                boolean byNotation = !r.get("notation").isNull() && key.equals(TagStore.normalize(r.get("notation").asString()));
+                if (byNotation) {
+                    conceptsByLabel.put(key, concept);
+                } else {
+                    conceptsByLabel.putIfAbsent(key, concept);
+                }
             });
         }
         List<BroaderCandidate> out = new ArrayList<>();

@@ -4,9 +4,13 @@ import io.peergraph.graph.access.AccessQuery;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
+import io.peergraph.graph.measurement.BenchmarkQuery;
+import io.peergraph.graph.measurement.MeasurementStore;
+import io.peergraph.graph.measurement.MetricStore;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.report.ReportStore;
 import io.peergraph.graph.schema.SchemaMigrations;
+import io.peergraph.graph.similarity.SimilarPeersQuery;
 import io.peergraph.graph.solution.SolutionStore;
 import io.peergraph.graph.stuff.ConfigurationStore;
 import io.peergraph.graph.stuff.ItemStore;
@@ -72,6 +76,14 @@ public class GraphConfiguration {
     @Bean AuditTrail auditTrail(Neo4jClient client) { return new AuditTrail(client); }
 
     @Bean PeersWithSymptomQuery peersWithSymptomQuery(Neo4jClient client) { return new PeersWithSymptomQuery(client); }
+
+    @Bean SimilarPeersQuery similarPeersQuery(Neo4jClient client) { return new SimilarPeersQuery(client); }
+
+    @Bean MetricStore metricStore(Neo4jClient client) { return new MetricStore(client); }
+
+    @Bean MeasurementStore measurementStore(Neo4jClient client) { return new MeasurementStore(client); }
+
+    @Bean BenchmarkQuery benchmarkQuery(Neo4jClient client) { return new BenchmarkQuery(client); }
 
     /** Holds the embedded server so that it shuts down after the Driver that depends on it. */
     record EmbeddedGraph(EmbeddedNeo4j server) implements AutoCloseable {

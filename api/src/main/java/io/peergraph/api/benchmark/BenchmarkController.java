@@ -1,0 +1,81 @@
+package io.peergraph.api.benchmark;
+
+import io.peergraph.api.graphql.ApiException;
+import io.peergraph.api.graphql.Inputs;
+import io.peergraph.api.security.Caller;
+import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.security.Ownership;
+import io.peergraph.api.security.Role;
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.measurement.BenchmarkAnswer;
+import io.peergraph.graph.measurement.BenchmarkQuery;
+import io.peergraph.graph.measurement.Cohort;
+import io.peergraph.graph.measurement.Metric;
+import io.peergraph.graph.measurement.MetricStore;
+import io.peergraph.graph.stuff.ConfigurationStore;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.stereotype.Controller;
+
+/**
+ * "Where do I stand among people like me?" k-anonymous by construction ({@link Cohort}): the caller's and the
+ * configuration owner's own values never count, and a cohort that would expose fewer than k customers comes back
+ * as a {@code BenchmarkRefused}, a result the front-end can explain, not an error.
+ */
+@Controller
+public class BenchmarkController {
+
+    private final CallerResolver callers;
+    private final Ownership ownership;
+    private final ConfigurationStore configurations;
+    private final MetricStore metrics;
+    private final BenchmarkQuery query;
+    private final int k;
+
+    public BenchmarkController(CallerResolver callers, Ownership ownership, ConfigurationStore configurations, MetricStore metrics,
+                               BenchmarkQuery query, @Value("${peergraph.privacy.k-anonymity:5}") int k) {
+        if (k < 2) {
+            throw new IllegalArgumentException("peergraph.privacy.k-anonymity must be at least 2, not " + k);
+        }
+        this.callers = callers;
+        this.ownership = ownership;
+        this.configurations = configurations;
+        this.metrics = metrics;
+        this.query = query;
+        this.k = k;
+    }
+
+    @QueryMapping
+    public BenchmarkAnswer benchmark(@Argument String metric, @Argument String configuration, @Argument Cohort cohort) {
+        Caller caller = callers.require(Role.CUSTOMER);
+        Inputs.id("configuration", configuration, PublicId.CONFIGURATION);
+        Metric m = metrics.byKey(metric).orElseThrow(() -> new ApiException.BadUserInput("metric", "no metric " + metric + " (see the metrics query)"));
+        if (!ownership.of(caller, configuration, "configuration").canRead()) {
+            throw new ApiException.Forbidden("Ask about your own configurations.");
+        }
+        String ownerId = configurations.byId(configuration).orElseThrow(() -> new ApiException.NotFound("configuration", configuration)).ownerId();
+        return query.run(new BenchmarkQuery.Question(configuration, m, cohort, Set.copyOf(List.of(caller.customerId(), ownerId)), k))
+                .orElseThrow(() -> new ApiException.NotFound("configuration", configuration));
+    }
+
+    @SchemaMapping(typeName = "BenchmarkRefused")
+    public String message(BenchmarkAnswer.Refused refused) {
+        return switch (refused.reason()) {
+            case FEWER_THAN_K_CUSTOMERS -> "Fewer than " + refused.k() + " other customers are in this cohort; try SIMILAR_PEERS.";
+            case DIFFERS_FROM_A_LARGER_COHORT_BY_FEWER_THAN_K -> "This cohort differs from a larger one by fewer than "
+                    + refused.k() + " customers, so the two together could reveal someone's values.";
+        };
+    }
+
+    /** The union's members are told apart by their Java type. */
+    @org.springframework.context.annotation.Bean
+    static RuntimeWiringConfigurer benchmarkResultTypes() {
+        return wiring -> wiring.type("BenchmarkResult", type -> type.typeResolver(env -> env.getSchema().getObjectType(
+                env.getObject() instanceof BenchmarkAnswer.Answered ? "Benchmark" : "BenchmarkRefused")));
+    }
+}

@@ -54,8 +54,26 @@ public final class ElasticsearchServer implements AutoCloseable {
                 Thread.ofPlatform().name("elasticsearch-watchdog").daemon().unstarted(this::supervise);
     }
 
-    /** Starts the server and waits until it is healthy; throws {@link ServerStartException} if it is not. */
+    /**
+     * Starts the server and waits until it is healthy; throws {@link ServerStartException} if it is not. With
+     * automatic ports, another process can take a port between choosing it and Elasticsearch binding it: then it
+     * tries again on other ports (twice at most).
+     */
     public static ElasticsearchServer start(ServerSettings settings) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(settings);
+            } catch (ServerStartException e) {
+                boolean portTaken = settings.httpPort() == 0 && String.valueOf(e.getMessage()).contains("Address already in use");
+                if (!portTaken || attempt == 3) {
+                    throw e;
+                }
+                log.warn("A chosen port was taken before Elasticsearch could bind it; trying other ports");
+            }
+        }
+    }
+
+    private static ElasticsearchServer startOnce(ServerSettings settings) {
         Instant began = Instant.now();
         ElasticsearchServer server = new ElasticsearchServer(settings);
         server.watchdog.start();

@@ -2,6 +2,7 @@ package io.peergraph.ingest.engine;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.TransactionContext;
 
@@ -11,6 +12,10 @@ public interface BatchWriter<T> {
     /** Which of these natural keys the graph already holds (those records count as unchanged). */
     Set<String> existing(TransactionContext tx, Collection<String> keys);
 
-    /** Writes records that are not in the graph yet; MERGE on natural keys, so a retry writes nothing twice. */
-    void write(TransactionContext tx, List<T> records);
+    /**
+     * Writes records that are not in the graph yet; MERGE on natural keys, so a retry writes nothing twice.
+     * Returns the keys of records it could not write (e.g. a reference to a record that is not in the graph)
+     * with a reason; the engine counts those as rejected.
+     */
+    Map<String, String> write(TransactionContext tx, List<T> records);
 }

@@ -15,7 +15,7 @@ final class Checkpoint {
             MATCH (c:ImportCheckpoint {source: $source}) RETURN c.position AS position
             """;
 
-    private static final String SAVE = """
+    private static final String SAVE = "CYPHER replan=skip\n" + """
             MERGE (c:ImportCheckpoint {source: $source})
               ON CREATE SET c.createdAt = datetime(), c.file = $file
             SET c.position = $position, c.updatedAt = datetime()

@@ -90,55 +90,64 @@ public final class ImportEngine {
                         if (record.position() <= committedUpTo) {
                             counts.unchanged++; // committed by an earlier run of this file
                         } else {
-                            batch.add(new Pending<>(record.position(), a));
+                            batch.add(new Pending<>(record.position(), record, a));
                         }
                     }
                 }
                 if (batch.size() >= options.batchSize()) {
-                    flush(sourceId, file, batch, counts, writer);
+                    flush(sourceId, file, batch, counts, writer, deadLetters);
                 }
                 options.progress().update(counts.read, source.bytesRead(), source.totalBytes());
             }
         } catch (MalformedSourceException e) {
             error = e.getMessage();
         }
-        flush(sourceId, file, batch, counts, writer);
+        flush(sourceId, file, batch, counts, writer, deadLetters);
         options.progress().done(counts.read);
         Map<String, Long> statistics = new LinkedHashMap<>(mapper.statistics());
         return new ImportRun(format, List.of(file.toString()), counts.read, counts.imported, counts.unchanged, counts.rejected,
                 counts.batches, Duration.ofNanos(System.nanoTime() - started), deadLetters.path(), statistics, error);
     }
 
-    private <T> void flush(String sourceId, Path file, List<Pending<T>> batch, Counts counts, BatchWriter<T> writer) {
+    private <T> void flush(String sourceId, Path file, List<Pending<T>> batch, Counts counts, BatchWriter<T> writer,
+                           DeadLetterFile deadLetters) {
         if (batch.isEmpty()) {
             return;
         }
         long lastPosition = batch.getLast().position();
-        int[] written = new int[1];
+        BatchOutcome outcome;
         try (Session session = driver.session()) {
-            session.executeWrite(tx -> {
+            outcome = session.executeWrite(tx -> {
                 Set<String> keys = new HashSet<>();
                 batch.forEach(p -> keys.add(p.record().key()));
-                Set<String> known = writer.existing(tx, keys);
+                Set<String> seen = new HashSet<>(writer.existing(tx, keys));
                 List<T> fresh = new ArrayList<>();
-                Set<String> seen = new HashSet<>(known);
                 for (Pending<T> p : batch) {
                     if (seen.add(p.record().key())) { // a record repeated inside the file counts once
                         fresh.add(p.record().value());
                     }
                 }
-                writer.write(tx, fresh);
+                Map<String, String> unwritten = writer.write(tx, fresh);
                 Checkpoint.save(tx, sourceId, file.getFileName().toString(), lastPosition);
-                written[0] = fresh.size();
-                return null;
+                return new BatchOutcome(fresh.size(), unwritten);
             });
         }
-        counts.imported += written[0];
-        counts.unchanged += batch.size() - written[0];
+        Set<String> rejectedOnce = new HashSet<>();
+        for (Pending<T> p : batch) {
+            String reason = outcome.unwritten().get(p.record().key());
+            if (reason != null && rejectedOnce.add(p.record().key())) {
+                deadLetters.reject(file.toString(), p.source(), reason);
+            }
+        }
+        counts.imported += outcome.fresh() - rejectedOnce.size();
+        counts.rejected += rejectedOnce.size();
+        counts.unchanged += batch.size() - outcome.fresh();
         counts.batches++;
         batch.clear();
         options.afterCommit().accept(counts.batches);
     }
+
+    private record BatchOutcome(int fresh, Map<String, String> unwritten) {}
 
     private static String sha256(Path file) {
         try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
@@ -151,7 +160,7 @@ public final class ImportEngine {
         }
     }
 
-    private record Pending<T>(long position, Accepted<T> record) {}
+    private record Pending<T>(long position, SourceRecord source, Accepted<T> record) {}
 
     private static final class Counts {
         long read;

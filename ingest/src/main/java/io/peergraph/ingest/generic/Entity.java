@@ -189,23 +189,31 @@ public enum Entity {
             """),
 
     MEASUREMENTS("measurements", PublicId.MEASUREMENT, "sourceKey", "MATCH (n:Measurement {sourceKey: key})", List.of(
-            required("sourceKey", TEXT), required("customer", TEXT), required("name", TEXT), required("value", NUMBER),
-            optional("unit", TEXT), optional("at", DATETIME), optional("configuration", TEXT), optional("product", TEXT)), """
+            required("sourceKey", TEXT), required("customer", TEXT), required("metric", TEXT), required("value", NUMBER),
+            optional("unit", TEXT), optional("at", DATETIME), optional("configuration", TEXT), optional("item", TEXT)), """
             UNWIND $rows AS row
-            MATCH (c:Customer {handle: row.customer})
+            MATCH (owner:Customer {handle: row.customer}), (metric:Metric {key: row.metric})
+            OPTIONAL MATCH (cfg:Configuration {sourceKey: row.configuration})
+            OPTIONAL MATCH (item:Item {sourceKey: row.item})
+            WITH row, owner, metric, coalesce(cfg, item) AS target WHERE target IS NOT NULL
             MERGE (m:Measurement {sourceKey: row.sourceKey})
-              ON CREATE SET m.id = row.id, m.createdAt = datetime()
-            SET m.name = row.name, m.value = row.value, m.unit = row.unit, m.at = coalesce(row.at, datetime()), m.updatedAt = datetime()
-            MERGE (c)-[:MEASURED]->(m)
-            WITH row, m
-            CALL (row, m) {
-              MATCH (cfg:Configuration {sourceKey: row.configuration})
-              MERGE (m)-[:ON]->(cfg)
+              ON CREATE SET m.id = row.id, m.value = toFloat(row.value), m.unit = coalesce(row.unit, metric.unit),
+                            m.at = coalesce(row.at, datetime()), m.createdAt = datetime(), m.updatedAt = datetime()
+            MERGE (owner)-[:MEASURED]->(m)
+            MERGE (m)-[:OF_METRIC]->(metric)
+            MERGE (m)-[:ABOUT]->(target)
+            WITH target, metric, m
+            // As graph-model's MeasurementStore: each configuration keeps its latest value per metric.
+            CALL (target) {
+              WITH target WHERE target:Configuration
+              RETURN target AS cfg
+              UNION
+              MATCH (cfg:Configuration)-[:OF_ITEM]->(target)
+              RETURN cfg
             }
-            CALL (row, m) {
-              MATCH (p:Product {key: row.product})
-              MERGE (m)-[:OF]->(p)
-            }
+            MERGE (cfg)-[l:LATEST_VALUE]->(metric)
+            WITH l, m WHERE l.at IS NULL OR m.at >= l.at
+            SET l.value = m.value, l.at = m.at, l.measurementId = m.id
             """);
 
     private final String label;
@@ -255,5 +263,21 @@ public enum Entity {
 
     String writeCypher() {
         return write;
+    }
+
+    /** Why a record was not written although valid: what it refers to is missing. */
+    String unresolvedReason() {
+        String missing = switch (this) {
+            case CUSTOMERS, PRODUCTS -> "a record it depends on";
+            case ITEMS -> "its owner (customer handle) or its product (key)";
+            case CONFIGURATIONS -> "its owner (customer handle)";
+            case REPORTS -> "its owner (customer handle) or its configuration (sourceKey)";
+            case INTERACTIONS -> "its report (sourceKey)";
+            case SOLUTIONS -> "its proposer (customer handle)";
+            case CONFIRMATIONS -> "its customer (handle) or its solution (sourceKey)";
+            case TAGS -> "its target";
+            case MEASUREMENTS -> "its customer (handle), its metric (key), or the configuration or item it is about";
+        };
+        return missing + " is not in the graph: import that first (docs/import-format.md lists the order)";
     }
 }

@@ -3,6 +3,7 @@ package io.peergraph.ingest.generic;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.ingest.engine.BatchWriter;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,15 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
     }
 
     @Override
-    public void write(TransactionContext tx, List<Map<String, Object>> rows) {
+    public Map<String, String> write(TransactionContext tx, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
-            return;
+            return Map.of();
         }
         tx.run(entity.writeCypher(), Map.of("rows", rows)).consume();
+        List<String> keys = rows.stream().map(r -> (String) r.get(entity.keyField())).toList();
+        Set<String> written = existing(tx, keys);
+        Map<String, String> unwritten = new HashMap<>();
+        keys.stream().filter(k -> !written.contains(k)).forEach(k -> unwritten.put(k, entity.unresolvedReason()));
         List<Object> ids = rows.stream().map(r -> r.get("id")).toList();
         switch (entity) {
             case REPORTS -> tx.run(PeerSignature.REFRESH, Map.of("reportIds", ids)).consume();
@@ -40,5 +45,6 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
             }
             default -> { }
         }
+        return unwritten;
     }
 }

@@ -24,29 +24,43 @@ import org.neo4j.driver.TransactionContext;
  */
 public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
 
+    /**
+     * The graph grows fast during an import, so Neo4j would re-plan these statements again and again as its
+     * statistics move (measured: an eighth of the import's CPU). Their plans are index seeks on unique
+     * constraints whatever the statistics, so the first plan is kept.
+     */
+    private static final String REUSE_PLAN = "CYPHER replan=skip\n";
+
     /** Shared solutions (a launch option, a Proton version) are proposed by the community, not by one reporter. */
     static final String COMMUNITY_HANDLE = "protondb-community";
 
-    private static final String EXISTING = """
+    private static final String EXISTING = REUSE_PLAN + """
             UNWIND $keys AS key
             MATCH (r:Report {sourceKey: key})
             RETURN collect(r.sourceKey) AS known
             """;
 
-    private static final String SYMPTOMS = """
+    /** Configurations already in the graph: their items are linked, so a batch sends items only for new ones. */
+    private static final String EXISTING_CONFIGURATIONS = REUSE_PLAN + """
+            UNWIND $keys AS key
+            MATCH (c:Configuration {sourceKey: key})
+            RETURN collect(key) AS known
+            """;
+
+    private static final String SYMPTOMS = REUSE_PLAN + """
             UNWIND $symptoms AS s
             MERGE (sym:Symptom {key: s.key})
               ON CREATE SET sym.id = s.id, sym.name = s.name, sym.createdAt = datetime(), sym.updatedAt = datetime()
             """;
 
-    private static final String SYMPTOM_HIERARCHY = """
+    private static final String SYMPTOM_HIERARCHY = REUSE_PLAN + """
             UNWIND $symptoms AS s
             WITH s WHERE s.broader IS NOT NULL
             MATCH (narrower:Symptom {key: s.key}), (broader:Symptom {key: s.broader})
             MERGE (narrower)-[:BROADER]->(broader)
             """;
 
-    private static final String SOLUTIONS = """
+    private static final String SOLUTIONS = REUSE_PLAN + """
             MERGE (community:Customer {handle: $communityHandle})
               ON CREATE SET community.id = $communityId, community.displayName = 'ProtonDB community',
                             community.kind = 'ORGANISATION', community.createdAt = datetime(), community.updatedAt = datetime()
@@ -62,7 +76,7 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
             MERGE (sol)-[:SOLVES]->(symptom)
             """;
 
-    private static final String REPORTS = """
+    private static final String REPORTS = REUSE_PLAN + """
             UNWIND $rows AS row
             MERGE (p:Product {key: row.productKey})
               ON CREATE SET p.id = row.productId, p.name = row.productName, p.verified = true, p.steamAppId = row.steamAppId,
@@ -83,33 +97,28 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
               MERGE (cfg)-[inc:INCLUDES]->(ci)
                 ON CREATE SET inc.raw = item.raw, ci.configCount = ci.configCount + 1
             }
-            MERGE (r:Report {sourceKey: row.sourceKey})
-              ON CREATE SET r.id = row.id, r.title = row.title, r.text = row.text, r.status = row.status,
-                            r.privacy = 'COMMUNITY', r.occurredAt = row.occurredAt, r.source = 'protondb',
-                            r.sourceFormat = row.format, r.verdict = row.verdict, r.createdAt = datetime(), r.updatedAt = datetime()
-            MERGE (c)-[:REPORTED]->(r)
-            MERGE (r)-[:ON]->(cfg)
-            MERGE (r)-[:ABOUT]->(p)
-            MERGE (i:Interaction {sourceKey: row.interactionKey})
-              ON CREATE SET i.id = row.interactionId, i.channel = 'WEB', i.direction = 'INBOUND', i.outcome = 'REPORTED',
-                            i.at = row.occurredAt, i.createdAt = datetime(), i.updatedAt = datetime()
-            MERGE (r)-[:HAS_INTERACTION]->(i)
+            // The engine wrote only reports that are not in the graph (checked in this transaction): CREATE is safe.
+            CREATE (c)-[:REPORTED]->(r:Report {sourceKey: row.sourceKey, id: row.id, title: row.title, text: row.text,
+                        status: row.status, privacy: 'COMMUNITY', occurredAt: row.occurredAt, source: 'protondb',
+                        sourceFormat: row.format, verdict: row.verdict, createdAt: datetime(), updatedAt: datetime()})
+            CREATE (r)-[:ON]->(cfg)
+            CREATE (r)-[:ABOUT]->(p)
+            CREATE (r)-[:HAS_INTERACTION]->(:Interaction {sourceKey: row.interactionKey, id: row.interactionId, channel: 'WEB',
+                        direction: 'INBOUND', outcome: 'REPORTED', at: row.occurredAt, createdAt: datetime(), updatedAt: datetime()})
             WITH row, c, cfg, r
             CALL (row, r) {
               UNWIND row.symptomKeys AS symptomKey
               MATCH (s:Symptom {key: symptomKey})
-              MERGE (r)-[:SHOWS]->(s)
+              CREATE (r)-[:SHOWS]->(s)
             }
             CALL (row, c, cfg, r) {
               UNWIND row.tried AS t
               MATCH (sol:Solution {sourceKey: t.solutionKey})
-              MERGE (r)-[:TRIED]->(sol)
-              MERGE (cf:Confirmation {sourceKey: t.confirmationKey})
-                ON CREATE SET cf.id = t.confirmationId, cf.worked = row.worked, cf.note = t.note, cf.at = row.occurredAt,
-                              cf.createdAt = datetime(), cf.updatedAt = datetime()
-              MERGE (c)-[:CONFIRMED]->(cf)
-              MERGE (cf)-[:OF]->(sol)
-              MERGE (cf)-[:WITH]->(cfg)
+              CREATE (r)-[:TRIED]->(sol)
+              CREATE (c)-[:CONFIRMED]->(cf:Confirmation {sourceKey: t.confirmationKey, id: t.confirmationId, worked: row.worked,
+                          note: t.note, at: row.occurredAt, createdAt: datetime(), updatedAt: datetime()})
+              CREATE (cf)-[:OF]->(sol)
+              CREATE (cf)-[:WITH]->(cfg)
             }
             """;
 
@@ -119,15 +128,17 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
     }
 
     @Override
-    public void write(TransactionContext tx, List<ProtonDbReport> reports) {
+    public Map<String, String> write(TransactionContext tx, List<ProtonDbReport> reports) {
         if (reports.isEmpty()) {
-            return;
+            return Map.of();
         }
         Map<String, Symptom> symptoms = new LinkedHashMap<>();
         Map<String, Solution> solutions = new LinkedHashMap<>();
         Map<String, Set<String>> solves = new HashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>(reports.size());
         List<String> reportIds = new ArrayList<>(reports.size());
+        Set<String> configurationsWithItems = new HashSet<>(tx.run(EXISTING_CONFIGURATIONS,
+                Map.of("keys", reports.stream().map(r -> configurationKey(r)).distinct().toList())).single().get("known").asList(v -> v.asString()));
         for (ProtonDbReport report : reports) {
             report.symptoms().forEach(s -> Symptoms.withBroader(s.key()).forEach(b -> symptoms.putIfAbsent(b.key(), b)));
             for (Tried t : report.tried()) {
@@ -136,6 +147,9 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
                 report.symptoms().forEach(s -> solves.computeIfAbsent(t.solution().sourceKey(), k -> new LinkedHashSet<>()).add(s.key()));
             }
             Map<String, Object> row = row(report);
+            if (!configurationsWithItems.add(configurationKey(report))) {
+                row.put("items", List.of());
+            }
             rows.add(row);
             reportIds.add((String) row.get("id"));
         }
@@ -145,13 +159,14 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
                 "solutions", solutions.values().stream().map(s -> solutionRow(s, solves.getOrDefault(s.sourceKey(), Set.of()))).toList()))
                 .consume();
         tx.run(REPORTS, Map.of("rows", rows)).consume();
-        tx.run(PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
+        tx.run(REUSE_PLAN + PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
+        return Map.of(); // a report brings everything it refers to
     }
 
     private static Map<String, Object> row(ProtonDbReport r) {
         String hash = r.sourceKey().substring(r.sourceKey().lastIndexOf(':') + 1);
         String handle = "protondb-" + r.systemHash();
-        String configurationKey = "protondb:configuration:" + r.systemHash();
+        String configurationKey = configurationKey(r);
         String productKey = "steam:" + r.steamAppId();
         Map<String, Object> row = new HashMap<>();
         row.put("sourceKey", r.sourceKey());
@@ -187,6 +202,10 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
             return tried;
         }).toList());
         return row;
+    }
+
+    private static String configurationKey(ProtonDbReport r) {
+        return "protondb:configuration:" + r.systemHash();
     }
 
     private static Map<String, Object> itemRow(NormalisedItem item) {

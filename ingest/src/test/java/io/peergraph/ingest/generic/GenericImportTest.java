@@ -74,9 +74,12 @@ class GenericImportTest {
                 {"target":"report:rep-a","label":"Audio  Crackle","by":"alice"}
                 {"target":"product:steam:570","label":"audio crackle","by":"bob"}
                 """);
+        driver.executableQuery("MERGE (m:Metric {key: 'fps'}) ON CREATE SET m.id = 'met_test', m.name = 'Frames per second', m.unit = 'fps'")
+                .execute();
         load("csv:measurements", "measurements.csv", """
-                sourceKey,customer,name,value,unit,configuration,product
-                m-1,alice,fps,58.5,fps,cfg-a,steam:570
+                sourceKey,customer,metric,value,configuration,item
+                m-1,alice,fps,58.5,cfg-a,
+                m-2,alice,fps,61,,item-1
                 """);
     }
 
@@ -87,7 +90,7 @@ class GenericImportTest {
         assertThat(counts).containsEntry("Customer", 3L).containsEntry("Product", 2L).containsEntry("Item", 1L)
                 .containsEntry("Configuration", 2L).containsEntry("ConfigItem", 3L).containsEntry("Report", 2L)
                 .containsEntry("Interaction", 1L).containsEntry("Solution", 1L).containsEntry("Confirmation", 1L)
-                .containsEntry("Tag", 1L).containsEntry("Measurement", 1L).containsEntry("Symptom", 3L)
+                .containsEntry("Tag", 1L).containsEntry("Measurement", 2L).containsEntry(":LATEST_VALUE", 1L).containsEntry("Symptom", 3L)
                 .containsEntry(":MEMBER_OF", 1L).containsEntry(":BROADER", 1L).containsEntry(":TAGGED", 2L)
                 .containsEntry(":SHOWS", 3L).containsEntry(":OF_ITEM", 1L).containsEntry("sum(configCount)", 4L);
         long signed = driver.executableQuery("MATCH (r:Report) WHERE r.peerItems IS NOT NULL RETURN count(r) AS n")
@@ -120,6 +123,17 @@ class GenericImportTest {
         ImportRun lines = load("jsonl:products", "products.jsonl", "{\"key\":\"steam:5\",\"name\":\"Five\"}\nnot json\n");
         assertThat(lines.rejected()).isEqualTo(1);
         assertThat(lines.balanced()).isTrue();
+    }
+
+    @Test
+    void aRecordReferringToWhatIsNotInTheGraphIsRejected() throws IOException {
+        ImportRun run = load("jsonl:reports", "orphans.jsonl", """
+                {"sourceKey":"rep-x","owner":"nobody","configuration":"cfg-x","title":"Orphan"}
+                """);
+        assertThat(run.rejected()).isEqualTo(1);
+        assertThat(run.imported()).isZero();
+        assertThat(run.balanced()).isTrue();
+        assertThat(Files.readString(run.deadLetterFile())).contains("its owner (customer handle) or its configuration (sourceKey) is not in the graph");
     }
 
     @Test

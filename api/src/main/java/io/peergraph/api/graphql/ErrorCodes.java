@@ -35,6 +35,7 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
 
     public ErrorCodes(AuditTrail audit) {
         this.audit = audit;
+        setThreadLocalContextAware(true); // the security context, to audit who was denied
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.peergraph.graph.solution.Solution;
 import io.peergraph.graph.solution.SolutionStore;
 import io.peergraph.graph.symptom.SymptomStore;
 import java.util.HashMap;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -62,7 +63,8 @@ public class PeersController {
 
     @QueryMapping
     public PeersWithSymptom peersWithSymptom(@Argument String configuration, @Argument String symptom,
-                                             @Argument Integer first, @Argument String after) {
+                                             @Argument Integer first, @Argument String after,
+                                             DataFetchingFieldSelectionSet selection) {
         Caller caller = callers.require(Role.CUSTOMER);
         Inputs.id("configuration", configuration, PublicId.CONFIGURATION);
         Inputs.id("symptom", symptom, PublicId.SYMPTOM);
@@ -71,12 +73,15 @@ public class PeersController {
         if (!ownership.of(caller, configuration, "configuration").canRead()) {
             throw new ApiException.Forbidden("Ask about your own configurations.");
         }
-        PeerAnswer answer = query.run(configuration, symptom, offset, size, solutionsPerAnswer).orElseGet(() -> {
+        // Asked only for peerCount: skip the page query, peerCount runs its own.
+        boolean pageWanted = selection.contains("reports") || selection.contains("solutions");
+        PeerAnswer answer = pageWanted ? query.run(configuration, symptom, offset, size, solutionsPerAnswer).orElse(null) : null;
+        if (answer == null) { // no answer row: the symptom is unknown, or the configuration has no items (no peers)
             if (symptoms.byId(symptom).isEmpty()) {
                 throw new ApiException.NotFound("symptom", symptom);
             }
-            return new PeerAnswer(List.of(), offset, false, List.of()); // a configuration without items has no peers
-        });
+            answer = new PeerAnswer(List.of(), offset, false, List.of());
+        }
         return new PeersWithSymptom(configuration, symptom, answer);
     }
 

@@ -26,6 +26,16 @@ public class Ownership {
         }
     }
 
+    /**
+     * NOT_FOUND when there is no such thing, FORBIDDEN unless it is the caller's (or their organisation's) or the
+     * caller is support staff, who read customers' stuff to help them.
+     */
+    public void requireRead(Caller caller, String thingId, String what) {
+        if (!of(caller, thingId, what).canRead() && !caller.has(Role.SUPPORT)) {
+            throw new ApiException.Forbidden("This " + what + " is not yours.");
+        }
+    }
+
     /** The caller's access to an existing thing; NOT_FOUND when there is none. */
     public Access of(Caller caller, String thingId, String what) {
         return access.of(caller.customerId(), thingId).orElseThrow(() -> new ApiException.NotFound(what, thingId));

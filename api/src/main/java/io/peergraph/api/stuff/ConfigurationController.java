@@ -6,7 +6,6 @@ import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
-import io.peergraph.graph.access.Access;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.stuff.ConfigItemValue;
@@ -61,10 +60,7 @@ public class ConfigurationController {
     public Configuration configuration(@Argument String id) {
         Caller caller = callers.current();
         Inputs.id("id", id, PublicId.CONFIGURATION);
-        Access access = ownership.of(caller, id, "configuration");
-        if (!access.canRead() && !caller.has(Role.SUPPORT)) {
-            throw new ApiException.Forbidden("This configuration is not yours.");
-        }
+        ownership.requireRead(caller, id, "configuration");
         return configurations.byId(id).orElseThrow();
     }
 

@@ -6,7 +6,6 @@ import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
-import io.peergraph.graph.access.Access;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.stuff.Item;
@@ -53,10 +52,7 @@ public class ItemController {
     public Item item(@Argument String id) {
         Caller caller = callers.current();
         Inputs.id("id", id, PublicId.ITEM);
-        Access access = ownership.of(caller, id, "item");
-        if (!access.canRead() && !caller.has(Role.SUPPORT)) {
-            throw new ApiException.Forbidden("This item is not yours.");
-        }
+        ownership.requireRead(caller, id, "item");
         return items.byId(id).orElseThrow();
     }
 

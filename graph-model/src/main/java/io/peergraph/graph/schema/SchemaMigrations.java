@@ -57,7 +57,9 @@ public final class SchemaMigrations {
                     "CREATE CONSTRAINT metric_key IF NOT EXISTS FOR (n:Metric) REQUIRE n.key IS UNIQUE")),
             new Migration(5, "audit trail in time order", List.of(
                     "CREATE INDEX audit_event_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at)",
-                    "CREATE INDEX audit_event_action IF NOT EXISTS FOR (n:AuditEvent) ON (n.action)")));
+                    "CREATE INDEX audit_event_action IF NOT EXISTS FOR (n:AuditEvent) ON (n.action)")),
+            new Migration(6, "import checkpoints: one per source file", List.of(
+                    "CREATE CONSTRAINT import_checkpoint_source IF NOT EXISTS FOR (n:ImportCheckpoint) REQUIRE n.source IS UNIQUE")));
 
     private SchemaMigrations() {}
 

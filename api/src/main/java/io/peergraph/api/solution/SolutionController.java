@@ -89,9 +89,20 @@ public class SolutionController {
         return solution.proposerId().equals(callers.current().customerId());
     }
 
-    @SchemaMapping(typeName = "Solution")
-    public int confirmations(Solution solution) {
-        return solution.total();
+    @BatchMapping(typeName = "Solution", field = "worked")
+    public Map<Solution, Integer> worked(List<Solution> list) {
+        return counts(list, 0);
+    }
+
+    @BatchMapping(typeName = "Solution", field = "confirmations")
+    public Map<Solution, Integer> confirmations(List<Solution> list) {
+        return counts(list, 1);
+    }
+
+    private Map<Solution, Integer> counts(List<Solution> list, int which) {
+        Map<String, int[]> counts = solutions.confirmationCounts(list.stream().map(Solution::id).distinct().toList());
+        return list.stream().collect(Collectors.toMap(Function.identity(),
+                s -> counts.getOrDefault(s.id(), new int[2])[which], (a, b) -> a));
     }
 
     @BatchMapping(typeName = "Solution", field = "symptoms")

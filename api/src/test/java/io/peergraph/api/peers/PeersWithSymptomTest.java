@@ -42,7 +42,7 @@ class PeersWithSymptomTest {
               peersWithSymptom(configuration: $c, symptom: $s, first: $first, after: $after) {
                 reports { edges { node { id title similarity peer { pseudonym } sharedItems { kind value } symptoms { key } } }
                           pageInfo { hasNextPage endCursor } }
-                solutions { solution { id title } worked confirmations peers confidence }
+                solutions { solution { id title worked confirmations } worked confirmations peers confidence }
               }
             }""";
 
@@ -134,6 +134,8 @@ class PeersWithSymptomTest {
         assertThat(ranked.get(0).path("solution").path("id").asText()).isEqualTo(solid.id());
         assertThat(ranked.get(0).path("worked").asInt()).isEqualTo(40);
         assertThat(ranked.get(0).path("confirmations").asInt()).isEqualTo(50);
+        assertThat(ranked.get(0).path("solution").path("worked").asInt()).as("everyone's, not only peers'").isEqualTo(40);
+        assertThat(ranked.get(0).path("solution").path("confirmations").asInt()).isEqualTo(50);
         assertThat(ranked.get(1).path("solution").path("id").asText()).isEqualTo(fluke.id());
         assertThat(ranked.get(1).path("confidence").asDouble()).isLessThan(ranked.get(0).path("confidence").asDouble());
     }

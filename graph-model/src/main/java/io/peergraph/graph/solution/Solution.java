@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Steps that may fix symptoms, proposed by a customer. */
 public record Solution(String id, String proposerId, List<String> symptomIds, String title, String steps, Kind kind,
-                       int worked, int total, ZonedDateTime createdAt) {
+                       ZonedDateTime createdAt) {
 
     public enum Kind { LAUNCH_OPTION, COMPATIBILITY_LAYER, DRIVER_UPDATE, CONFIGURATION_TWEAK, OTHER }
 }

@@ -17,9 +17,7 @@ public class SolutionStore {
 
     private static final String RETURN = """
             RETURN sol {.id, .title, .steps, .kind, .createdAt, proposerId: proposer.id,
-                        symptomIds: [(sol)-[:SOLVES]->(s:Symptom) | s.id],
-                        worked: COUNT { (sol)<-[:OF]-(c:Confirmation) WHERE c.worked },
-                        total: COUNT { (sol)<-[:OF]-(:Confirmation) }} AS sol
+                        symptomIds: [(sol)-[:SOLVES]->(s:Symptom) | s.id]} AS sol
             """;
 
     private final Neo4jClient client;
@@ -62,6 +60,21 @@ public class SolutionStore {
     public List<Solution> byIds(Collection<String> ids) {
         return List.copyOf(client.query("UNWIND $ids AS id MATCH (proposer:Customer)-[:PROPOSED]->(sol:Solution {id: id}) " + RETURN)
                 .bind(List.copyOf(ids)).to("ids").fetchAs(Solution.class).mappedBy((t, r) -> map(r.get("sol"))).all());
+    }
+
+    /** Everyone's confirmations per solution: {@code [worked, total]}. Costs a read per confirmation, so only on demand. */
+    public Map<String, int[]> confirmationCounts(Collection<String> ids) {
+        var rows = client.query("""
+                        UNWIND $ids AS id
+                        MATCH (sol:Solution {id: id})
+                        RETURN id, COUNT { (sol)<-[:OF]-(c:Confirmation) WHERE c.worked } AS worked,
+                               COUNT { (sol)<-[:OF]-(:Confirmation) } AS total
+                        """).bind(List.copyOf(ids)).to("ids")
+                .fetchAs(Map.Entry.class).mappedBy((t, r) -> Map.entry(r.get("id").asString(),
+                        new int[] {r.get("worked").asInt(), r.get("total").asInt()})).all();
+        Map<String, int[]> out = new HashMap<>();
+        rows.forEach(e -> out.put((String) e.getKey(), (int[]) e.getValue()));
+        return out;
     }
 
     /**
@@ -111,6 +124,6 @@ public class SolutionStore {
     static Solution map(Value s) {
         return new Solution(s.get("id").asString(), s.get("proposerId").asString(), s.get("symptomIds").asList(Value::asString),
                 s.get("title").asString(), s.get("steps").asString(null), Solution.Kind.valueOf(s.get("kind").asString("OTHER")),
-                s.get("worked").asInt(), s.get("total").asInt(), s.get("createdAt").asZonedDateTime(null));
+                s.get("createdAt").asZonedDateTime(null));
     }
 }

@@ -114,7 +114,7 @@ public class MeController {
     @MutationMapping
     @Transactional
     public Customer createOrganisation(@Argument String handle, @Argument String displayName) {
-        Caller caller = callers.require(Role.CUSTOMER);
+        Caller caller = callers.current();
         String cleanHandle = validHandle(handle);
         if (customers.byHandle(cleanHandle).isPresent()) {
             throw new ApiException.Conflict("The handle " + cleanHandle + " is taken.");
@@ -125,7 +125,7 @@ public class MeController {
     @MutationMapping
     @Transactional
     public Membership setMember(@Argument String organisation, @Argument String handle, @Argument Membership.Role role) {
-        Caller caller = callers.require(Role.CUSTOMER);
+        Caller caller = callers.current();
         Inputs.id("organisation", organisation, PublicId.CUSTOMER);
         Customer org = customers.byId(organisation).filter(c -> c.kind() == Customer.Kind.ORGANISATION)
                 .orElseThrow(() -> new ApiException.NotFound("organisation", organisation));

@@ -60,13 +60,4 @@ public class CallerResolver {
         audit.record(id, "SIGN_IN", id, "token subject seen for the first time by this instance");
         return id;
     }
-
-    /** The caller, who must hold {@code role}. */
-    public Caller require(Role role) {
-        Caller caller = current();
-        if (!caller.has(role)) {
-            throw new ApiException.Forbidden("This needs the " + role + " role.");
-        }
-        return caller;
-    }
 }

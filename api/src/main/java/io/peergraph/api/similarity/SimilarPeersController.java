@@ -8,7 +8,6 @@ import io.peergraph.api.peers.Pseudonyms;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
-import io.peergraph.api.security.Role;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.similarity.PartialMatch;
 import io.peergraph.graph.similarity.SimilarConfiguration;
@@ -61,7 +60,7 @@ public class SimilarPeersController {
     @QueryMapping
     public Window<SimilarPeer> similarPeers(@Argument String configuration, @Argument Integer first, @Argument String after,
                                             @Argument SimilarPeersFilter filter) {
-        Caller caller = callers.require(Role.CUSTOMER);
+        Caller caller = callers.current();
         Inputs.id("configuration", configuration, PublicId.CONFIGURATION);
         int size = paging.size(first);
         int offset = paging.offset(after);

@@ -5,7 +5,6 @@ import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
-import io.peergraph.api.security.Role;
 import io.peergraph.api.symptom.SymptomInputs;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.solution.Confirmation;
@@ -58,7 +57,7 @@ public class SolutionController {
     @MutationMapping
     @Transactional
     public Solution proposeSolution(@Argument ProposeSolutionInput input) {
-        Caller caller = callers.require(Role.CUSTOMER);
+        Caller caller = callers.current();
         List<String> symptomIds = symptomInputs.existing("input.symptoms", input.symptoms());
         String title = Inputs.requiredLine("input.title", input.title(), Inputs.NAME_MAX);
         String steps = Inputs.optionalBlock("input.steps", input.steps(), Inputs.TEXT_MAX);
@@ -73,7 +72,7 @@ public class SolutionController {
     @MutationMapping
     @Transactional
     public Confirmation confirmSolution(@Argument ConfirmSolutionInput input) {
-        Caller caller = callers.require(Role.CUSTOMER);
+        Caller caller = callers.current();
         String solution = Inputs.id("input.solution", input.solution(), PublicId.SOLUTION);
         String configuration = Inputs.id("input.configuration", input.configuration(), PublicId.CONFIGURATION);
         String note = Inputs.optionalBlock("input.note", input.note(), 2_000);

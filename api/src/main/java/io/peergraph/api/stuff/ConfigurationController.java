@@ -5,7 +5,6 @@ import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
-import io.peergraph.api.security.Role;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.stuff.ConfigItemValue;
@@ -67,7 +66,7 @@ public class ConfigurationController {
     @MutationMapping
     @Transactional
     public Configuration createConfiguration(@Argument CreateConfigurationInput input) {
-        Caller caller = callers.require(Role.CUSTOMER);
+        Caller caller = callers.current();
         String name = Inputs.requiredLine("input.name", input.name(), Inputs.NAME_MAX);
         List<ConfigItemValue> values = items("input.items", input.items());
         String owner = input.owner() == null ? caller.customerId() : ownership.ownerFor(caller, Inputs.id("input.owner", input.owner(), PublicId.CUSTOMER));
@@ -84,7 +83,7 @@ public class ConfigurationController {
     @MutationMapping
     @Transactional
     public Configuration updateConfiguration(@Argument String id, @Argument UpdateConfigurationInput input) {
-        Caller caller = callers.require(Role.CUSTOMER);
+        Caller caller = callers.current();
         Inputs.id("id", id, PublicId.CONFIGURATION);
         String name = input.name() == null ? null : Inputs.requiredLine("input.name", input.name(), Inputs.NAME_MAX);
         List<ConfigItemValue> values = input.items() == null ? null : items("input.items", input.items());
@@ -100,7 +99,7 @@ public class ConfigurationController {
     @MutationMapping
     @Transactional
     public String deleteConfiguration(@Argument String id) {
-        Caller caller = callers.require(Role.CUSTOMER);
+        Caller caller = callers.current();
         Inputs.id("id", id, PublicId.CONFIGURATION);
         ownership.requireWrite(caller, id, "configuration");
         configurations.delete(id);

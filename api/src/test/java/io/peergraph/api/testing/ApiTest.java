@@ -17,15 +17,31 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "peergraph.demo.enabled=false",
-        "peergraph.data-dir=${java.io.tmpdir}/peergraph-api-tests",
         "logging.file.name="})
 @Import(ApiTest.SharedGraph.class)
 public @interface ApiTest {
 
     class SharedGraph {
+        /** One data directory per test JVM, so concurrent runs never share a key file or a search server's store. */
+        private static final java.nio.file.Path DATA_DIR = createDataDir();
+
         @org.springframework.context.annotation.Bean
         static DynamicPropertyRegistrar sharedNeo4j() {
-            return registry -> registry.add("peergraph.neo4j.uri", SharedNeo4j::boltUri);
+            return registry -> {
+                registry.add("peergraph.neo4j.uri", SharedNeo4j::boltUri);
+                registry.add("peergraph.data-dir", DATA_DIR::toString);
+            };
+        }
+
+        private static java.nio.file.Path createDataDir() {
+            try {
+                // World-readable: as root, the managed Elasticsearch runs as its own user and must reach its store here.
+                return java.nio.file.Files.createTempDirectory("peergraph-api-tests",
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

@@ -142,7 +142,7 @@ public class ReportController {
         }
         Interaction.Direction direction = input.direction() != null ? input.direction()
                 : support ? Interaction.Direction.OUTBOUND : Interaction.Direction.INBOUND;
-        return reports.addInteraction(report, input.channel(), direction, text, outcome);
+        return reports.addInteraction(report, input.channel(), direction, text, outcome, caller.customerId());
     }
 
     @SchemaMapping(typeName = "Report")

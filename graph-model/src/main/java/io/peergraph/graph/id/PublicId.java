@@ -28,7 +28,8 @@ public enum PublicId {
     CONCEPT("con", "Concept"),
     CONCEPT_SCHEME("sch", "ConceptScheme"),
     MEASUREMENT("msr", "Measurement"),
-    AUDIT_EVENT("aud", "AuditEvent");
+    AUDIT_EVENT("aud", "AuditEvent"),
+    NOTIFICATION("ntf", "Notification");
 
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final int BODY_LENGTH = 20;

@@ -1,6 +1,8 @@
 package io.peergraph.graph.measurement;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.outbox.EventType;
+import io.peergraph.graph.outbox.Outbox;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +65,21 @@ public class MeasurementStore {
     /** What happened to one measurement: written now, or found from an earlier run of the same key. */
     public record Recorded(String id, boolean created, boolean sameAsBefore) {}
 
-    /** Writes the batch for the customer in one statement, in input order. */
+    /**
+     * Writes the batch for the customer in one statement, in input order, and records an outbox event per new
+     * measurement (a replayed key records none), so both commit in the caller's transaction or neither does.
+     */
     public List<Recorded> record(String customerId, List<NewMeasurement> batch) {
         List<Map<String, Object>> rows = batch.stream().map(n -> {
             String sourceKey = "measurement:" + customerId + ":" + (n.clientKey() == null ? "once:" + UUID.randomUUID() : n.clientKey());
             return Map.<String, Object>of("target", n.targetId(), "metric", n.metricKey(), "value", n.value(), "unit", n.unit(),
                     "at", n.at(), "sourceKey", sourceKey, "id", PublicId.MEASUREMENT.fromKey(sourceKey));
         }).toList();
-        return List.copyOf(client.query(RECORD).bindAll(Map.of("customerId", customerId, "rows", rows)).fetchAs(Recorded.class)
+        List<Recorded> recorded = List.copyOf(client.query(RECORD).bindAll(Map.of("customerId", customerId, "rows", rows)).fetchAs(Recorded.class)
                 .mappedBy((t, r) -> new Recorded(r.get("id").asString(), r.get("fresh").asBoolean(), r.get("same").asBoolean())).all());
+        Outbox.recordAll(client, EventType.MeasurementRecorded,
+                recorded.stream().filter(Recorded::created).map(Recorded::id).distinct().toList(), Map.of());
+        return recorded;
     }
 
     /** How many measurements a customer has of a metric (for tests and checks). */

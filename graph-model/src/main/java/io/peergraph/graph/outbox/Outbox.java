@@ -57,6 +57,56 @@ public final class Outbox {
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
+    /** Reads back what {@link #json} wrote: a flat object of strings. Anything else yields what could be read. */
+    static Map<String, String> fields(String json) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (json == null) {
+            return out;
+        }
+        int[] at = {0};
+        while (true) {
+            String key = nextString(json, at);
+            if (key == null) {
+                return out;
+            }
+            String value = nextString(json, at);
+            if (value == null) {
+                return out;
+            }
+            out.put(key, value);
+        }
+    }
+
+    /** The next quoted string from {@code at[0]} on, unescaped; null when there is none. */
+    private static String nextString(String json, int[] at) {
+        int start = json.indexOf('"', at[0]);
+        if (start < 0) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = start + 1;
+        while (i < json.length()) {
+            char c = json.charAt(i);
+            if (c == '"') {
+                at[0] = i + 1;
+                return out.toString();
+            }
+            if (c == '\\' && i + 1 < json.length()) {
+                char e = json.charAt(++i);
+                if (e == 'u' && i + 4 < json.length()) {
+                    out.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+                    i += 4;
+                } else {
+                    out.append(switch (e) { case 'n' -> '\n'; case 't' -> '\t'; case 'r' -> '\r'; default -> e; });
+                }
+            } else {
+                out.append(c);
+            }
+            i++;
+        }
+        return null;
+    }
+
     private static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (char c : s.toCharArray()) {

@@ -57,7 +57,7 @@ public class ReportStore {
                 CALL (r) { UNWIND $symptomIds AS symptomId MATCH (s:Symptom {id: symptomId}) CREATE (r)-[:SHOWS]->(s) }
                 """).bindAll(p).run();
         client.query(PeerSignature.REFRESH).bind(List.of(id)).to("reportIds").run();
-        Outbox.record(client, EventType.ReportChanged, id, Map.of());
+        Outbox.record(client, EventType.ReportChanged, id, Map.of("change", "created"));
         return byId(id).orElseThrow();
     }
 
@@ -77,7 +77,7 @@ public class ReportStore {
                     r.privacy = coalesce($privacy, r.privacy), r.updatedAt = datetime()
                 """).bindAll(p).run();
         client.query(PeerSignature.REFRESH).bind(List.of(id)).to("reportIds").run();
-        Outbox.record(client, EventType.ReportChanged, id, Map.of());
+        Outbox.record(client, EventType.ReportChanged, id, Map.of("change", "updated"));
         return byId(id).orElseThrow();
     }
 
@@ -106,9 +106,17 @@ public class ReportStore {
                         """ + RETURN).bindAll(p).fetchAs(Report.class).mappedBy((t, r) -> map(r.get("r"))).all());
     }
 
+    /** An interaction whose author is not known (imports): nobody is spared the notification about it. */
     @Transactional
     public Interaction addInteraction(String reportId, Interaction.Channel channel, Interaction.Direction direction,
                                       String text, String outcome) {
+        return addInteraction(reportId, channel, direction, text, outcome, null);
+    }
+
+    /** {@code actorId} is who added it: the report's owner is not notified about their own interactions. */
+    @Transactional
+    public Interaction addInteraction(String reportId, Interaction.Channel channel, Interaction.Direction direction,
+                                      String text, String outcome, String actorId) {
         Map<String, Object> p = new HashMap<>();
         p.put("reportId", reportId);
         p.put("id", PublicId.INTERACTION.random());
@@ -123,7 +131,11 @@ public class ReportStore {
                         SET r.updatedAt = datetime()
                         RETURN i {.*, reportId: r.id} AS i
                         """).bindAll(p).fetchAs(Interaction.class).mappedBy((t, r) -> mapInteraction(r.get("i"))).one().orElseThrow();
-        Outbox.record(client, EventType.InteractionAdded, reportId, Map.of("interactionId", added.id(), "channel", channel.name()));
+        Map<String, String> payload = new HashMap<>();
+        payload.put("interactionId", added.id());
+        payload.put("channel", channel.name());
+        payload.put("actorId", actorId);
+        Outbox.record(client, EventType.InteractionAdded, reportId, payload);
         return added;
     }
 

@@ -59,7 +59,16 @@ public final class SchemaMigrations {
                     "CREATE INDEX audit_event_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at)",
                     "CREATE INDEX audit_event_action IF NOT EXISTS FOR (n:AuditEvent) ON (n.action)")),
             new Migration(6, "import checkpoints: one per source file", List.of(
-                    "CREATE CONSTRAINT import_checkpoint_source IF NOT EXISTS FOR (n:ImportCheckpoint) REQUIRE n.source IS UNIQUE")));
+                    "CREATE CONSTRAINT import_checkpoint_source IF NOT EXISTS FOR (n:ImportCheckpoint) REQUIRE n.source IS UNIQUE")),
+            new Migration(7, "notifications: one per (event, recipient), each recipient's inbox and unread entries in order, preferences", List.of(
+                    // The natural key: a relay that retries, or two instances relaying at once, MERGE onto the same node.
+                    "CREATE CONSTRAINT notification_key IF NOT EXISTS FOR (n:Notification) REQUIRE n.key IS UNIQUE",
+                    "CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.id IS UNIQUE",
+                    "CREATE INDEX notification_inbox IF NOT EXISTS FOR (n:Notification) ON (n.recipientId, n.seq)",
+                    "CREATE INDEX notification_unread IF NOT EXISTS FOR (n:Unread) ON (n.recipientId, n.seq)",
+                    // Live delivery: every instance reads the entries written since its last look, in event order.
+                    "CREATE INDEX notification_seq IF NOT EXISTS FOR (n:Notification) ON (n.seq)",
+                    "CREATE CONSTRAINT notification_preferences_customer IF NOT EXISTS FOR (n:NotificationPreferences) REQUIRE n.customerId IS UNIQUE")));
 
     private SchemaMigrations() {}
 

@@ -48,7 +48,7 @@ public class SolutionStore {
                         CALL (sol) { MATCH (r:Report {id: $reportId}) CREATE (r)-[:TRIED]->(sol) }
                         WITH proposer, sol
                         """ + RETURN).bindAll(p).fetchAs(Solution.class).mappedBy((t, r) -> map(r.get("sol"))).one().orElseThrow();
-        Outbox.record(client, EventType.SolutionChanged, proposed.id(), Map.of());
+        Outbox.record(client, EventType.SolutionChanged, proposed.id(), Map.of("change", "proposed"));
         return proposed;
     }
 

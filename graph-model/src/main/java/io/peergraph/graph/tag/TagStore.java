@@ -50,7 +50,7 @@ public class TagStore {
                         """.formatted(taggableLabel(thingId))).bindAll(p).fetchAs(Tag.class)
                 .mappedBy((ts, r) -> new Tag(r.get("t").get("id").asString(), r.get("t").get("label").asString(),
                         r.get("t").get("normalized").asString(), r.get("t").get("usageCount").asLong())).one();
-        applied.ifPresent(t -> Outbox.record(client, EventType.TagApplied, thingId, Map.of("tag", t.normalized())));
+        applied.ifPresent(t -> Outbox.record(client, EventType.TagApplied, thingId, Map.of("tag", t.normalized(), "by", customerId)));
         return applied;
     }
 

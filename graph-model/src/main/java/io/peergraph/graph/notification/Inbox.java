@@ -1,0 +1,136 @@
+package io.peergraph.graph.notification;
+
+import io.peergraph.graph.id.PublicId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * The persisted inbox: {@code :Notification} nodes, exactly one per (event, recipient), enforced by the
+ * {@code notification_key} constraint on {@code key = seq:recipientId} and written with MERGE, so a relay that
+ * retries a batch, or two instances relaying the same events, never write one twice. Unread entries also carry
+ * the {@code :Unread} label, so "unread only" pages read their own index ({@code notification_unread}) instead of
+ * skipping read ones. A recipient's entries are ordered by {@code seq}, the commit order of the events.
+ */
+public class Inbox {
+
+    /**
+     * Writes the candidates their recipients want (a missing preferences node wants everything); returns how
+     * many were new. Preferences are found by the notification_preferences_customer constraint.
+     */
+    private static final String DELIVER = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (p:NotificationPreferences {customerId: row.recipientId})
+            WITH row, p WHERE p IS NULL OR (row.kind IN p.kinds AND (NOT p.anomaliesOnly OR row.kind = 'MEASUREMENT_ANOMALY'))
+            MERGE (n:Notification {key: row.key})
+              ON CREATE SET n.id = row.id, n.recipientId = row.recipientId, n.seq = row.seq, n.kind = row.kind,
+                            n.subjectId = row.subjectId, n.title = row.title, n.detail = row.detail, n.actorId = row.actorId,
+                            n.eventAt = row.eventAt, n.createdAt = datetime.realtime(), n.read = false, n.fresh = true, n:Unread
+            WITH n, coalesce(n.fresh, false) AS fresh
+            REMOVE n.fresh
+            RETURN count(CASE WHEN fresh THEN 1 END) AS created
+            """;
+
+    /**
+     * A page of the recipient's inbox, newest first, before $before (a seq). Reads the notification_inbox (or
+     * notification_unread) index in order. A report that became private since is withheld unless the recipient
+     * may still read it (their own, or their organisation's).
+     */
+    private static final String PAGE = """
+            MATCH (n:%s) WHERE n.recipientId = $recipientId AND n.seq < $before
+            WITH n ORDER BY n.seq DESC LIMIT $size
+            OPTIONAL MATCH (r:Report {id: n.subjectId})
+            WITH n, r IS NOT NULL AND r.privacy = 'PRIVATE'
+                    AND NOT EXISTS { MATCH (me:Customer {id: $recipientId})-[:REPORTED]->(r) }
+                    AND NOT EXISTS { MATCH (:Customer {id: $recipientId})-[:MEMBER_OF]->(:Customer)-[:REPORTED]->(r) } AS hidden
+            RETURN n {.*, hidden: hidden} AS n ORDER BY n.seq DESC
+            """;
+
+    private final Neo4jClient client;
+
+    public Inbox(Neo4jClient client) {
+        this.client = client;
+    }
+
+    /** Writes the notifications in the caller's transaction; returns how many did not exist yet. */
+    public long deliver(List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        List<Map<String, Object>> rows = candidates.stream().map(c -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("key", c.key());
+            row.put("id", PublicId.NOTIFICATION.fromKey(c.key()));
+            row.put("recipientId", c.recipientId());
+            row.put("seq", c.seq());
+            row.put("kind", c.kind().name());
+            row.put("subjectId", c.subjectId());
+            row.put("title", c.title());
+            row.put("detail", c.detail());
+            row.put("actorId", c.actorId());
+            row.put("eventAt", c.eventAt());
+            return row;
+        }).toList();
+        return client.query(DELIVER).bind(rows).to("rows").fetchAs(Long.class).mappedBy((t, r) -> r.get("created").asLong())
+                .one().orElse(0L);
+    }
+
+    /** Up to {@code size} entries older than {@code beforeSeq} (Long.MAX_VALUE for the newest), newest first. */
+    public List<Notification> page(String recipientId, boolean unreadOnly, long beforeSeq, int size) {
+        return List.copyOf(client.query(PAGE.formatted(unreadOnly ? "Unread" : "Notification"))
+                .bindAll(Map.of("recipientId", recipientId, "before", beforeSeq, "size", size))
+                .fetchAs(Notification.class).mappedBy((t, r) -> map(r.get("n"))).all());
+    }
+
+    public long unreadCount(String recipientId) {
+        return client.query("MATCH (n:Unread) WHERE n.recipientId = $recipientId RETURN count(n) AS n")
+                .bind(recipientId).to("recipientId").fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
+    }
+
+    /** Marks the recipient's notifications with these ids read (others' ids are ignored); returns how many changed. */
+    public long markRead(String recipientId, Collection<String> ids) {
+        return client.query("""
+                        UNWIND $ids AS id
+                        MATCH (n:Notification:Unread {id: id}) WHERE n.recipientId = $recipientId
+                        SET n.read = true, n.readAt = datetime()
+                        REMOVE n:Unread
+                        RETURN count(n) AS n
+                        """).bindAll(Map.of("recipientId", recipientId, "ids", List.copyOf(ids)))
+                .fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
+    }
+
+    /** Marks every unread notification of the recipient read, through the notification_unread index. */
+    public long markAllRead(String recipientId) {
+        return client.query("""
+                        MATCH (n:Unread) WHERE n.recipientId = $recipientId
+                        SET n.read = true, n.readAt = datetime()
+                        REMOVE n:Unread
+                        RETURN count(n) AS n
+                        """).bind(recipientId).to("recipientId")
+                .fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
+    }
+
+    /**
+     * What was written for these recipients for events in ({@code afterSeq}, {@code upToSeq}], in order: how an
+     * instance finds what to push to the clients connected to it (notification_inbox index, one seek per recipient).
+     */
+    public List<Notification> writtenFor(Collection<String> recipientIds, long afterSeq, long upToSeq) {
+        return List.copyOf(client.query("""
+                        UNWIND $recipients AS recipient
+                        MATCH (n:Notification) WHERE n.recipientId = recipient AND n.seq > $after AND n.seq <= $upTo
+                        RETURN n {.*, hidden: false} AS n ORDER BY n.seq
+                        """).bindAll(Map.of("recipients", List.copyOf(recipientIds), "after", afterSeq, "upTo", upToSeq))
+                .fetchAs(Notification.class).mappedBy((t, r) -> map(r.get("n"))).all());
+    }
+
+    static Notification map(Value n) {
+        boolean hidden = n.get("hidden").asBoolean(false);
+        return new Notification(n.get("id").asString(), n.get("recipientId").asString(), n.get("seq").asLong(),
+                NotificationKind.valueOf(n.get("kind").asString()), n.get("subjectId").asString(null),
+                hidden ? null : n.get("title").asString(null), hidden ? null : n.get("detail").asString(null),
+                n.get("actorId").asString(null), n.get("read").asBoolean(false), hidden, n.get("createdAt").asZonedDateTime(null));
+    }
+}

@@ -1,0 +1,20 @@
+package io.peergraph.graph.notification;
+
+/**
+ * What a notification is about. When one event concerns a recipient in several ways, the kind declared first
+ * wins (the most personal reason), since each (event, recipient) gets exactly one notification.
+ */
+public enum NotificationKind {
+    /** Someone else added an interaction (a reply, a call note) to my case. */
+    CASE_INTERACTION,
+    /** A solution I proposed was confirmed (it worked, or did not) by someone else. */
+    SOLUTION_CONFIRMED,
+    /** A new solution, or a confirmation that one worked, for a symptom of one of my open cases. */
+    NEW_SOLUTION_FOR_MY_SYMPTOM,
+    /** A measurement of mine lies outside p5–p95 of my similar-peer cohort (only when the cohort is k-anonymous). */
+    MEASUREMENT_ANOMALY,
+    /** A peer whose configuration is like one of mine reported a problem with a product I own. */
+    PEER_REPORT_ON_MY_PRODUCT,
+    /** Something new about a thing I follow: a report on a product, symptom, configuration item or tag, a solution for a symptom. */
+    FOLLOWED_ACTIVITY
+}

@@ -1,0 +1,250 @@
+package io.peergraph.graph.notification;
+
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.measurement.BenchmarkAnswer;
+import io.peergraph.graph.measurement.BenchmarkQuery;
+import io.peergraph.graph.measurement.Cohort;
+import io.peergraph.graph.measurement.Metric;
+import io.peergraph.graph.measurement.MetricStore;
+import io.peergraph.graph.outbox.OutboxEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * Who an outbox event concerns. Every query starts at the thing the event touched and walks to the people tied
+ * to it (reporters of a symptom's open cases, a solution's proposer, a product's owners, the thing's followers),
+ * using the id constraints to find the start and relationships from there: cost grows with the recipients of the
+ * event, never with the number of customers. The actor is never their own recipient. Preferences are applied
+ * by the {@link Inbox} when writing, so that they are read once per recipient, not once per reason.
+ */
+public class RecipientMatcher {
+
+    /** How much of the reporter's configuration (by rarity weight) a configuration must share to count as "like it". */
+    public static final double DEFAULT_SIMILARITY = 0.5;
+
+    /** Reporters of open cases showing the symptom or a narrower one (BROADER points up, at most 3 levels). */
+    private static final String SOLUTION_PROPOSED = """
+            MATCH (proposer:Customer)-[:PROPOSED]->(sol:Solution {id: $id})
+            CALL (sol, proposer) {
+              MATCH (sol)-[:SOLVES]->(s:Symptom)<-[:BROADER*0..3]-(:Symptom)<-[:SHOWS]-(:Report {status: 'OPEN'})<-[:REPORTED]-(c:Customer)
+              WHERE c <> proposer
+              RETURN c.id AS recipient, 'NEW_SOLUTION_FOR_MY_SYMPTOM' AS kind, s.name AS detail
+              UNION
+              MATCH (sol)-[:SOLVES]->(:Symptom)-[:BROADER*0..3]->(f:Symptom)<-[:FOLLOWS]-(c:Customer)
+              WHERE c <> proposer
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, f.name AS detail
+            }
+            RETURN recipient, kind, head(collect(detail)) AS detail, sol.id AS subject, sol.title AS title, proposer.id AS actor
+            """;
+
+    /** The proposer hears of every verdict; reporters of open cases with the symptom hear of those that worked. */
+    private static final String CONFIRMATION = """
+            MATCH (confirmer:Customer)-[:CONFIRMED]->(cf:Confirmation {id: $confirmationId})-[:OF]->(sol:Solution)<-[:PROPOSED]-(proposer:Customer)
+            CALL (sol, cf, proposer, confirmer) {
+              WITH proposer, confirmer, cf WHERE proposer <> confirmer
+              RETURN proposer.id AS recipient, 'SOLUTION_CONFIRMED' AS kind,
+                     CASE WHEN cf.worked THEN 'worked for a peer' ELSE 'did not work for a peer' END AS detail
+              UNION
+              WITH sol, cf, confirmer WHERE cf.worked
+              MATCH (sol)-[:SOLVES]->(s:Symptom)<-[:BROADER*0..3]-(:Symptom)<-[:SHOWS]-(:Report {status: 'OPEN'})<-[:REPORTED]-(c:Customer)
+              WHERE c <> confirmer
+              RETURN c.id AS recipient, 'NEW_SOLUTION_FOR_MY_SYMPTOM' AS kind, 'confirmed for ' + s.name AS detail
+            }
+            RETURN recipient, kind, head(collect(detail)) AS detail, sol.id AS subject, sol.title AS title, confirmer.id AS actor
+            """;
+
+    /** The case's owner, or the members of the organisation that owns it, except whoever added the interaction. */
+    private static final String INTERACTION = """
+            MATCH (owner:Customer)-[:REPORTED]->(r:Report {id: $id})
+            CALL (owner) {
+              RETURN owner AS c
+              UNION
+              MATCH (c:Customer)-[:MEMBER_OF]->(owner)
+              RETURN c
+            }
+            WITH r, c WHERE c.kind <> 'ORGANISATION' AND ($actorId IS NULL OR c.id <> $actorId)
+            RETURN c.id AS recipient, 'CASE_INTERACTION' AS kind, 'new ' + toLower($channel) + ' interaction' AS detail,
+                   r.id AS subject, r.title AS title, $actorId AS actor
+            """;
+
+    /**
+     * A new report shown to peers (not private, configuration listed): owners of its product whose best
+     * configuration shares at least $similarity of the reporter's configuration's rarity weight
+     * (ln(1 + configurations / configurations with the item), as similarPeers weighs), and followers of its
+     * product, symptoms (or broader ones), configuration items, configuration or item. Product owners are found
+     * through the product's INSTANCE_OF relationships, followers through FOLLOWS.
+     */
+    private static final String REPORT_CREATED = """
+            MATCH (reporter:Customer)-[:REPORTED]->(r:Report {id: $id})-[:ON]->(cfg:Configuration)
+            WHERE r.privacy <> 'PRIVATE' AND coalesce(cfg.listedInPeers, true)
+            WITH reporter, r, cfg, head([(r)-[:ABOUT]->(p:Product) | p]) AS product, COUNT { (:Configuration) } AS n
+            CALL (reporter, r, cfg, product, n) {
+              WITH reporter, cfg, product, n WHERE product IS NOT NULL
+              WITH reporter, product, n, [(cfg)-[:INCLUDES]->(i:ConfigItem) | i] AS items
+              WITH reporter, product, n, items,
+                   reduce(t = 0.0, i IN items | t + log(1.0 + toFloat(n) / CASE WHEN i.configCount < 1 THEN 1 ELSE i.configCount END)) AS total
+              MATCH (product)<-[:INSTANCE_OF]-(:Item)<-[:OWNS]-(owner:Customer)
+              WHERE owner <> reporter AND total > 0
+              WITH DISTINCT owner, product, n, items, total
+              CALL (owner, items, n) {
+                MATCH (owner)-[:OWNS]->(mine:Configuration)
+                WITH [(mine)-[:INCLUDES]->(x:ConfigItem) WHERE x IN items | x] AS shared
+                RETURN max(reduce(s = 0.0, x IN shared | s + log(1.0 + toFloat(n) / CASE WHEN x.configCount < 1 THEN 1 ELSE x.configCount END))) AS best
+              }
+              WITH owner, product, best, total WHERE best >= $similarity * total
+              RETURN owner.id AS recipient, 'PEER_REPORT_ON_MY_PRODUCT' AS kind, 'about ' + product.name AS detail
+              UNION
+              MATCH (r)-[:ABOUT]->(p:Product)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'about ' + p.name AS detail
+              UNION
+              MATCH (r)-[:SHOWS]->(:Symptom)-[:BROADER*0..3]->(s:Symptom)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'shows ' + s.name AS detail
+              UNION
+              MATCH (cfg)-[:INCLUDES]->(i:ConfigItem)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'on ' + i.kind + ' ' + i.value AS detail
+              UNION
+              MATCH (cfg)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'on a configuration you follow' AS detail
+              UNION
+              MATCH (cfg)-[:OF_ITEM]->(:Item)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'on an item you follow' AS detail
+            }
+            RETURN recipient, kind, head(collect(detail)) AS detail, r.id AS subject, r.title AS title, reporter.id AS actor
+            """;
+
+    /** Followers of the tag, or of the concept it means, when a shown report or a solution is tagged. */
+    private static final String TAGGED = """
+            MATCH (thing {id: $id}) WHERE (thing:Solution) OR (thing:Report AND thing.privacy <> 'PRIVATE')
+            MATCH (t:Tag {normalized: $tag})
+            CALL (t) {
+              MATCH (t)<-[:FOLLOWS]-(c:Customer) RETURN c, t.label AS via
+              UNION
+              MATCH (t)-[:MEANS]->(k:Concept)<-[:FOLLOWS]-(c:Customer) RETURN c, coalesce(k.prefLabel_en, k.prefLabel, t.label) AS via
+            }
+            WITH thing, c, via WHERE $by IS NULL OR c.id <> $by
+            RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, head(collect('tagged ' + via)) AS detail,
+                   thing.id AS subject, thing.title AS title, $by AS actor
+            """;
+
+    /** The measured configurations whose latest value this measurement still is (an item's counts for each of its configurations). */
+    private static final String MEASURED = """
+            MATCH (owner:Customer)-[:MEASURED]->(m:Measurement {id: $id})-[:OF_METRIC]->(metric:Metric), (m)-[:ABOUT]->(target)
+            CALL (target) {
+              WITH target WHERE target:Configuration RETURN target AS cfg
+              UNION
+              MATCH (cfg:Configuration)-[:OF_ITEM]->(target) RETURN cfg
+            }
+            MATCH (cfg)-[l:LATEST_VALUE]->(metric) WHERE l.measurementId = m.id
+            RETURN owner.id AS owner, metric.key AS metric, m.value AS value, cfg.id AS configuration, cfg.name AS name
+            ORDER BY cfg.id
+            """;
+
+    private final Neo4jClient client;
+    private final BenchmarkQuery benchmark;
+    private final MetricStore metrics;
+    private final double similarity;
+    private final int k;
+
+    /** {@code k}: the k-anonymity of benchmark cohorts (an anomaly is only judged in a cohort that may be answered). */
+    public RecipientMatcher(Neo4jClient client, double similarity, int k) {
+        this.client = client;
+        this.benchmark = new BenchmarkQuery(client);
+        this.metrics = new MetricStore(client);
+        this.similarity = similarity;
+        this.k = k;
+    }
+
+    /** The candidates of a batch of events, at most one per (event, recipient): the most personal kind wins. */
+    public List<Candidate> match(List<OutboxEvent> events) {
+        Map<String, Candidate> best = new LinkedHashMap<>();
+        for (OutboxEvent event : events) {
+            for (Candidate c : match(event)) {
+                best.merge(c.key(), c, (a, b) -> a.kind().compareTo(b.kind()) <= 0 ? a : b);
+            }
+        }
+        return List.copyOf(best.values());
+    }
+
+    /** The candidates of one event (possibly several per recipient). */
+    public List<Candidate> match(OutboxEvent event) {
+        return switch (event.type()) {
+            case SolutionChanged -> event.field("change").filter("proposed"::equals).isPresent()
+                    ? rows(event, SOLUTION_PROPOSED, Map.of("id", event.aggregateId())) : List.of();
+            case ConfirmationRecorded -> event.field("confirmationId")
+                    .map(id -> rows(event, CONFIRMATION, Map.of("confirmationId", id))).orElse(List.of());
+            case InteractionAdded -> {
+                Map<String, Object> p = new HashMap<>();
+                p.put("id", event.aggregateId());
+                p.put("actorId", event.field("actorId").orElse(null));
+                p.put("channel", event.field("channel").orElse("WEB"));
+                yield rows(event, INTERACTION, p);
+            }
+            case ReportChanged -> event.field("change").filter("created"::equals).isPresent()
+                    ? rows(event, REPORT_CREATED, Map.of("id", event.aggregateId(), "similarity", similarity)) : List.of();
+            case TagApplied -> {
+                boolean taggable = PublicId.REPORT.matches(event.aggregateId()) || PublicId.SOLUTION.matches(event.aggregateId());
+                if (!taggable || event.field("tag").isEmpty()) {
+                    yield List.of();
+                }
+                Map<String, Object> p = new HashMap<>();
+                p.put("id", event.aggregateId());
+                p.put("tag", event.field("tag").get());
+                p.put("by", event.field("by").orElse(null));
+                yield rows(event, TAGGED, p);
+            }
+            case MeasurementRecorded -> anomaly(event).map(List::of).orElse(List.of());
+            case ProductChanged, TagRemoved -> List.of();
+        };
+    }
+
+    private List<Candidate> rows(OutboxEvent event, String cypher, Map<String, Object> params) {
+        return List.copyOf(client.query(cypher).bindAll(params).fetchAs(Candidate.class).mappedBy((t, r) -> new Candidate(
+                event.seq(), event.at(), r.get("recipient").asString(), NotificationKind.valueOf(r.get("kind").asString()),
+                r.get("subject").asString(), r.get("title").asString(null), r.get("detail").asString(null),
+                r.get("actor").asString(null))).all());
+    }
+
+    private record Measured(String owner, String metric, double value, String configuration, String name) {}
+
+    /**
+     * The owner's measurement is an anomaly when it lies below p5 or above p95 of the similar-peer cohort of a
+     * configuration it is the latest value of. The cohort is the benchmark's: k-anonymous (it backs off to a
+     * larger group of peers, and says nothing when even that is too small), never counting the owner.
+     */
+    private Optional<Candidate> anomaly(OutboxEvent event) {
+        List<Measured> measured = List.copyOf(client.query(MEASURED).bind(event.aggregateId()).to("id").fetchAs(Measured.class)
+                .mappedBy((t, r) -> new Measured(r.get("owner").asString(), r.get("metric").asString(), r.get("value").asDouble(),
+                        r.get("configuration").asString(), r.get("name").asString(null))).all());
+        if (measured.isEmpty()) {
+            return Optional.empty();
+        }
+        Metric metric = metrics.byKey(measured.getFirst().metric()).orElseThrow();
+        List<Candidate> found = new ArrayList<>();
+        for (Measured m : measured) {
+            benchmark.run(new BenchmarkQuery.Question(m.configuration(), metric, Cohort.SIMILAR_PEERS, List.of(m.owner()), k))
+                    .filter(BenchmarkAnswer.Answered.class::isInstance).map(BenchmarkAnswer.Answered.class::cast)
+                    .filter(a -> a.myPercentile() != null && (a.myPercentile() < 5.0 || a.myPercentile() > 95.0))
+                    .ifPresent(a -> found.add(new Candidate(event.seq(), event.at(), m.owner(), NotificationKind.MEASUREMENT_ANOMALY,
+                            event.aggregateId(), metric.name() + " " + number(m.value()) + " " + metric.unit(),
+                            describe(a, m), null)));
+        }
+        return found.stream().min(Comparator.comparing(Candidate::detail));
+    }
+
+    private static String describe(BenchmarkAnswer.Answered a, Measured m) {
+        String side = a.myPercentile() < 5.0 ? "below the 5th" : "above the 95th";
+        return "%s percentile of %s%d peers like %s (%s)".formatted(side, a.customersRounded() ? "about " : "", a.customers(),
+                m.name() == null ? "your configuration" : m.name(), a.cohort().description());
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,412 @@
+package io.peergraph.graph.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peergraph.graph.customer.CustomerStore;
+import io.peergraph.graph.measurement.MeasurementStore;
+import io.peergraph.graph.measurement.Metric;
+import io.peergraph.graph.measurement.MetricStore;
+import io.peergraph.graph.outbox.OutboxFeed;
+import io.peergraph.graph.outbox.OutboxSchema;
+import io.peergraph.graph.report.Interaction;
+import io.peergraph.graph.report.Report;
+import io.peergraph.graph.report.ReportStore;
+import io.peergraph.graph.solution.Solution;
+import io.peergraph.graph.solution.SolutionStore;
+import io.peergraph.graph.stuff.ConfigItemValue;
+import io.peergraph.graph.stuff.Configuration;
+import io.peergraph.graph.stuff.ConfigurationStore;
+import io.peergraph.graph.stuff.Item;
+import io.peergraph.graph.stuff.ItemStore;
+import io.peergraph.graph.stuff.Privacy;
+import io.peergraph.graph.stuff.Product;
+import io.peergraph.graph.stuff.ProductStore;
+import io.peergraph.graph.symptom.Symptom;
+import io.peergraph.graph.symptom.SymptomStore;
+import io.peergraph.graph.tag.TagStore;
+import io.peergraph.graph.testing.SharedNeo4j;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Each kind of event reaches exactly the customers it concerns, through the real outbox and the real relay into
+ * the inbox: owners, peers, opted-out customers and bystanders are told apart.
+ */
+class NotificationMatchingTest {
+
+    static Neo4jClient client;
+    static TransactionTemplate tx;
+    static OutboxFeed feed;
+    static Inbox inbox;
+    static PreferenceStore preferences;
+    static Follows follows;
+    static RecipientMatcher matcher;
+
+    static CustomerStore customers;
+    static ProductStore products;
+    static ItemStore items;
+    static ConfigurationStore configurations;
+    static SymptomStore symptoms;
+    static ReportStore reports;
+    static SolutionStore solutions;
+    static TagStore tags;
+    static MetricStore metrics;
+    static MeasurementStore measurements;
+
+    String u;
+    NotificationRelay relay;
+
+    @BeforeAll
+    static void connect() {
+        OutboxSchema.apply(SharedNeo4j.driver());
+        client = Neo4jClient.create(SharedNeo4j.driver());
+        tx = new TransactionTemplate(new Neo4jTransactionManager(SharedNeo4j.driver()));
+        feed = new OutboxFeed(client);
+        inbox = new Inbox(client);
+        preferences = new PreferenceStore(client);
+        follows = new Follows(client);
+        matcher = new RecipientMatcher(client, RecipientMatcher.DEFAULT_SIMILARITY, 5);
+        customers = new CustomerStore(client);
+        products = new ProductStore(client);
+        items = new ItemStore(client);
+        configurations = new ConfigurationStore(client);
+        symptoms = new SymptomStore(client);
+        reports = new ReportStore(client);
+        solutions = new SolutionStore(client);
+        tags = new TagStore(client);
+        metrics = new MetricStore(client);
+        measurements = new MeasurementStore(client);
+    }
+
+    @BeforeEach
+    void freshRelay() {
+        u = UUID.randomUUID().toString().substring(0, 8);
+        relay = new NotificationRelay("test-" + u, feed, matcher, inbox, tx, 50);
+        relay.start();
+    }
+
+    @AfterEach
+    void releaseTheOutbox() {
+        feed.unregister("test-" + u);
+    }
+
+    @Test
+    void aNewSolutionReachesReportersOfOpenCasesWithTheSymptomOrANarrowerOneAndFollowersOfABroaderOne() {
+        Symptom audio = symptoms.findOrAdd("audio-" + u, "Audio problems " + u, null);
+        Symptom crackling = symptoms.findOrAdd("crackling-" + u, "Crackling " + u, "audio-" + u);
+        String open = customer("open");
+        String narrower = customer("narrower");
+        String solved = customer("solved");
+        String bystander = customer("bystander");
+        String proposer = customer("proposer");
+        String follower = customer("follower");
+        report(open, crackling, "Crackles");
+        report(narrower, crackling, "Also crackles");
+        Report done = report(solved, crackling, "Fixed already");
+        inTx(() -> reports.update(done.id(), new ReportStore.ReportChange(null, null, Report.Status.SOLVED, null)));
+        report(proposer, crackling, "Mine too");
+        report(bystander, symptoms.findOrAdd("other-" + u, "Other " + u, null), "Unrelated");
+        relay.drain();
+        follows.follow(follower, audio.id());
+
+        inTx(() -> solutions.propose(new SolutionStore.NewSolution(proposer, List.of(crackling.id()), "Disable power saving", "steps",
+                Solution.Kind.CONFIGURATION_TWEAK, null)));
+        relay.drain();
+
+        assertThat(kinds(open, narrower, solved, bystander, proposer, follower)).containsOnly(
+                Map.entry(open, List.of(NotificationKind.NEW_SOLUTION_FOR_MY_SYMPTOM)),
+                Map.entry(narrower, List.of(NotificationKind.NEW_SOLUTION_FOR_MY_SYMPTOM)),
+                Map.entry(follower, List.of(NotificationKind.FOLLOWED_ACTIVITY)));
+        Notification n = inbox.page(open, false, Long.MAX_VALUE, 10).getFirst();
+        assertThat(n.title()).isEqualTo("Disable power saving");
+        assertThat(n.detail()).isEqualTo("Crackling " + u);
+        assertThat(n.actorId()).isEqualTo(proposer);
+    }
+
+    @Test
+    void aConfirmationTellsTheProposerAndReportersOfTheSymptomButNotTheConfirmer() {
+        Symptom s = symptoms.findOrAdd("freeze-" + u, "Freeze " + u, null);
+        String proposer = customer("proposer");
+        String reporter = customer("reporter");
+        String confirmer = customer("confirmer");
+        report(reporter, s, "It freezes");
+        Report confirmersCase = report(confirmer, s, "Freezes here too");
+        Solution fix = inTx(() -> solutions.propose(new SolutionStore.NewSolution(proposer, List.of(s.id()), "Update BIOS", null,
+                Solution.Kind.OTHER, null)));
+        relay.drain();
+        markAllRead(proposer, reporter, confirmer);
+
+        inTx(() -> solutions.confirm(confirmer, fix.id(), confirmersCase.configurationId(), false, null));
+        relay.drain();
+        assertThat(unreadKinds(proposer, reporter, confirmer)).as("a failure is news for the proposer only")
+                .containsOnly(Map.entry(proposer, List.of(NotificationKind.SOLUTION_CONFIRMED)));
+
+        inTx(() -> solutions.confirm(confirmer, fix.id(), confirmersCase.configurationId(), true, null));
+        relay.drain();
+        assertThat(unreadKinds(proposer, reporter, confirmer)).containsOnly(
+                Map.entry(proposer, List.of(NotificationKind.SOLUTION_CONFIRMED, NotificationKind.SOLUTION_CONFIRMED)),
+                Map.entry(reporter, List.of(NotificationKind.NEW_SOLUTION_FOR_MY_SYMPTOM)));
+        assertThat(inbox.page(proposer, true, Long.MAX_VALUE, 1).getFirst().detail()).isEqualTo("worked for a peer");
+    }
+
+    @Test
+    void anInteractionTellsTheCaseOwnerUnlessTheyAddedItThemselves() {
+        String owner = customer("owner");
+        String support = customer("support");
+        Report r = report(owner, symptoms.findOrAdd("noise-" + u, "Noise " + u, null), "Fan noise");
+        relay.drain();
+
+        inTx(() -> reports.addInteraction(r.id(), Interaction.Channel.EMAIL, Interaction.Direction.INBOUND, "more detail", null, owner));
+        relay.drain();
+        assertThat(inbox.page(owner, false, Long.MAX_VALUE, 10)).isEmpty();
+
+        inTx(() -> reports.addInteraction(r.id(), Interaction.Channel.PHONE, Interaction.Direction.OUTBOUND, "we called", null, support));
+        relay.drain();
+        assertThat(kinds(owner, support)).containsOnly(Map.entry(owner, List.of(NotificationKind.CASE_INTERACTION)));
+        assertThat(inbox.page(owner, false, Long.MAX_VALUE, 10).getFirst().detail()).isEqualTo("new phone interaction");
+    }
+
+    @Test
+    void aPeersReportReachesOwnersOfTheProductWithALikeConfigurationOnly() {
+        Product game = products.findOrAddUnverified("Game " + u);
+        Symptom crash = symptoms.findOrAdd("crash-" + u, "Crash " + u, null);
+        List<ConfigItemValue> rig = List.of(item("gpu", "rare gpu"), item("driver", "rare driver"), item("kernel", "k"));
+        String reporter = customer("reporter");
+        String likeOwner = customer("like-owner");
+        String unlikeOwner = customer("unlike-owner");
+        String likeNonOwner = customer("like-non-owner");
+        String optedOut = customer("opted-out");
+        String anomaliesOnly = customer("anomalies-only");
+        Configuration reporterRig = configuration(reporter, rig, null);
+        owns(likeOwner, game, List.of(item("gpu", "rare gpu"), item("driver", "rare driver"), item("kernel", "other k")));
+        owns(unlikeOwner, game, List.of(item("gpu", "another gpu"), item("kernel", "k")));
+        configuration(likeNonOwner, rig, null);
+        owns(optedOut, game, rig);
+        owns(anomaliesOnly, game, rig);
+        preferences.save(optedOut, new NotificationPreferences(EnumSet.complementOf(EnumSet.of(NotificationKind.PEER_REPORT_ON_MY_PRODUCT)),
+                Set.of(), null, false));
+        preferences.save(anomaliesOnly, new NotificationPreferences(EnumSet.allOf(NotificationKind.class), Set.of(), null, true));
+        relay.drain();
+
+        inTx(() -> reports.create(new ReportStore.NewReport(reporter, reporterRig.id(), game.id(), List.of(crash.id()), "Private crash",
+                null, Privacy.PRIVATE, null)));
+        relay.drain();
+        assertThat(kinds(reporter, likeOwner, unlikeOwner, likeNonOwner, optedOut, anomaliesOnly)).as("private reports tell nobody").isEmpty();
+
+        Report shared = inTx(() -> reports.create(new ReportStore.NewReport(reporter, reporterRig.id(), game.id(), List.of(crash.id()),
+                "Crash on start", null, Privacy.COMMUNITY, null)));
+        relay.drain();
+        assertThat(kinds(reporter, likeOwner, unlikeOwner, likeNonOwner, optedOut, anomaliesOnly))
+                .containsOnly(Map.entry(likeOwner, List.of(NotificationKind.PEER_REPORT_ON_MY_PRODUCT)));
+        Notification n = inbox.page(likeOwner, false, Long.MAX_VALUE, 10).getFirst();
+        assertThat(n.subjectId()).isEqualTo(shared.id());
+        assertThat(n.detail()).isEqualTo("about Game " + u);
+
+        // Made private afterwards: the entry stays (it happened) but no longer shows what the owner may not read.
+        inTx(() -> reports.update(shared.id(), new ReportStore.ReportChange(null, null, null, Privacy.PRIVATE)));
+        Notification withheld = inbox.page(likeOwner, false, Long.MAX_VALUE, 10).getFirst();
+        assertThat(withheld.hidden()).isTrue();
+        assertThat(withheld.title()).isNull();
+        assertThat(inbox.page(reporter, false, Long.MAX_VALUE, 10)).isEmpty();
+    }
+
+    @Test
+    void followersOfAProductAConfigItemOrATagHearOfNewReportsOnceEach() {
+        Product game = products.findOrAddUnverified("Followed game " + u);
+        Symptom s = symptoms.findOrAdd("stutter-" + u, "Stutter " + u, null);
+        String reporter = customer("reporter");
+        String productFan = customer("product-fan");
+        String gpuFan = customer("gpu-fan");
+        String both = customer("both");
+        String tagFan = customer("tag-fan");
+        Configuration rig = configuration(reporter, List.of(item("gpu", "followed gpu")), null);
+        String gpuItem = rig.items().getFirst().id();
+        follows.follow(productFan, game.id());
+        follows.follow(gpuFan, gpuItem);
+        follows.follow(both, game.id());
+        follows.follow(both, gpuItem);
+        Report r = inTx(() -> reports.create(new ReportStore.NewReport(reporter, rig.id(), game.id(), List.of(s.id()), "Stutters",
+                null, Privacy.COMMUNITY, null)));
+        inTx(() -> tags.tag(reporter, r.id(), "stutter " + u));
+        relay.drain();
+        String tagId = client.query("MATCH (t:Tag {normalized: $n}) RETURN t.id AS id").bind("stutter " + u).to("n")
+                .fetchAs(String.class).one().orElseThrow();
+        follows.follow(tagFan, tagId);
+        inTx(() -> tags.tag(gpuFan, r.id(), "stutter " + u));
+        relay.drain();
+
+        assertThat(kinds(reporter, productFan, gpuFan, both, tagFan)).containsOnly(
+                Map.entry(productFan, List.of(NotificationKind.FOLLOWED_ACTIVITY)),
+                Map.entry(gpuFan, List.of(NotificationKind.FOLLOWED_ACTIVITY)),
+                Map.entry(both, List.of(NotificationKind.FOLLOWED_ACTIVITY)),
+                Map.entry(tagFan, List.of(NotificationKind.FOLLOWED_ACTIVITY)));
+        assertThat(inbox.page(tagFan, false, Long.MAX_VALUE, 1).getFirst().detail()).isEqualTo("tagged stutter " + u);
+    }
+
+    @Test
+    void aMeasurementFarOutsideAKAnonymousCohortIsAnAnomalyForItsOwnerOnly() {
+        Metric fps = metrics.define(new Metric(null, "fps-" + u, "Frames per second", "frames/s", Metric.Direction.HIGHER_IS_BETTER, 0, 1000))
+                .orElseThrow();
+        List<ConfigItemValue> rig = List.of(item("gpu", "bench gpu"), item("driver", "bench driver"));
+        String owner = customer("owner");
+        String anomaliesOnly = customer("anomalies-only");
+        preferences.save(anomaliesOnly, new NotificationPreferences(EnumSet.allOf(NotificationKind.class), Set.of(), null, true));
+        String mine = configuration(owner, rig, null).id();
+        String theirs = configuration(anomaliesOnly, rig, null).id();
+        for (int i = 0; i < 3; i++) {
+            String peer = customer("peer" + i);
+            measure(peer, configuration(peer, rig, null).id(), fps, 50 + i);
+        }
+        relay.drain();
+        measure(owner, mine, fps, 990);
+        relay.drain();
+        assertThat(kinds(owner)).as("three peers are fewer than k = 5: nothing may be said").isEmpty();
+
+        for (int i = 3; i < 8; i++) {
+            String peer = customer("peer" + i);
+            measure(peer, configuration(peer, rig, null).id(), fps, 50 + i);
+        }
+        relay.drain();
+        measure(owner, mine, fps, 55);
+        measure(anomaliesOnly, theirs, fps, 54);
+        relay.drain();
+        assertThat(kinds(owner, anomaliesOnly)).as("values inside p5–p95 are not news").isEmpty();
+
+        measure(owner, mine, fps, 990);
+        measure(anomaliesOnly, theirs, fps, 1);
+        relay.drain();
+        assertThat(kinds(owner, anomaliesOnly)).containsOnly(
+                Map.entry(owner, List.of(NotificationKind.MEASUREMENT_ANOMALY)),
+                Map.entry(anomaliesOnly, List.of(NotificationKind.MEASUREMENT_ANOMALY)));
+        Notification n = inbox.page(owner, false, Long.MAX_VALUE, 1).getFirst();
+        assertThat(n.title()).isEqualTo("Frames per second 990 frames/s");
+        assertThat(n.detail()).startsWith("above the 95th percentile of");
+    }
+
+    @Test
+    void replayingEventsNeverDuplicatesAnEntryAndTheInboxIsInEventOrder() {
+        Symptom s = symptoms.findOrAdd("replay-" + u, "Replay " + u, null);
+        String reporter = customer("reporter");
+        String proposer = customer("proposer");
+        report(reporter, s, "Case");
+        long before = feed.latestSeq();
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            inTx(() -> solutions.propose(new SolutionStore.NewSolution(proposer, List.of(s.id()), "Fix " + n, null, Solution.Kind.OTHER, null)));
+        }
+        NotificationRelay.Result first = relay.drain();
+        assertThat(first.delivered()).isEqualTo(3);
+
+        // A second relay from the same position (another instance, or a retry after a lost cursor update).
+        NotificationRelay replay = new NotificationRelay("replay-" + u, feed, matcher, inbox, tx, 2);
+        feed.register("replay-" + u, before);
+        assertThat(replay.drain().delivered()).isZero();
+        feed.unregister("replay-" + u);
+
+        List<Notification> page = inbox.page(reporter, false, Long.MAX_VALUE, 10);
+        assertThat(page).extracting(Notification::title).containsExactly("Fix 2", "Fix 1", "Fix 0");
+        assertThat(page).extracting(Notification::seq).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(inbox.page(reporter, false, page.get(0).seq(), 10)).extracting(Notification::title).containsExactly("Fix 1", "Fix 0");
+
+        assertThat(inbox.markRead(reporter, List.of(page.get(1).id()))).isEqualTo(1);
+        assertThat(inbox.markRead(proposer, List.of(page.get(0).id()))).as("not the proposer's to mark").isZero();
+        assertThat(inbox.page(reporter, true, Long.MAX_VALUE, 10)).extracting(Notification::title).containsExactly("Fix 2", "Fix 0");
+        assertThat(inbox.unreadCount(reporter)).isEqualTo(2);
+        assertThat(inbox.markAllRead(reporter)).isEqualTo(2);
+        assertThat(inbox.unreadCount(reporter)).isZero();
+    }
+
+    @Test
+    void preferencesRoundTripAndQuietHoursHoldBackLivePushesOnly() {
+        String c = customer("prefs");
+        var quiet = new NotificationPreferences.QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0), ZoneOffset.UTC);
+        NotificationPreferences saved = preferences.save(c, new NotificationPreferences(EnumSet.of(NotificationKind.CASE_INTERACTION),
+                Set.of(NotificationPreferences.Channel.LIVE), quiet, false));
+        assertThat(preferences.stored(c)).contains(saved);
+        assertThat(saved.channels()).as("the inbox is always on").contains(NotificationPreferences.Channel.INBOX);
+
+        Instant night = Instant.parse("2030-01-01T23:30:00Z");
+        Instant day = Instant.parse("2030-01-01T12:00:00Z");
+        assertThat(saved.wants(NotificationKind.CASE_INTERACTION)).isTrue();
+        assertThat(saved.pushesLive(NotificationKind.CASE_INTERACTION, night)).isFalse();
+        assertThat(saved.pushesLive(NotificationKind.CASE_INTERACTION, day)).isTrue();
+        assertThat(saved.pushesLive(NotificationKind.FOLLOWED_ACTIVITY, day)).isFalse();
+
+        assertThat(NotificationPreferences.defaultsFor(Set.of("CUSTOMER")).channels())
+                .containsExactlyInAnyOrder(NotificationPreferences.Channel.INBOX, NotificationPreferences.Channel.LIVE);
+        assertThat(NotificationPreferences.defaultsFor(Set.of("SUPPORT")).channels()).contains(NotificationPreferences.Channel.DIGEST);
+        assertThat(NotificationPreferences.defaultsFor(Set.of("ADMIN")).channels()).doesNotContain(NotificationPreferences.Channel.LIVE);
+    }
+
+    // --- fixtures ---
+
+    private String customer(String name) {
+        return customers.signIn(name + "-" + u).id();
+    }
+
+    private ConfigItemValue item(String kind, String value) {
+        return new ConfigItemValue(kind, value + " " + u);
+    }
+
+    private Configuration configuration(String owner, List<ConfigItemValue> values, String itemId) {
+        return inTx(() -> configurations.create(new ConfigurationStore.NewConfiguration(owner, "rig", Privacy.COMMUNITY, true, true,
+                itemId, values)));
+    }
+
+    private void owns(String owner, Product product, List<ConfigItemValue> values) {
+        Item item = items.create(new ItemStore.NewItem(owner, product.id(), null, null, null, Item.Status.ACTIVE, Privacy.PRIVATE));
+        configuration(owner, values, item.id());
+    }
+
+    private Report report(String owner, Symptom symptom, String title) {
+        Configuration c = configuration(owner, List.of(item("gpu", "g-" + owner)), null);
+        return inTx(() -> reports.create(new ReportStore.NewReport(owner, c.id(), null, List.of(symptom.id()), title, null,
+                Privacy.COMMUNITY, null)));
+    }
+
+    private void measure(String owner, String configuration, Metric metric, double value) {
+        inTx(() -> measurements.record(owner, List.of(new MeasurementStore.NewMeasurement(configuration, metric.key(), value,
+                metric.unit(), OffsetDateTime.now(), null))));
+    }
+
+    private void markAllRead(String... recipients) {
+        Arrays.stream(recipients).forEach(inbox::markAllRead);
+    }
+
+    /** Kinds in each recipient's inbox, oldest first; recipients with none are left out. */
+    private Map<String, List<NotificationKind>> kinds(String... recipients) {
+        return byRecipient(false, recipients);
+    }
+
+    private Map<String, List<NotificationKind>> unreadKinds(String... recipients) {
+        return byRecipient(true, recipients);
+    }
+
+    private Map<String, List<NotificationKind>> byRecipient(boolean unreadOnly, String... recipients) {
+        return Arrays.stream(recipients).distinct()
+                .map(r -> Map.entry(r, inbox.page(r, unreadOnly, Long.MAX_VALUE, 100).reversed().stream().map(Notification::kind).toList()))
+                .filter(e -> !e.getValue().isEmpty())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static <T> T inTx(Supplier<T> work) {
+        return tx.execute(status -> work.get());
+    }
+}

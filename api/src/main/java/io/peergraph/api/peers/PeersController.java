@@ -12,18 +12,11 @@ import io.peergraph.graph.peers.PeerAnswer;
 import io.peergraph.graph.peers.PeerReport;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.peers.RankedSolution;
-import io.peergraph.graph.solution.Solution;
-import io.peergraph.graph.solution.SolutionStore;
 import io.peergraph.graph.symptom.SymptomStore;
-import java.util.HashMap;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -43,18 +36,16 @@ public class PeersController {
     private final Ownership ownership;
     private final PeersWithSymptomQuery query;
     private final SymptomStore symptoms;
-    private final SolutionStore solutions;
     private final Pseudonyms pseudonyms;
     private final Paging paging;
     private final int solutionsPerAnswer;
 
     public PeersController(CallerResolver callers, Ownership ownership, PeersWithSymptomQuery query, SymptomStore symptoms,
-                           SolutionStore solutions, Pseudonyms pseudonyms, Paging paging, PeergraphProperties properties) {
+                           Pseudonyms pseudonyms, Paging paging, PeergraphProperties properties) {
         this.callers = callers;
         this.ownership = ownership;
         this.query = query;
         this.symptoms = symptoms;
-        this.solutions = solutions;
         this.pseudonyms = pseudonyms;
         this.paging = paging;
         this.solutionsPerAnswer = properties.api().solutionsPerAnswer();
@@ -69,12 +60,17 @@ public class PeersController {
         Inputs.id("symptom", symptom, PublicId.SYMPTOM);
         int size = paging.size(first);
         int offset = paging.offset(after);
-        if (!ownership.of(caller, configuration, "configuration").canRead()) {
-            throw new ApiException.Forbidden("Ask about your own configurations.");
-        }
-        // Asked only for peerCount: skip the page query, peerCount runs its own.
+        // Asked only for peerCount: skip the page query, peerCount runs its own. The page query answers only the
+        // configuration's owner (the usual asker) in its one round trip; anyone else goes through the whole rule
+        // (organisation roles), which also says NOT_FOUND or FORBIDDEN.
         boolean pageWanted = selection.contains("reports") || selection.contains("solutions");
-        PeerAnswer answer = pageWanted ? query.run(configuration, symptom, offset, size, solutionsPerAnswer).orElse(null) : null;
+        PeerAnswer answer = pageWanted ? query.run(caller.customerId(), configuration, symptom, offset, size, solutionsPerAnswer).orElse(null) : null;
+        if (answer == null) {
+            if (!ownership.of(caller, configuration, "configuration").canRead()) {
+                throw new ApiException.Forbidden("Ask about your own configurations.");
+            }
+            answer = pageWanted ? query.run(null, configuration, symptom, offset, size, solutionsPerAnswer).orElse(null) : null;
+        }
         if (answer == null) { // no answer row: the symptom is unknown, or the configuration has no items (no peers)
             if (symptoms.byId(symptom).isEmpty()) {
                 throw new ApiException.NotFound("symptom", symptom);
@@ -117,14 +113,5 @@ public class PeersController {
     @SchemaMapping(typeName = "RankedSolution")
     public double confidence(RankedSolution s) {
         return s.rank();
-    }
-
-    @BatchMapping(typeName = "RankedSolution", field = "solution")
-    public Map<RankedSolution, Solution> solution(List<RankedSolution> list) {
-        Map<String, Solution> byId = solutions.byIds(list.stream().map(RankedSolution::id).toList()).stream()
-                .collect(Collectors.toMap(Solution::id, Function.identity()));
-        Map<RankedSolution, Solution> out = new HashMap<>();
-        list.forEach(s -> out.put(s, byId.get(s.id())));
-        return out;
     }
 }

@@ -8,6 +8,7 @@ import io.peergraph.api.testing.ApiTest;
 import io.peergraph.api.testing.GraphQlHttp;
 import io.peergraph.graph.customer.Customer;
 import io.peergraph.graph.customer.CustomerStore;
+import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.report.Report;
 import io.peergraph.graph.report.ReportStore;
 import io.peergraph.graph.solution.Solution;
@@ -155,6 +156,25 @@ class PeersWithSymptomTest {
     void onlyTheOwnerMayAsk() {
         var response = api.post(api.newCustomer(), QUESTION, vars(5, null));
         assertThat(response.errorCode()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void anOrganisationsViewerMayAskAboutItsConfigurationAndUnknownOnesAreNotFound() {
+        String orgId = api.post(aliceToken, "mutation($h: String!) { createOrganisation(handle: $h, displayName: \"Lab\") { id } }",
+                Map.of("h", "lab-" + u)).data().path("createOrganisation").path("id").asText();
+        String viewerToken = api.token("viewer-" + u, List.of(Role.CUSTOMER));
+        api.post(viewerToken, "{ me { customer { id } } }");
+        api.post(aliceToken, "mutation($o: ID!, $h: String!) { setMember(organisation: $o, handle: $h, role: VIEWER) { role } }",
+                Map.of("o", orgId, "h", "viewer-" + u)).data();
+        String labConfig = configurations.create(config(orgId, gpu(), driver(), ram())).id();
+
+        Map<String, Object> question = new HashMap<>(vars(5, null));
+        question.put("c", labConfig);
+        JsonNode answer = api.post(viewerToken, QUESTION, question).data().path("peersWithSymptom");
+        assertThat(answer.path("reports").path("edges").get(0).path("node").path("id").asText()).isEqualTo(closeReport.id());
+
+        question.put("c", PublicId.CONFIGURATION.fromKey("no such configuration " + u));
+        assertThat(api.post(viewerToken, QUESTION, question).errorCode()).isEqualTo("NOT_FOUND");
     }
 
     private JsonNode ask(int first, String after) {

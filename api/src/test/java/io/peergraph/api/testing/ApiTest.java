@@ -1,13 +1,21 @@
 package io.peergraph.api.testing;
 
 import io.peergraph.graph.testing.SharedNeo4j;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole service on a random port, talking over Bolt to the one embedded Neo4j of this test JVM (see
@@ -18,29 +26,31 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "peergraph.demo.enabled=false",
         "logging.file.name="})
-@Import(ApiTest.SharedGraph.class)
+@ContextConfiguration(initializers = ApiTest.SharedGraph.class)
 public @interface ApiTest {
 
-    class SharedGraph {
+    /**
+     * Sets the Neo4j URI and the data directory before any bean exists: a bean built earlier than a
+     * DynamicPropertyRegistrar runs would otherwise see the defaults (an embedded store under ./data).
+     */
+    class SharedGraph implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         /** One data directory per test JVM, so concurrent runs never share a key file or a search server's store. */
-        private static final java.nio.file.Path DATA_DIR = createDataDir();
+        private static final Path DATA_DIR = createDataDir();
 
-        @org.springframework.context.annotation.Bean
-        static DynamicPropertyRegistrar sharedNeo4j() {
-            return registry -> {
-                registry.add("peergraph.neo4j.uri", SharedNeo4j::boltUri);
-                registry.add("peergraph.data-dir", DATA_DIR::toString);
-            };
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("peergraph-api-tests", Map.of(
+                    "peergraph.neo4j.uri", SharedNeo4j.boltUri(),
+                    "peergraph.data-dir", DATA_DIR.toString())));
         }
 
-        private static java.nio.file.Path createDataDir() {
+        private static Path createDataDir() {
             try {
                 // World-readable: as root, the managed Elasticsearch runs as its own user and must reach its store here.
-                return java.nio.file.Files.createTempDirectory("peergraph-api-tests",
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                return Files.createTempDirectory("peergraph-api-tests",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

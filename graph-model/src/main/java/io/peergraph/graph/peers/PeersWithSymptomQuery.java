@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.neo4j.driver.Value;
+import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
@@ -29,6 +29,7 @@ public final class PeersWithSymptomQuery {
     // injected into; the caller's ids are only ever Cypher parameters.
     private static final String SIGNATURE_QUERY = """
             MATCH (owner:Customer)-[:OWNS]->(me:Configuration {id: $configurationId})
+            WHERE $askerId IS NULL OR owner.id = $askerId
             MATCH (symptom:Symptom {id: $symptomId})
             CALL (symptom) {
               OPTIONAL MATCH (narrower:Symptom)-[:BROADER*1..8]->(symptom)
@@ -45,11 +46,13 @@ public final class PeersWithSymptomQuery {
                  + ' -peerOwner:' + owner.id AS lucene
             """;
 
-    /** One round trip: a page of peer reports and the ranked solutions. */
+    /** One round trip: a page of peer reports and the ranked solutions (whole: no second query fetches them). */
     public static final String CYPHER = SIGNATURE_QUERY + """
-            CALL db.index.fulltext.queryNodes('report_peer_signature', lucene, {limit: $pool}) YIELD node, score
-            WITH symptomIds, mine, node AS r, score ORDER BY score DESC, r.id
-            WITH symptomIds, mine, collect({r: r, score: score}) AS hits
+            CALL (lucene) { // a row even when nobody matches: an empty answer, not a missing one
+              CALL db.index.fulltext.queryNodes('report_peer_signature', lucene, {limit: $pool}) YIELD node, score
+              WITH node AS r, score ORDER BY score DESC, r.id
+              RETURN collect({r: r, score: score}) AS hits
+            }
             CALL (hits, mine) {
               UNWIND hits[$offset..$offset + $first + 1] AS hit
               WITH hit.r AS r, hit.score AS score, mine
@@ -70,8 +73,10 @@ public final class PeersWithSymptomQuery {
                    (p + z2 / (2 * total) - sqrt(z2) * sqrt(p * (1 - p) / total + z2 / (4 * total * total))) / (1 + z2 / total) AS rank
               ORDER BY rank DESC, total DESC, sol.id
               LIMIT $solutions
-              RETURN collect(sol {.id, .title, .steps, .kind, worked: toInteger(worked), total: toInteger(total),
-                                  peers: peers, rank: rank}) AS solutions
+              RETURN collect({solution: sol {.id, .title, .steps, .kind, .createdAt,
+                                                  proposerId: head([(proposer:Customer)-[:PROPOSED]->(sol) | proposer.id]),
+                                                  symptomIds: [(sol)-[:SOLVES]->(s:Symptom) | s.id]},
+                              worked: toInteger(worked), total: toInteger(total), peers: peers, rank: rank}) AS solutions
             }
             RETURN page, solutions
             """;
@@ -88,8 +93,13 @@ public final class PeersWithSymptomQuery {
         this.client = client;
     }
 
-    public static Map<String, Object> parameters(String configurationId, String symptomId, int offset, int first, int solutions) {
+    /**
+     * {@code askerId}, when given, must own the configuration, else there is no answer row: the usual question (about
+     * one's own configuration) is settled in the one round trip; null when the caller's right was checked already.
+     */
+    public static Map<String, Object> parameters(String askerId, String configurationId, String symptomId, int offset, int first, int solutions) {
         Map<String, Object> p = new HashMap<>();
+        p.put("askerId", askerId);
         p.put("configurationId", configurationId);
         p.put("symptomId", symptomId);
         p.put("offset", offset);
@@ -99,21 +109,21 @@ public final class PeersWithSymptomQuery {
         return p;
     }
 
-    /** Empty when the configuration has no items or the symptom does not exist. */
-    public Optional<PeerAnswer> run(String configurationId, String symptomId, int offset, int first, int solutions) {
-        return client.query(CYPHER).bindAll(parameters(configurationId, symptomId, offset, first, solutions))
-                .fetchAs(PeerAnswer.class).mappedBy((t, r) -> map(r.get("page"), r.get("solutions"), offset, first)).one();
+    /** Empty when the configuration has no items, is not the asker's, or the symptom does not exist. */
+    public Optional<PeerAnswer> run(String askerId, String configurationId, String symptomId, int offset, int first, int solutions) {
+        return client.query(CYPHER).bindAll(parameters(askerId, configurationId, symptomId, offset, first, solutions))
+                .fetchAs(PeerAnswer.class).mappedBy((t, r) -> map(r, offset, first)).one();
     }
 
     public long peerCount(String configurationId, String symptomId) {
-        return client.query(COUNT_CYPHER).bindAll(parameters(configurationId, symptomId, 0, 0, 0))
+        return client.query(COUNT_CYPHER).bindAll(parameters(null, configurationId, symptomId, 0, 0, 0))
                 .fetchAs(Long.class).mappedBy((t, r) -> r.get("peers").asLong()).one().orElse(0L);
     }
 
-    static PeerAnswer map(Value page, Value solutions, int offset, int first) {
-        List<PeerReport> reports = page.asList(PeerReport::from);
+    static PeerAnswer map(Record r, int offset, int first) {
+        List<PeerReport> reports = r.get("page").asList(PeerReport::from);
         boolean hasNext = reports.size() > first;
-        return new PeerAnswer(reports.subList(0, Math.min(first, reports.size())), offset, hasNext,
-                solutions.asList(RankedSolution::from));
+        return new PeerAnswer(reports.subList(0, Math.min(first, reports.size())),
+offset, hasNext, r.get("solutions").asList(RankedSolution::from));
     }
 }

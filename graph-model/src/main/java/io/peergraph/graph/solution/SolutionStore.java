@@ -121,7 +121,8 @@ public class SolutionStore {
                 c.get("configurationId").asString(), c.get("worked").asBoolean(), c.get("note").asString(null), c.get("at").asZonedDateTime(null));
     }
 
-    static Solution map(Value s) {
+    /** A solution from a map with the fields this class returns (peersWithSymptom builds the same map). */
+    public static Solution map(Value s) {
         return new Solution(s.get("id").asString(), s.get("proposerId").asString(), s.get("symptomIds").asList(Value::asString),
                 s.get("title").asString(), s.get("steps").asString(null), Solution.Kind.valueOf(s.get("kind").asString("OTHER")),
                 s.get("createdAt").asZonedDateTime(null));

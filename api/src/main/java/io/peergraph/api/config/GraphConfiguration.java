@@ -4,6 +4,7 @@ import io.peergraph.graph.access.AccessQuery;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
+import io.peergraph.graph.history.CustomerHistory;
 import io.peergraph.graph.measurement.BenchmarkQuery;
 import io.peergraph.graph.measurement.MeasurementStore;
 import io.peergraph.graph.measurement.MetricStore;
@@ -56,6 +57,8 @@ public class GraphConfiguration {
     }
 
     @Bean CustomerStore customerStore(Neo4jClient client) { return new CustomerStore(client); }
+
+    @Bean CustomerHistory customerHistory(Neo4jClient client) { return new CustomerHistory(client); }
 
     @Bean ItemStore itemStore(Neo4jClient client) { return new ItemStore(client); }
 

@@ -153,7 +153,8 @@ public class ReportStore {
         return out;
     }
 
-    static Interaction mapInteraction(Value i) {
+    /** Maps {@code i {.*, reportId}} (also used by the customer history). */
+    public static Interaction mapInteraction(Value i) {
         return new Interaction(i.get("id").asString(), i.get("reportId").asString(), Interaction.Channel.valueOf(i.get("channel").asString()),
                 Interaction.Direction.valueOf(i.get("direction").asString("INBOUND")), i.get("text").asString(null),
                 i.get("outcome").asString(null), i.get("at").asZonedDateTime(null));

@@ -116,9 +116,10 @@ public class SolutionStore {
                 .fetchAs(Confirmation.class).mappedBy((t, r) -> mapConfirmation(r.get("cf"))).all());
     }
 
-    static Confirmation mapConfirmation(Value c) {
+    /** Maps {@code cf {.id, .worked, .note, .at, customerId, solutionId, configurationId}} (also used by the customer history). */
+    public static Confirmation mapConfirmation(Value c) {
         return new Confirmation(c.get("id").asString(), c.get("customerId").asString(), c.get("solutionId").asString(),
-                c.get("configurationId").asString(), c.get("worked").asBoolean(), c.get("note").asString(null), c.get("at").asZonedDateTime(null));
+                c.get("configurationId").asString(null), c.get("worked").asBoolean(), c.get("note").asString(null), c.get("at").asZonedDateTime(null));
     }
 
     /** A solution from a map with the fields this class returns (peersWithSymptom builds the same map). */

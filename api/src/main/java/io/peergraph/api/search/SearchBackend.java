@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +41,38 @@ final class SearchBackend implements AutoCloseable {
         return new SearchBackend(URI.create(properties.uri()), credentials, null);
     }
 
+    /** How long one start may take before it is abandoned, and how often it is tried. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    static final int START_ATTEMPTS = 3;
+
     static SearchBackend managed(Path dataDir, String heap) {
         int port = freePort();
-        ServerSettings settings = ServerSettings.defaults(dataDir.toAbsolutePath()).withHeap(heap).withHttpPort(port);
-        CompletableFuture<ElasticsearchServer> server = CompletableFuture.supplyAsync(() -> ElasticsearchServer.start(settings),
+        ServerSettings settings = ServerSettings.defaults(dataDir.toAbsolutePath()).withHeap(heap).withHttpPort(port)
+                .withStartTimeout(START_TIMEOUT);
+        CompletableFuture<ElasticsearchServer> server = CompletableFuture.supplyAsync(() -> startPatiently(settings),
                 runnable -> Thread.ofPlatform().name("elasticsearch-start").daemon().start(runnable));
         server.exceptionally(e -> {
             log.error("The managed Elasticsearch did not start; search answers from the graph: {}", e.getMessage());
             return null;
         });
         return new SearchBackend(URI.create("http://127.0.0.1:" + port), SearchCredentials.none(), server);
+    }
+
+    /**
+     * A busy machine can take minutes to start Elasticsearch (two were seen at a load average of 25); giving up after
+     * one slow start would leave search degraded until the service restarts, so a failed start is tried again.
+     */
+    private static ElasticsearchServer startPatiently(ServerSettings settings) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ElasticsearchServer.start(settings);
+            } catch (RuntimeException e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+                log.warn("The managed Elasticsearch did not start (attempt {} of {}), trying again: {}", attempt, START_ATTEMPTS, e.getMessage());
+            }
+        }
     }
 
     URI uri() {

@@ -200,7 +200,7 @@ public class RecipientMatcher {
                 yield rows(event, TAGGED, p);
             }
             case MeasurementRecorded -> anomaly(event).map(List::of).orElse(List.of());
-            case ProductChanged, TagRemoved -> List.of();
+            case ProductChanged, TagRemoved, ConfigurationChanged -> List.of();
         };
     }
 

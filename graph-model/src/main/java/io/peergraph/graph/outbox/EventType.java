@@ -10,6 +10,11 @@ public enum EventType {
     SolutionChanged,
     /** A customer confirmed that a solution worked, or did not. Aggregate: the solution. */
     ConfirmationRecorded,
+    /**
+     * A configuration's items changed, or it was deleted. Aggregate: the configuration. Its reports get a
+     * {@link #ReportChanged} each in the same transaction (a case document carries its configuration's items).
+     */
+    ConfigurationChanged,
     /** A catalog product was added or changed. Aggregate: the product. */
     ProductChanged,
     /** A customer applied a tag. Aggregate: the tagged thing (report, solution, product or configuration). Payload: tag, by. */

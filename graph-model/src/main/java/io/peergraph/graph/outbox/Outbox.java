@@ -3,6 +3,7 @@ package io.peergraph.graph.outbox;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
@@ -38,14 +39,26 @@ public final class Outbox {
 
     /** Records one event per aggregate, all with the same type and payload. */
     public static void recordAll(Neo4jClient client, EventType type, List<String> aggregateIds, Map<String, String> payload) {
-        if (aggregateIds.isEmpty()) {
-            return;
+        if (!aggregateIds.isEmpty()) {
+            client.query(APPEND).bind(events(type, aggregateIds, payload)).to("events").run();
         }
+    }
+
+    /**
+     * The same inside a driver transaction (importers write through the driver): one event per aggregate, in the
+     * transaction of the batch that made the change.
+     */
+    public static void recordAll(SimpleQueryRunner tx, EventType type, List<String> aggregateIds, Map<String, String> payload) {
+        if (!aggregateIds.isEmpty()) {
+            tx.run(APPEND, Map.of("events", events(type, aggregateIds, payload))).consume();
+        }
+    }
+
+    private static List<Map<String, Object>> events(EventType type, List<String> aggregateIds, Map<String, String> payload) {
         String json = json(payload);
-        List<Map<String, Object>> events = aggregateIds.stream()
+        return aggregateIds.stream()
                 .<Map<String, Object>>map(id -> Map.of("type", type.name(), "aggregateId", id, "payload", json))
                 .toList();
-        client.query(APPEND).bind(events).to("events").run();
     }
 
     /** A flat JSON object of strings; payloads are small and flat by design. */

@@ -1,6 +1,8 @@
 package io.peergraph.graph.stuff;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.outbox.EventType;
+import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.paging.PageRequest;
 import io.peergraph.graph.peers.PeerSignature;
 import java.util.Collection;
@@ -98,7 +100,11 @@ public class ConfigurationStore {
             includeItems(id, change.items());
         }
         if (change.items() != null || change.privacy() != null || change.listedInPeers() != null) {
-            resignReports(id);
+            List<String> reportIds = reportIds(id);
+            client.query(PeerSignature.REFRESH).bind(reportIds).to("reportIds").run();
+            if (change.items() != null) { // last: the outbox counter is held until commit
+                recordItemsChanged(id, reportIds);
+            }
         }
         return byId(id).orElseThrow();
     }
@@ -106,6 +112,7 @@ public class ConfigurationStore {
     /** Deletes the configuration; reports made on it stay (they are the community's history) but leave peer listings. */
     @Transactional
     public void delete(String id) {
+        List<String> reportIds = reportIds(id);
         client.query(EXCLUDE_ITEMS).bind(id).to("id").run();
         client.query("""
                         MATCH (cfg:Configuration {id: $id})
@@ -114,6 +121,7 @@ public class ConfigurationStore {
                         WITH DISTINCT cfg
                         DETACH DELETE cfg
                         """).bind(id).to("id").run();
+        recordItemsChanged(id, reportIds);
     }
 
     public Optional<Configuration> byId(String id) {
@@ -155,8 +163,13 @@ public class ConfigurationStore {
                 .map(l -> (List<String>) l).orElse(List.of());
     }
 
-    private void resignReports(String configurationId) {
-        client.query(PeerSignature.REFRESH).bind(reportIds(configurationId)).to("reportIds").run();
+    /**
+     * A case's search document carries its configuration's items, so every report on the configuration is
+     * re-indexed; the report ids are taken before a delete removes the ON relationships that lead to them.
+     */
+    private void recordItemsChanged(String configurationId, List<String> reportIds) {
+        Outbox.record(client, EventType.ConfigurationChanged, configurationId, Map.of());
+        Outbox.recordAll(client, EventType.ReportChanged, reportIds, Map.of("configurationId", configurationId));
     }
 
     static Configuration map(Value c) {

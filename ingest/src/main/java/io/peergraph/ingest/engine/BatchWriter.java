@@ -9,6 +9,12 @@ import org.neo4j.driver.TransactionContext;
 /** Writes one entity type, a batch at a time, inside the engine's transaction. */
 public interface BatchWriter<T> {
 
+    /**
+     * The payload of the outbox events writers record for what search shows (in the batch's transaction), so that
+     * consumers that notify people can leave bulk loads out.
+     */
+    Map<String, String> IMPORTED = Map.of("source", "import");
+
     /** Which of these natural keys the graph already holds (those records count as unchanged). */
     Set<String> existing(TransactionContext tx, Collection<String> keys);
 

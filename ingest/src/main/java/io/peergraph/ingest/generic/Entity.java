@@ -11,6 +11,7 @@ import static io.peergraph.ingest.generic.Field.optional;
 import static io.peergraph.ingest.generic.Field.required;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.outbox.EventType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -263,6 +264,34 @@ public enum Entity {
 
     String writeCypher() {
         return write;
+    }
+
+    /**
+     * The outbox event a batch of this entity records, and where its aggregates are from the written record
+     * {@code n}: whatever a search document shows (a case with its configuration's items, interactions and tags;
+     * a solution with its confirmation counts; a product) gets an event in the batch's own transaction, so the
+     * index catches up with an import without a reindex. Customers, items and measurements are not searched.
+     */
+    Optional<OutboxChange> outboxChange() {
+        return Optional.ofNullable(switch (this) {
+            case PRODUCTS -> new OutboxChange(EventType.ProductChanged, "WITH n AS aggregate");
+            case CONFIGURATIONS -> new OutboxChange(EventType.ReportChanged, "MATCH (n)<-[:ON]-(aggregate:Report)");
+            case REPORTS -> new OutboxChange(EventType.ReportChanged, "WITH n AS aggregate");
+            // ReportChanged, not InteractionAdded: imported history must not notify anyone as if it were new.
+            case INTERACTIONS -> new OutboxChange(EventType.ReportChanged, "MATCH (n)<-[:HAS_INTERACTION]-(aggregate:Report)");
+            case SOLUTIONS -> new OutboxChange(EventType.SolutionChanged, "WITH n AS aggregate");
+            case CONFIRMATIONS -> new OutboxChange(EventType.ConfirmationRecorded, "MATCH (n)-[:OF]->(aggregate:Solution)");
+            case TAGS -> new OutboxChange(EventType.TagApplied, "WITH n AS aggregate");
+            case CUSTOMERS, ITEMS, MEASUREMENTS -> null;
+        });
+    }
+
+    /** An outbox event type and the Cypher (from {@code n}) to the aggregates it is about. */
+    record OutboxChange(EventType type, String toAggregate) {}
+
+    /** The ids of the aggregates of the records with keys {@code $keys} (the same match as {@link #existingCypher}). */
+    String aggregatesCypher(OutboxChange change) {
+        return "UNWIND $keys AS key\n" + matchByKey + "\n" + change.toAggregate() + "\nRETURN collect(DISTINCT aggregate.id) AS ids";
     }
 
     /** Why a record was not written although valid: what it refers to is missing. */

@@ -1,5 +1,6 @@
 package io.peergraph.ingest.generic;
 
+import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.ingest.engine.BatchWriter;
 import java.util.Collection;
@@ -10,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.TransactionContext;
 
-/** Writes a batch of one generic entity type; keeps the peer signature of touched reports current. */
+/**
+ * Writes a batch of one generic entity type; keeps the peer signature of touched reports current and records the
+ * outbox events of what search shows, all in the batch's transaction.
+ */
 public final class EntityWriter implements BatchWriter<Map<String, Object>> {
 
     private final Entity entity;
@@ -45,6 +49,11 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
             }
             default -> { }
         }
+        // Last statement of the batch: the outbox counter stays locked until the batch commits.
+        List<String> writtenKeys = List.copyOf(written);
+        entity.outboxChange().ifPresent(change -> Outbox.recordAll(tx, change.type(),
+                tx.run(entity.aggregatesCypher(change), Map.of("keys", writtenKeys)).single().get("ids").asList(v -> v.asString()),
+                IMPORTED));
         return unwritten;
     }
 }

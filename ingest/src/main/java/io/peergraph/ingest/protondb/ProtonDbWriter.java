@@ -1,6 +1,8 @@
 package io.peergraph.ingest.protondb;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.outbox.EventType;
+import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.ingest.engine.BatchWriter;
 import io.peergraph.ingest.normalise.NormalisedItem;
@@ -160,6 +162,13 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
                 .consume();
         tx.run(REPORTS, Map.of("rows", rows)).consume();
         tx.run(REUSE_PLAN + PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
+        // Last: the outbox counter stays locked until the batch commits. New cases, the products they are about
+        // (new ones need a document) and the solutions whose confirmation counts moved.
+        Outbox.recordAll(tx, EventType.ProductChanged,
+                rows.stream().map(r -> (String) r.get("productId")).distinct().toList(), IMPORTED);
+        Outbox.recordAll(tx, EventType.ReportChanged, reportIds, IMPORTED);
+        Outbox.recordAll(tx, EventType.ConfirmationRecorded,
+                solutions.keySet().stream().map(PublicId.SOLUTION::fromKey).toList(), IMPORTED);
         return Map.of(); // a report brings everything it refers to
     }
 

@@ -19,6 +19,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,13 @@ class ProtonDbImportTest {
         assertThat(counts.get("Customer")).isEqualTo(counts.get("Configuration") + 1);
         assertThat(counts.get("sum(configCount)")).isEqualTo(counts.get(":INCLUDES"));
         assertThat(run.statistics().get("gpuResolved")).isGreaterThanOrEqualTo((long) (0.9 * run.statistics().get("gpuStrings")));
+        // Search catches up without a reindex: every case, product and confirmed solution has an outbox event.
+        Map<String, Long> events = new HashMap<>();
+        driver.executableQuery("MATCH (e:OutboxEvent) RETURN e.type AS type, count(DISTINCT e.aggregateId) AS n").execute().records()
+                .forEach(r -> events.put(r.get("type").asString(), r.get("n").asLong()));
+        assertThat(events.get("ReportChanged")).isEqualTo(reports.size());
+        assertThat(events.get("ProductChanged")).isEqualTo(games.size());
+        assertThat(events.get("ConfirmationRecorded")).isEqualTo(counts.get("Solution"));
     }
 
     @Test

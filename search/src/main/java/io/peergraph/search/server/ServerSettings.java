@@ -45,6 +45,11 @@ public record ServerSettings(
                 dataDir, port, transportPort, heap, startTimeout, maxRestarts, distribution, javaHome);
     }
 
+    public ServerSettings withStartTimeout(Duration timeout) {
+        return new ServerSettings(
+                dataDir, httpPort, transportPort, heap, timeout, maxRestarts, distribution, javaHome);
+    }
+
     public ServerSettings withHeap(String size) {
         return new ServerSettings(
                 dataDir, httpPort, transportPort, size, startTimeout, maxRestarts, distribution, javaHome);

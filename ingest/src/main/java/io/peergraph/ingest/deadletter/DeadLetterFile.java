@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * Rejected records, one JSON object per line: {@code source}, {@code position}, {@code location},
- * {@code reason}, {@code raw}. Created on the first rejection only, so a clean import leaves no file.
+ * {@code reason}, {@code raw}. Created on the first rejection only, so a clean import leaves no file. Thread-safe:
+ * the import's reader rejects what it cannot map while its writer rejects what the graph refuses.
  */
 public final class DeadLetterFile implements AutoCloseable {
 
@@ -26,7 +27,7 @@ public final class DeadLetterFile implements AutoCloseable {
         this.path = path;
     }
 
-    public void reject(String source, SourceRecord record, String reason) {
+    public synchronized void reject(String source, SourceRecord record, String reason) {
         ObjectNode line = MAPPER.createObjectNode()
                 .put("source", source)
                 .put("position", record.position())
@@ -50,16 +51,16 @@ public final class DeadLetterFile implements AutoCloseable {
     }
 
     /** The file, if anything was written to it. */
-    public Path path() {
+    public synchronized Path path() {
         return count > 0 ? path : null;
     }
 
-    public long count() {
+    public synchronized long count() {
         return count;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (out != null) {
             try {
                 out.close();

@@ -24,13 +24,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
 /**
  * Reads a source record by record, maps each, and writes accepted records in batches: one transaction per
- * batch that writes the records new to the graph and moves the file's checkpoint. A run that dies leaves
+ * batch that writes the records new to the graph and moves the file's checkpoint. Reading and mapping run on a
+ * thread of their own, a bounded number of batches ahead of the writer. A run that dies leaves
  * whole batches only; the next run of the same file skips what the checkpoint covers and converges.
  */
 public final class ImportEngine {
@@ -74,39 +78,137 @@ public final class ImportEngine {
         String sourceId = format + ":" + sha256(file);
         long committedUpTo = Checkpoint.load(driver, sourceId);
         Counts counts = new Counts();
-        List<Pending<T>> batch = new ArrayList<>(options.batchSize());
-        String error = null;
-        try (source) {
-            SourceRecord record;
-            while ((record = source.next()) != null) {
-                counts.read++;
-                Mapped<T> mapped = record.value().isTextual() ? Mapped.reject(record.value().asText()) : mapper.map(record);
-                switch (mapped) {
-                    case Rejected<T> r -> {
-                        deadLetters.reject(file.toString(), record, r.reason());
-                        counts.rejected++;
-                    }
-                    case Accepted<T> a -> {
-                        if (record.position() <= committedUpTo) {
-                            counts.unchanged++; // committed by an earlier run of this file
-                        } else {
-                            batch.add(new Pending<>(record.position(), record, a));
-                        }
-                    }
-                }
-                if (batch.size() >= options.batchSize()) {
-                    flush(sourceId, file, batch, counts, writer, deadLetters);
-                }
-                options.progress().update(counts.read, source.bytesRead(), source.totalBytes());
+        Reader<T> reader = new Reader<>(file, source, mapper, deadLetters, committedUpTo);
+        Thread readerThread = Thread.ofPlatform().name("import-reader").daemon().start(reader);
+        try {
+            List<Pending<T>> batch;
+            while ((batch = reader.nextBatch()) != END) {
+                flush(sourceId, file, batch, counts, writer, deadLetters);
             }
-        } catch (MalformedSourceException e) {
-            error = e.getMessage();
+        } finally {
+            reader.stop();
+            join(readerThread);
         }
-        flush(sourceId, file, batch, counts, writer, deadLetters);
+        if (reader.failure != null) {
+            throw reader.failure;
+        }
+        counts.read = reader.read;
+        counts.rejected += reader.rejected;
+        counts.unchanged += reader.unchanged;
         options.progress().done(counts.read);
         Map<String, Long> statistics = new LinkedHashMap<>(mapper.statistics());
         return new ImportRun(format, List.of(file.toString()), counts.read, counts.imported, counts.unchanged, counts.rejected,
-                counts.batches, Duration.ofNanos(System.nanoTime() - started), deadLetters.path(), statistics, error);
+                counts.batches, Duration.ofNanos(System.nanoTime() - started), deadLetters.path(), statistics, reader.error);
+    }
+
+    /** Marks the end of the reader's batches. */
+    @SuppressWarnings("rawtypes")
+    private static final List END = List.of();
+
+    /**
+     * Reads, parses and maps records on its own thread while the previous batch is written, so normalisation
+     * and JSON parsing overlap with Neo4j's work (two cores: roughly one each). At most {@link #QUEUED} full
+     * batches wait, so memory stays bounded however large the file. Its fields are read by the writer only
+     * after the thread has ended (join: happens-before).
+     */
+    private final class Reader<T> implements Runnable {
+
+        private static final int QUEUED = 2;
+
+        private final Path file;
+        private final RecordSource source;
+        private final RecordMapper<T> mapper;
+        private final DeadLetterFile deadLetters;
+        private final long committedUpTo;
+        private final BlockingQueue<List<Pending<T>>> batches = new ArrayBlockingQueue<>(QUEUED);
+        private volatile boolean stopped;
+        long read;
+        long rejected;
+        long unchanged;
+        String error;
+        RuntimeException failure;
+
+        Reader(Path file, RecordSource source, RecordMapper<T> mapper, DeadLetterFile deadLetters, long committedUpTo) {
+            this.file = file;
+            this.source = source;
+            this.mapper = mapper;
+            this.deadLetters = deadLetters;
+            this.committedUpTo = committedUpTo;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void run() {
+            List<Pending<T>> batch = new ArrayList<>(options.batchSize());
+            try (source) {
+                SourceRecord record;
+                while (!stopped && (record = source.next()) != null) {
+                    read++;
+                    Mapped<T> mapped = record.value().isTextual() ? Mapped.reject(record.value().asText()) : mapper.map(record);
+                    switch (mapped) {
+                        case Rejected<T> r -> {
+                            deadLetters.reject(file.toString(), record, r.reason());
+                            rejected++;
+                        }
+                        case Accepted<T> a -> {
+                            if (record.position() <= committedUpTo) {
+                                unchanged++; // committed by an earlier run of this file
+                            } else {
+                                batch.add(new Pending<>(record.position(), record, a));
+                            }
+                        }
+                    }
+                    if (batch.size() >= options.batchSize()) {
+                        hand(batch);
+                        batch = new ArrayList<>(options.batchSize());
+                    }
+                    options.progress().update(read, source.bytesRead(), source.totalBytes());
+                }
+            } catch (MalformedSourceException e) {
+                error = e.getMessage();
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                if (!batch.isEmpty()) {
+                    hand(batch);
+                }
+                hand(END);
+            }
+        }
+
+        /** Waits for room in the queue unless the writer has given up. */
+        private void hand(List<Pending<T>> batch) {
+            try {
+                while (!stopped && !batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    // the writer is busy with earlier batches
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped = true;
+            }
+        }
+
+        List<Pending<T>> nextBatch() {
+            try {
+                return batches.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while importing " + file, e);
+            }
+        }
+
+        /** The writer failed or finished: the reader stops reading and handing over. */
+        void stop() {
+            stopped = true;
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private <T> void flush(String sourceId, Path file, List<Pending<T>> batch, Counts counts, BatchWriter<T> writer,

@@ -100,18 +100,10 @@ public enum Entity {
               MATCH (p:Product {key: row.product})
               MERGE (r)-[:ABOUT]->(p)
             }
+            // The writer has merged the batch's symptoms and their broader ones (SymptomHierarchy) beforehand.
             CALL (row, r) {
-              UNWIND row.symptomChains AS chain
-              UNWIND range(0, size(chain) - 1) AS i
-              MERGE (s:Symptom {key: chain[i].key})
-                ON CREATE SET s.id = chain[i].id, s.name = chain[i].name, s.createdAt = datetime(), s.updatedAt = datetime()
-              WITH r, chain, i, s
-              CALL (chain, i, s) {
-                WITH chain, i, s WHERE i > 0
-                MATCH (b:Symptom {key: chain[i - 1].key})
-                MERGE (s)-[:BROADER]->(b)
-              }
-              WITH r, chain, i, s WHERE i = size(chain) - 1
+              UNWIND row.symptomKeys AS key
+              MATCH (s:Symptom {key: key})
               MERGE (r)-[:SHOWS]->(s)
             }
             """),
@@ -217,6 +209,12 @@ public enum Entity {
             SET l.value = m.value, l.at = m.at, l.measurementId = m.id
             """);
 
+    /**
+     * The graph grows fast during an import, so Neo4j would re-plan every statement again and again as its
+     * statistics move; their plans are seeks on the natural keys' unique constraints whatever the statistics.
+     */
+    static final String REUSE_PLAN = "CYPHER replan=skip\n";
+
     private final String label;
     private final PublicId idType;
     private final String keyField;
@@ -259,11 +257,11 @@ public enum Entity {
 
     /** Returns the keys already in the graph, for {@code $keys}. */
     String existingCypher() {
-        return "UNWIND $keys AS key\n" + matchByKey + "\nRETURN collect(DISTINCT key) AS known";
+        return REUSE_PLAN + "UNWIND $keys AS key\n" + matchByKey + "\nRETURN collect(DISTINCT key) AS known";
     }
 
     String writeCypher() {
-        return write;
+        return REUSE_PLAN + write;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.peergraph.graph.stuff.ConfigItemValue;
 import io.peergraph.graph.text.Text;
 import io.peergraph.ingest.engine.Mapped;
 import io.peergraph.ingest.engine.RecordMapper;
+import io.peergraph.ingest.engine.SymptomHierarchy;
 import io.peergraph.ingest.source.SourceFile;
 import io.peergraph.ingest.source.SourceRecord;
 import java.time.LocalDate;
@@ -56,7 +57,12 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
                 return Mapped.reject("'" + field.name() + "' " + e.getMessage());
             }
         }
-        String key = keyOf(row);
+        String key;
+        try {
+            key = keyOf(row);
+        } catch (IllegalArgumentException e) {
+            return Mapped.reject(e.getMessage());
+        }
         row.put("id", entity.idType().fromKey(key));
         return Mapped.accept(key, row);
     }
@@ -66,7 +72,7 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
             String target = (String) row.get("target");
             int colon = target.indexOf(':');
             if (colon < 1) {
-                throw new IllegalArgumentException("target must be <type>:<key>");
+                throw new IllegalArgumentException("'target' must be <type>:<key>, e.g. report:rep-1");
             }
             String normalized = Text.line((String) row.get("label")).toLowerCase(Locale.ROOT);
             row.put("targetType", target.substring(0, colon).toLowerCase(Locale.ROOT));
@@ -77,7 +83,7 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
             return key;
         }
         if (entity == Entity.REPORTS) {
-            row.put("symptomChains", symptomChains(row.get("symptoms")));
+            row.put("symptomKeys", symptomKeys(row.get("symptoms")));
         }
         return (String) row.get(entity.keyField());
     }
@@ -184,25 +190,18 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
         return new String[] {text.substring(0, eq).strip(), value, value};
     }
 
-    /** "audio/crackling" → [audio, audio/crackling]: broader symptoms are created and linked too. */
-    private static List<List<Map<String, Object>>> symptomChains(Object symptoms) {
-        List<List<Map<String, Object>>> chains = new ArrayList<>();
-        if (symptoms == null) {
-            return chains;
-        }
-        for (Object s : (List<?>) symptoms) {
-            String key = s.toString().toLowerCase(Locale.ROOT);
-            List<Map<String, Object>> chain = new ArrayList<>();
-            String[] parts = key.split("/");
-            StringBuilder prefix = new StringBuilder();
-            for (String part : parts) {
-                prefix.append(prefix.isEmpty() ? "" : "/").append(part);
-                String k = prefix.toString();
-                chain.add(Map.of("key", k, "id", PublicId.SYMPTOM.fromKey(k), "name", Character.toUpperCase(part.charAt(0))
-                        + part.substring(1).replace('-', ' ')));
+    /** The leaf keys of the record's symptoms, lower-cased; the writer creates them and their broader ones. */
+    private static List<String> symptomKeys(Object symptoms) {
+        List<String> keys = new ArrayList<>();
+        if (symptoms != null) {
+            for (Object s : (List<?>) symptoms) {
+                try {
+                    keys.add(SymptomHierarchy.chain(s.toString()).getLast().key());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("'symptoms' " + e.getMessage(), e);
+                }
             }
-            chains.add(chain);
         }
-        return chains;
+        return keys;
     }
 }

@@ -3,9 +3,11 @@ package io.peergraph.ingest.generic;
 import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.ingest.engine.BatchWriter;
+import io.peergraph.ingest.engine.SymptomHierarchy;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +36,15 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         if (rows.isEmpty()) {
             return Map.of();
         }
+        if (entity == Entity.REPORTS) {
+            Map<String, SymptomHierarchy.Node> symptoms = new LinkedHashMap<>();
+            for (Map<String, Object> row : rows) {
+                for (Object key : (List<?>) row.get("symptomKeys")) {
+                    SymptomHierarchy.chain((String) key).forEach(n -> symptoms.putIfAbsent(n.key(), n));
+                }
+            }
+            SymptomHierarchy.write(tx, symptoms.values());
+        }
         tx.run(entity.writeCypher(), Map.of("rows", rows)).consume();
         List<String> keys = rows.stream().map(r -> (String) r.get(entity.keyField())).toList();
         Set<String> written = existing(tx, keys);
@@ -41,11 +52,11 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         keys.stream().filter(k -> !written.contains(k)).forEach(k -> unwritten.put(k, entity.unresolvedReason()));
         List<Object> ids = rows.stream().map(r -> r.get("id")).toList();
         switch (entity) {
-            case REPORTS -> tx.run(PeerSignature.REFRESH, Map.of("reportIds", ids)).consume();
+            case REPORTS -> tx.run(Entity.REUSE_PLAN + PeerSignature.REFRESH, Map.of("reportIds", ids)).consume();
             case CONFIGURATIONS -> {
                 List<Object> reportIds = tx.run(PeerSignature.REFRESH_FOR_CONFIGURATIONS, Map.of("configurationIds", ids)).single()
                         .get("reportIds").asList(v -> v.asString());
-                tx.run(PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
+                tx.run(Entity.REUSE_PLAN + PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
             }
             default -> { }
         }

@@ -5,6 +5,7 @@ import io.peergraph.graph.outbox.EventType;
 import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.ingest.engine.BatchWriter;
+import io.peergraph.ingest.engine.SymptomHierarchy;
 import io.peergraph.ingest.normalise.NormalisedItem;
 import io.peergraph.ingest.protondb.ProtonDbReport.Tried;
 import java.time.ZoneOffset;
@@ -47,19 +48,6 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
             UNWIND $keys AS key
             MATCH (c:Configuration {sourceKey: key})
             RETURN collect(key) AS known
-            """;
-
-    private static final String SYMPTOMS = REUSE_PLAN + """
-            UNWIND $symptoms AS s
-            MERGE (sym:Symptom {key: s.key})
-              ON CREATE SET sym.id = s.id, sym.name = s.name, sym.createdAt = datetime(), sym.updatedAt = datetime()
-            """;
-
-    private static final String SYMPTOM_HIERARCHY = REUSE_PLAN + """
-            UNWIND $symptoms AS s
-            WITH s WHERE s.broader IS NOT NULL
-            MATCH (narrower:Symptom {key: s.key}), (broader:Symptom {key: s.broader})
-            MERGE (narrower)-[:BROADER]->(broader)
             """;
 
     private static final String SOLUTIONS = REUSE_PLAN + """
@@ -155,8 +143,7 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
             rows.add(row);
             reportIds.add((String) row.get("id"));
         }
-        tx.run(SYMPTOMS, Map.of("symptoms", symptoms.values().stream().map(ProtonDbWriter::symptomRow).toList())).consume();
-        tx.run(SYMPTOM_HIERARCHY, Map.of("symptoms", symptoms.values().stream().map(ProtonDbWriter::symptomRow).toList())).consume();
+        SymptomHierarchy.write(tx, symptoms.values().stream().map(s -> new SymptomHierarchy.Node(s.key(), s.name(), s.broader())).toList());
         tx.run(SOLUTIONS, Map.of("communityHandle", COMMUNITY_HANDLE, "communityId", PublicId.CUSTOMER.fromKey(COMMUNITY_HANDLE),
                 "solutions", solutions.values().stream().map(s -> solutionRow(s, solves.getOrDefault(s.sourceKey(), Set.of()))).toList()))
                 .consume();
@@ -219,15 +206,6 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
 
     private static Map<String, Object> itemRow(NormalisedItem item) {
         return Map.of("key", item.key(), "id", item.nodeId(), "kind", item.kind(), "value", item.value(), "raw", item.raw());
-    }
-
-    private static Map<String, Object> symptomRow(Symptom s) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("key", s.key());
-        row.put("id", PublicId.SYMPTOM.fromKey(s.key()));
-        row.put("name", s.name());
-        row.put("broader", s.broader());
-        return row;
     }
 
     private static Map<String, Object> solutionRow(Solution s, Set<String> symptomKeys) {

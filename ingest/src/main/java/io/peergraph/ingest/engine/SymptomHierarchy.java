@@ -1,0 +1,73 @@
+package io.peergraph.ingest.engine;
+
+import io.peergraph.graph.id.PublicId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Creates the symptoms a batch refers to, with their broader ones, once per batch rather than once per record:
+ * a popular symptom is on thousands of reports, and merging it (and its BROADER link) per report locks and
+ * re-checks the same dense node again and again. Relies on the unique constraint on Symptom.key.
+ */
+public final class SymptomHierarchy {
+
+    /** A symptom key ("audio/crackling"), its display name, and the broader key ("audio"), null at the top. */
+    public record Node(String key, String name, String broader) {}
+
+    private static final String SYMPTOMS = "CYPHER replan=skip\n" + """
+            UNWIND $symptoms AS s
+            MERGE (sym:Symptom {key: s.key})
+              ON CREATE SET sym.id = s.id, sym.name = s.name, sym.createdAt = datetime(), sym.updatedAt = datetime()
+            """;
+
+    private static final String HIERARCHY = "CYPHER replan=skip\n" + """
+            UNWIND $symptoms AS s
+            WITH s WHERE s.broader IS NOT NULL
+            MATCH (narrower:Symptom {key: s.key}), (broader:Symptom {key: s.broader})
+            MERGE (narrower)-[:BROADER]->(broader)
+            """;
+
+    private SymptomHierarchy() {}
+
+    /** Merges {@code symptoms} (broader ones included by the caller) and links each to its broader one. */
+    public static void write(TransactionContext tx, Collection<Node> symptoms) {
+        if (symptoms.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = symptoms.stream().map(SymptomHierarchy::row).toList();
+        tx.run(SYMPTOMS, Map.of("symptoms", rows)).consume();
+        tx.run(HIERARCHY, Map.of("symptoms", rows)).consume();
+    }
+
+    /**
+     * "audio/crackling" → [audio, audio/crackling], each named after its last part ("Crackling"). Keys are
+     * lower-cased; an empty part ("audio//x") is refused with IllegalArgumentException.
+     */
+    public static List<Node> chain(String key) {
+        String[] parts = key.strip().toLowerCase(java.util.Locale.ROOT).split("/", -1);
+        List<Node> chain = new java.util.ArrayList<>(parts.length);
+        String broader = null;
+        for (String part : parts) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("has a key with an empty part: '" + key + "' (use keys such as audio/crackling)");
+            }
+            String k = broader == null ? name : broader + "/" + name;
+            chain.add(new Node(k, Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('-', ' '), broader));
+            broader = k;
+        }
+        return chain;
+    }
+
+    private static Map<String, Object> row(Node s) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("key", s.key());
+        row.put("id", PublicId.SYMPTOM.fromKey(s.key()));
+        row.put("name", s.name());
+        row.put("broader", s.broader());
+        return row;
+    }
+}

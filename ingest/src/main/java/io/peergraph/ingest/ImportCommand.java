@@ -3,8 +3,10 @@ package io.peergraph.ingest;
 import io.peergraph.ingest.deadletter.DeadLetterFile;
 import io.peergraph.ingest.engine.ImportEngine;
 import io.peergraph.ingest.progress.Progress;
+import io.peergraph.ingest.remote.RemoteImport;
 import io.peergraph.ingest.source.MalformedSourceException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -28,14 +30,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports records into the graph. Re-importing a file changes nothing; a run that was stopped",
                 "resumes where it left off. Bad records go to a dead-letter file (JSON Lines) with the reason.",
-                "Exit codes: 0 all records accounted for, 1 the counts do not add up or a file is malformed, 2 bad usage."},
+                "Exit codes: 0 all records accounted for, 1 the counts do not add up, a file is malformed or the service refused,",
+                "2 bad usage."},
         footer = {"", "FORMAT is one of:",
                 "  protondb              ProtonDB dumps, questionnaire and legacy formats (.json, .json.gz, .tar.gz)",
                 "  csv:<entity>          CSV with a header row, see docs/import-format.md",
                 "  jsonl:<entity>        JSON Lines, one object per line, see docs/import-format.md",
                 "<entity>: customers, products, items, configurations, reports, interactions, solutions,",
                 "          confirmations, tags, measurements", "",
-                "Example: import protondb reports_jun1_2020.tar.gz --dead-letter rejected.jsonl"})
+                "Examples: import protondb reports_jun1_2020.tar.gz --dead-letter rejected.jsonl     (a stopped store)",
+                "          import protondb reports_jun1_2020.tar.gz --url http://127.0.0.1:8080   (a running service)"})
 public class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FORMAT", description = "protondb, csv:<entity> or jsonl:<entity>")
@@ -54,14 +58,29 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object instead of text")
     boolean json;
 
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Import through the running service at URL (e.g. http://127.0.0.1:8080): the files are uploaded to its "
+                    + "POST /admin/import, no restart needed; rejected records stay on the service (DATA_DIR/imports)")
+    URI url;
+
+    @Option(names = "--token", paramLabel = "JWT", description = "An ADMIN bearer token for --url (default: minted from the local key in --data-dir)")
+    String token;
+
     @Spec
     CommandSpec spec;
 
     private final Supplier<Driver> driver;
+    private final Supplier<String> localAdminToken;
 
     /** {@code driver} is asked for only once the arguments are valid, so --help never starts a database. */
     public ImportCommand(Supplier<Driver> driver) {
+        this(driver, () -> null);
+    }
+
+    /** {@code localAdminToken} gives an ADMIN token for {@code --url} when {@code --token} is not given (null: none). */
+    public ImportCommand(Supplier<Driver> driver, Supplier<String> localAdminToken) {
         this.driver = driver;
+        this.localAdminToken = localAdminToken;
     }
 
     @Override
@@ -71,24 +90,60 @@ public class ImportCommand implements Callable<Integer> {
         try {
             parsed = ImportFormat.parse(format);
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
+            spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
         }
         if (batchSize < 1) {
-            System.err.println("error: --batch-size must be at least 1");
+            spec.commandLine().getErr().println("error: --batch-size must be at least 1");
             return 2;
+        }
+        if (url != null) {
+            return remote(parsed, out);
         }
         Path deadLetters = deadLetter != null ? deadLetter
                 : Path.of("peergraph-import-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".rejected.jsonl");
         ImportRun result = run(driver.get(), parsed, files, deadLetters, batchSize,
                 json ? Progress.none() : Progress.forConsole(parsed.name(), System.err));
+        print(result, out);
+        return result.succeeded() ? 0 : 1;
+    }
+
+    /** {@code --url}: each file is uploaded in turn; the summary and the exit code are those of a local import. */
+    private int remote(ImportFormat parsed, PrintWriter out) {
+        String bearer = token != null ? token : localAdminToken.get();
+        if (bearer == null) {
+            spec.commandLine().getErr().println("error: --url needs --token (an ADMIN bearer token)");
+            return 2;
+        }
+        RemoteImport service = new RemoteImport(url, bearer);
+        ImportRun total = null;
+        try {
+            for (Path file : files) {
+                ImportRun one = service.upload(parsed, file, json ? Progress.none() : Progress.forConsole(parsed.name() + " upload (KiB)", System.err));
+                total = total == null ? one : total.plus(one);
+                if (one.error() != null) {
+                    break;
+                }
+            }
+        } catch (RemoteImport.Refused e) {
+            if (total != null) {
+                total.summary().forEach(out::println);
+            }
+            out.flush();
+            spec.commandLine().getErr().println("error: " + e.code() + ": " + e.getMessage());
+            return 1;
+        }
+        print(total, out);
+        return total.succeeded() ? 0 : 1;
+    }
+
+    private void print(ImportRun result, PrintWriter out) {
         if (json) {
             out.println(result.toJson());
         } else {
             result.summary().forEach(out::println);
         }
         out.flush();
-        return result.succeeded() ? 0 : 1;
     }
 
     /**

@@ -61,6 +61,19 @@ public record ImportRun(String format, List<String> files, long read, long impor
         return lines;
     }
 
+    /** Reads {@link #toJson()} back, e.g. the summary a running service answered. */
+    public static ImportRun fromJson(com.fasterxml.jackson.databind.JsonNode json) {
+        List<String> files = new ArrayList<>();
+        json.path("files").forEach(f -> files.add(f.asText()));
+        Map<String, Long> stats = new TreeMap<>();
+        json.path("statistics").properties().forEach(e -> stats.put(e.getKey(), e.getValue().asLong()));
+        return new ImportRun(json.path("format").asText(), files, json.path("read").asLong(), json.path("imported").asLong(),
+                json.path("unchanged").asLong(), json.path("rejected").asLong(), json.path("batches").asLong(),
+                Duration.ofMillis(json.path("elapsedMillis").asLong()),
+                json.path("deadLetterFile").isTextual() ? Path.of(json.path("deadLetterFile").asText()) : null, stats,
+                json.path("error").isTextual() ? json.path("error").asText() : null);
+    }
+
     /** The machine-readable summary ({@code --json}). */
     public String toJson() {
         ObjectMapper mapper = new ObjectMapper();

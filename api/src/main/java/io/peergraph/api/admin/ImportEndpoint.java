@@ -1,6 +1,7 @@
 package io.peergraph.api.admin;
 
 import io.peergraph.api.config.PeergraphProperties;
+import io.peergraph.api.security.HttpErrors;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.ingest.ImportCommand;
 import io.peergraph.ingest.ImportFormat;
@@ -23,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The importer in the running service, so no restart is needed: {@code POST /admin/import?format=protondb}
  * with the file as the body (any size: it is streamed to a temporary file). ADMIN only (see the security
-* configuration). Rejected records go to {@code DATA_DIR/imports/}. Answers the import summary as JSON: 200 when every record is accounted for, 422 otherwise.
+* configuration; refusals are typed JSON, see HttpErrors). Rejected records go to {@code DATA_DIR/imports/}. Answers the
+ * import summary as JSON: 200 when every record is accounted for, 422 otherwise; 400 BAD_USER_INPUT for an unknown format.
+ * {@code ./peergraph import FORMAT FILE --url URL} is the client.
  * Example: {@code curl -H "Authorization: Bearer $TOKEN" --data-binary @dump.tar.gz "http://127.0.0.1:8080/admin/import?format=protondb"}
  */
 @RestController
@@ -46,7 +49,7 @@ public class ImportEndpoint {
         try {
             parsed = ImportFormat.parse(format);
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body("{\"error\":\"" + e.getMessage().replace("\"", "'") + "\"}");
+            return ResponseEntity.badRequest().body(HttpErrors.body("BAD_USER_INPUT", e.getMessage()));
         }
         Path dir = Files.createTempDirectory("peergraph-import");
         Path file = dir.resolve(Path.of(name).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_"));
@@ -59,6 +62,7 @@ public class ImportEndpoint {
             return ResponseEntity.status(run.succeeded() ? 200 : 422).body(run.toJson());
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
         }
     }
 }

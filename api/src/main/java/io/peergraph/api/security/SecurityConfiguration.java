@@ -49,7 +49,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(HttpErrors.unauthenticated()).accessDeniedHandler(HttpErrors.forbidden()))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
+                        .authenticationEntryPoint(HttpErrors.unauthenticated()).accessDeniedHandler(HttpErrors.forbidden()))
                 .build();
     }
 

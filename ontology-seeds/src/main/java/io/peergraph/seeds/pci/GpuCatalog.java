@@ -161,6 +161,7 @@ public final class GpuCatalog {
         Set<String> querySet = new HashSet<>(query);
         Candidate best = null;
         double bestCost = Double.MAX_VALUE;
+        List<Candidate> tied = new ArrayList<>();
         List<Candidate> broader = new ArrayList<>();
         for (Candidate c : candidatesByVendor.get(vendorId)) {
             Set<String> cand = c.tokenSet();
@@ -178,14 +179,48 @@ public final class GpuCatalog {
             if (cost < bestCost) {
                 bestCost = cost;
                 best = c;
+                tied.clear();
+                tied.add(c);
+            } else if (cost == bestCost) {
+                tied.add(c);
             }
         }
         if (best == null) {
             return Optional.empty();
         }
+        best = mostLikely(vendorId, tied, query);
         String model = bestCost == 0 || broader.isEmpty() ? best.name() : commonModel(broader, querySet, best.name());
         return Optional.of(new GpuMatch(VENDOR_NAMES.get(vendorId), best.device(), Optional.of(model),
                 familyOf(best.device()), Precision.MODEL));
+    }
+
+    /**
+     * Several pci.ids devices can carry the same marketing name: "GeForce GTX 1060 6GB" is GP106 and, rarely,
+     * GP104; "GeForce GTX 1660 SUPER" is TU116 and TU106. File order would pick whichever pci.ids lists first.
+     * Instead, in this order: the chip family that carries the most devices of this model number (the model's
+     * home chip: GP106 has every GTX 1060 variant, GP104 one), a desktop chip over a mobile one (GP107 over
+     * GP107M), then the lowest device id, so the answer never depends on file order.
+     */
+    private Candidate mostLikely(int vendorId, List<Candidate> tied, List<String> query) {
+        if (tied.size() == 1 || tied.stream().map(c -> c.device().id()).distinct().count() == 1) {
+            return tied.getFirst();
+        }
+        List<String> numbers = query.stream().filter(t -> t.matches("\\d{3,}")).toList(); // model numbers, not "2" of "SSE2"
+        Map<String, Long> devicesOfModelByFamily = new java.util.HashMap<>();
+        for (Candidate c : candidatesByVendor.get(vendorId)) {
+            if (c.tokenSet().containsAll(numbers)) {
+                devicesOfModelByFamily.merge(familyOf(c.device()), 1L, Long::sum);
+            }
+        }
+        return tied.stream().min(java.util.Comparator
+                .<Candidate>comparingLong(c -> -devicesOfModelByFamily.getOrDefault(familyOf(c.device()), 0L))
+                .thenComparing(c -> isMobile(c.device()))
+                .thenComparingInt(c -> c.device().id())).orElseThrow();
+    }
+
+    /** GP107M, "Mobile", "Max-Q": a laptop part. */
+    private static boolean isMobile(Device d) {
+        return d.family().matches(".*\\d[A-Z]?M\\b.*") || d.name().toLowerCase(Locale.ROOT).matches(".*\\b(mobile|max-q)\\b.*");
     }
 
     /**

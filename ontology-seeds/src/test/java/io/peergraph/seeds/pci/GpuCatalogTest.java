@@ -56,6 +56,17 @@ class GpuCatalogTest {
     }
 
     @Test
+    void aMarketingNameOnSeveralChipsResolvesToItsHomeChipNotToWhicheverPciIdsListsFirst() {
+        // pci.ids lists GP104 [GeForce GTX 1060 6GB] (a rare variant) before GP106, which has every GTX 1060.
+        assertThat(catalog.resolve("NVIDIA GeForce GTX 1060 6GB/PCIe/SSE2").orElseThrow().family()).isEqualTo("GP106");
+        assertThat(catalog.resolve("NVIDIA GeForce GTX 1060").orElseThrow().family()).isEqualTo("GP106");
+        // TU106 [GeForce GTX 1660 SUPER] is listed before TU116, the 16-series chip.
+        assertThat(catalog.resolve("NVIDIA GeForce GTX 1660 SUPER/PCIe/SSE2").orElseThrow().family()).isEqualTo("TU116");
+        // A bare model name means the desktop part, not a laptop chip of the same name.
+        assertThat(catalog.resolve("GeForce GTX 1050 Ti").orElseThrow().family()).isEqualTo("GP107");
+    }
+
+    @Test
     void softwareRenderersAndNonGpuTextStayUnresolved() {
         assertThat(catalog.resolve("VMware, Inc. llvmpipe (LLVM 9.0.1, 256 bits)")).isEmpty();
         assertThat(catalog.resolve("Ubuntu 19.04 (64 bits)")).isEmpty();

@@ -27,21 +27,7 @@ Environment: JAVA_HOME (a JDK >= 21; otherwise the newest in /usr/lib/jvm), BENC
 USAGE
 }
 
-find_jdk() {
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && (( $(java_major "$JAVA_HOME") >= 21 )); then
-    return
-  fi
-  local best="" best_major=0 dir major
-  for dir in /usr/lib/jvm/*; do
-    [[ -x "$dir/bin/javac" ]] || continue
-    major=$(java_major "$dir")
-    if (( major > best_major )); then best="$dir"; best_major=$major; fi
-  done
-  (( best_major >= 21 )) || { echo "No JDK >= 21 found: set JAVA_HOME" >&2; exit 1; }
-  export JAVA_HOME="$best"
-}
-
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
+source "$ROOT/bench/jdk.sh"
 
 build=true
 args=()

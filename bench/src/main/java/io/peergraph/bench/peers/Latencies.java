@@ -3,14 +3,14 @@ package io.peergraph.bench.peers;
 import java.util.Arrays;
 
 /** Latencies of one kind of query, in the order measured. */
-final class Latencies {
+public final class Latencies {
 
-    record Summary(int count, double p50, double p90, double p99, double max) {}
+    public record Summary(int count, double p50, double p90, double p99, double max) {}
 
     private long[] nanos = new long[256];
     private int count;
 
-    void add(long elapsedNanos) {
+    public void add(long elapsedNanos) {
         if (count == nanos.length) {
             nanos = Arrays.copyOf(nanos, count * 2);
         }
@@ -18,7 +18,7 @@ final class Latencies {
     }
 
     /** Nearest-rank percentiles in milliseconds. */
-    Summary summary() {
+    public Summary summary() {
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
         return new Summary(count, rank(sorted, 0.50), rank(sorted, 0.90), rank(sorted, 0.99), sorted[count - 1] / 1e6);

@@ -12,6 +12,10 @@ import io.peergraph.graph.measurement.Cohort;
 import io.peergraph.graph.measurement.Metric;
 import io.peergraph.graph.measurement.MetricStore;
 import io.peergraph.graph.stuff.ConfigurationStore;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,8 +53,13 @@ public class BenchmarkController {
         this.k = k;
     }
 
+    /** Most months of trend one question may ask for. */
+    static final int MAX_TREND_MONTHS = 24;
+
     @QueryMapping
-    public BenchmarkAnswer benchmark(@Argument String metric, @Argument String configuration, @Argument Cohort cohort) {
+    public BenchmarkAnswer benchmark(@Argument String metric, @Argument String configuration, @Argument Cohort cohort,
+                                     DataFetchingEnvironment env) {
+        int trendMonths = trendMonths(env);
         Caller caller = callers.current();
         Inputs.id("configuration", configuration, PublicId.CONFIGURATION);
         Metric m = metrics.byKey(metric).orElseThrow(() -> new ApiException.BadUserInput("metric", "no metric " + metric + " (see the metrics query)"));
@@ -58,8 +67,35 @@ public class BenchmarkController {
             throw new ApiException.Forbidden("Ask about your own configurations.");
         }
         String ownerId = configurations.byId(configuration).orElseThrow(() -> new ApiException.NotFound("configuration", configuration)).ownerId();
-        return query.run(new BenchmarkQuery.Question(configuration, m, cohort, Set.copyOf(List.of(caller.customerId(), ownerId)), k))
+        return query.run(new BenchmarkQuery.Question(configuration, m, cohort, Set.copyOf(List.of(caller.customerId(), ownerId)), k,
+                        trendMonths, YearMonth.now(ZoneOffset.UTC)))
                 .orElseThrow(() -> new ApiException.NotFound("configuration", configuration));
+    }
+
+    /** The trend is read in the same pass as the benchmark, and only when selected: the most months any selection asks. */
+    private static int trendMonths(DataFetchingEnvironment env) {
+        int months = 0;
+        for (SelectedField field : env.getSelectionSet().getImmediateFields()) {
+            if (field.getName().equals("trend")) {
+                int asked = ((Number) field.getArguments().getOrDefault("months", 12)).intValue();
+                if (asked < 1 || asked > MAX_TREND_MONTHS) {
+                    throw new ApiException.BadUserInput("months", "a trend covers 1–" + MAX_TREND_MONTHS + " months");
+                }
+                months = Math.max(months, asked);
+            }
+        }
+        return months;
+    }
+
+    @SchemaMapping(typeName = "Benchmark")
+    public List<BenchmarkAnswer.Month> trend(BenchmarkAnswer.Answered answer, @Argument int months) {
+        List<BenchmarkAnswer.Month> all = answer.trend();
+        return all.subList(Math.max(0, all.size() - months), all.size());
+    }
+
+    @SchemaMapping(typeName = "BenchmarkMonth")
+    public String month(BenchmarkAnswer.Month month) {
+        return month.month().toString();
     }
 
     @SchemaMapping(typeName = "BenchmarkRefused")
@@ -68,6 +104,8 @@ public class BenchmarkController {
             case FEWER_THAN_K_CUSTOMERS -> "Fewer than " + refused.k() + " other customers are in this cohort; try SIMILAR_PEERS.";
             case DIFFERS_FROM_A_LARGER_COHORT_BY_FEWER_THAN_K -> "This cohort differs from a larger one by fewer than "
                     + refused.k() + " customers, so the two together could reveal someone's values.";
+            case DIFFERS_FROM_THE_WHOLE_COHORT_BY_FEWER_THAN_K -> "Fewer than " + refused.k()
+                    + " customers of this cohort are missing from one month, so the two together could reveal their values.";
         };
     }
 

@@ -59,7 +59,7 @@ public class SimilarPeersController {
 
     @QueryMapping
     public Window<SimilarPeer> similarPeers(@Argument String configuration, @Argument Integer first, @Argument String after,
-                                            @Argument SimilarPeersFilter filter) {
+                                            @Argument SimilarPeersFilter filter, @Argument SimilarPeersQuery.Mode mode) {
         Caller caller = callers.current();
         Inputs.id("configuration", configuration, PublicId.CONFIGURATION);
         int size = paging.size(first);
@@ -73,7 +73,8 @@ public class SimilarPeersController {
         }
         String ownerId = configurations.byId(configuration).orElseThrow(() -> new ApiException.NotFound("configuration", configuration)).ownerId();
         List<SimilarConfiguration> ranked = query.run(new SimilarPeersQuery.Question(
-                configuration, Set.copyOf(List.of(caller.customerId(), ownerId)), kinds, offset + size + 1));
+                configuration, Set.copyOf(List.of(caller.customerId(), ownerId)), kinds, offset + size + 1,
+                mode == null ? SimilarPeersQuery.Mode.EXACT : mode));
         List<SimilarPeer> page = ranked.stream().skip(offset)
                 .filter(m -> filter == null || filter.minSimilarity() == null || m.similarity() >= filter.minSimilarity())
                 .map(m -> new SimilarPeer(caller.customerId(), m)).toList();

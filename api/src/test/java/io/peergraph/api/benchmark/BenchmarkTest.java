@@ -14,6 +14,8 @@ import io.peergraph.graph.stuff.ConfigItemValue;
 import io.peergraph.graph.stuff.ConfigurationStore;
 import io.peergraph.graph.stuff.Privacy;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +160,65 @@ class BenchmarkTest {
                 .path("defineMetric").path("key").asText()).isEqualTo("ms-" + u);
     }
 
+    @Test
+    void theMonthlyTrendAnswersOnlyMonthsWithKContributorsThatDifferFromTheWholeCohortByKOrNone() {
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        String mine = config(aliceId, true, "gpu F", "driver F");
+        measure(aliceId, mine, 500, now.minusMonths(1));
+        List<String[]> six = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            six.add(new String[] {peer(), config(lastPeer, true, "gpu F", "driver F")});
+        }
+        for (int i = 0; i < 6; i++) {
+            measure(six.get(i)[0], six.get(i)[1], 100 + i, now.minusMonths(1)); // all six: answered
+            if (i < 5) {
+                measure(six.get(i)[0], six.get(i)[1], 200 + i, now.minusMonths(2)); // five, one missing: suppressed
+            }
+            if (i < 4) {
+                measure(six.get(i)[0], six.get(i)[1], 300 + i, now); // four: suppressed
+            }
+        }
+        String query = """
+                query($m: String!, $c: ID!) {
+                  benchmark(metric: $m, configuration: $c, cohort: SAME_CONFIGURATION_ITEMS) {
+                    ... on Benchmark { customers trend(months: 4) { month suppressed statistics { customers p50 myValue histogram { count } } } }
+                  }
+                }""";
+        JsonNode benchmark = api.post(aliceToken, query, Map.of("m", fps.key(), "c", mine)).data().path("benchmark");
+        assertThat(benchmark.path("customers").asInt()).isEqualTo(5); // six, rounded down to a multiple of 5
+        JsonNode trend = benchmark.path("trend");
+        assertThat(trend.findValuesAsText("month")).containsExactly(
+                now.minusMonths(3).toString(), now.minusMonths(2).toString(), now.minusMonths(1).toString(), now.toString());
+        assertThat(trend.get(0).path("suppressed").asText()).isEqualTo("FEWER_THAN_K_CUSTOMERS");
+        assertThat(trend.get(1).path("suppressed").asText()).isEqualTo("DIFFERS_FROM_THE_WHOLE_COHORT_BY_FEWER_THAN_K");
+        assertThat(trend.get(1).path("statistics").isNull()).isTrue();
+        JsonNode lastMonth = trend.get(2).path("statistics");
+        assertThat(trend.get(2).path("suppressed").isNull()).isTrue();
+        assertThat(lastMonth.path("histogram").findValues("count").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(6);
+        assertThat(lastMonth.path("p50").asDouble()).isBetween(90.0, 120.0).as("that month's values, not the latest");
+        assertThat(lastMonth.path("myValue").asDouble()).isEqualTo(500);
+        assertThat(trend.get(3).path("suppressed").asText()).isEqualTo("FEWER_THAN_K_CUSTOMERS");
+        assertThat(trend.toString()).doesNotContain("300.0").doesNotContain("200.0");
+
+        var tooLong = api.post(aliceToken, query.replace("months: 4", "months: 25"), Map.of("m", fps.key(), "c", mine));
+        assertThat(tooLong.errorCode()).isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
+    void privateConfigurationsNeverCountInStatistics() {
+        String mine = config(aliceId, true, "gpu G");
+        for (int i = 0; i < 5; i++) {
+            measure(peer(), config(lastPeer, true, "gpu G"), 50 + i);
+        }
+        String hidden = configurations.create(new ConfigurationStore.NewConfiguration(peer(), "pc", Privacy.PRIVATE, true, true, null,
+                List.of(new ConfigItemValue("gpu", u + " gpu G")))).id();
+        measure(lastPeer, hidden, 900);
+        JsonNode answered = ask(mine, "SAME_CONFIGURATION_ITEMS");
+        assertThat(answered.path("__typename").asText()).isEqualTo("Benchmark");
+        assertThat(answered.path("histogram").findValues("count").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(5);
+        assertThat(answered.path("p90").asDouble()).isLessThan(100);
+    }
+
     String lastPeer;
 
     private String peer() {
@@ -176,6 +237,12 @@ class BenchmarkTest {
 
     private void measure(String owner, String configuration, double value) {
         measurements.record(owner, List.of(new MeasurementStore.NewMeasurement(configuration, fps.key(), value, "frames/s", OffsetDateTime.now(), null)));
+    }
+
+    /** A measurement on the 10th of the month, noon UTC. */
+    private void measure(String owner, String configuration, double value, YearMonth month) {
+        measurements.record(owner, List.of(new MeasurementStore.NewMeasurement(configuration, fps.key(), value, "frames/s",
+                month.atDay(10).atTime(12, 0).atOffset(ZoneOffset.UTC), null)));
     }
 
     private JsonNode ask(String configuration, String cohort) {

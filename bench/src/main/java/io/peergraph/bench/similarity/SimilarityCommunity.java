@@ -96,13 +96,19 @@ final class SimilarityCommunity {
                 row.put("items", keys);
                 rows.add(row);
                 if (random.nextBoolean()) {
-                    double value = Math.max(1, Math.min(999, 200 - gpu * 0.5 + random.nextDouble() * 60));
-                    measured.put(ownerId, List.of(new MeasurementStore.NewMeasurement(id, fps.key(), Math.round(value), fps.unit(),
-                            OffsetDateTime.of(2026, 1 + random.nextInt(12), 1, 0, 0, 0, 0, ZoneOffset.UTC), "bench")));
+                    List<MeasurementStore.NewMeasurement> history = new ArrayList<>();
+                    int first = 1 + random.nextInt(12);
+                    int months = 1 + random.nextInt(4);
+                    for (int month = first; month < first + months && month <= 12; month++) { // drivers improve a little each month
+                        double value = Math.max(1, Math.min(999, 200 - gpu * 0.5 + month + random.nextDouble() * 60));
+                        history.add(new MeasurementStore.NewMeasurement(id, fps.key(), Math.round(value), fps.unit(),
+                                OffsetDateTime.of(2026, month, 1 + random.nextInt(28), 12, 0, 0, 0, ZoneOffset.UTC), "bench-" + month));
+                    }
+                    measured.put(ownerId, history);
                 }
             }
             client.query(LOAD).bind(rows).to("rows").run();
-            measured.forEach(measurements::record);
+            measurements.recordAll(measured); // one commit per batch, not one per customer
             if ((start / batch) % 10 == 0) {
                 System.out.printf("  loaded %d/%d customers%n", start + rows.size(), customers);
             }

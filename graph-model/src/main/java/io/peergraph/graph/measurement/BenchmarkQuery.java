@@ -1,5 +1,8 @@
 package io.peergraph.graph.measurement;
 
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,24 +34,34 @@ public final class BenchmarkQuery {
                  [kind IN $ladder | [(me)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind = kind | i {.id, .value}]] AS mine
             CALL (me, metric) {
               OPTIONAL MATCH (me)-[l:LATEST_VALUE]->(metric)
-              RETURN l.value AS myValue
+              RETURN l.value AS myValue, CASE WHEN $since IS NULL THEN [] ELSE
+                       [(me)<-[:ABOUT]-(m:Measurement)-[:OF_METRIC]->(metric) WHERE m.at >= $since | [m.at, m.value]]
+                       + [(me)-[:OF_ITEM]->(:Item)<-[:ABOUT]-(m:Measurement)-[:OF_METRIC]->(metric) WHERE m.at >= $since | [m.at, m.value]]
+                     END AS myHistory
             }
             CALL (metric, myProduct, mine) {
               MATCH (owner:Customer)-[:OWNS]->(c:Configuration)-[l:LATEST_VALUE]->(metric)
               WHERE coalesce(c.inStatistics, true) AND coalesce(c.privacy, 'COMMUNITY') <> 'PRIVATE'
                 AND NOT owner.id IN $excludedOwners
-              WITH owner, l.value AS value, head([(c)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p.id]) AS product,
+              WITH owner, c, l.value AS value, head([(c)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p.id]) AS product,
                    [(c)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind IN $ladder | [i.kind, i.id]] AS items
-              WITH owner, value, product = myProduct.id OR (product IS NULL AND myProduct IS NULL) AS sameProduct,
+              WITH owner, c, value, product = myProduct.id OR (product IS NULL AND myProduct IS NULL) AS sameProduct,
                    [s IN range(0, size($ladder) - 1) |
                       size([p IN items WHERE p[0] = $ladder[s]]) = size(mine[s])
                       AND all(m IN mine[s] WHERE [$ladder[s], m.id] IN items)] AS sameKind
-              WITH owner, value, CASE WHEN NOT sameProduct THEN 0
+              WITH owner, c, value, CASE WHEN NOT sameProduct THEN 0
                    ELSE 1 + reduce(run = [0, true], ok IN sameKind |
                               CASE WHEN run[1] AND ok THEN [run[0] + 1, true] ELSE [run[0], false] END)[0] END AS depth
-              RETURN depth, collect(owner.id) AS owners, collect(value) AS values
+              // The trend's raw material, read only when a trend is asked for: this configuration's measurements
+              // (of it or of its item) since the window's first month.
+              WITH owner, value, depth, CASE WHEN $since IS NULL THEN [] ELSE
+                     [(c)<-[:ABOUT]-(m:Measurement)-[:OF_METRIC]->(metric) WHERE m.at >= $since | [m.at, m.value]]
+                     + [(c)-[:OF_ITEM]->(:Item)<-[:ABOUT]-(m:Measurement)-[:OF_METRIC]->(metric) WHERE m.at >= $since | [m.at, m.value]]
+                   END AS history
+              RETURN depth, collect(owner.id) AS owners, collect(value) AS values, collect(history) AS histories
             }
-            RETURN myProduct, mine, myValue, collect({depth: depth, owners: owners, values: values}) AS levels
+            RETURN myProduct, mine, myValue, myHistory,
+                   collect({depth: depth, owners: owners, values: values, histories: histories}) AS levels
             """;
 
     private final Neo4jClient client;
@@ -57,7 +70,20 @@ public final class BenchmarkQuery {
         this.client = client;
     }
 
-    public record Question(String configurationId, Metric metric, Cohort cohort, Collection<String> excludedOwnerIds, int k) {}
+    /**
+     * @param trendMonths how many calendar months (UTC) of trend, ending with {@code trendUntil}; 0 for none
+     *                    (the trend costs a read of every counted configuration's measurements in the window)
+     */
+    public record Question(String configurationId, Metric metric, Cohort cohort, Collection<String> excludedOwnerIds, int k,
+                           int trendMonths, YearMonth trendUntil) {
+        public Question(String configurationId, Metric metric, Cohort cohort, Collection<String> excludedOwnerIds, int k) {
+            this(configurationId, metric, cohort, excludedOwnerIds, k, 0, null);
+        }
+
+        YearMonth trendFrom() {
+            return trendUntil.minusMonths(trendMonths - 1L);
+        }
+    }
 
     /** Empty when the configuration does not exist. */
     public Optional<BenchmarkAnswer> run(Question q) {
@@ -66,20 +92,24 @@ public final class BenchmarkQuery {
         p.put("metric", q.metric().key());
         p.put("ladder", Cohort.LADDER);
         p.put("excludedOwners", List.copyOf(q.excludedOwnerIds()));
+        p.put("since", q.trendMonths() <= 0 ? null : q.trendFrom().atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         return client.query(DEPTHS).bindAll(p).fetchAs(BenchmarkAnswer.class).mappedBy((t, r) -> answer(q, r.get("myProduct"),
-                r.get("mine"), r.get("myValue"), r.get("levels"))).one();
+                r.get("mine"), r.get("myValue"), monthly(r.get("myHistory")), r.get("levels"))).one();
     }
 
-    private record Row(int depth, String owner, double value) {}
+    /** A counted configuration: its depth on my path, owner, latest value, and last value of each month measured. */
+    record Row(int depth, String owner, double value, Map<YearMonth, Double> months) {}
 
-    private static BenchmarkAnswer answer(Question q, Value myProduct, Value mine, Value myValue, Value levels) {
+    private static BenchmarkAnswer answer(Question q, Value myProduct, Value mine, Value myValue, Map<YearMonth, Double> myMonths,
+                                          Value levels) {
         List<Row> rows = new ArrayList<>();
         for (Value level : levels.values()) {
             int depth = level.get("depth").asInt();
             List<String> owners = level.get("owners").asList(Value::asString);
             List<Double> values = level.get("values").asList(Value::asDouble);
+            List<Value> histories = level.get("histories").asList(v -> v);
             for (int i = 0; i < owners.size(); i++) {
-                rows.add(new Row(depth, owners.get(i), values.get(i)));
+                rows.add(new Row(depth, owners.get(i), values.get(i), monthly(histories.get(i))));
             }
         }
         List<BenchmarkAnswer.Level> path = path(myProduct, mine);
@@ -99,8 +129,54 @@ public final class BenchmarkQuery {
         }
         int depth = target;
         List<Row> members = rows.stream().filter(r -> r.depth() >= depth).toList();
-        return Statistics.of(q.metric(), path.get(target), members.stream().mapToDouble(Row::value).toArray(),
+        BenchmarkAnswer.Answered answer = Statistics.of(q.metric(), path.get(target), members.stream().mapToDouble(Row::value).toArray(),
                 owners(members).size(), myValue.isNull() ? null : myValue.asDouble());
+        return q.trendMonths() <= 0 ? answer : answer.withTrend(trend(q, rows, depth, path.get(target), myMonths));
+    }
+
+    /**
+     * The answered cohort month by month. A month is held to the cohort's own rules on its contributors (at least
+     * k customers; the nearest larger group that differs differs by at least k), and one more: the customers
+     * of the cohort who measured nothing that month must be none or at least k, or the month and the cohort's
+     * latest values together would isolate them (a customer's latest value is often their last month's value).
+     */
+    static List<BenchmarkAnswer.Month> trend(Question q, List<Row> rows, int depth, BenchmarkAnswer.Level cohort,
+                                             Map<YearMonth, Double> mine) {
+        int wholeCohort = owners(rows.stream().filter(r -> r.depth() >= depth).toList()).size();
+        List<BenchmarkAnswer.Month> months = new ArrayList<>();
+        for (YearMonth month = q.trendFrom(); !month.isAfter(q.trendUntil()); month = month.plusMonths(1)) {
+            YearMonth m = month;
+            List<Row> measured = rows.stream().filter(r -> r.months().containsKey(m))
+                    .map(r -> new Row(r.depth(), r.owner(), r.months().get(m), Map.of())).toList();
+            List<Row> members = measured.stream().filter(r -> r.depth() >= depth).toList();
+            int absent = wholeCohort - owners(members).size();
+            Optional<BenchmarkAnswer.Reason> refusal = refusal(measured, depth, q.k()).or(() -> absent > 0 && absent < q.k()
+                    ? Optional.of(BenchmarkAnswer.Reason.DIFFERS_FROM_THE_WHOLE_COHORT_BY_FEWER_THAN_K) : Optional.empty());
+            months.add(refusal.map(reason -> new BenchmarkAnswer.Month(m, null, reason)).orElseGet(() -> new BenchmarkAnswer.Month(m,
+                    Statistics.of(q.metric(), cohort, members.stream().mapToDouble(Row::value).toArray(), owners(members).size(),
+                            mine.get(m)), null)));
+        }
+        return months;
+    }
+
+    /** [at, value] pairs → the last value of each calendar month (UTC); the larger value on equal times. */
+    private static Map<YearMonth, Double> monthly(Value history) {
+        if (history.isNull() || history.isEmpty()) {
+            return Map.of();
+        }
+        Map<YearMonth, OffsetDateTime> lastAt = new HashMap<>();
+        Map<YearMonth, Double> last = new HashMap<>();
+        for (Value pair : history.values()) {
+            OffsetDateTime at = pair.get(0).asZonedDateTime().toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            double value = pair.get(1).asDouble();
+            YearMonth month = YearMonth.from(at);
+            OffsetDateTime seen = lastAt.get(month);
+            if (seen == null || at.isAfter(seen) || (at.isEqual(seen) && value > last.get(month))) {
+                lastAt.put(month, at);
+                last.put(month, value);
+            }
+        }
+        return last;
     }
 
     /**

@@ -20,8 +20,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 public class MeasurementStore {
 
     private static final String RECORD = """
-            MATCH (owner:Customer {id: $customerId})
             UNWIND $rows AS row
+            MATCH (owner:Customer {id: row.customerId})
             MATCH (metric:Metric {key: row.metric})
             OPTIONAL MATCH (cfg:Configuration {id: row.target})
             OPTIONAL MATCH (item:Item {id: row.target})
@@ -70,12 +70,20 @@ public class MeasurementStore {
      * measurement (a replayed key records none), so both commit in the caller's transaction or neither does.
      */
     public List<Recorded> record(String customerId, List<NewMeasurement> batch) {
-        List<Map<String, Object>> rows = batch.stream().map(n -> {
-            String sourceKey = "measurement:" + customerId + ":" + (n.clientKey() == null ? "once:" + UUID.randomUUID() : n.clientKey());
-            return Map.<String, Object>of("target", n.targetId(), "metric", n.metricKey(), "value", n.value(), "unit", n.unit(),
-                    "at", n.at(), "sourceKey", sourceKey, "id", PublicId.MEASUREMENT.fromKey(sourceKey));
-        }).toList();
-        List<Recorded> recorded = List.copyOf(client.query(RECORD).bindAll(Map.of("customerId", customerId, "rows", rows)).fetchAs(Recorded.class)
+        return recordAll(Map.of(customerId, batch));
+    }
+
+    /**
+     * Several customers' batches in one statement (imports, generated data): one commit instead of one per
+     * customer. Results in the map's iteration order, each batch in input order.
+     */
+    public List<Recorded> recordAll(Map<String, List<NewMeasurement>> batches) {
+        List<Map<String, Object>> rows = batches.entrySet().stream().flatMap(b -> b.getValue().stream().map(n -> {
+            String sourceKey = "measurement:" + b.getKey() + ":" + (n.clientKey() == null ? "once:" + UUID.randomUUID() : n.clientKey());
+            return Map.<String, Object>of("customerId", b.getKey(), "target", n.targetId(), "metric", n.metricKey(), "value", n.value(),
+                    "unit", n.unit(), "at", n.at(), "sourceKey", sourceKey, "id", PublicId.MEASUREMENT.fromKey(sourceKey));
+        })).toList();
+        List<Recorded> recorded = List.copyOf(client.query(RECORD).bind(rows).to("rows").fetchAs(Recorded.class)
                 .mappedBy((t, r) -> new Recorded(r.get("id").asString(), r.get("fresh").asBoolean(), r.get("same").asBoolean())).all());
         Outbox.recordAll(client, EventType.MeasurementRecorded,
                 recorded.stream().filter(Recorded::created).map(Recorded::id).distinct().toList(), Map.of());

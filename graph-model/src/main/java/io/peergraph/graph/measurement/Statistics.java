@@ -30,7 +30,7 @@ final class Statistics {
                 quantile(metric, width, counts, values.length, 0.10), quantile(metric, width, counts, values.length, 0.25),
                 quantile(metric, width, counts, values.length, 0.50), quantile(metric, width, counts, values.length, 0.75),
                 quantile(metric, width, counts, values.length, 0.90), List.copyOf(histogram), mine,
-                mine == null ? null : percentile(metric, width, counts, values.length, mine));
+                mine == null ? null : percentile(metric, width, counts, values.length, mine), List.of());
     }
 
     /** The value below which a fraction q of the cohort lies, assuming values spread evenly inside a bucket. */

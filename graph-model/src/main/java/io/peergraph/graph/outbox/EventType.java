@@ -11,8 +11,10 @@ public enum EventType {
     /** A customer confirmed that a solution worked, or did not. Aggregate: the solution. */
     ConfirmationRecorded,
     /**
-     * A configuration's items changed, or it was deleted. Aggregate: the configuration. Its reports get a
-     * {@link #ReportChanged} each in the same transaction (a case document carries its configuration's items).
+     * A configuration was created or deleted, or its items, privacy or peer listing changed. Aggregate: the
+     * configuration. When its items change (or it is deleted) its reports get a {@link #ReportChanged} each in
+     * the same transaction (a case document carries its configuration's items). Every instance's in-memory
+     * similarity index follows these.
      */
     ConfigurationChanged,
     /** A catalog product was added or changed. Aggregate: the product. */

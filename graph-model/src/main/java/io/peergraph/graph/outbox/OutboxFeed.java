@@ -1,5 +1,6 @@
 package io.peergraph.graph.outbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +10,14 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 /**
  * The read side of the outbox, shared by every consumer (the search indexer today, notifications later). Each
  * consumer keeps its own {@code :OutboxCursor {consumer, seq}}: the last event it has fully handled. Events
- * are pruned only once every registered cursor has passed them, so a slow or stopped consumer holds them.
+ * are pruned only once every registered cursor has passed them, so a slow or stopped consumer holds them, and
+ * never before they are {@link #RETENTION} old: followers that hold no cursor (each instance's in-memory
+ * similarity index) tail the feed without holding it back for ever, and rebuild if they fall further behind.
  */
 public class OutboxFeed {
+
+    /** How long every event is kept, whatever the cursors say. */
+    public static final Duration RETENTION = Duration.ofMinutes(10);
 
     private final Neo4jClient client;
 
@@ -77,13 +83,18 @@ public class OutboxFeed {
      * With no consumer registered nothing is pruned: nobody has said what they still need.
      */
     public long prune(int limit) {
+        return prune(limit, RETENTION);
+    }
+
+    /** {@link #prune(int)}, keeping events younger than {@code keep}. */
+    public long prune(int limit, Duration keep) {
         return client.query("""
                         MATCH (c:OutboxCursor) WITH min(c.seq) AS passed WHERE passed IS NOT NULL
-                        MATCH (e:OutboxEvent) WHERE e.seq <= passed
+                        MATCH (e:OutboxEvent) WHERE e.seq <= passed AND e.at <= datetime() - duration({milliseconds: $keep})
                         WITH e ORDER BY e.seq LIMIT $limit
                         DELETE e
                         RETURN count(*) AS n
-                        """).bind(limit).to("limit")
+                        """).bindAll(Map.of("limit", limit, "keep", keep.toMillis()))
                 .fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
     }
 

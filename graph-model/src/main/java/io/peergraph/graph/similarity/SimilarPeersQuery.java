@@ -2,6 +2,8 @@ package io.peergraph.graph.similarity;
 
 import io.peergraph.graph.stuff.ConfigItem;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,20 +12,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * "The configurations most like mine": the exact top-k by {@link SimilarityProfile} similarity, without
- * scanning every configuration. A threshold algorithm: walk the posting lists of my items rarest first (each
- * is the {@code INCLUDES} relationships of one item), keep the best k fully scored configurations, and stop as
- * soon as the k-th best beats the most any configuration not seen yet could score (the weights of the terms
- * not walked). Sharing a rare item is what makes a peer close, so the walk usually ends after a list or two;
- * the lists of common items (a popular GPU is in a fifth of all configurations) are rarely walked.
+ * scanning every configuration. A threshold algorithm over the {@link SimilarityIndex} (an in-memory copy of
+ * who includes what, caught up with the graph before each question): walk the posting lists of my items
+ * rarest first, score every configuration met in full, keep the best k, and stop as soon as the k-th best
+ * beats the most any configuration not met yet could score (the weights of the terms not walked). Sharing a
+ * rare item is what makes a peer close, so the walk usually ends after a list or two; the lists of common
+ * items (a popular GPU is in a fifth of all configurations) are rarely walked, and cost a millisecond when they are.
  *
- * <p>Each walk step returns only its own top k (a configuration's score does not depend on which list found
- * it), ordered by score then id, so the answer is the same whatever order the data was written in.
+ * <p>{@link Mode#APPROXIMATE} stops instead once it has scored {@code approximateBudget} configurations and
+ * has k: whole posting lists only, so its answer too is independent of the order the data was written in.
+ * Weights (and the profile) are read from the graph, the final rows too: a configuration that left peer
+ * listings is never shown, even in the instant before the index hears of it. Ties are broken by
+ * configuration id.
  */
 public final class SimilarPeersQuery {
 
@@ -52,44 +60,40 @@ public final class SimilarPeersQuery {
             RETURN prefix, collect(m {.id, .kind, .value, .configCount}) AS members
             """;
 
-    /** One walk step: the best $k shareable configurations among those that include any of $itemIds. */
-    private static final String STEP = """
-            UNWIND $itemIds AS itemId
-            MATCH (:ConfigItem {id: itemId})<-[:INCLUDES]-(c:Configuration)
-            WITH DISTINCT c
-            WHERE coalesce(c.listedInPeers, true) AND coalesce(c.privacy, 'COMMUNITY') <> 'PRIVATE'
-              AND NOT c.id IN $excludedConfigurations
-            WITH c, reduce(hits = [], xid IN [(c)-[:INCLUDES]->(x:ConfigItem) | x.id] | hits + coalesce($lookup[xid], [])) AS hits
-            WITH c, [slot IN range(0, $slots - 1) |
-                       reduce(best = 0.0, h IN hits | CASE WHEN h[0] = slot AND h[1] > best THEN h[1] ELSE best END)] AS earned
-            WITH c, reduce(total = 0.0, e IN earned | total + e) AS score
-            ORDER BY score DESC, c.id
-            LIMIT $k
-            RETURN c.id AS id, score
-            """;
-
-    // The owners' configurations never count as peers of theirs.
-    private static final String EXCLUDED = """
-            UNWIND $ownerIds AS ownerId
-            MATCH (:Customer {id: ownerId})-[:OWNS]->(c:Configuration)
-            RETURN collect(DISTINCT c.id) AS ids
-            """;
-
     private static final String EXPLAIN = """
             UNWIND $ids AS id
             MATCH (owner:Customer)-[:OWNS]->(c:Configuration {id: id})
+            WHERE coalesce(c.listedInPeers, true) AND coalesce(c.privacy, 'COMMUNITY') <> 'PRIVATE'
             RETURN c.id AS id, owner.id AS ownerId,
                    [(c)-[:INCLUDES]->(x:ConfigItem) | x {.id, .kind, .value, .configCount}] AS items
             """;
 
+    /** Configurations an approximate answer scores before it stops (whole posting lists, so often more). */
+    public static final int DEFAULT_APPROXIMATE_BUDGET = 2_000;
+
     private final Neo4jClient client;
+    private final SimilarityIndex index;
+    private final int approximateBudget;
 
     public SimilarPeersQuery(Neo4jClient client) {
-        this.client = client;
+        this(client, new SimilarityIndex(client), DEFAULT_APPROXIMATE_BUDGET);
     }
 
+    public SimilarPeersQuery(Neo4jClient client, SimilarityIndex index, int approximateBudget) {
+        this.client = client;
+        this.index = index;
+        this.approximateBudget = approximateBudget;
+    }
+
+    /** Exact: the true top k. Approximate: a bounded amount of work, recall measured by bench/run-similarity.sh. */
+    public enum Mode { EXACT, APPROXIMATE }
+
     /** Who asks: the configuration, its owner and the caller (neither sees their own configurations). */
-    public record Question(String configurationId, Collection<String> excludedOwnerIds, List<String> kinds, int k) {}
+    public record Question(String configurationId, Collection<String> excludedOwnerIds, List<String> kinds, int k, Mode mode) {
+        public Question(String configurationId, Collection<String> excludedOwnerIds, List<String> kinds, int k) {
+            this(configurationId, excludedOwnerIds, kinds, k, Mode.EXACT);
+        }
+    }
 
     /** The top k, most similar first, explained; empty when the configuration has no (matching) items. */
     public List<SimilarConfiguration> run(Question q) {
@@ -97,8 +101,14 @@ public final class SimilarPeersQuery {
         if (profile.slots().isEmpty()) {
             return List.of();
         }
-        List<Scored> top = topK(profile, excludedConfigurations(q), q.k());
+        index.catchUp();
+        List<Scored> top = index.read(postings -> topK(postings, profile, Set.copyOf(q.excludedOwnerIds()), q.k(), q.mode()));
         return explain(profile, top);
+    }
+
+    /** The in-memory index this query walks (for warming it up and for tests). */
+    public SimilarityIndex index() {
+        return index;
     }
 
     /** The weights for a configuration (public so that tests and benches can check against brute force). */
@@ -157,31 +167,94 @@ public final class SimilarPeersQuery {
 
     private static final Comparator<Scored> RANK = Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id);
 
-    private List<Scored> topK(SimilarityProfile profile, List<String> excluded, int k) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("lookup", profile.lookup());
-        params.put("slots", profile.slots().size());
-        params.put("excludedConfigurations", excluded);
-        params.put("k", k);
-        Map<String, Scored> seen = new HashMap<>();
+    private List<Scored> topK(SimilarityIndex.Postings postings, SimilarityProfile profile, Set<String> excludedOwners,
+                              int k, Mode mode) {
+        Scorer scorer = new Scorer(profile, postings);
+        PriorityQueue<Scored> best = new PriorityQueue<>(RANK.reversed()); // the worst of the best k first
+        BitSet met = new BitSet();
         List<SimilarityProfile.Term> walked = new ArrayList<>();
-        List<Scored> best = List.of();
+        int scored = 0;
         for (SimilarityProfile.Term term : profile.terms()) {
-            if (best.size() >= k && best.get(k - 1).score() > profile.bound(walked) + EPSILON) {
-                break; // nothing unseen can reach the k-th best: the top k is exact
+            if (best.size() >= k && best.peek().score() > profile.bound(walked) + EPSILON) {
+                break; // nothing not met yet can reach the k-th best: the top k is exact
             }
-            params.put("itemIds", term.itemIds());
-            client.query(STEP).bindAll(params).fetch().all()
-                    .forEach(row -> seen.putIfAbsent((String) row.get("id"), new Scored((String) row.get("id"), (Double) row.get("score"))));
+            if (mode == Mode.APPROXIMATE && best.size() >= k && scored >= approximateBudget) {
+                break;
+            }
+            for (String itemId : term.itemIds()) {
+                int item = postings.item(itemId);
+                SimilarityIndex.IntList list = item < 0 ? null : postings.postings(item);
+                for (int i = 0; list != null && i < list.size(); i++) {
+                    int c = list.get(i);
+                    if (met.get(c)) {
+                        continue;
+                    }
+                    met.set(c);
+                    if (!postings.listed(c) || excludedOwners.contains(postings.ownerId(c))) {
+                        continue;
+                    }
+                    scored++;
+                    Scored candidate = new Scored(postings.configurationId(c), scorer.score(postings.items(c)));
+                    if (best.size() < k) {
+                        best.add(candidate);
+                    } else if (RANK.compare(candidate, best.peek()) < 0) {
+                        best.poll();
+                        best.add(candidate);
+                    }
+                }
+            }
             walked.add(term);
-            best = seen.values().stream().sorted(RANK).limit(k).toList();
         }
-        return best;
+        return best.stream().sorted(RANK).toList();
     }
 
-    private List<String> excludedConfigurations(Question q) {
-        return client.query(EXCLUDED).bind(List.copyOf(q.excludedOwnerIds())).to("ownerIds").fetchAs(List.class)
-                .mappedBy((t, r) -> r.get("ids").asList(Value::asString)).one().map(l -> (List<String>) l).orElse(List.of());
+    /**
+     * {@link SimilarityProfile#score} over the index's item ordinals: per slot the best weight earned, summed in
+     * slot order, so that it returns the very same double (ties stay ties, and brute force agrees).
+     */
+    private static final class Scorer {
+        private final int[] items; // sorted item ordinals that earn anything
+        private final int[][] slots;
+        private final double[][] weights;
+        private final double[] earned;
+
+        Scorer(SimilarityProfile profile, SimilarityIndex.Postings postings) {
+            Map<Integer, List<double[]>> byItem = new TreeMap<>();
+            for (SimilarityProfile.Slot s : profile.slots()) {
+                add(byItem, postings.item(s.item().id()), s.index(), s.exactWeight());
+                s.familyMembers().forEach(m -> add(byItem, postings.item(m.id()), s.index(), s.familyWeight()));
+            }
+            items = byItem.keySet().stream().mapToInt(Integer::intValue).toArray();
+            slots = new int[items.length][];
+            weights = new double[items.length][];
+            for (int i = 0; i < items.length; i++) {
+                List<double[]> earnings = byItem.get(items[i]);
+                slots[i] = earnings.stream().mapToInt(e -> (int) e[0]).toArray();
+                weights[i] = earnings.stream().mapToDouble(e -> e[1]).toArray();
+            }
+            earned = new double[profile.slots().size()];
+        }
+
+        private static void add(Map<Integer, List<double[]>> byItem, int item, int slot, double weight) {
+            if (item >= 0) {
+                byItem.computeIfAbsent(item, x -> new ArrayList<>()).add(new double[] {slot, weight});
+            }
+        }
+
+        double score(int[] theirs) {
+            Arrays.fill(earned, 0.0);
+            for (int item : theirs) {
+                int at = Arrays.binarySearch(items, item);
+                for (int e = 0; at >= 0 && e < slots[at].length; e++) {
+                    earned[slots[at][e]] = Math.max(earned[slots[at][e]], weights[at][e]);
+                }
+            }
+            double total = 0.0;
+            for (double w : earned) {
+                total += w;
+            }
+            return total;
+        }
     }
 
     private List<SimilarConfiguration> explain(SimilarityProfile profile, List<Scored> top) {

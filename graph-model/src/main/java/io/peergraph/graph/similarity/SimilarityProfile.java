@@ -4,9 +4,7 @@ import io.peergraph.graph.stuff.ConfigItem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What "like my configuration" means, as numbers: one slot per item of mine. A configuration that includes
@@ -74,17 +72,5 @@ public record SimilarityProfile(List<Slot> slots) {
             bound += !exactWalked ? s.exactWeight() : s.hasFamily() && !familyWalked ? s.familyWeight() : 0.0;
         }
         return bound;
-    }
-
-    /** Item id → the [slot, weight] pairs it earns: what the scoring Cypher looks items up in. */
-    public Map<String, List<List<Object>>> lookup() {
-        Map<String, List<List<Object>>> lookup = new HashMap<>();
-        for (Slot s : slots) {
-            lookup.computeIfAbsent(s.item().id(), k -> new ArrayList<>()).add(List.of(s.index(), s.exactWeight()));
-            for (ConfigItem m : s.familyMembers()) {
-                lookup.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(List.of(s.index(), s.familyWeight()));
-            }
-        }
-        return lookup;
     }
 }

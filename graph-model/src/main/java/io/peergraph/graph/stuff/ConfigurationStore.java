@@ -74,6 +74,7 @@ public class ConfigurationStore {
                         FOREACH (_ IN CASE WHEN item IS NULL THEN [] ELSE [1] END | CREATE (cfg)-[:OF_ITEM]->(item))
                         """).bindAll(params).run();
         includeItems(id, c.items());
+        Outbox.record(client, EventType.ConfigurationChanged, id, Map.of());
         return byId(id).orElseThrow();
     }
 
@@ -102,8 +103,11 @@ public class ConfigurationStore {
         if (change.items() != null || change.privacy() != null || change.listedInPeers() != null) {
             List<String> reportIds = reportIds(id);
             client.query(PeerSignature.REFRESH).bind(reportIds).to("reportIds").run();
-            if (change.items() != null) { // last: the outbox counter is held until commit
+            // last: the outbox counter is held until commit
+            if (change.items() != null) {
                 recordItemsChanged(id, reportIds);
+            } else { // privacy or listing: what the similarity index reads
+                Outbox.record(client, EventType.ConfigurationChanged, id, Map.of());
             }
         }
         return byId(id).orElseThrow();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.peergraph.graph.stuff.ProductStore;
 import io.peergraph.graph.testing.SharedNeo4j;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,13 +91,15 @@ class OutboxTest {
         assertThat(feed.backlog(fast)).isEqualTo(3);
 
         feed.advance(fast, start + 3);
-        feed.prune(1000);
+        feed.prune(1000, Duration.ZERO);
         assertThat(feed.after(start, 10)).hasSize(3);
 
         feed.advance(slow, start + 1);
         feed.advance(slow, start); // never backwards
         assertThat(feed.cursor(slow)).contains(start + 1);
         feed.prune(1000);
+        assertThat(feed.after(start, 10)).as("kept for the retention time, for followers without a cursor").hasSize(3);
+        feed.prune(1000, Duration.ZERO);
         assertThat(feed.after(start, 10)).extracting(OutboxEvent::aggregateId).containsExactly("b", "c");
         assertThat(feed.after(start, 10).getFirst().payload()).isEqualTo("{\"tag\":\"x \\\"y\\\"\"}");
 

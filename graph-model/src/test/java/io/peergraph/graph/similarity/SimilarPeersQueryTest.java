@@ -9,6 +9,7 @@ import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.graph.testing.SharedNeo4j;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,62 @@ class SimilarPeersQueryTest {
         assertThat(hidden).hasSizeGreaterThan(10);
         List<SimilarConfiguration> all = query.run(new SimilarPeersQuery.Question(myConfig, List.of(me), null, 1000));
         assertThat(all).isNotEmpty().extracting(SimilarConfiguration::configurationId).doesNotContainAnyElementsOf(hidden);
+    }
+
+    @Test
+    void theInMemoryIndexFollowsChangesMadeAfterItWasBuilt() {
+        String peer = customers.signIn("late-" + u).id();
+        List<ConfigItemValue> twin = List.of(item("gpu", "Arc A380"), item("driver", "mesa 23.1"), item("kernel", "6.6"));
+        String mine = configurations.create(new ConfigurationStore.NewConfiguration(me, "pc", Privacy.COMMUNITY, true, true, null, twin)).id();
+        query.run(new SimilarPeersQuery.Question(mine, List.of(me), null, 5)); // the index exists before the peer does
+
+        String theirs = configurations.create(new ConfigurationStore.NewConfiguration(peer, "pc", Privacy.COMMUNITY, true, true, null, twin)).id();
+        assertThat(topIds(mine, 1)).as("a new configuration").containsExactly(theirs);
+
+        configurations.update(theirs, new ConfigurationStore.ConfigurationChange(null, null, false, null, null));
+        assertThat(topIds(mine, 5)).as("opted out of peer listings").doesNotContain(theirs);
+
+        configurations.update(theirs, new ConfigurationStore.ConfigurationChange(null, null, true, null, List.of(item("gpu", "Arc A380"))));
+        assertThat(query.run(new SimilarPeersQuery.Question(mine, List.of(me), null, 1))).singleElement().satisfies(top -> {
+            assertThat(top.configurationId()).as("listed again, with fewer items").isEqualTo(theirs);
+            assertThat(top.shared()).extracting(i -> i.kind()).containsExactly("gpu");
+        });
+
+        configurations.delete(theirs);
+        assertThat(topIds(mine, 5)).as("deleted").doesNotContain(theirs);
+    }
+
+    @Test
+    void configurationsWrittenWithoutAnOutboxEventAreFoundToo() {
+        String mine = configurations.create(config(me, true, Privacy.COMMUNITY, item("gpu", "Vega 56"), item("os", "Gentoo"))).id();
+        query.run(new SimilarPeersQuery.Question(mine, List.of(me), null, 5));
+        String imported = "cfg_imported" + u;
+        client.query("""
+                CREATE (o:Customer {id: $owner, handle: $owner})-[:OWNS]->(c:Configuration {id: $id, privacy: 'COMMUNITY', listedInPeers: true})
+                WITH c MATCH (i:ConfigItem) WHERE i.value IN $values CREATE (c)-[:INCLUDES]->(i)""")
+                .bindAll(Map.of("owner", "cus_imported" + u, "id", imported, "values", List.of(u + " Vega 56", u + " Gentoo"))).run();
+        assertThat(topIds(mine, 1)).as("an import writes no outbox event").containsExactly(imported);
+    }
+
+    @Test
+    void anApproximateAnswerScoresWhatItReturnsExactlyAndWithEnoughBudgetIsTheExactOne() {
+        SimilarityProfile profile = query.profile(myConfig, null);
+        Map<String, Double> truth = new HashMap<>();
+        bruteForce(profile).forEach(e -> truth.put(e.getKey(), e.getValue()));
+        SimilarPeersQuery tight = new SimilarPeersQuery(client, query.index(), 1);
+        List<SimilarConfiguration> approximate = tight.run(new SimilarPeersQuery.Question(myConfig, List.of(me), null, 10,
+                SimilarPeersQuery.Mode.APPROXIMATE));
+        assertThat(approximate).hasSize(10).allSatisfy(c -> assertThat(c.similarity()).isEqualTo(truth.get(c.configurationId())));
+        assertThat(approximate).extracting(SimilarConfiguration::similarity).isSortedAccordingTo(Comparator.reverseOrder());
+
+        SimilarPeersQuery generous = new SimilarPeersQuery(client, query.index(), 1_000_000);
+        assertThat(generous.run(new SimilarPeersQuery.Question(myConfig, List.of(me), null, 10, SimilarPeersQuery.Mode.APPROXIMATE)))
+                .extracting(SimilarConfiguration::configurationId).containsExactlyElementsOf(topIds(myConfig, 10));
+    }
+
+    private static List<String> topIds(String configuration, int k) {
+        return query.run(new SimilarPeersQuery.Question(configuration, List.of(me), null, k)).stream()
+                .map(SimilarConfiguration::configurationId).toList();
     }
 
     private static List<Map.Entry<String, Double>> bruteForce(SimilarityProfile profile) {

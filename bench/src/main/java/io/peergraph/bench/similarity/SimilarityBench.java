@@ -74,6 +74,9 @@ public final class SimilarityBench {
             Map<String, List<String>> exact = new HashMap<>();
             Map<String, List<String>> approximate = new HashMap<>();
             report("similarPeers top-10 EXACT", sample, queries, row -> exact.put(id(row), top10(similar, row, SimilarPeersQuery.Mode.EXACT)));
+            // Where the time goes: the two round trips before the walk, timed alone on the same questions.
+            report("  phase: index catch-up (one read of the outbox)", sample, queries, row -> index.catchUp());
+            report("  phase: profile (my items, their weights and families)", sample, queries, row -> similar.profile(id(row), null));
             report("similarPeers top-10 APPROXIMATE (budget " + budget + ")", sample, queries,
                     row -> approximate.put(id(row), top10(similar, row, SimilarPeersQuery.Mode.APPROXIMATE)));
             double recall = sample.stream().map(SimilarityBench::id).mapToDouble(id -> {

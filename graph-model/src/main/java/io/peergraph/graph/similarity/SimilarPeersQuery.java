@@ -194,7 +194,11 @@ public final class SimilarPeersQuery {
                         continue;
                     }
                     scored++;
-                    Scored candidate = new Scored(postings.configurationId(c), scorer.score(postings.items(c)));
+                    double score = scorer.score(postings.items(c));
+                    if (best.size() >= k && score < best.peek().score()) {
+                        continue; // the common case once the heap is full: no allocation for a loser
+                    }
+                    Scored candidate = new Scored(postings.configurationId(c), score);
                     if (best.size() < k) {
                         best.add(candidate);
                     } else if (RANK.compare(candidate, best.peek()) < 0) {
@@ -213,7 +217,7 @@ public final class SimilarPeersQuery {
      * slot order, so that it returns the very same double (ties stay ties, and brute force agrees).
      */
     private static final class Scorer {
-        private final int[] items; // sorted item ordinals that earn anything
+        private final int[] earnings; // item ordinal -> index into slots/weights, -1 when the item earns nothing
         private final int[][] slots;
         private final double[][] weights;
         private final double[] earned;
@@ -224,13 +228,16 @@ public final class SimilarPeersQuery {
                 add(byItem, postings.item(s.item().id()), s.index(), s.exactWeight());
                 s.familyMembers().forEach(m -> add(byItem, postings.item(m.id()), s.index(), s.familyWeight()));
             }
-            items = byItem.keySet().stream().mapToInt(Integer::intValue).toArray();
-            slots = new int[items.length][];
-            weights = new double[items.length][];
-            for (int i = 0; i < items.length; i++) {
-                List<double[]> earnings = byItem.get(items[i]);
-                slots[i] = earnings.stream().mapToInt(e -> (int) e[0]).toArray();
-                weights[i] = earnings.stream().mapToDouble(e -> e[1]).toArray();
+            earnings = new int[postings.itemCount()];
+            Arrays.fill(earnings, -1);
+            slots = new int[byItem.size()][];
+            weights = new double[byItem.size()][];
+            int i = 0;
+            for (Map.Entry<Integer, List<double[]>> e : byItem.entrySet()) {
+                earnings[e.getKey()] = i;
+                slots[i] = e.getValue().stream().mapToInt(x -> (int) x[0]).toArray();
+                weights[i] = e.getValue().stream().mapToDouble(x -> x[1]).toArray();
+                i++;
             }
             earned = new double[profile.slots().size()];
         }
@@ -244,7 +251,7 @@ public final class SimilarPeersQuery {
         double score(int[] theirs) {
             Arrays.fill(earned, 0.0);
             for (int item : theirs) {
-                int at = Arrays.binarySearch(items, item);
+                int at = earnings[item];
                 for (int e = 0; at >= 0 && e < slots[at].length; e++) {
                     earned[slots[at][e]] = Math.max(earned[slots[at][e]], weights[at][e]);
                 }

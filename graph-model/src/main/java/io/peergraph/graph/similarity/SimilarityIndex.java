@@ -229,6 +229,11 @@ public final class SimilarityIndex {
             return itemOrdinals.getOrDefault(itemId, -1);
         }
 
+        /** Item ordinals run from 0 to this (exclusive). */
+        public int itemCount() {
+            return postings.size();
+        }
+
         /** The configurations that include the item (ordinals, in no particular order). */
         public IntList postings(int item) {
             return postings.get(item);

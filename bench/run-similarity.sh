@@ -5,18 +5,21 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
 usage() {
   cat <<'USAGE'
-Usage: bench/run-similarity.sh [--customers N] [--queries Q] [--data-dir DIR] [--approximate-budget B] [--no-build]
+Usage: bench/run-similarity.sh [--customers N] [--queries Q] [--benchmark-queries BQ] [--data-dir DIR]
+                               [--approximate-budget B] [--no-build]
 
 Generates a seeded community (one configuration per customer, one item per kind with Zipf(1.1) popularity as
 in ../shared/BENCHMARKS.md, GPU/driver/kernel/OS values with families, 5 % private, 10 % out of peer listings,
 10 % out of statistics, fps measurements for half of them in 1-4 months of 2026) into an embedded Neo4j under
 DIR, or reuses the one a previous run completed there. Then, after a warm-up on 50 other questions, asks Q
 configurations for their 10 most similar peers exactly and approximately (same questions: p50/p90/p99/max and
-recall@10 of the approximate answers), times benchmark(SIMILAR_PEERS) on them, and checks 20 exact answers
+recall@10 of the approximate answers), times benchmark(SIMILAR_PEERS) without and with a 12-month trend on
+the first BQ of them (after 20 warm-up questions), and checks 20 exact answers
 against brute force. Prints the load average next to every figure.
 
   --customers N           customers (= configurations) to generate (default 100000)
   --queries Q             questions measured per mode (default 300)
+  --benchmark-queries BQ  benchmark questions measured (default 100; each reads every value of the metric)
   --data-dir DIR          where the store lives (default bench/target/similarity-N)
   --approximate-budget B  configurations an approximate answer scores before it may stop (default 2000)
   --no-build              skip the Maven build (use what was built last)
@@ -26,13 +29,14 @@ USAGE
 }
 
 source "$ROOT/bench/jdk.sh"
-customers=100000 queries=300 data_dir="" budget=2000 build=true
+customers=100000 queries=300 benchmark_queries=100 data_dir="" budget=2000 build=true
 while (( $# )); do
   case "$1" in
     -h|--help) usage; exit 0 ;;
     --no-build) build=false; shift ;;
     --customers) customers="$2"; shift 2 ;;
     --queries) queries="$2"; shift 2 ;;
+    --benchmark-queries) benchmark_queries="$2"; shift 2 ;;
     --data-dir) data_dir="$2"; shift 2 ;;
     --approximate-budget) budget="$2"; shift 2 ;;
     *) usage >&2; exit 2 ;;
@@ -53,4 +57,4 @@ if $build; then
   "$JAVA_HOME/bin/javac" -d "$OUT" -cp "$OUT:$(cat bench/target/similarity.cp)" bench/src/main/java/io/peergraph/bench/similarity/*.java
 fi
 exec "$JAVA_HOME/bin/java" -Xms"${BENCH_HEAP:-6g}" -Xmx"${BENCH_HEAP:-6g}" -cp "$OUT:$(cat bench/target/similarity.cp)" \
-  io.peergraph.bench.similarity.SimilarityBench "$customers" "$queries" "$data_dir" "$budget"
+  io.peergraph.bench.similarity.SimilarityBench "$customers" "$queries" "$data_dir" "$budget" "$benchmark_queries"

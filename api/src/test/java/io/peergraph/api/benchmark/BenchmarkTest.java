@@ -3,6 +3,7 @@ package io.peergraph.api.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.peergraph.api.security.Role;
 import io.peergraph.api.testing.ApiTest;
 import io.peergraph.api.testing.GraphQlHttp;
@@ -102,12 +103,21 @@ class BenchmarkTest {
         assertThat(ask(likeTheVictim, "SAME_CONFIGURATION_ITEMS").path("__typename").asText()).isEqualTo("BenchmarkRefused");
 
         // Every answer the attacker can get is about the same seven customers: subtracting reveals nothing.
+        // That includes the months of the trend (all measured this month: the month is the whole cohort).
+        String withTrend = BENCHMARK.replace("histogram { from to count } }",
+                "histogram { from to count } trend(months: 2) { month suppressed statistics { p50 histogram { from to count } } } }");
         List<JsonNode> answers = new ArrayList<>();
         for (String config : List.of(likeTheSix, likeTheVictim, gpuOnly)) {
             for (String cohort : List.of("SIMILAR_PEERS", "SAME_CONFIGURATION_ITEMS", "SAME_PRODUCT")) {
-                JsonNode a = ask(config, cohort);
+                JsonNode a = api.post(aliceToken, withTrend, Map.of("m", fps.key(), "c", config, "cohort", cohort)).data().path("benchmark");
                 if (a.path("__typename").asText().equals("Benchmark")) {
                     answers.add(a);
+                    a.path("trend").forEach(month -> {
+                        if (month.path("suppressed").isNull()) {
+                            assertThat(month.path("statistics").path("histogram")).isEqualTo(a.path("histogram"));
+                        }
+                    });
+                    ((ObjectNode) a).remove("trend");
                 }
             }
         }

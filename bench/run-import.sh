@@ -67,11 +67,28 @@ if $build; then
     -Dmdep.includeScope=runtime
 fi
 
+# A private copy of the classpath: builds in this tree rewrite the modules' jars while a long run reads them.
+RUN_LIB=bench/target/import-run
+rm -rf "$RUN_LIB" && mkdir -p "$RUN_LIB/lib"
+cp -r bench/target/classes "$RUN_LIB/classes"
+CP="$RUN_LIB/classes"
+IFS=':' read -r -a ENTRIES <<< "$(cat bench/target/classpath.txt)"
+for entry in "${ENTRIES[@]}"; do
+  if [[ "$entry" == "$ROOT"/* || "$entry" != /* ]]; then
+    [[ "$entry" == *.xml ]] && continue
+    copy="$RUN_LIB/lib/$(echo "${entry#"$ROOT"/}" | tr '/' '_')"
+    cp -r "$entry" "$copy"
+    CP="$CP:$copy"
+  else
+    CP="$CP:$entry"
+  fi
+done
+
 echo "load average before: $(uptime)"
 read -r -a JVM_FLAGS <<< "$(sed -n 's:.*<peergraph.jvm.flags>\(.*\)</peergraph.jvm.flags>.*:\1:p' pom.xml)"
 status=0
 "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -Xmx"${BENCH_HEAP:-384m}" -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} \
-  -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+  -cp "$CP" \
   io.peergraph.bench.ingest.ImportBench --dump "$dump" "${args[@]}" || status=$?
 echo "load average after: $(uptime)"
 exit $status

@@ -1,0 +1,33 @@
+package io.peergraph.ingest.testing;
+
+import io.peergraph.ingest.ImportFormat;
+import io.peergraph.ingest.deadletter.DeadLetterFile;
+import io.peergraph.ingest.engine.ImportEngine;
+import java.nio.file.Path;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+/**
+ * An import in a process of its own, over Bolt, for a test to kill with SIGKILL part-way:
+ * {@code ImportChild BOLT_URI FORMAT FILE BATCH_SIZE PAUSE_MILLIS DEAD_LETTER_FILE}. It pauses after each commit
+ * so that the kill lands between and during batches rather than after the last one.
+ */
+public final class ImportChild {
+
+    public static void main(String[] args) throws Exception {
+        long pause = Long.parseLong(args[4]);
+        try (Driver driver = GraphDatabase.driver(args[0], AuthTokens.none());
+             DeadLetterFile deadLetters = new DeadLetterFile(Path.of(args[5]))) {
+            ImportEngine engine = new ImportEngine(driver, ImportEngine.Options.defaults().withBatchSize(Integer.parseInt(args[3]))
+                    .withAfterCommit(batch -> {
+                        try {
+                            Thread.sleep(pause);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+            System.out.println(ImportFormat.parse(args[1]).importFile(engine, Path.of(args[2]), deadLetters).summary());
+        }
+    }
+}

@@ -31,7 +31,9 @@ public class OperationAccess extends SimplePerformantInstrumentation {
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
         var env = parameters.getEnvironment();
-        if (!(env.getParentType() instanceof GraphQLObjectType parent) || !isRoot(env.getGraphQLSchema(), parent)) {
+        if (!(env.getParentType() instanceof GraphQLObjectType parent) || !isRoot(env.getGraphQLSchema(), parent)
+                || env.getFieldDefinition().getName().startsWith("__")) {
+            // __typename is harmless; __schema and __type are governed by spring.graphql.schema.introspection.enabled.
             return dataFetcher;
         }
         Rule rule = Rule.of(env.getFieldDefinition());

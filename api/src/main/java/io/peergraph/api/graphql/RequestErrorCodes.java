@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives errors raised before execution (syntax, validation, limits) a stable {@code extensions.code} too, so
- * that clients handle every error the same way: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, QUERY_TOO_COMPLEX.
+ * that clients handle every error the same way: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, QUERY_TOO_COMPLEX,
+ * INTROSPECTION_DISABLED.
  */
 @Component
 public class RequestErrorCodes implements WebGraphQlInterceptor {
@@ -41,6 +42,9 @@ public class RequestErrorCodes implements WebGraphQlInterceptor {
         }
         if (type == ErrorType.ExecutionAborted || (message != null && message.contains("maximum query"))) {
             return "QUERY_TOO_COMPLEX";
+        }
+        if (type != null && "IntrospectionDisabled".equals(String.valueOf(type))) {
+            return "INTROSPECTION_DISABLED"; // the production profile: __schema and __type are refused before execution
         }
         if (type == ErrorType.ValidationError) {
             return "GRAPHQL_VALIDATION_FAILED";

@@ -3,6 +3,7 @@ package io.peergraph.api.security;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.graph.access.Access;
 import io.peergraph.graph.access.AccessQuery;
+import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.customer.Membership;
 import org.springframework.stereotype.Component;
@@ -13,10 +14,12 @@ public class Ownership {
 
     private final AccessQuery access;
     private final CustomerStore customers;
+    private final AuditTrail audit;
 
-    public Ownership(AccessQuery access, CustomerStore customers) {
+    public Ownership(AccessQuery access, CustomerStore customers, AuditTrail audit) {
         this.access = access;
         this.customers = customers;
+        this.audit = audit;
     }
 
     /** NOT_FOUND when there is no such thing, FORBIDDEN when it is not the caller's to change. */
@@ -28,17 +31,26 @@ public class Ownership {
 
     /**
      * NOT_FOUND when there is no such thing, FORBIDDEN unless it is the caller's (or their organisation's) or the
-     * caller is support staff, who read customers' stuff to help them.
+     * caller is support staff, who read customers' stuff to help them (each such read is audited).
      */
     public void requireRead(Caller caller, String thingId, String what) {
-        if (!of(caller, thingId, what).canRead() && !caller.has(Role.SUPPORT)) {
+        if (of(caller, thingId, what).canRead()) {
+            return;
+        }
+        if (!caller.has(Role.SUPPORT)) {
             throw new ApiException.Forbidden("This " + what + " is not yours.");
         }
+        audit.record(caller.customerId(), "SUPPORT_READ", thingId, "support read a customer's " + what);
     }
 
     /** The caller's access to an existing thing; NOT_FOUND when there is none. */
     public Access of(Caller caller, String thingId, String what) {
         return access.of(caller.customerId(), thingId).orElseThrow(() -> new ApiException.NotFound(what, thingId));
+    }
+
+    /** Of these things (all of one type), the ones the caller owns or shares through an organisation: one query. */
+    public java.util.Set<String> readable(Caller caller, java.util.Collection<String> thingIds) {
+        return thingIds.isEmpty() ? java.util.Set.of() : access.readable(caller.customerId(), thingIds);
     }
 
     /**

@@ -90,18 +90,18 @@ public class SolutionController {
 
     @BatchMapping(typeName = "Solution", field = "worked")
     public Map<Solution, Integer> worked(List<Solution> list) {
-        return counts(list, 0);
+        return counts(list, SolutionStore.ConfirmationCounts::worked);
     }
 
     @BatchMapping(typeName = "Solution", field = "confirmations")
     public Map<Solution, Integer> confirmations(List<Solution> list) {
-        return counts(list, 1);
+        return counts(list, SolutionStore.ConfirmationCounts::total);
     }
 
-    private Map<Solution, Integer> counts(List<Solution> list, int which) {
-        Map<String, int[]> counts = solutions.confirmationCounts(list.stream().map(Solution::id).distinct().toList());
+    private Map<Solution, Integer> counts(List<Solution> list, java.util.function.ToIntFunction<SolutionStore.ConfirmationCounts> which) {
+        Map<String, SolutionStore.ConfirmationCounts> counts = solutions.confirmationCounts(list.stream().map(Solution::id).distinct().toList());
         return list.stream().collect(Collectors.toMap(Function.identity(),
-                s -> counts.getOrDefault(s.id(), new int[2])[which], (a, b) -> a));
+                s -> which.applyAsInt(counts.getOrDefault(s.id(), SolutionStore.ConfirmationCounts.NONE)), (a, b) -> a));
     }
 
     @BatchMapping(typeName = "Solution", field = "symptoms")

@@ -48,15 +48,18 @@ public class CustomerStore {
                         RETURN id, org %s AS org, m.role AS role ORDER BY org.handle
                         """.formatted(FIELDS))
                 .bind(List.copyOf(customerIds)).to("ids")
-                .fetchAs(Map.Entry.class)
-                .mappedBy((t, r) -> Map.entry(r.get("id").asString(),
+                .fetchAs(MembershipOf.class)
+                .mappedBy((t, r) -> new MembershipOf(r.get("id").asString(),
                         new Membership(map(r.get("org")), Membership.Role.valueOf(r.get("role").asString()))))
                 .all();
         var out = new java.util.LinkedHashMap<String, List<Membership>>();
         customerIds.forEach(id -> out.put(id, new java.util.ArrayList<>()));
-        rows.forEach(e -> out.get((String) e.getKey()).add((Membership) e.getValue()));
+        rows.forEach(row -> out.get(row.customerId()).add(row.membership()));
         return out;
     }
+
+    /** One row of {@link #memberships}: whose membership it is. */
+    private record MembershipOf(String customerId, Membership membership) {}
 
     /** Creates an organisation owned by {@code founderId}, who becomes its OWNER. */
     public Customer createOrganisation(String founderId, String handle, String displayName) {

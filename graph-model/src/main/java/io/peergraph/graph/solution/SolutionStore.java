@@ -62,20 +62,28 @@ public class SolutionStore {
                 .bind(List.copyOf(ids)).to("ids").fetchAs(Solution.class).mappedBy((t, r) -> map(r.get("sol"))).all());
     }
 
-    /** Everyone's confirmations per solution: {@code [worked, total]}. Costs a read per confirmation, so only on demand. */
-    public Map<String, int[]> confirmationCounts(Collection<String> ids) {
+    /** Everyone's confirmations per solution. Costs a read per confirmation, so only on demand. */
+    public Map<String, ConfirmationCounts> confirmationCounts(Collection<String> ids) {
         var rows = client.query("""
                         UNWIND $ids AS id
                         MATCH (sol:Solution {id: id})
                         RETURN id, COUNT { (sol)<-[:OF]-(c:Confirmation) WHERE c.worked } AS worked,
                                COUNT { (sol)<-[:OF]-(:Confirmation) } AS total
                         """).bind(List.copyOf(ids)).to("ids")
-                .fetchAs(Map.Entry.class).mappedBy((t, r) -> Map.entry(r.get("id").asString(),
-                        new int[] {r.get("worked").asInt(), r.get("total").asInt()})).all();
-        Map<String, int[]> out = new HashMap<>();
-        rows.forEach(e -> out.put((String) e.getKey(), (int[]) e.getValue()));
+                .fetchAs(CountsOf.class).mappedBy((t, r) -> new CountsOf(r.get("id").asString(),
+                        new ConfirmationCounts(r.get("worked").asInt(), r.get("total").asInt()))).all();
+        Map<String, ConfirmationCounts> out = new HashMap<>();
+        rows.forEach(row -> out.put(row.solutionId(), row.counts()));
         return out;
     }
+
+    /** How many confirmed that a solution worked, of how many confirmations in all. */
+    public record ConfirmationCounts(int worked, int total) {
+        public static final ConfirmationCounts NONE = new ConfirmationCounts(0, 0);
+    }
+
+    /** One row of {@link #confirmationCounts}. */
+    private record CountsOf(String solutionId, ConfirmationCounts counts) {}
 
     /**
      * Records that the solution worked (or not) for the customer on that configuration. One confirmation per

@@ -84,14 +84,17 @@ public class TagStore {
                         WITH id, t ORDER BY t.normalized
                         RETURN id, collect(DISTINCT t {.id, .label, .normalized, .usageCount}) AS tags
                         """).bind(List.copyOf(thingIds)).to("ids")
-                .fetchAs(Map.Entry.class).mappedBy((ts, r) -> Map.entry(r.get("id").asString(), r.get("tags").asList(t ->
+                .fetchAs(TagsOn.class).mappedBy((ts, r) -> new TagsOn(r.get("id").asString(), r.get("tags").asList(t ->
                         new Tag(t.get("id").asString(), t.get("label").asString(), t.get("normalized").asString(), t.get("usageCount").asLong()))))
                 .all();
         Map<String, List<Tag>> out = new HashMap<>();
         thingIds.forEach(id -> out.put(id, List.of()));
-        rows.forEach(e -> out.put((String) e.getKey(), (List<Tag>) e.getValue()));
+        rows.forEach(row -> out.put(row.thingId(), row.tags()));
         return out;
     }
+
+    /** One row of {@link #tagsOf}. */
+    private record TagsOn(String thingId, List<Tag> tags) {}
 
     /** Things customers may tag. */
     public static final java.util.Set<PublicId> TAGGABLE =

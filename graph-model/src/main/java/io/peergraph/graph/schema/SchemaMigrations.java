@@ -68,7 +68,9 @@ public final class SchemaMigrations {
                     "CREATE INDEX notification_unread IF NOT EXISTS FOR (n:Unread) ON (n.recipientId, n.seq)",
                     // Live delivery: every instance reads the entries written since its last look, in event order.
                     "CREATE INDEX notification_seq IF NOT EXISTS FOR (n:Notification) ON (n.seq)",
-                    "CREATE CONSTRAINT notification_preferences_customer IF NOT EXISTS FOR (n:NotificationPreferences) REQUIRE n.customerId IS UNIQUE")));
+                    "CREATE CONSTRAINT notification_preferences_customer IF NOT EXISTS FOR (n:NotificationPreferences) REQUIRE n.customerId IS UNIQUE")),
+            new Migration(8, "full-text index of symptom keys and names (symptom search matches words, no scan)", List.of(
+                    "CREATE FULLTEXT INDEX symptom_text IF NOT EXISTS FOR (n:Symptom) ON EACH [n.key, n.name]")));
 
     private SchemaMigrations() {}
 

@@ -3,6 +3,7 @@ package io.peergraph.graph.stuff;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.outbox.EventType;
 import io.peergraph.graph.outbox.Outbox;
+import io.peergraph.graph.text.FullTextQuery;
 import io.peergraph.graph.text.Text;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,23 +37,39 @@ public class ProductStore {
     }
 
     /**
-     * A page of products in name order after {@code afterName}/{@code afterId}. With {@code search}, names
-     * that contain it (case-insensitive); the search text is a parameter, never query syntax.
+     * A page of products in name order after {@code afterName}/{@code afterId}. With {@code search}, names that
+     * have every word of it (the last also as a prefix); the search text is matched, never parsed as query syntax.
      */
     public List<Product> page(String search, String afterName, String afterId, int size) {
         Map<String, Object> p = new HashMap<>();
-        p.put("search", search == null ? null : Text.line(search).toLowerCase(Locale.ROOT));
         p.put("afterName", afterName);
         p.put("afterId", afterId);
         p.put("size", size);
-        return List.copyOf(client.query("""
-                        MATCH (p:Product)
-                        WHERE ($search IS NULL OR toLower(p.name) CONTAINS $search)
-                          AND ($afterId IS NULL OR p.name > $afterName OR (p.name = $afterName AND p.id > $afterId))
-                        RETURN p %s AS p ORDER BY p.name, p.id LIMIT $size
-                        """.formatted(FIELDS))
-                .bindAll(p).fetchAs(Product.class).mappedBy((t, r) -> map(r.get("p"))).all());
+        if (search == null) {
+            return List.copyOf(client.query(PAGE).bindAll(p).fetchAs(Product.class).mappedBy((t, r) -> map(r.get("p"))).all());
+        }
+        Optional<String> words = FullTextQuery.allWords(search);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        p.put("words", words.get());
+        return List.copyOf(client.query(SEARCH_PAGE).bindAll(p).fetchAs(Product.class).mappedBy((t, r) -> map(r.get("p"))).all());
     }
+
+    // In name order through the product_name index.
+    private static final String PAGE = """
+            MATCH (p:Product)
+            WHERE $afterId IS NULL OR p.name > $afterName OR (p.name = $afterName AND p.id > $afterId)
+            RETURN p %s AS p ORDER BY p.name, p.id LIMIT $size
+            """.formatted(FIELDS);
+
+    // The products whose name has every word (full-text index product_text; the user's words are escaped by
+    // FullTextQuery, never parsed), then in name order like the unfiltered page.
+    private static final String SEARCH_PAGE = """
+            CALL db.index.fulltext.queryNodes('product_text', $words) YIELD node AS p
+            WHERE $afterId IS NULL OR p.name > $afterName OR (p.name = $afterName AND p.id > $afterId)
+            RETURN p %s AS p ORDER BY p.name, p.id LIMIT $size
+            """.formatted(FIELDS);
 
     /**
      * The catalog entry with this name, or a new unverified one for moderators to verify or merge. Names are

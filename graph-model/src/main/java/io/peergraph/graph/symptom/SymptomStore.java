@@ -1,6 +1,7 @@
 package io.peergraph.graph.symptom;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.text.FullTextQuery;
 import io.peergraph.graph.text.Text;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,19 +33,36 @@ public class SymptomStore {
                 .fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());
     }
 
-    /** Symptoms in key order, optionally those whose key or name contains {@code search}. */
+    /** Symptoms in key order, optionally those whose key or name has every word of {@code search}. */
     public List<Symptom> page(String search, String afterKey, int size) {
         Map<String, Object> p = new HashMap<>();
-        p.put("search", search == null ? null : Text.line(search).toLowerCase(Locale.ROOT));
         p.put("afterKey", afterKey);
         p.put("size", size);
-        return List.copyOf(client.query("""
-                        MATCH (s:Symptom)
-                        WHERE ($search IS NULL OR s.key CONTAINS $search OR toLower(s.name) CONTAINS $search)
-                          AND ($afterKey IS NULL OR s.key > $afterKey)
-                        WITH s ORDER BY s.key LIMIT $size
-                        """ + RETURN).bindAll(p).fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());
+        if (search == null) {
+            return List.copyOf(client.query(PAGE).bindAll(p).fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());
+        }
+        Optional<String> words = FullTextQuery.allWords(search);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        p.put("words", words.get());
+        return List.copyOf(client.query(SEARCH_PAGE).bindAll(p).fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());
     }
+
+    // In key order through the symptom_key constraint's index.
+    private static final String PAGE = """
+            MATCH (s:Symptom)
+            WHERE $afterKey IS NULL OR s.key > $afterKey
+            WITH s ORDER BY s.key LIMIT $size
+            """ + RETURN;
+
+    // Symptoms whose key or name has every word (full-text index symptom_text; the user's words are escaped by
+    // FullTextQuery, never parsed), then in key order like the unfiltered page.
+    private static final String SEARCH_PAGE = """
+            CALL db.index.fulltext.queryNodes('symptom_text', $words) YIELD node AS s
+            WHERE $afterKey IS NULL OR s.key > $afterKey
+            WITH s ORDER BY s.key LIMIT $size
+            """ + RETURN;
 
     /** The symptom with this key, created (under {@code broaderKey} when given) if it is new. */
     public Symptom findOrAdd(String key, String name, String broaderKey) {

@@ -1,0 +1,45 @@
+package io.peergraph.graph.text;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What a person typed into a search box, as a query for a Neo4j full-text (Lucene) index that matches their words
+ * and never parses their syntax: every Lucene special character is escaped, words are lower-cased (so AND, OR and
+ * NOT are words, not operators), words without a letter or digit are dropped, and every word is required. The last
+ * word also matches as a prefix, as people type ("radeon rx 58" finds "Radeon RX 580").
+ */
+public final class FullTextQuery {
+
+    /** Enough for any real search; longer text only makes the query dearer. */
+    static final int MAX_WORDS = 16;
+    private static final Pattern SPECIAL = Pattern.compile("[\\\\+\\-!():^\\[\\]\"{}~*?|&/]");
+
+    private FullTextQuery() {}
+
+    /** Empty when the text holds no word to look for. */
+    public static Optional<String> allWords(String typed) {
+        String line = Text.line(typed);
+        if (line == null) {
+            return Optional.empty();
+        }
+        List<String> words = Arrays.stream(line.toLowerCase(Locale.ROOT).split(" "))
+                .filter(w -> w.codePoints().anyMatch(Character::isLetterOrDigit)).limit(MAX_WORDS).toList();
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        String last = words.getLast();
+        // A wildcard term is not analysed, so only a plain word (letters and digits) can be a prefix.
+        String lastClause = last.codePoints().allMatch(Character::isLetterOrDigit) ? "+" + last + "*" : "+" + escape(last);
+        return Optional.of(words.subList(0, words.size() - 1).stream().map(w -> "+" + escape(w))
+                .collect(Collectors.joining(" ", "", words.size() > 1 ? " " : "")) + lastClause);
+    }
+
+    static String escape(String word) {
+        return SPECIAL.matcher(word).replaceAll("\\\\$0");
+    }
+}

@@ -41,11 +41,13 @@ public record PeergraphProperties(
      * Limits of the GraphQL API. {@code maxQueryCost}: a field costs 1 plus, for lists, its page size times the
      * cost of one element. {@code maxRequestBytes}: larger bodies get 413. {@code requestsPerMinute} and
      * {@code burst}: a token bucket per signed-in customer (per IP address for anonymous callers) in each instance.
+     * {@code executionTimeout}: fields not yet fetched when it has passed fail with QUERY_TIMEOUT.
      */
     public record Api(@DefaultValue("20") int defaultPageSize, @DefaultValue("100") int maxPageSize,
                       @DefaultValue("10") int solutionsPerAnswer, @DefaultValue("12") int maxQueryDepth,
                       @DefaultValue("20000") int maxQueryCost, @DefaultValue("1048576") int maxRequestBytes,
-                      @DefaultValue("1200") int requestsPerMinute, @DefaultValue("300") int burst) {}
+                      @DefaultValue("1200") int requestsPerMinute, @DefaultValue("300") int burst,
+                      @DefaultValue("10s") java.time.Duration executionTimeout) {}
 
     /** Demo data loaded into an empty store on start. */
     public record Demo(@DefaultValue("true") boolean enabled) {}

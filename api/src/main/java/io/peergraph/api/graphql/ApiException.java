@@ -61,4 +61,13 @@ public abstract sealed class ApiException extends RuntimeException {
 
         @Override public String code() { return "CONFLICT"; }
     }
+
+    /** The request ran past the execution time limit; what was fetched so far is returned, the rest is not. */
+    public static final class TimedOut extends ApiException {
+        public TimedOut(java.time.Duration limit) {
+            super("The request ran longer than " + limit.toMillis() + " ms and was stopped; ask for less at once.");
+        }
+
+        @Override public String code() { return "QUERY_TIMEOUT"; }
+    }
 }

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Limits that keep one request from taking the service down: query depth, and a cost where a list field costs
  * its page size times what each element costs (so 10,000 aliases or a deep page of pages is refused before any
- * data is fetched). Request body size and rate limits are HTTP filters; page size is capped by {@link Paging}.
+ * data is fetched), and an execution time limit ({@link ExecutionDeadline}). Request body size and rate limits are
+ * HTTP filters; page size is capped by {@link Paging}.
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryLimits {
@@ -32,5 +33,10 @@ public class QueryLimits {
             return 1 + pageSize * childComplexity;
         };
         return new MaxQueryComplexityInstrumentation(properties.api().maxQueryCost(), cost);
+    }
+
+    @Bean
+    Instrumentation executionDeadline(PeergraphProperties properties) {
+        return new ExecutionDeadline(properties.api().executionTimeout());
     }
 }

@@ -1,0 +1,47 @@
+package io.peergraph.api.graphql;
+
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An execution time limit per request: once it has passed, every field that still has to be fetched (other than
+ * reading a property of an object already fetched) fails with QUERY_TIMEOUT instead of asking the graph again, so a
+ * request that fans out over many slow fields stops early. Depth and cost limits refuse most such requests before they
+ * run; this bounds the rest. One fetch already running is not interrupted (the store's own transaction timeout is
+ * the bound for that).
+ */
+public final class ExecutionDeadline extends SimplePerformantInstrumentation {
+
+    private final Duration limit;
+
+    public ExecutionDeadline(Duration limit) {
+        this.limit = limit;
+    }
+
+    /** When this request's time is up, in {@link System#nanoTime()} terms. */
+    record Deadline(long atNanos) implements InstrumentationState {}
+
+    @Override
+    public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
+        return CompletableFuture.completedFuture(new Deadline(System.nanoTime() + limit.toNanos()));
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        if (parameters.isTrivialDataFetcher() || !(state instanceof Deadline deadline)) {
+            return dataFetcher;
+        }
+        return environment -> {
+            if (System.nanoTime() - deadline.atNanos() >= 0) {
+                throw new ApiException.TimedOut(limit);
+            }
+            return dataFetcher.get(environment);
+        };
+    }
+}

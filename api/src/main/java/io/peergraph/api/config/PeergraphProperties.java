@@ -47,7 +47,7 @@ public record PeergraphProperties(
                       @DefaultValue("10") int solutionsPerAnswer, @DefaultValue("12") int maxQueryDepth,
                       @DefaultValue("20000") int maxQueryCost, @DefaultValue("1048576") int maxRequestBytes,
                       @DefaultValue("1200") int requestsPerMinute, @DefaultValue("300") int burst,
-                      @DefaultValue("10s") java.time.Duration executionTimeout) {}
+                      @DefaultValue("30s") java.time.Duration executionTimeout) {}
 
     /** Demo data loaded into an empty store on start. */
     public record Demo(@DefaultValue("true") boolean enabled) {}

@@ -25,6 +25,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "peergraph.demo.enabled=false",
+        // Tests assert behaviour, never speed: a cold first request on a loaded build machine may take longer than
+        // the production limit (ExecutionDeadlineTest covers the limit itself).
+        "peergraph.api.execution-timeout=10m",
         "logging.file.name="})
 @ContextConfiguration(initializers = ApiTest.SharedGraph.class)
 public @interface ApiTest {

@@ -5,6 +5,7 @@ import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.report.Interaction;
@@ -76,9 +77,10 @@ public class SearchController {
     private final ReportStore reports;
     private final SymptomStore symptoms;
     private final Paging paging;
+    private final Ownership ownership;
 
     public SearchController(CallerResolver callers, CaseFinder finder, SymptomTree symptomTree, GraphDocuments documents,
-                            ReportStore reports, SymptomStore symptoms, Paging paging) {
+                            ReportStore reports, SymptomStore symptoms, Paging paging, Ownership ownership) {
         this.callers = callers;
         this.finder = finder;
         this.symptomTree = symptomTree;
@@ -86,6 +88,7 @@ public class SearchController {
         this.reports = reports;
         this.symptoms = symptoms;
         this.paging = paging;
+        this.ownership = ownership;
     }
 
     @QueryMapping
@@ -145,7 +148,9 @@ public class SearchController {
             if (asked == null) {
                 throw new ApiException.NotFound("report", report);
             }
-            if (!viewer.support() && !asked.ownerId().equals(caller.customerId())) {
+            // Support asks about any case; customers about their own, or their organisation's (any member role).
+            if (!viewer.support() && !asked.ownerId().equals(caller.customerId())
+                    && !ownership.of(caller, report, "report").canRead()) {
                 throw new ApiException.Forbidden("Ask about your own cases, or describe the case as text.");
             }
             query = new SimilarQuery(report, asked.title(), asked.text(), asked.configItemIds(), asked.symptomIds(), asked.productId(), size);

@@ -1,0 +1,249 @@
+package io.peergraph.bench.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import io.peergraph.bench.Options;
+import io.peergraph.bench.generate.CaseCorpus;
+import io.peergraph.bench.generate.CommunityShape;
+import io.peergraph.bench.generate.SyntheticCommunity;
+import io.peergraph.bench.peers.Latencies;
+import io.peergraph.search.cases.CaseFilter;
+import io.peergraph.search.cases.CasePage;
+import io.peergraph.search.cases.CaseQuery;
+import io.peergraph.search.cases.CaseSearch;
+import io.peergraph.search.cases.SimilarCases;
+import io.peergraph.search.cases.SimilarQuery;
+import io.peergraph.search.cases.Viewer;
+import io.peergraph.search.cluster.SearchClientFactory;
+import io.peergraph.search.index.IndexAdmin;
+import io.peergraph.search.index.SearchIndex;
+import io.peergraph.search.server.ElasticsearchServer;
+import io.peergraph.search.server.ServerSettings;
+import io.peergraph.search.sync.CaseDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Search at scale against the real managed Elasticsearch, started here as the service starts it: bulk indexing
+ * rate into a fresh cases index (as the relay and reindex write: external versions, through the alias), then
+ * {@code searchCases} (a mix of text, filters and facets, for support staff and customers) and {@code similarCases}
+ * (by report: its title, text, configuration, symptoms, product), warm-up first, p50/p90/p99/max per query kind.
+ * The baseline is a plain BM25 multi_match on title and text with the same report texts, in the same run.
+ */
+public final class SearchBench {
+
+    private static final Set<String> OPTIONS = Set.of("customers", "seed", "queries", "warmup", "es-heap", "data-dir",
+            "bulk-size", "bulk-threads");
+
+    /** One measured request and a count of what it found, so that empty answers show up. */
+    private interface Request {
+        long run() throws IOException;
+    }
+
+    private record Named(String kind, Request request) {}
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options(args, OPTIONS);
+        int customers = options.integer("customers", 100_000);
+        long seed = options.integer("seed", 42);
+        int queries = options.integer("queries", 1000);
+        int warmup = options.integer("warmup", 300);
+        int bulkSize = options.integer("bulk-size", 1000);
+        int bulkThreads = options.integer("bulk-threads", 2);
+        Path dataDir = Path.of(options.string("data-dir", "bench/target/search-es")).toAbsolutePath();
+        System.out.printf("load average at start: %s%n", loadAverage());
+
+        long t0 = System.nanoTime();
+        CaseCorpus corpus = new CaseCorpus(new SyntheticCommunity(CommunityShape.of(customers, seed)));
+        List<CaseDocument> cases = new ArrayList<>();
+        corpus.cases(0, customers, cases::add);
+        System.out.printf("generated %,d cases of %,d customers in %.1f s%n", cases.size(), customers, (System.nanoTime() - t0) / 1e9);
+
+        deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+        ServerSettings settings = ServerSettings.defaults(dataDir).withHeap(options.string("es-heap", "1g"))
+                .withStartTimeout(java.time.Duration.ofMinutes(5));
+        try (ElasticsearchServer server = ElasticsearchServer.start(settings)) {
+            ElasticsearchClient client = SearchClientFactory.create(server.uri());
+            IndexAdmin admin = new IndexAdmin(client);
+            admin.pointAlias(SearchIndex.CASES, admin.createPhysical(SearchIndex.CASES));
+
+            String loadBefore = loadAverage();
+            long bulkStart = System.nanoTime();
+            bulkIndex(client, cases, bulkSize, bulkThreads);
+            admin.refresh(SearchIndex.CASES);
+            double bulkSeconds = (System.nanoTime() - bulkStart) / 1e9;
+            long indexed = client.count(c -> c.index(SearchIndex.CASES.alias())).count();
+            System.out.printf("bulk indexing: %,d cases in %.1f s = %,.0f docs/s (%d per request, %d in flight, refresh included; load %s -> %s)%n",
+                    indexed, bulkSeconds, indexed / bulkSeconds, bulkSize, bulkThreads, loadBefore, loadAverage());
+            if (indexed != cases.size()) {
+                throw new IllegalStateException("indexed " + indexed + " of " + cases.size());
+            }
+
+            SplittableRandom random = new SplittableRandom(seed);
+            List<Named> search = searchMix(new CaseSearch(client), corpus, cases, random, warmup + queries);
+            List<Named> similar = similarMix(new SimilarCases(client), client, cases, random, warmup + queries);
+            measure("searchCases", search, warmup);
+            measure("similarCases", similar, warmup);
+            System.out.printf("load average at end: %s%n", loadAverage());
+            client._transport().close();
+        }
+    }
+
+    /** Bulk requests of {@code size} cases, {@code threads} in flight, version 1 external as the indexer writes. */
+    private static void bulkIndex(ElasticsearchClient client, List<CaseDocument> cases, int size, int threads) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> pending = new ArrayList<>();
+            for (int from = 0; from < cases.size(); from += size) {
+                List<CaseDocument> batch = cases.subList(from, Math.min(cases.size(), from + size));
+                pending.add(pool.submit(() -> {
+                    List<BulkOperation> ops = batch.stream().map(doc -> BulkOperation.of(b -> b.index(i -> i.index(SearchIndex.CASES.alias())
+                            .id(doc.id()).version(1L).versionType(VersionType.External).document(doc)))).toList();
+                    BulkResponse response = client.bulk(b -> b.operations(ops).requireAlias(true));
+                    if (response.errors()) {
+                        throw new IllegalStateException("bulk errors, first: " + response.items().stream()
+                                .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
+                    }
+                    return null;
+                }));
+                if (pending.size() >= threads * 4) { // bounded: never more than a few requests queued
+                    pending.removeFirst().get();
+                }
+            }
+            for (Future<?> f : pending) {
+                f.get();
+            }
+        }
+    }
+
+    /**
+     * What support staff and customers type: words of a case's symptom and circumstances, alone or with a product,
+     * a symptom and a status, a configuration item and a date range (no text: the newest first). Every request asks
+     * for 20 hits with facets and highlights, as the API does.
+     */
+    private static List<Named> searchMix(CaseSearch search, CaseCorpus corpus, List<CaseDocument> cases, SplittableRandom random, int count) {
+        Viewer support = Viewer.support("cus_benchsupportaaaaaaaa");
+        List<String> popularItems = corpus.popularItemIds(3);
+        List<Named> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            CaseDocument doc = cases.get(random.nextInt(cases.size()));
+            Viewer customer = Viewer.customer(cases.get(random.nextInt(cases.size())).ownerId());
+            String symptomWords = doc.symptomNames().getFirst().toLowerCase();
+            String[] titleWords = doc.title().toLowerCase().split(" ");
+            String someWords = titleWords[random.nextInt(titleWords.length)] + " " + titleWords[random.nextInt(titleWords.length)];
+            Instant end = Instant.parse(doc.occurredAt());
+            Named request = switch (i % 4) {
+                case 0 -> new Named("text (support)", () -> hits(search.search(support,
+                        new CaseQuery(symptomWords + " " + someWords, CaseFilter.none(), 20, null))));
+                case 1 -> new Named("text + product (customer)", () -> hits(search.search(customer,
+                        new CaseQuery(symptomWords, new CaseFilter(doc.productId(), List.of(), List.of(), List.of(), List.of(), null, null, List.of()), 20, null))));
+                case 2 -> new Named("text + symptom + status (support)", () -> hits(search.search(support,
+                        new CaseQuery(someWords, new CaseFilter(null, doc.symptomIds(), List.of(), List.of("OPEN", "SOLVED"), List.of(), null, null, List.of()), 20, null))));
+                default -> new Named("item + 90 days, newest first (support)", () -> hits(search.search(support,
+                        new CaseQuery(null, new CaseFilter(null, List.of(), List.of(popularItems.get(random.nextInt(popularItems.size()))), List.of(),
+                                List.of(), end.minus(90, ChronoUnit.DAYS), end, List.of()), 20, null))));
+            };
+            out.add(request);
+        }
+        return out;
+    }
+
+    /** similarCases for a report (as the API builds it from the graph) against BM25 multi_match on the same text. */
+    private static List<Named> similarMix(SimilarCases similar, ElasticsearchClient client, List<CaseDocument> cases, SplittableRandom random, int count) {
+        List<Named> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            CaseDocument doc = cases.get(random.nextInt(cases.size()));
+            Viewer viewer = i % 2 == 0 ? Viewer.support("cus_benchsupportaaaaaaaa") : Viewer.customer(doc.ownerId());
+            SimilarQuery query = new SimilarQuery(doc.id(), doc.title(), doc.text(), doc.configItemIds(), doc.symptomIds(), doc.productId(), 10);
+            out.add(new Named("similarCases by report", () -> similar.find(viewer, query).size()));
+            out.add(new Named("baseline: BM25 multi_match title+text", () -> client.search(s -> s.index(SearchIndex.CASES.alias())
+                    .query(q -> q.multiMatch(m -> m.query(doc.title() + "\n" + doc.text()).fields("title", "text").type(TextQueryType.BestFields)))
+                    .size(10).source(src -> src.fetch(false)), Void.class).hits().hits().size()));
+        }
+        return out;
+    }
+
+    private static long hits(CasePage page) {
+        return page.total();
+    }
+
+    /** Warm-up over the first requests of each kind, then one measured pass over the rest, interleaved as listed. */
+    private static void measure(String title, List<Named> requests, int warmup) throws IOException {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        Map<String, Latencies> latencies = new LinkedHashMap<>();
+        Map<String, long[]> found = new LinkedHashMap<>();
+        Latencies all = new Latencies();
+        int kinds = (int) requests.stream().map(Named::kind).distinct().count();
+        String loadBefore = loadAverage();
+        for (Named named : requests) {
+            int n = seen.merge(named.kind(), 1, Integer::sum);
+            if (n <= warmup / kinds) {
+                named.request().run();
+                continue;
+            }
+            long start = System.nanoTime();
+            long result = named.request().run();
+            long elapsed = System.nanoTime() - start;
+            latencies.computeIfAbsent(named.kind(), k -> new Latencies()).add(elapsed);
+            if (!named.kind().startsWith("baseline")) {
+                all.add(elapsed);
+            }
+            long[] f = found.computeIfAbsent(named.kind(), k -> new long[2]);
+            f[0] += result;
+            f[1] += result == 0 ? 1 : 0;
+        }
+        System.out.printf("%n%s (load %s -> %s)%n", title, loadBefore, loadAverage());
+        System.out.printf("| query | n | p50 ms | p90 ms | p99 ms | max ms | mean found | empty |%n|---|---|---|---|---|---|---|---|%n");
+        latencies.forEach((kind, l) -> print(kind, l.summary(), found.get(kind)));
+        if (latencies.size() > 1) {
+            print("**all " + title + "**", all.summary(), null);
+        }
+    }
+
+    private static void print(String kind, Latencies.Summary s, long[] found) {
+        System.out.printf("| %s | %d | %.1f | %.1f | %.1f | %.1f | %s | %s |%n", kind, s.count(), s.p50(), s.p90(), s.p99(), s.max(),
+                found == null ? "" : "%,.0f".formatted((double) found[0] / s.count()), found == null ? "" : String.valueOf(found[1]));
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

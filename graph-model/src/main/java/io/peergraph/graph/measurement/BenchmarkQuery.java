@@ -43,9 +43,12 @@ public final class BenchmarkQuery {
               MATCH (owner:Customer)-[:OWNS]->(c:Configuration)-[l:LATEST_VALUE]->(metric)
               WHERE coalesce(c.inStatistics, true) AND coalesce(c.privacy, 'COMMUNITY') <> 'PRIVATE'
                 AND NOT owner.id IN $excludedOwners
-              WITH owner, c, l.value AS value, head([(c)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p.id]) AS product,
-                   [(c)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind IN $ladder | [i.kind, i.id]] AS items
-              WITH owner, c, value, product = myProduct.id OR (product IS NULL AND myProduct IS NULL) AS sameProduct,
+              WITH owner, c, l.value AS value, head([(c)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p.id]) AS product
+              WITH owner, c, value, product = myProduct.id OR (product IS NULL AND myProduct IS NULL) AS sameProduct
+              // Items only for configurations of my product: the others stop at depth 0 whatever they include.
+              WITH owner, c, value, sameProduct, CASE WHEN sameProduct
+                     THEN [(c)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind IN $ladder | [i.kind, i.id]] ELSE [] END AS items
+              WITH owner, c, value, sameProduct,
                    [s IN range(0, size($ladder) - 1) |
                       size([p IN items WHERE p[0] = $ladder[s]]) = size(mine[s])
                       AND all(m IN mine[s] WHERE [$ladder[s], m.id] IN items)] AS sameKind

@@ -12,6 +12,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns the request's token into a {@link Caller}. The customer node is found (or created on first sight)
@@ -27,9 +30,15 @@ public class CallerResolver {
     private final AuditTrail audit;
     private final Map<String, String> idByHandle = new ConcurrentHashMap<>();
 
-    public CallerResolver(CustomerStore customers, AuditTrail audit) {
+    private final TransactionTemplate ownTransaction;
+
+    public CallerResolver(CustomerStore customers, AuditTrail audit, PlatformTransactionManager transactions) {
         this.customers = customers;
         this.audit = audit;
+        // The first request of a new subject is often a mutation: creating the customer must not roll back with
+        // it when it fails (the id would stay cached for a customer node that does not exist).
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The caller, or UNAUTHENTICATED. */
@@ -56,8 +65,10 @@ public class CallerResolver {
     }
 
     private String signIn(String handle) {
-        String id = customers.signIn(handle).id();
-        audit.record(id, "SIGN_IN", id, "token subject seen for the first time by this instance");
-        return id;
+        return ownTransaction.execute(status -> {
+            String id = customers.signIn(handle).id();
+            audit.record(id, "SIGN_IN", id, "token subject seen for the first time by this instance");
+            return id;
+        });
     }
 }

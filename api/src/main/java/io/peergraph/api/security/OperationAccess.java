@@ -8,9 +8,11 @@ import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import io.micrometer.context.ContextSnapshot;
 import io.peergraph.api.graphql.ApiException;
 import java.util.List;
 import java.util.Set;
+import org.springframework.graphql.execution.ContextPropagationHelper;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -38,7 +40,11 @@ public class OperationAccess extends SimplePerformantInstrumentation {
         }
         Rule rule = Rule.of(env.getFieldDefinition());
         return fetchEnv -> {
-            rule.check(SecurityContextHolder.getContext().getAuthentication());
+            // Over WebSocket the operation runs on a reactive thread: the connection's authentication travels in
+            // the GraphQL context (saved from the Reactor context) and is restored here for the check.
+            try (ContextSnapshot.Scope scope = ContextPropagationHelper.captureFrom(fetchEnv.getGraphQlContext()).setThreadLocals()) {
+                rule.check(SecurityContextHolder.getContext().getAuthentication());
+            }
             return dataFetcher.get(fetchEnv);
         };
     }

@@ -42,11 +42,30 @@ public class Inbox {
     private static final String PAGE = """
             MATCH (n:%s) WHERE n.recipientId = $recipientId AND n.seq < $before
             WITH n ORDER BY n.seq DESC LIMIT $size
+            """ + Inbox.HIDDEN + """
+            RETURN n {.*, hidden: hidden} AS n ORDER BY n.seq DESC
+            """;
+
+    /** Whether {@code n}'s subject is a report that became private and that its recipient may not read. */
+    private static final String HIDDEN = """
             OPTIONAL MATCH (r:Report {id: n.subjectId})
             WITH n, r IS NOT NULL AND r.privacy = 'PRIVATE'
-                    AND NOT EXISTS { MATCH (me:Customer {id: $recipientId})-[:REPORTED]->(r) }
-                    AND NOT EXISTS { MATCH (:Customer {id: $recipientId})-[:MEMBER_OF]->(:Customer)-[:REPORTED]->(r) } AS hidden
-            RETURN n {.*, hidden: hidden} AS n ORDER BY n.seq DESC
+                    AND NOT EXISTS { MATCH (:Customer {id: n.recipientId})-[:REPORTED]->(r) }
+                    AND NOT EXISTS { MATCH (:Customer {id: n.recipientId})-[:MEMBER_OF]->(:Customer)-[:REPORTED]->(r) } AS hidden
+            """;
+
+    /**
+     * The recipient's notifications since a moment, grouped by kind, with the newest few of each (through the
+     * notification_inbox index: the recipient's entries newest first, at most $limit).
+     */
+    private static final String DIGEST = """
+            MATCH (n:Notification) WHERE n.recipientId = $recipientId AND n.seq > 0
+            WITH n ORDER BY n.seq DESC LIMIT $limit
+            WITH n WHERE n.createdAt >= $since
+            """ + Inbox.HIDDEN + """
+            WITH n.kind AS kind, collect(n {.*, hidden: hidden, unread: n:Unread}) AS entries
+            RETURN kind, size(entries) AS count, size([e IN entries WHERE e.unread]) AS unread, entries[0..$latest] AS latest
+            ORDER BY count DESC, kind
             """;
 
     private final Neo4jClient client;
@@ -111,6 +130,16 @@ public class Inbox {
                         RETURN count(n) AS n
                         """).bind(recipientId).to("recipientId")
                 .fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
+    }
+
+    /** One kind's share of a digest. */
+    public record DigestGroup(NotificationKind kind, int count, int unread, List<Notification> latest) {}
+
+    /** A digest of what reached the recipient since {@code since} (at most the newest 1000 entries are read). */
+    public List<DigestGroup> digest(String recipientId, java.time.ZonedDateTime since, int latest) {
+        return List.copyOf(client.query(DIGEST).bindAll(Map.of("recipientId", recipientId, "since", since, "limit", 1000, "latest", latest))
+                .fetchAs(DigestGroup.class).mappedBy((t, r) -> new DigestGroup(NotificationKind.valueOf(r.get("kind").asString()),
+                        r.get("count").asInt(), r.get("unread").asInt(), r.get("latest").asList(Inbox::map))).all());
     }
 
     /**

@@ -124,7 +124,8 @@ class NotificationMatchingTest {
         report(proposer, crackling, "Mine too");
         report(bystander, symptoms.findOrAdd("other-" + u, "Other " + u, null), "Unrelated");
         relay.drain();
-        follows.follow(follower, audio.id());
+        assertThat(inTx(() -> follows.follow(follower, audio.id()))).hasValueSatisfying(f -> assertThat(f.name()).isEqualTo("Audio problems " + u));
+        assertThat(follows.of(follower)).extracting(Follows.Followed::thingId).containsExactly(audio.id());
 
         inTx(() -> solutions.propose(new SolutionStore.NewSolution(proposer, List.of(crackling.id()), "Disable power saving", "steps",
                 Solution.Kind.CONFIGURATION_TWEAK, null)));

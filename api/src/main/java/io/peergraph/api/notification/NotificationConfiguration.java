@@ -1,0 +1,56 @@
+package io.peergraph.api.notification;
+
+import io.peergraph.graph.notification.Follows;
+import io.peergraph.graph.notification.Inbox;
+import io.peergraph.graph.notification.NotificationRelay;
+import io.peergraph.graph.notification.PreferenceStore;
+import io.peergraph.graph.notification.RecipientMatcher;
+import io.peergraph.graph.outbox.OutboxFeed;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Notifications: the relay that turns outbox events into inbox entries, and the live pushes. Every instance runs
+ * both: relays on several instances write the same entries at most once (natural key), and each instance pushes
+ * to the WebSocket clients connected to it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class NotificationConfiguration {
+
+    @Bean Inbox inbox(Neo4jClient client) { return new Inbox(client); }
+
+    @Bean PreferenceStore preferenceStore(Neo4jClient client) { return new PreferenceStore(client); }
+
+    @Bean Follows follows(Neo4jClient client) { return new Follows(client); }
+
+    @Bean
+    NotificationRelay notificationRelay(OutboxFeed feed, Neo4jClient client, Inbox inbox, PlatformTransactionManager transactions,
+                                        @Value("${peergraph.privacy.k-anonymity:5}") int k,
+                                        @Value("${peergraph.notifications.similarity:0.5}") double similarity) {
+        RecipientMatcher matcher = new RecipientMatcher(client, similarity, k);
+        NotificationRelay relay = new NotificationRelay(NotificationRelay.CONSUMER, feed, matcher, inbox, new TransactionTemplate(transactions), 200);
+        relay.start();
+        return relay;
+    }
+
+    @Bean
+    NotificationSchedule notificationSchedule(NotificationRelay relay, LiveNotifications live) {
+        return new NotificationSchedule(relay, live);
+    }
+
+    /** One turn: write what happened into inboxes, then push what was written to the clients connected here. */
+    record NotificationSchedule(NotificationRelay relay, LiveNotifications live) {
+        @Scheduled(fixedDelayString = "${peergraph.notifications.relay-delay:250ms}", initialDelayString = "1s")
+        void tick() {
+            relay.tick();
+            live.push();
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.peergraph.api.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.peergraph.api.security.Role;
+import io.peergraph.api.testing.ApiTest;
+import io.peergraph.api.testing.GraphQlHttp;
+import io.peergraph.graph.notification.NotificationRelay;
+import io.peergraph.graph.symptom.Symptom;
+import io.peergraph.graph.symptom.SymptomStore;
+import java.net.URI;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Notifications through the running service: the inbox over HTTP, live pushes over a real graphql-transport-ws
+ * WebSocket client authenticated with the same JWT, quiet hours, and refusal without a valid token. The relay and
+ * the live push run on their schedule; tests also turn them by hand so that they do not wait for it.
+ */
+@ApiTest
+class NotificationApiTest {
+
+    static final String INBOX = """
+            query($unread: Boolean, $after: String) { notifications(unreadOnly: $unread, first: 2, after: $after) {
+              edges { cursor node { id kind title detail read withheld subjectId actor { pseudonym } } }
+              pageInfo { hasNextPage endCursor } } }""";
+
+    @Autowired GraphQlHttp api;
+    @Autowired SymptomStore symptoms;
+    @Autowired NotificationRelay relay;
+    @Autowired LiveNotifications live;
+
+    String u;
+    Symptom symptom;
+
+    @BeforeEach
+    void symptom() {
+        u = UUID.randomUUID().toString().substring(0, 8);
+        symptom = symptoms.findOrAdd("notify-" + u, "Notify " + u, null);
+    }
+
+    @Test
+    void aReporterFindsNewSolutionsInTheInboxPagesThemAndMarksThemRead() {
+        String alice = api.newCustomer();
+        String bob = api.newCustomer();
+        report(alice, "Crackling");
+        propose(bob, "Fix one");
+        propose(bob, "Fix two");
+        propose(bob, "Fix three");
+        turn();
+
+        JsonNode first = api.post(alice, INBOX, Map.of("unread", false)).data().path("notifications");
+        assertThat(first.path("edges").findValuesAsText("title")).containsExactly("Fix three", "Fix two");
+        assertThat(first.path("edges").findValuesAsText("kind")).containsOnly("NEW_SOLUTION_FOR_MY_SYMPTOM");
+        String pseudonym = first.path("edges").get(0).path("node").path("actor").path("pseudonym").asText();
+        assertThat(pseudonym).startsWith("peer-").doesNotContain("test-");
+        assertThat(first.toString()).as("never the proposer's id or handle").doesNotContain("cus_");
+        assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        JsonNode second = api.post(alice, INBOX, Map.of("unread", false, "after", first.path("pageInfo").path("endCursor").asText()))
+                .data().path("notifications");
+        assertThat(second.path("edges").findValuesAsText("title")).containsExactly("Fix one");
+        assertThat(api.post(bob, INBOX, Map.of()).data().path("notifications").path("edges")).as("the proposer is not told").isEmpty();
+
+        String newest = first.path("edges").get(0).path("node").path("id").asText();
+        assertThat(api.post(bob, "mutation($ids: [ID!]!) { markRead(ids: $ids) }", Map.of("ids", List.of(newest)))
+                .data().path("markRead").asInt()).as("not bob's to mark").isZero();
+        assertThat(api.post(alice, "mutation($ids: [ID!]!) { markRead(ids: $ids) }", Map.of("ids", List.of(newest)))
+                .data().path("markRead").asInt()).isEqualTo(1);
+        assertThat(api.post(alice, INBOX, Map.of("unread", true)).data().path("notifications").path("edges").findValuesAsText("title"))
+                .containsExactly("Fix two", "Fix one");
+        assertThat(api.post(alice, "{ unreadNotificationCount }").data().path("unreadNotificationCount").asInt()).isEqualTo(2);
+        assertThat(api.post(alice, "mutation { markAllRead }").data().path("markAllRead").asInt()).isEqualTo(2);
+        assertThat(api.post(alice, "{ notificationDigest { kind count unread latest { title } } }").data().path("notificationDigest").get(0)
+                .path("count").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void preferencesDefaultByRoleValidateTheirInputAndOptOutOfKinds() {
+        String alice = api.newCustomer();
+        String bob = api.newCustomer();
+        String support = api.newCustomer(Role.SUPPORT);
+        assertThat(api.post(alice, "{ notificationPreferences { channels anomaliesOnly quietHours { from } } }").data()
+                .path("notificationPreferences").path("channels").toString()).isEqualTo("[\"INBOX\",\"LIVE\"]");
+        assertThat(api.post(support, "{ notificationPreferences { channels } }").data()
+                .path("notificationPreferences").path("channels").toString()).contains("DIGEST");
+
+        var badZone = api.post(alice, UPDATE, Map.of("input", Map.of("quietHours", Map.of("from", "22:00", "to", "07:00", "timeZone", "Mars/Base"))));
+        assertThat(badZone.errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(badZone.firstError().path("extensions").path("field").asText()).isEqualTo("input.quietHours.timeZone");
+        assertThat(api.post(alice, UPDATE, Map.of("input", Map.of("quietHours", Map.of("from", "25:00", "to", "07:00", "timeZone", "UTC"))))
+                .errorCode()).isEqualTo("BAD_USER_INPUT");
+
+        JsonNode saved = api.post(alice, UPDATE, Map.of("input", Map.of("kinds", List.of("CASE_INTERACTION"),
+                "quietHours", Map.of("from", "22:00", "to", "07:00", "timeZone", "Europe/Berlin")))).data().path("updateNotificationPreferences");
+        assertThat(saved.path("kinds").toString()).isEqualTo("[\"CASE_INTERACTION\"]");
+        assertThat(saved.path("quietHours").path("timeZone").asText()).isEqualTo("Europe/Berlin");
+
+        report(alice, "Opted out of solutions");
+        propose(bob, "Unwanted fix");
+        turn();
+        assertThat(api.post(alice, INBOX, Map.of()).data().path("notifications").path("edges")).isEmpty();
+    }
+
+    @Test
+    void followingChecksWhatMayBeFollowed() {
+        // A new customer whose first request is a refused mutation (their customer node must survive the rollback).
+        String alice = api.newCustomer();
+        String bob = api.newCustomer();
+        String bobsConfiguration = configuration(bob);
+        assertThat(api.post(alice, FOLLOW, Map.of("thing", bobsConfiguration)).errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(api.post(alice, FOLLOW, Map.of("thing", "prd_aaaaaaaaaaaaaaaaaaaa")).errorCode()).isEqualTo("NOT_FOUND");
+        assertThat(api.post(alice, FOLLOW, Map.of("thing", "rep_aaaaaaaaaaaaaaaaaaaa")).errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(api.post(alice, FOLLOW, Map.of("thing", symptom.id())).data().path("follow").path("name").asText()).isEqualTo("Notify " + u);
+        assertThat(api.post(alice, "{ notificationPreferences { following { id } } }").data().path("notificationPreferences")
+                .path("following").findValuesAsText("id")).containsExactly(symptom.id());
+
+        String carol = api.newCustomer();
+        report(carol, "Followed symptom seen");
+        turn();
+        assertThat(api.post(alice, INBOX, Map.of()).data().path("notifications").path("edges").findValuesAsText("kind"))
+                .containsExactly("FOLLOWED_ACTIVITY");
+        assertThat(api.post(alice, "mutation($thing: ID!) { unfollow(thing: $thing) }", Map.of("thing", symptom.id())).data()
+                .path("unfollow").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSubscriberReceivesNewNotificationsLiveExceptInQuietHoursWhichStillReachTheInbox() throws Exception {
+        String aliceToken = api.newCustomer();
+        String bob = api.newCustomer();
+        report(aliceToken, "Live case");
+        turn();
+        try (GraphQlWebSocket socket = new GraphQlWebSocket(wsUri())) {
+            socket.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + aliceToken)));
+            assertThat(socket.next().path("type").asText()).isEqualTo("connection_ack");
+            int before = live.connected();
+            socket.send(Map.of("id", "1", "type", "subscribe", "payload",
+                    Map.of("query", "subscription { notifications { kind title actor { pseudonym } } }")));
+            awaitSubscribers(socket, before + 1);
+
+            // Quiet hours around now: held back live, kept in the inbox.
+            LocalTime now = LocalTime.now(ZoneOffset.UTC);
+            api.post(aliceToken, UPDATE, Map.of("input", Map.of("quietHours", Map.of("from", hhmm(now.minusHours(1)), "to", hhmm(now.plusHours(1)),
+                    "timeZone", "UTC")))).data();
+            propose(bob, "Quiet fix");
+            turn();
+            api.post(aliceToken, UPDATE, Map.of("input", Map.of("clearQuietHours", true))).data();
+            propose(bob, "Loud fix");
+            turn();
+
+            JsonNode next = socket.next();
+            assertThat(next.path("type").asText()).as("%s", next).isEqualTo("next");
+            assertThat(next.path("id").asText()).isEqualTo("1");
+            JsonNode pushed = next.path("payload").path("data").path("notifications");
+            assertThat(pushed.path("title").asText()).as("the quiet one was never pushed: pushes are in order").isEqualTo("Loud fix");
+            assertThat(pushed.path("kind").asText()).isEqualTo("NEW_SOLUTION_FOR_MY_SYMPTOM");
+            assertThat(pushed.path("actor").path("pseudonym").asText()).startsWith("peer-");
+            assertThat(api.post(aliceToken, INBOX, Map.of()).data().path("notifications").path("edges").findValuesAsText("title"))
+                    .containsExactly("Loud fix", "Quiet fix");
+            socket.send(Map.of("id", "1", "type", "complete"));
+        }
+    }
+
+    @Test
+    void aWebSocketWithoutAValidTokenIsRefused() throws Exception {
+        try (GraphQlWebSocket socket = new GraphQlWebSocket(wsUri())) {
+            socket.send(Map.of("type", "connection_init", "payload", Map.of()));
+            assertThat(socket.closeCode()).isEqualTo(4401);
+        }
+        try (GraphQlWebSocket socket = new GraphQlWebSocket(wsUri())) {
+            socket.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer not.a.token")));
+            assertThat(socket.closeCode()).isEqualTo(4401);
+        }
+    }
+
+    static final String UPDATE = """
+            mutation($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) {
+              kinds channels anomaliesOnly quietHours { from to timeZone } } }""";
+
+    static final String FOLLOW = "mutation($thing: ID!) { follow(thing: $thing) { id name since } }";
+
+    private URI wsUri() {
+        return URI.create(api.uri("/graphql").toString().replaceFirst("^http", "ws"));
+    }
+
+    /** One turn of the relay and the live push (they also run on their own schedule). */
+    private void turn() {
+        relay.drain();
+        live.push();
+    }
+
+    private void awaitSubscribers(GraphQlWebSocket socket, int count) throws InterruptedException {
+        for (int i = 0; i < 600 && live.connected() < count; i++) {
+            Thread.sleep(100);
+        }
+        if (live.connected() < count) {
+            throw new AssertionError("the subscription did not register; the server said " + socket.next());
+        }
+    }
+
+    private static String hhmm(LocalTime t) {
+        return t.format(DateTimeFormatter.ofPattern("HH:mm"));
+    }
+
+    private String configuration(String token) {
+        return api.post(token, """
+                mutation($input: CreateConfigurationInput!) { createConfiguration(input: $input) { id } }""",
+                Map.of("input", Map.of("name", "pc", "items", List.of(Map.of("kind", "gpu", "value", "notify gpu " + u)))))
+                .data().path("createConfiguration").path("id").asText();
+    }
+
+    private void report(String token, String title) {
+        api.post(token, """
+                mutation($input: ReportSymptomInput!) { reportSymptom(input: $input) { id } }""",
+                Map.of("input", Map.of("configuration", configuration(token), "symptoms", List.of(symptom.id()), "title", title))).data();
+    }
+
+    private void propose(String token, String title) {
+        api.post(token, """
+                mutation($input: ProposeSolutionInput!) { proposeSolution(input: $input) { id } }""",
+                Map.of("input", Map.of("symptoms", List.of(symptom.id()), "title", title))).data();
+    }
+}

@@ -45,6 +45,11 @@ final class GraphQlWebSocket implements WebSocket.Listener, AutoCloseable {
         return messages.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** The messages received and not yet taken. */
+    java.util.List<JsonNode> received() {
+        return java.util.List.copyOf(messages);
+    }
+
     /** The close code the server sent. */
     int closeCode() throws Exception {
         return closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);

@@ -170,13 +170,13 @@ class NotificationApiTest {
 
     @Test
     void aWebSocketWithoutAValidTokenIsRefused() throws Exception {
-        try (GraphQlWebSocket socket = new GraphQlWebSocket(wsUri())) {
-            socket.send(Map.of("type", "connection_init", "payload", Map.of()));
-            assertThat(socket.closeCode()).isEqualTo(4401);
-        }
-        try (GraphQlWebSocket socket = new GraphQlWebSocket(wsUri())) {
-            socket.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer not.a.token")));
-            assertThat(socket.closeCode()).isEqualTo(4401);
+        for (Map<String, Object> payload : List.<Map<String, Object>>of(Map.of(), Map.of("Authorization", "Bearer not.a.token"))) {
+            try (GraphQlWebSocket socket = new GraphQlWebSocket(wsUri())) {
+                socket.send(Map.of("type", "connection_init", "payload", payload));
+                // The server sends close 4401; the JDK client occasionally sees the TCP connection end first (1006).
+                assertThat(socket.closeCode()).as("refused: %s", payload).isIn(4401, 1006);
+                assertThat(socket.received()).as("never acknowledged").noneMatch(m -> m.path("type").asText().equals("connection_ack"));
+            }
         }
     }
 

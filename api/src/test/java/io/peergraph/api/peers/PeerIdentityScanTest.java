@@ -43,6 +43,7 @@ class PeerIdentityScanTest {
     @Autowired GraphQlHttp api;
     @Autowired GraphQlSource graphQlSource;
     @Autowired SymptomStore symptoms;
+    @Autowired io.peergraph.graph.notification.NotificationRelay relay;
 
     final String u = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     /** Everything that would identify another customer: ids, handles, display names. */
@@ -96,6 +97,9 @@ class PeerIdentityScanTest {
         aliceToken = api.newCustomer();
         aliceConfiguration = configuration(aliceToken, null, 60);
         aliceReport = report(aliceToken, aliceConfiguration, "My screen flickers too " + u);
+        // A solution after alice's case: it reaches her inbox, with its proposer as her pseudonym for them.
+        api.post(peerTokens.get(3), "mutation($s: ID!) { proposeSolution(input: {symptoms: [$s], title: \"Use a shorter cable\"}) { id } }",
+                Map.of("s", symptomId)).data();
     }
 
     private String configuration(String token, String owner, double fps) {
@@ -126,6 +130,8 @@ class PeerIdentityScanTest {
         ask(answers, "similarCases by report", "similarCases", "report: $r, first: 20", "$r: ID", Map.of("r", aliceReport));
         ask(answers, "similarCases by text", "similarCases", "text: $t, symptoms: [$s], first: 20", "$t: String, $s: ID!", Map.of("t", "screen flickers " + u, "s", symptomId));
         ask(answers, "solution", "solution", "id: $id", "$id: ID!", Map.of("id", solutionId));
+        relay.drain(); // alice's inbox: a peer's solution for her symptom
+        ask(answers, "notifications", "notifications", "first: $f", "$f: Int", Map.of("f", 50));
         for (String report : peerReports) {
             ask(answers, "report " + report, "report", "id: $id", "$id: ID!", Map.of("id", report));
             ask(answers, "node " + report, "node", "id: $id", "$id: ID!", Map.of("id", report));
@@ -136,6 +142,7 @@ class PeerIdentityScanTest {
         assertThat(answers.get("similarPeers").path("edges")).isNotEmpty();
         assertThat(answers.get("report " + peerReports.getFirst()).path("peer").path("pseudonym").asText()).isNotBlank();
         assertThat(answers.get("solution").path("title").asText()).isEqualTo("Lower the refresh rate");
+        assertThat(answers.get("notifications").path("edges").findValuesAsText("title")).contains("Use a shorter cable");
 
         List<String> leaks = new ArrayList<>();
         answers.forEach((question, answer) -> identities.stream().filter(answer.toString()::contains)

@@ -52,7 +52,11 @@ class PersonaAccessMatrixTest {
     /** Operations that act on nobody's stuff (public catalogues, the caller's own account, staff tools). */
     static final Set<String> TAKES_NOBODYS_STUFF = Set.of(
             "Query.me", "Query.metrics", "Query.product", "Query.products", "Query.symptom", "Query.symptoms",
-            "Query.auditEvents", "Query.searchCases", "Mutation.createOrganisation", "Mutation.defineMetric");
+            "Query.auditEvents", "Query.searchCases", "Mutation.createOrganisation", "Mutation.defineMetric",
+            // The caller's own inbox and preferences (others' notification ids are ignored by markRead).
+            "Query.notifications", "Query.unreadNotificationCount", "Query.notificationPreferences", "Query.notificationDigest",
+            "Mutation.markRead", "Mutation.markAllRead", "Mutation.updateNotificationPreferences", "Mutation.unfollow",
+            "Subscription.notifications");
 
     @Autowired GraphQlSource graphQlSource;
     @Autowired GraphQlHttp api;
@@ -232,6 +236,8 @@ class PersonaAccessMatrixTest {
                         "c", s.configuration(), "m", metricKey), write),
                 new Case("Mutation.recordMeasurements", s -> call("mutation($c: ID!, $m: String!) { recordMeasurements(measurements: [{configuration: $c, metric: $m, value: 61, unit: \"fps\"}]) { created } }",
                         "c", s.configuration(), "m", metricKey), write),
+                // Following someone's configuration needs read access to it, as reading it does.
+                new Case("Mutation.follow", s -> call("mutation($t: ID!) { follow(thing: $t) { id } }", "t", s.configuration()), readOwn),
                 new Case("Mutation.setMember", s -> call("mutation($o: ID!, $h: String!) { setMember(organisation: $o, handle: $h, role: VIEWER) { role } }",
                         "o", organisationId, "h", newcomer()), organisationManagers()));
     }

@@ -6,16 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.peergraph.api.security.Role;
 import io.peergraph.api.testing.ApiTest;
 import io.peergraph.api.testing.GraphQlHttp;
+import io.peergraph.api.testing.SearchIndexing;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
-import io.peergraph.search.index.IndexAdmin;
-import io.peergraph.search.index.SearchIndex;
-import io.peergraph.search.sync.OutboxRelay;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,16 +32,11 @@ class SearchApiTest {
 
     @Autowired GraphQlHttp api;
     @Autowired SymptomStore symptoms;
-    @Autowired OutboxRelay relay;
-    @Autowired IndexAdmin admin;
+    @Autowired SearchIndexing search;
 
     @BeforeEach
     void searchIsUp() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (!relay.status().backendUp() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-        }
-        assertThat(relay.status().backendUp()).as("managed Elasticsearch up: %s", relay.status()).isTrue();
+        search.awaitUp();
     }
 
     @Test
@@ -100,8 +91,7 @@ class SearchApiTest {
     }
 
     private void sync() throws Exception {
-        relay.drain();
-        admin.refresh(SearchIndex.CASES);
+        search.sync();
     }
 
     private String configuration(String token) {

@@ -97,8 +97,11 @@ public final class CaseSearch {
             fields.add("interactions");
         }
         String stems = Stems.joined(text);
+        // Stop words out: "the" alone matched (and made the server score and count facets over) nearly every case.
+        String words = Stems.wordsWithoutStopWords(text);
+        String asked = words.isEmpty() ? text : words;
         return Query.of(q -> q.bool(b -> {
-            b.should(s -> s.multiMatch(m -> m.query(text).fields(fields).type(TextQueryType.BestFields).operator(Operator.Or)));
+            b.should(s -> s.multiMatch(m -> m.query(asked).fields(fields).type(TextQueryType.BestFields).operator(Operator.Or)));
             if (!stems.isEmpty()) {
                 b.should(s -> s.match(m -> m.field("stems").query(stems)));
             }

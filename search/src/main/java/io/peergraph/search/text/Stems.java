@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -19,15 +20,29 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 public final class Stems {
 
     private static final Analyzer ENGLISH = new EnglishAnalyzer();
+    private static final Analyzer WORDS = new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
 
     private Stems() {}
 
     public static List<String> of(String text) {
+        return terms(ENGLISH, text);
+    }
+
+    /**
+     * The words of the text, lower-cased, without English stop words and unstemmed: for queries on fields indexed
+     * with the standard analyzer, where "the" or "in" would otherwise match (and make the server score and count)
+     * nearly every document.
+     */
+    public static String wordsWithoutStopWords(String text) {
+        return String.join(" ", terms(WORDS, text));
+    }
+
+    private static List<String> terms(Analyzer analyzer, String text) {
         List<String> out = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return out;
         }
-        try (TokenStream tokens = ENGLISH.tokenStream("text", new StringReader(text))) {
+        try (TokenStream tokens = analyzer.tokenStream("text", new StringReader(text))) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {

@@ -54,7 +54,7 @@ class OutboxRelayTest {
         graph.inTx(() -> graph.solutions.confirm(owner, solution.id(), cfg.id(), true, null));
 
         List<OutboxEvent> written = search.feed.after(before, 100);
-        assertThat(written).extracting(e -> e.type().name()).containsExactly("ProductChanged", "ReportChanged",
+        assertThat(written).extracting(e -> e.type().name()).containsExactly("ConfigurationChanged", "ProductChanged", "ReportChanged",
                 "InteractionAdded", "TagApplied", "ReportChanged", "SolutionChanged", "ConfirmationRecorded");
         assertThat(search.relay.drain()).isEqualTo(written.size());
         assertThat(search.relay.backlog()).isZero();
@@ -64,7 +64,7 @@ class OutboxRelayTest {
         assertThat(indexed.source().text()).contains("worse with mods");
         assertThat(indexed.source().tags()).containsExactly("frame pacing");
         assertThat(indexed.source().channels()).containsExactly("EMAIL");
-        assertThat(indexed.version()).isEqualTo(written.get(4).seq()); // the newest event of the report
+        assertThat(indexed.version()).isEqualTo(written.get(5).seq()); // the newest event of the report
 
         GetResponse<SolutionDocument> sol = search.client.get(g -> g.index(SearchIndex.SOLUTIONS.alias()).id(solution.id()), SolutionDocument.class);
         assertThat(sol.source().worked()).isEqualTo(1);

@@ -2,6 +2,7 @@ package io.peergraph.graph.notification;
 
 import io.peergraph.graph.outbox.OutboxEvent;
 import io.peergraph.graph.outbox.OutboxFeed;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ public final class NotificationRelay {
     public static final String CONSUMER = "notifications";
 
     private static final int PRUNE_LIMIT = 10_000;
+    /** Inbox entries written per transaction (a single event's entries are never split). */
+    static final int MAX_ENTRIES_PER_TRANSACTION = 10_000;
     private static final Logger log = LoggerFactory.getLogger(NotificationRelay.class);
 
     private final String consumer;
@@ -78,10 +81,19 @@ public final class NotificationRelay {
                 if (page.isEmpty()) {
                     return new Result(0, 0, from);
                 }
-                long written = inbox.deliver(matcher.match(page));
-                long last = page.getLast().seq();
+                // Events are taken until their entries fill a transaction: one popular product's new report can
+                // reach thousands of owners and followers, and a whole page of those would exceed what one
+                // transaction may hold. An event is never split, so its entries commit together.
+                List<Candidate> entries = new ArrayList<>();
+                int taken = 0;
+                while (taken < page.size() && (taken == 0 || entries.size() < MAX_ENTRIES_PER_TRANSACTION)) {
+                    entries.addAll(matcher.match(List.of(page.get(taken))));
+                    taken++;
+                }
+                long written = inbox.deliver(entries);
+                long last = page.get(taken - 1).seq();
                 feed.advance(consumer, last);
-                return new Result(page.size(), written, last);
+                return new Result(taken, written, last);
             });
             if (step == null || step.events() == 0) {
                 break;

@@ -53,11 +53,21 @@ public abstract sealed class ApiException extends RuntimeException {
         @Override public String code() { return "BAD_USER_INPUT"; }
     }
 
-    /** The request clashes with the current state (e.g. a duplicate). */
+    /** The request clashes with the current state (e.g. a duplicate); {@code details} go to the error's extensions. */
     public static final class Conflict extends ApiException {
+        private final java.util.Map<String, Object> details;
+
         public Conflict(String message) {
-            super(message);
+            this(message, java.util.Map.of());
         }
+
+        public Conflict(String message, java.util.Map<String, Object> details) {
+            super(message);
+            this.details = java.util.Map.copyOf(details);
+        }
+
+        /** What the client needs to act on the conflict, e.g. the loop a broader link would close. */
+        public java.util.Map<String, Object> details() { return details; }
 
         @Override public String code() { return "CONFLICT"; }
     }

@@ -52,6 +52,9 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
             if (api instanceof ApiException.BadUserInput bad) {
                 extensions.put("field", bad.field());
             }
+            if (api instanceof ApiException.Conflict conflict) {
+                extensions.putAll(conflict.details());
+            }
             message = api.getMessage();
             type = switch (api.code()) {
                 case "UNAUTHENTICATED" -> ErrorType.UNAUTHORIZED;

@@ -7,6 +7,7 @@ import io.peergraph.api.solution.SolutionController;
 import io.peergraph.api.stuff.ConfigurationController;
 import io.peergraph.api.stuff.ItemController;
 import io.peergraph.api.symptom.SymptomController;
+import io.peergraph.api.taxonomy.ConceptController;
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.id.PublicId;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -28,9 +29,11 @@ public class NodeController {
     private final SymptomController symptoms;
     private final ReportController reports;
     private final SolutionController solutions;
+    private final ConceptController concepts;
 
     public NodeController(CallerResolver callers, CustomerStore customers, ItemController items, ConfigurationController configurations,
-                          ProductController products, SymptomController symptoms, ReportController reports, SolutionController solutions) {
+                          ProductController products, SymptomController symptoms, ReportController reports, SolutionController solutions,
+                          ConceptController concepts) {
         this.callers = callers;
         this.customers = customers;
         this.items = items;
@@ -39,6 +42,7 @@ public class NodeController {
         this.symptoms = symptoms;
         this.reports = reports;
         this.solutions = solutions;
+        this.concepts = concepts;
     }
 
     @QueryMapping
@@ -52,6 +56,7 @@ public class NodeController {
             case SYMPTOM -> symptoms.symptom(id);
             case REPORT -> reports.report(id);
             case SOLUTION -> solutions.solution(id);
+            case CONCEPT -> concepts.conceptById(id);
             case CUSTOMER -> id.equals(callerId) ? customers.byId(id).orElse(null) : null; // others only as pseudonyms
             default -> null;
         };

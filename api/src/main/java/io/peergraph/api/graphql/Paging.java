@@ -91,6 +91,14 @@ public class Paging {
         return Window.from(page, i -> ScrollPosition.offset(offset + i), hasNext);
     }
 
+    /** A page of a list already ranked in memory, after an offset cursor. */
+    public <T> Window<T> offsetPage(List<T> ranked, Integer first, String after) {
+        int size = size(first);
+        int offset = Math.min(offset(after), ranked.size());
+        int end = Math.min(offset + size, ranked.size());
+        return offsetWindow(ranked.subList(offset, end), offset, end < ranked.size());
+    }
+
     private ScrollPosition decode(String cursor) {
         if (cursor.length() > 512) {
             throw badCursor();

@@ -34,20 +34,25 @@ final class AuditLog {
             RETURN e {.*} AS e
             """;
 
-    // Relies on concept_iri, then the CHANGED links of that concept only.
+    // Relies on concept_iri, then the CHANGED links of that concept only. Keyset: strictly after ($afterMillis, $afterId)
+    // in (time desc, id desc) order, times compared at millisecond precision as cursors carry them.
     private static final String HISTORY = """
             MATCH (:Concept {iri: $iri})<-[:CHANGED]-(e:AuditEvent)
+            WITH DISTINCT e
+            WHERE $afterId IS NULL OR e.at.epochMillis < $afterMillis OR (e.at.epochMillis = $afterMillis AND e.id < $afterId)
             RETURN e {.*} AS e
-            ORDER BY e.at DESC, e.id
+            ORDER BY e.at DESC, e.id DESC
             LIMIT $limit
             """;
 
-    // Relies on the index audit_event_at.
+    // Relies on the index audit_event_at; only curation events (they carry a snapshot), not the service's other audit entries.
     private static final String RECENT = """
             MATCH (e:AuditEvent)
-            WHERE e.at IS NOT NULL
+            WHERE e.at IS NOT NULL AND e.after IS NOT NULL
+              AND ($afterId IS NULL OR e.at < datetime({epochMillis: $afterMillis + 1}))
+              AND ($afterId IS NULL OR e.at.epochMillis < $afterMillis OR (e.at.epochMillis = $afterMillis AND e.id < $afterId))
             RETURN e {.*} AS e
-            ORDER BY e.at DESC, e.id
+            ORDER BY e.at DESC, e.id DESC
             LIMIT $limit
             """;
 
@@ -84,12 +89,22 @@ final class AuditLog {
         return tx.run(BY_ID, Map.of("id", id)).list().stream().findFirst().map(r -> entry(r.get("e")));
     }
 
-    static List<AuditEntry> history(QueryRunner tx, String conceptIri, int limit) {
-        return tx.run(HISTORY, Map.of("iri", conceptIri, "limit", limit)).list(r -> entry(r.get("e")));
+    static List<AuditEntry> history(QueryRunner tx, String conceptIri, Long afterMillis, String afterId, int limit) {
+        Map<String, Object> p = keyset(afterMillis, afterId, limit);
+        p.put("iri", conceptIri);
+        return tx.run(HISTORY, p).list(r -> entry(r.get("e")));
     }
 
-    static List<AuditEntry> recent(QueryRunner tx, int limit) {
-        return tx.run(RECENT, Map.of("limit", limit)).list(r -> entry(r.get("e")));
+    static List<AuditEntry> recent(QueryRunner tx, Long afterMillis, String afterId, int limit) {
+        return tx.run(RECENT, keyset(afterMillis, afterId, limit)).list(r -> entry(r.get("e")));
+    }
+
+    private static Map<String, Object> keyset(Long afterMillis, String afterId, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("afterMillis", afterId == null ? 0L : afterMillis);
+        p.put("afterId", afterId);
+        p.put("limit", limit);
+        return p;
     }
 
     static List<String> laterEvents(QueryRunner tx, String id) {

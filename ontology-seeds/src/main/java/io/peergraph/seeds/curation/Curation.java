@@ -87,15 +87,32 @@ public final class Curation {
 
     /** The changes that touched a concept, newest first. */
     public List<AuditEntry> history(String conceptIri, int limit) {
+        return history(conceptIri, null, null, limit);
+    }
+
+    /** The changes that touched a concept, newest first, strictly after the keyset cursor (epoch millis, event id) when given. */
+    public List<AuditEntry> history(String conceptIri, Long afterMillis, String afterId, int limit) {
         try (Session session = driver.session()) {
-            return AuditLog.history(session, conceptIri, limit);
+            return AuditLog.history(session, conceptIri, afterMillis, afterId, limit);
         }
     }
 
     /** The latest changes to the taxonomy, newest first. */
     public List<AuditEntry> recent(int limit) {
+        return recent(null, null, limit);
+    }
+
+    /** The latest changes to the taxonomy, newest first, strictly after the keyset cursor when given. */
+    public List<AuditEntry> recent(Long afterMillis, String afterId, int limit) {
         try (Session session = driver.session()) {
-            return AuditLog.recent(session, limit);
+            return AuditLog.recent(session, afterMillis, afterId, limit);
+        }
+    }
+
+    /** One recorded change, if any. */
+    public Optional<AuditEntry> event(String auditEventId) {
+        try (Session session = driver.session()) {
+            return AuditLog.byId(session, auditEventId);
         }
     }
 

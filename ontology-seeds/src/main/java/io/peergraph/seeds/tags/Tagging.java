@@ -154,16 +154,16 @@ public final class Tagging {
             var tagged = session.run(RESOLVE_TAG, Map.of("normalized", normalized)).list();
             if (!tagged.isEmpty()) {
                 var r = tagged.getFirst();
-                return Optional.of(new Resolution(r.get("id").asString(), r.get("label").asString(), r.get("usageCount").asLong(),
+                return Optional.of(new Resolution(r.get("id").asString(), r.get("label").asString(), r.get("normalized").asString(), r.get("usageCount").asLong(),
                         concept(r.get("concept"))));
             }
             return session.run(RESOLVE_LABEL, Map.of("normalized", normalized)).list().stream().findFirst()
-                    .map(r -> new Resolution(null, null, 0, concept(r.get("concept"))));
+                    .map(r -> new Resolution(null, null, null, 0, concept(r.get("concept"))));
         }
     }
 
     /** A label's meaning: {@code tagId} null when nobody used it yet, {@code concept} null when it means nothing yet. */
-    public record Resolution(String tagId, String tagLabel, long usageCount, ConceptRef concept) {}
+    public record Resolution(String tagId, String tagLabel, String tagNormalized, long usageCount, ConceptRef concept) {}
 
     static String taggableLabel(String thingId) {
         return PublicId.typeOf(thingId).filter(TagStore.TAGGABLE::contains).map(PublicId::label)

@@ -1,0 +1,98 @@
+package io.peergraph.api.taxonomy;
+
+import io.peergraph.api.graphql.Paging;
+import io.peergraph.graph.tag.Tag;
+import io.peergraph.seeds.skos.ConceptView;
+import io.peergraph.seeds.skos.TaxonomyReader;
+import io.peergraph.seeds.tags.BroaderCandidate;
+import io.peergraph.seeds.tags.EmergingTag;
+import io.peergraph.seeds.tags.SynonymCandidate;
+import io.peergraph.seeds.tags.TagRef;
+import io.peergraph.seeds.tags.TagSuggestions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** What tag usage suggests to moderators, with evidence, paged through one round at a time (MODERATOR, by the schema). */
+@Controller
+public class SuggestionController {
+
+    private final SuggestionRounds rounds;
+    private final TaxonomyReader reader;
+    private final Paging paging;
+
+    public SuggestionController(SuggestionRounds rounds, TaxonomyReader reader, Paging paging) {
+        this.rounds = rounds;
+        this.reader = reader;
+        this.paging = paging;
+    }
+
+    @QueryMapping
+    public Window<EmergingTag> emergingTags(@Argument Integer minUses, @Argument Integer minCustomers, @Argument Integer first,
+                                            @Argument String after) {
+        return paging.offsetPage(rounds.emerging(thresholds(minUses, minCustomers)), first, after);
+    }
+
+    @QueryMapping
+    public Window<SynonymCandidate> synonymCandidates(@Argument Integer minUses, @Argument Integer first, @Argument String after) {
+        return paging.offsetPage(rounds.synonyms(thresholds(minUses, null)), first, after);
+    }
+
+    @QueryMapping
+    public Window<BroaderCandidate> broaderCandidates(@Argument Integer minUses, @Argument Integer first, @Argument String after) {
+        return paging.offsetPage(rounds.broader(thresholds(minUses, null)), first, after);
+    }
+
+    @SchemaMapping(typeName = "EmergingTag")
+    public Tag tag(EmergingTag emerging) {
+        return tag(emerging.tag());
+    }
+
+    @SchemaMapping(typeName = "SynonymCandidate")
+    public Tag first(SynonymCandidate candidate) {
+        return tag(candidate.first());
+    }
+
+    @SchemaMapping(typeName = "SynonymCandidate")
+    public Tag second(SynonymCandidate candidate) {
+        return tag(candidate.second());
+    }
+
+    @SchemaMapping(typeName = "BroaderCandidate")
+    public Tag narrower(BroaderCandidate candidate) {
+        return tag(candidate.narrower());
+    }
+
+    @SchemaMapping(typeName = "BroaderCandidate")
+    public Tag broaderTag(BroaderCandidate candidate) {
+        return candidate.broaderTag() == null ? null : tag(candidate.broaderTag());
+    }
+
+    @BatchMapping(typeName = "BroaderCandidate", field = "broaderConcept")
+    public Map<BroaderCandidate, ConceptView> broaderConcept(List<BroaderCandidate> candidates) {
+        Map<String, ConceptView> byIri = new HashMap<>();
+        reader.concepts(candidates.stream().map(BroaderCandidate::broaderConcept).filter(Objects::nonNull).map(c -> c.iri()).distinct().toList())
+                .forEach(c -> byIri.put(c.iri(), c));
+        Map<BroaderCandidate, ConceptView> out = new HashMap<>();
+        candidates.forEach(c -> out.put(c, c.broaderConcept() == null ? null : byIri.get(c.broaderConcept().iri())));
+        return out;
+    }
+
+    private static Tag tag(TagRef ref) {
+        return new Tag(ref.id(), ref.label(), ref.normalized(), ref.usageCount());
+    }
+
+    private static TagSuggestions.Thresholds thresholds(Integer minUses, Integer minCustomers) {
+        var defaults = TagSuggestions.Thresholds.DEFAULT;
+        return new TagSuggestions.Thresholds(TaxonomyInputs.atLeastOne("minUses", minUses, defaults.minUses()),
+                TaxonomyInputs.atLeastOne("minCustomers", minCustomers, defaults.minCustomers()), defaults.minConfidence(),
+                defaults.maxReverseConfidence());
+    }
+}

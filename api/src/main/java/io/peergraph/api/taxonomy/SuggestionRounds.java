@@ -1,0 +1,59 @@
+package io.peergraph.api.taxonomy;
+
+import io.peergraph.seeds.tags.BroaderCandidate;
+import io.peergraph.seeds.tags.EmergingTag;
+import io.peergraph.seeds.tags.SynonymCandidate;
+import io.peergraph.seeds.tags.TagSuggestions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rounds of suggestions: synonym and broader candidates come from one in-memory pass over all tag usage
+ * (seconds on a large store), so a round is computed once and paged through; pages of one round never shift
+ * under a moderator. A round lives {@link #TTL} or until a curation change ends it.
+ */
+@Component
+public class SuggestionRounds {
+
+    static final Duration TTL = Duration.ofMinutes(5);
+
+    private record Round(Instant at, List<?> ranked) {}
+
+    private final TagSuggestions suggestions;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Round> rounds = new ConcurrentHashMap<>();
+
+    public SuggestionRounds(TagSuggestions suggestions) {
+        this.suggestions = suggestions;
+    }
+
+    public List<EmergingTag> emerging(TagSuggestions.Thresholds th) {
+        return round("emerging " + th, () -> suggestions.emergingTags(th, 0, Integer.MAX_VALUE).items());
+    }
+
+    public List<SynonymCandidate> synonyms(TagSuggestions.Thresholds th) {
+        return round("synonyms " + th, () -> suggestions.synonymCandidates(th, 0, Integer.MAX_VALUE).items());
+    }
+
+    public List<BroaderCandidate> broader(TagSuggestions.Thresholds th) {
+        return round("broader " + th, () -> suggestions.broaderCandidates(th, 0, Integer.MAX_VALUE).items());
+    }
+
+    /** Ends every round: the next page asked for starts a new one. */
+    public void invalidate() {
+        rounds.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> round(String key, Supplier<List<T>> compute) {
+        Instant now = clock.instant();
+        Round round = rounds.compute(key, (k, old) -> old != null && old.at().plus(TTL).isAfter(now) ? old : new Round(now, compute.get()));
+        return (List<T>) round.ranked();
+    }
+}

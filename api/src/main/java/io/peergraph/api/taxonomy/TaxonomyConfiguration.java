@@ -1,0 +1,74 @@
+package io.peergraph.api.taxonomy;
+
+import io.peergraph.seeds.curation.Curation;
+import io.peergraph.seeds.hierarchy.ConceptHierarchy;
+import io.peergraph.seeds.skos.ConceptView;
+import io.peergraph.seeds.skos.LoadReport;
+import io.peergraph.seeds.skos.SeedCatalog;
+import io.peergraph.seeds.skos.TaxonomyExport;
+import io.peergraph.seeds.skos.TaxonomyReader;
+import io.peergraph.seeds.tags.TagSuggestions;
+import io.peergraph.seeds.tags.TagUsage;
+import io.peergraph.seeds.tags.Tagging;
+import java.util.List;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.ClassNameTypeResolver;
+
+/**
+ * The living taxonomy's services (module ontology-seeds) over the service's Driver, and the seed load at start:
+ * idempotent and cheap when nothing changed, it adds what newer seeds bring and never overwrites moderators' facts.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TaxonomyConfiguration {
+
+    /** The symptom scheme: its notations are Symptom keys. */
+    public static final String SYMPTOM_SCHEME = "https://peergraph.io/taxonomy/symptoms";
+
+    private static final Logger log = LoggerFactory.getLogger(TaxonomyConfiguration.class);
+
+    @Bean TaxonomyReader taxonomyReader(Driver driver) { return new TaxonomyReader(driver); }
+
+    @Bean ConceptHierarchy conceptHierarchy(Driver driver) { return new ConceptHierarchy(driver); }
+
+    @Bean Curation curation(Driver driver) { return new Curation(driver); }
+
+    @Bean Tagging tagging(Driver driver) { return new Tagging(driver); }
+
+    @Bean TagSuggestions tagSuggestions(Driver driver) { return new TagSuggestions(driver); }
+
+    @Bean TagUsage tagUsage(Driver driver) { return new TagUsage(driver); }
+
+    @Bean TaxonomyExport taxonomyExport(Driver driver) { return new TaxonomyExport(driver); }
+
+    /** {@code node(id)} answers a concept as the seeds module's {@link ConceptView}: its GraphQL type is Concept. */
+    @Bean
+    GraphQlSourceBuilderCustomizer conceptTypeName() {
+        return builder -> {
+            ClassNameTypeResolver resolver = new ClassNameTypeResolver();
+            resolver.addMapping(ConceptView.class, "Concept");
+            builder.defaultTypeResolver(resolver);
+        };
+    }
+
+    /** Before the demo data, so imported symptoms are classified as they arrive. */
+    @Bean
+    @Order(0)
+    @ConditionalOnProperty(name = "peergraph.taxonomy.load-seeds", havingValue = "true", matchIfMissing = true)
+    ApplicationRunner taxonomySeeds(Driver driver, ConceptHierarchy hierarchy) {
+        return args -> {
+            List<LoadReport> reports = SeedCatalog.loadAll(driver);
+            int classified = hierarchy.classifySymptoms(SYMPTOM_SCHEME);
+            reports.stream().filter(r -> r.outcome() != LoadReport.Outcome.UNCHANGED)
+                    .forEach(r -> log.info("Taxonomy seed {}: {}", r.schemeIri(), r));
+            log.info("Taxonomy seeds loaded ({} schemes); {} symptoms classified", reports.size(), classified);
+        };
+    }
+}

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "peergraph", mixinStandardHelpOptions = true, versionProvider = PeergraphCommand.Version.class,
         description = "Peergraph: a graph-backed community knowledge service.",
         subcommands = {RunCommand.class, TokenCommand.class, ServiceCall.Reindex.class, ServiceCall.Verify.class,
+                ExportTaxonomyCommand.class,
                 CommandLine.HelpCommand.class})
 public class PeergraphCommand {
 

@@ -47,6 +47,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/graphql", "/graphql/**", "/graphiql", "/graphiql/**", "/schema", "/schema.graphqls").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/taxonomy/export").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(HttpErrors.unauthenticated()).accessDeniedHandler(HttpErrors.forbidden()))

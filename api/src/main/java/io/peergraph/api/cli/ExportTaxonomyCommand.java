@@ -37,7 +37,7 @@ public class ExportTaxonomyCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--format", defaultValue = "turtle", description = "turtle or jsonld (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "TURTLE", description = "turtle or jsonld (default: turtle).")
     Format format;
 
     @Option(names = "--scheme", description = "Only this scheme, by IRI (e.g. https://peergraph.io/taxonomy/symptoms).")

@@ -56,7 +56,15 @@ class PersonaAccessMatrixTest {
             // The caller's own inbox and preferences (others' notification ids are ignored by markRead).
             "Query.notifications", "Query.unreadNotificationCount", "Query.notificationPreferences", "Query.notificationDigest",
             "Mutation.markRead", "Mutation.markAllRead", "Mutation.updateNotificationPreferences", "Mutation.unfollow",
-            "Subscription.notifications");
+            "Subscription.notifications",
+            // The community's taxonomy: public reads, tag usage counts and MODERATOR curation. Nobody owns a concept;
+            // the role rule is the schema's @access (OperationAccessRulesTest, TaxonomyApiTest).
+            "Query.conceptSchemes", "Query.concept", "Query.resolveLabel", "Query.tagUsage", "Query.emergingTags",
+            "Query.synonymCandidates", "Query.broaderCandidates", "Query.conceptHistory", "Query.curationEvents",
+            "Query.taxonomyValidation", "Mutation.promoteTag", "Mutation.mapTagToConcept", "Mutation.mergeTags",
+            "Mutation.mergeConcepts", "Mutation.renameConcept", "Mutation.addAltLabel", "Mutation.removeAltLabel",
+            "Mutation.setDefinition", "Mutation.setBroader", "Mutation.removeBroader", "Mutation.markRelated",
+            "Mutation.unmarkRelated", "Mutation.deprecateConcept", "Mutation.curateInBulk", "Mutation.undoCuration");
 
     @Autowired GraphQlSource graphQlSource;
     @Autowired GraphQlHttp api;

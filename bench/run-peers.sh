@@ -44,8 +44,8 @@ find_jdk
 cd "$ROOT"
 MVN=(mvn -B -q); [[ -x ./mvnw ]] && MVN=(./mvnw -B -q -ntp)
 if $build; then
-  "${MVN[@]}" -pl bench -am install -DskipTests
-  "${MVN[@]}" -o -pl bench dependency:build-classpath -Dmdep.outputFile="$ROOT/bench/target/classpath.txt"
+  # package, not install: the reactor hands bench its sibling modules, nothing goes to the shared ~/.m2.
+  "${MVN[@]}" -pl bench -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$ROOT/bench/target/classpath.txt"
   # A private copy of the api classes: other builds in this tree rewrite api/target while the benchmark runs.
   rm -rf bench/target/api-classes && cp -r api/target/classes bench/target/api-classes
 fi

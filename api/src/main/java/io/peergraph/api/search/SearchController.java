@@ -15,7 +15,7 @@ import io.peergraph.graph.stuff.ConfigItem;
 import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
-import io.peergraph.graph.tag.TagStore;
+import io.peergraph.graph.tag.TagLabel;
 import io.peergraph.search.cases.CaseFilter;
 import io.peergraph.search.cases.CaseFinder;
 import io.peergraph.search.cases.CaseHit;
@@ -233,7 +233,7 @@ public class SearchController {
                 in.status() == null ? List.of() : in.status().stream().map(Enum::name).toList(),
                 in.channels() == null ? List.of() : in.channels().stream().map(Enum::name).toList(),
                 in.from() == null ? null : in.from().toInstant(), in.to() == null ? null : in.to().toInstant(),
-                in.tags() == null ? List.of() : in.tags().stream().map(TagStore::normalize).toList());
+                in.tags() == null ? List.of() : in.tags().stream().map(TagLabel::normalize).toList());
     }
 
     private CaseQuery.SortKey position(String after) {

@@ -13,7 +13,10 @@ import io.peergraph.graph.stuff.Configuration;
 import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.graph.stuff.Product;
 import io.peergraph.graph.tag.Tag;
+import io.peergraph.graph.tag.TagLabel;
 import io.peergraph.graph.tag.TagStore;
+import io.peergraph.seeds.tags.TagRequest;
+import io.peergraph.seeds.tags.Tagging;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,9 +25,12 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Free tagging of reports, solutions, products and configurations. */
+/**
+ * Free tagging of reports, solutions, products and configurations, through ontology-seeds' {@link Tagging}: a
+ * merged label lands on the surviving tag, a concept's label or altLabel on the concept, and the mutation is the
+ * one transaction Tagging runs (the checks before it only read).
+ */
 @Controller
 public class TagController {
 
@@ -33,31 +39,33 @@ public class TagController {
     private final CallerResolver callers;
     private final Ownership ownership;
     private final TagStore tags;
+    private final Tagging tagging;
     private final ReportStore reports;
 
-    public TagController(CallerResolver callers, Ownership ownership, TagStore tags, ReportStore reports) {
+    public TagController(CallerResolver callers, Ownership ownership, TagStore tags, Tagging tagging, ReportStore reports) {
         this.callers = callers;
         this.ownership = ownership;
         this.tags = tags;
+        this.tagging = tagging;
         this.reports = reports;
     }
 
     @MutationMapping
-    @Transactional
     public Tag tag(@Argument String target, @Argument String label) {
         Caller caller = callers.current();
         String clean = validLabel(label);
         requireTaggable(caller, target);
-        return tags.tag(caller.customerId(), target, clean).orElseThrow(() -> new ApiException.NotFound("thing", target));
+        return tagging.tagAll(List.of(new TagRequest(caller.customerId(), target, clean))).stream().findFirst()
+                .map(a -> new Tag(a.tagId(), a.label(), a.normalized(), a.usageCount()))
+                .orElseThrow(() -> new ApiException.NotFound("thing", target));
     }
 
     @MutationMapping
-    @Transactional
     public boolean untag(@Argument String target, @Argument String label) {
         Caller caller = callers.current();
         String clean = validLabel(label);
         taggableType(target);
-        return tags.untag(caller.customerId(), target, clean);
+        return tagging.untag(caller.customerId(), target, clean);
     }
 
     @BatchMapping(typeName = "Report", field = "tags")
@@ -106,7 +114,7 @@ public class TagController {
 
     private static String validLabel(String label) {
         String clean = Inputs.requiredLine("label", label, LABEL_MAX);
-        if (TagStore.normalize(clean).isEmpty()) {
+        if (TagLabel.normalize(clean).isEmpty()) {
             throw new ApiException.BadUserInput("label", "must contain letters or digits");
         }
         return clean;

@@ -77,7 +77,7 @@ public class ConceptController {
     @QueryMapping
     public LabelResolution resolveLabel(@Argument String label) {
         String clean = TaxonomyInputs.label("label", label);
-        if (io.peergraph.graph.tag.TagStore.normalize(clean).isEmpty()) {
+        if (io.peergraph.graph.tag.TagLabel.normalize(clean).isEmpty()) {
             throw new ApiException.BadUserInput("label", "must contain letters or digits");
         }
         return tagging.resolve(clean).map(r -> new LabelResolution(

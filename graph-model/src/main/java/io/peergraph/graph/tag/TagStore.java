@@ -1,20 +1,17 @@
 package io.peergraph.graph.tag;
 
 import io.peergraph.graph.id.PublicId;
-import io.peergraph.graph.outbox.EventType;
-import io.peergraph.graph.outbox.Outbox;
-import io.peergraph.graph.text.Text;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Customers' tags on reports, solutions, products and configurations. Each customer's application is its
- * own {@code TAGGED {by}} relationship, so untagging removes only the caller's and usage counts customers.
+ * Reading customers' tags on reports, solutions, products and configurations. Each customer's application is
+ * its own {@code TAGGED {by}} relationship. Tags are written only by ontology-seeds' {@code Tagging}, which
+ * resolves synonyms (merged labels, concept altLabels) and records the outbox events; labels are compared by
+ * {@link TagLabel#normalize}.
  */
 public class TagStore {
 
@@ -22,52 +19,6 @@ public class TagStore {
 
     public TagStore(Neo4jClient client) {
         this.client = client;
-    }
-
-    /** NFKC, case-folded, whitespace and dash/underscore variants folded to single spaces. */
-    public static String normalize(String label) {
-        String line = Text.line(label);
-        return line == null ? null : line.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-‐‑‒–—]+", " ").strip();
-    }
-
-    /** Empty when there is no such thing. */
-    @Transactional
-    public java.util.Optional<Tag> tag(String customerId, String thingId, String label) {
-        String normalized = normalize(label);
-        Map<String, Object> p = new HashMap<>();
-        p.put("customerId", customerId);
-        p.put("thingId", thingId);
-        p.put("label", Text.line(label));
-        p.put("normalized", normalized);
-        p.put("id", PublicId.TAG.fromKey(normalized));
-        java.util.Optional<Tag> applied = client.query("""
-                        MATCH (thing:%s {id: $thingId})
-                        MERGE (t:Tag {normalized: $normalized})
-                        ON CREATE SET t.id = $id, t.label = $label, t.usageCount = 0, t.createdAt = datetime()
-                        MERGE (thing)-[rel:TAGGED {by: $customerId}]->(t)
-                        ON CREATE SET rel.at = datetime(), t.usageCount = t.usageCount + 1, t.updatedAt = datetime()
-                        RETURN t {.id, .label, .normalized, .usageCount} AS t
-                        """.formatted(taggableLabel(thingId))).bindAll(p).fetchAs(Tag.class)
-                .mappedBy((ts, r) -> new Tag(r.get("t").get("id").asString(), r.get("t").get("label").asString(),
-                        r.get("t").get("normalized").asString(), r.get("t").get("usageCount").asLong())).one();
-        applied.ifPresent(t -> Outbox.record(client, EventType.TagApplied, thingId, Map.of("tag", t.normalized(), "by", customerId)));
-        return applied;
-    }
-
-    /** Removes the caller's application of the tag; true when there was one. */
-    @Transactional
-    public boolean untag(String customerId, String thingId, String label) {
-        boolean removed = client.query("""
-                        MATCH (:%s {id: $thingId})-[rel:TAGGED {by: $customerId}]->(t:Tag {normalized: $normalized})
-                        SET t.usageCount = t.usageCount - 1, t.updatedAt = datetime()
-                        DELETE rel
-                        RETURN count(*) AS removed
-                        """.formatted(taggableLabel(thingId))).bindAll(Map.of("thingId", thingId, "customerId", customerId, "normalized", normalize(label)))
-                .fetchAs(Long.class).mappedBy((t, r) -> r.get("removed").asLong()).one().orElse(0L) > 0;
-        if (removed) {
-            Outbox.record(client, EventType.TagRemoved, thingId, Map.of("tag", normalize(label)));
-        }
-        return removed;
     }
 
     /** Tags on each thing (any customer's), one query for a batch. */
@@ -101,7 +52,7 @@ public class TagStore {
             java.util.EnumSet.of(PublicId.REPORT, PublicId.SOLUTION, PublicId.PRODUCT, PublicId.CONFIGURATION);
 
     /** The label to match a taggable id on (from the id's type, never from user text). */
-    static String taggableLabel(String thingId) {
+    public static String taggableLabel(String thingId) {
         return PublicId.typeOf(thingId).filter(TAGGABLE::contains).map(PublicId::label)
                 .orElseThrow(() -> new IllegalArgumentException("not a taggable id: " + thingId));
     }

@@ -23,8 +23,8 @@ import io.peergraph.graph.stuff.Product;
 import io.peergraph.graph.stuff.ProductStore;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
-import io.peergraph.graph.tag.TagStore;
 import io.peergraph.graph.testing.SharedNeo4j;
+import io.peergraph.graph.testing.TestTags;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -66,7 +66,6 @@ class NotificationMatchingTest {
     static SymptomStore symptoms;
     static ReportStore reports;
     static SolutionStore solutions;
-    static TagStore tags;
     static MetricStore metrics;
     static MeasurementStore measurements;
 
@@ -90,7 +89,6 @@ class NotificationMatchingTest {
         symptoms = new SymptomStore(client);
         reports = new ReportStore(client);
         solutions = new SolutionStore(client);
-        tags = new TagStore(client);
         metrics = new MetricStore(client);
         measurements = new MeasurementStore(client);
     }
@@ -245,12 +243,12 @@ class NotificationMatchingTest {
         follows.follow(both, gpuItem);
         Report r = inTx(() -> reports.create(new ReportStore.NewReport(reporter, rig.id(), game.id(), List.of(s.id()), "Stutters",
                 null, Privacy.COMMUNITY, null)));
-        inTx(() -> tags.tag(reporter, r.id(), "stutter " + u));
+        inTx(() -> TestTags.tag(client, reporter, r.id(), "stutter " + u));
         relay.drain();
         String tagId = client.query("MATCH (t:Tag {normalized: $n}) RETURN t.id AS id").bind("stutter " + u).to("n")
                 .fetchAs(String.class).one().orElseThrow();
         follows.follow(tagFan, tagId);
-        inTx(() -> tags.tag(gpuFan, r.id(), "stutter " + u));
+        inTx(() -> TestTags.tag(client, gpuFan, r.id(), "stutter " + u));
         relay.drain();
 
         assertThat(kinds(reporter, productFan, gpuFan, both, tagFan)).containsOnly(

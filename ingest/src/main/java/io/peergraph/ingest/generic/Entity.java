@@ -159,9 +159,14 @@ public enum Entity {
             }
             """),
 
+    // Written by ontology-seeds' Tagging (EntityWriter): this Cypher only finds each record's target and customer. A
+    // record is in the graph when the tag its label lands on (after merges) carries the record's application.
     TAGS("tags", PublicId.TAG, "sourceKey", """
             WITH key, split(key, '|') AS part
-            MATCH (n)-[t:TAGGED]->(:Tag {normalized: part[2]}) WHERE t.sourceKey = key""", List.of(
+            MATCH (typed:Tag {normalized: part[2]})
+            OPTIONAL MATCH (typed)-[:MERGED_INTO*1..10]->(survivor:Tag) WHERE NOT EXISTS { (survivor)-[:MERGED_INTO]->() }
+            WITH key, coalesce(survivor, typed) AS tag
+            MATCH (n)-[t:TAGGED]->(tag) WHERE t.sourceKey = key""", List.of(
             required("target", TEXT), required("label", TEXT), optional("by", TEXT), optional("at", DATETIME)), """
             UNWIND $rows AS row
             CALL (row) {
@@ -175,10 +180,7 @@ public enum Entity {
             }
             WITH row, target WHERE target IS NOT NULL
             OPTIONAL MATCH (by:Customer {handle: row.by})
-            MERGE (tag:Tag {normalized: row.normalized})
-              ON CREATE SET tag.id = row.id, tag.label = row.label, tag.usageCount = 0, tag.createdAt = datetime(), tag.updatedAt = datetime()
-            MERGE (target)-[t:TAGGED {sourceKey: row.sourceKey}]->(tag)
-              ON CREATE SET t.by = by.id, t.at = coalesce(row.at, datetime()), tag.usageCount = tag.usageCount + 1
+            RETURN row.sourceKey AS sourceKey, target.id AS thingId, by.id AS customerId
             """),
 
     MEASUREMENTS("measurements", PublicId.MEASUREMENT, "sourceKey", "MATCH (n:Measurement {sourceKey: key})", List.of(

@@ -3,7 +3,7 @@ package io.peergraph.ingest.generic;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.stuff.ConfigItemValue;
-import io.peergraph.graph.text.Text;
+import io.peergraph.graph.tag.TagLabel;
 import io.peergraph.ingest.engine.Mapped;
 import io.peergraph.ingest.engine.RecordMapper;
 import io.peergraph.ingest.engine.SymptomHierarchy;
@@ -74,7 +74,11 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
             if (colon < 1) {
                 throw new IllegalArgumentException("'target' must be <type>:<key>, e.g. report:rep-1");
             }
-            String normalized = Text.line((String) row.get("label")).toLowerCase(Locale.ROOT);
+            // The key's label part only makes a re-import recognisable; Tagging resolves the label (merges, concepts).
+            String normalized = TagLabel.normalize((String) row.get("label"));
+            if (normalized.isEmpty()) {
+                throw new IllegalArgumentException("'label' must contain letters or digits");
+            }
             row.put("targetType", target.substring(0, colon).toLowerCase(Locale.ROOT));
             row.put("targetKey", target.substring(colon + 1));
             row.put("normalized", normalized);

@@ -4,6 +4,11 @@ import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.ingest.engine.BatchWriter;
 import io.peergraph.ingest.engine.SymptomHierarchy;
+import io.peergraph.seeds.tags.TagApplication;
+import io.peergraph.seeds.tags.TagRequest;
+import io.peergraph.seeds.tags.Tagging;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +41,9 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         if (rows.isEmpty()) {
             return Map.of();
         }
+        if (entity == Entity.TAGS) {
+            return writeTags(tx, rows);
+        }
         if (entity == Entity.REPORTS) {
             Map<String, SymptomHierarchy.Node> symptoms = new LinkedHashMap<>();
             for (Map<String, Object> row : rows) {
@@ -65,6 +73,27 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         entity.outboxChange().ifPresent(change -> Outbox.recordAll(tx, change.type(),
                 tx.run(entity.aggregatesCypher(change), Map.of("keys", writtenKeys)).single().get("ids").asList(v -> v.asString()),
                 IMPORTED));
+        return unwritten;
+    }
+
+    /**
+     * Tags go through ontology-seeds' {@link Tagging}, as the API's do: a label merged away lands on the survivor, a
+     * concept's label or altLabel on the concept. Their events are marked imported (history notifies nobody).
+     */
+    private Map<String, String> writeTags(TransactionContext tx, List<Map<String, Object>> rows) {
+        Map<String, Map<String, Object>> bySourceKey = new HashMap<>();
+        rows.forEach(r -> bySourceKey.put((String) r.get("sourceKey"), r));
+        List<TagRequest> requests = new ArrayList<>();
+        tx.run(entity.writeCypher(), Map.of("rows", rows)).forEachRemaining(found -> {
+            Map<String, Object> row = bySourceKey.remove(found.get("sourceKey").asString());
+            requests.add(new TagRequest(found.get("customerId").asString(null), found.get("thingId").asString(), (String) row.get("label"),
+                    (String) row.get("sourceKey"), (OffsetDateTime) row.get("at")));
+        });
+        List<TagApplication> applied = Tagging.apply(tx, requests);
+        Map<String, String> unwritten = new HashMap<>();
+        bySourceKey.keySet().forEach(k -> unwritten.put(k, entity.unresolvedReason()));
+        // Last statement of the batch: the outbox counter stays locked until the batch commits.
+        Tagging.recordApplied(tx, applied, IMPORTED);
         return unwritten;
     }
 }

@@ -8,7 +8,7 @@ import static io.peergraph.seeds.skos.ConceptProperties.PREF_LABEL;
 import static io.peergraph.seeds.skos.ConceptProperties.STATUS;
 import static io.peergraph.seeds.skos.ConceptProperties.key;
 
-import io.peergraph.graph.tag.TagStore;
+import io.peergraph.graph.tag.TagLabel;
 import io.peergraph.seeds.curation.CurationCommand.AddAltLabel;
 import io.peergraph.seeds.curation.CurationCommand.Deprecate;
 import io.peergraph.seeds.curation.CurationCommand.MarkRelated;
@@ -345,7 +345,7 @@ final class ConceptEdits {
     }
 
     private static void mapWaitingTag(EditContext ctx, ConceptNode concept, String label) {
-        ctx.tx.run(MAP_UNMAPPED_TAG, Map.of("normalized", TagStore.normalize(label), "concept", concept.id())).consume();
+        ctx.tx.run(MAP_UNMAPPED_TAG, Map.of("normalized", TagLabel.normalize(label), "concept", concept.id())).consume();
     }
 
     private static boolean broaderExists(EditContext ctx, ConceptNode child, ConceptNode parent) {

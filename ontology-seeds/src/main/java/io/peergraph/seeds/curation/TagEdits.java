@@ -7,7 +7,7 @@ import static io.peergraph.seeds.skos.ConceptProperties.ALT_LABELS;
 import static io.peergraph.seeds.skos.ConceptProperties.key;
 
 import io.peergraph.graph.id.PublicId;
-import io.peergraph.graph.tag.TagStore;
+import io.peergraph.graph.tag.TagLabel;
 import io.peergraph.seeds.curation.CurationCommand.MapTag;
 import io.peergraph.seeds.curation.CurationCommand.MergeTags;
 import io.peergraph.seeds.curation.CurationCommand.PromoteTag;
@@ -149,7 +149,7 @@ final class TagEdits {
     /** A synonym's label joins the concept's altLabels unless the concept already answers to it. */
     private static void keepAsAltLabel(EditContext ctx, ConceptNode concept, String label, String lang) {
         Object keys = concept.props().get("labelKeys");
-        if (keys instanceof List<?> known && known.contains(TagStore.normalize(label))) {
+        if (keys instanceof List<?> known && known.contains(TagLabel.normalize(label))) {
             return;
         }
         TreeSet<String> alts = new TreeSet<>(concept.altLabels(lang));

@@ -1,6 +1,6 @@
 package io.peergraph.seeds.skos;
 
-import io.peergraph.graph.tag.TagStore;
+import io.peergraph.graph.tag.TagLabel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,10 +83,10 @@ public final class ConceptProperties {
      */
     public static List<String> labelKeys(Map<String, Object> properties) {
         Set<String> keys = new TreeSet<>();
-        byLanguage(properties, PREF_LABEL, String.class).values().forEach(l -> keys.add(TagStore.normalize(l)));
-        byLanguage(properties, ALT_LABELS, List.class).values().forEach(ls -> ls.forEach(l -> keys.add(TagStore.normalize((String) l))));
+        byLanguage(properties, PREF_LABEL, String.class).values().forEach(l -> keys.add(TagLabel.normalize(l)));
+        byLanguage(properties, ALT_LABELS, List.class).values().forEach(ls -> ls.forEach(l -> keys.add(TagLabel.normalize((String) l))));
         if (properties.get(NOTATION) instanceof String notation) {
-            keys.add(TagStore.normalize(notation));
+            keys.add(TagLabel.normalize(notation));
         }
         return new ArrayList<>(keys);
     }

@@ -1,6 +1,6 @@
 package io.peergraph.seeds.tags;
 
-import io.peergraph.graph.tag.TagStore;
+import io.peergraph.graph.tag.TagLabel;
 import io.peergraph.seeds.skos.ConceptRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -157,7 +157,7 @@ public final class TagSuggestions {
                 Value c = r.get("concept");
                 String key = r.get("key").asString();
                 ConceptRef concept = new ConceptRef(c.get("id").asString(), c.get("iri").asString(), c.get("label").asString(null));
-                boolean byNotation = !r.get("notation").isNull() && key.equals(TagStore.normalize(r.get("notation").asString()));
+                boolean byNotation = !r.get("notation").isNull() && key.equals(TagLabel.normalize(r.get("notation").asString()));
                 if (byNotation) {
                     conceptsByLabel.put(key, concept);
                 } else {

@@ -1,6 +1,6 @@
 package io.peergraph.seeds.tags;
 
-import io.peergraph.graph.tag.TagStore;
+import io.peergraph.graph.tag.TagLabel;
 import io.peergraph.seeds.skos.ConceptRef;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class TagUsage {
     /** One page of tags; {@code search} is matched against normalised labels, {@code mapped} null means either. */
     public List<TagRef> mostUsed(String search, Boolean mapped, int offset, int limit) {
         Map<String, Object> p = new HashMap<>();
-        p.put("search", search == null ? null : TagStore.normalize(search));
+        p.put("search", search == null ? null : TagLabel.normalize(search));
         p.put("mapped", mapped);
         p.put("offset", offset);
         p.put("limit", limit);

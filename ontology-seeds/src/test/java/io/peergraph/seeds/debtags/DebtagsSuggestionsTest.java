@@ -42,7 +42,7 @@ class DebtagsSuggestionsTest {
     }
 
     private static boolean isHeldOut(DebtagsScenario scenario, EmergingTag e) {
-        return scenario.heldOut.stream().anyMatch(t -> Objects.equals(io.peergraph.graph.tag.TagStore.normalize(t), e.tag().normalized()));
+        return scenario.heldOut.stream().anyMatch(t -> Objects.equals(io.peergraph.graph.tag.TagLabel.normalize(t), e.tag().normalized()));
     }
 
     private static BufferedReader fixture(String name) {

@@ -11,6 +11,7 @@ import io.peergraph.graph.solution.SolutionStore;
 import io.peergraph.graph.stuff.ConfigItemValue;
 import io.peergraph.graph.stuff.Configuration;
 import io.peergraph.graph.stuff.Privacy;
+import io.peergraph.graph.testing.TestTags;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.testing.SearchStack;
 import io.peergraph.search.testing.SharedElasticsearch;
@@ -47,7 +48,7 @@ class OutboxRelayTest {
         String symptom = graph.symptom("relay/stutter", "Stutter", null).id();
         Report report = graph.report(cfg, product, List.of(symptom), "Stutter after update", "Frames drop every second", Privacy.COMMUNITY);
         graph.interaction(report.id(), Interaction.Channel.EMAIL, "Tried disabling vsync");
-        graph.inTx(() -> graph.tags.tag(owner, report.id(), "Frame Pacing"));
+        graph.inTx(() -> TestTags.tag(graph.client, owner, report.id(), "Frame Pacing"));
         graph.update(report.id(), "Frames drop every second, worse with mods");
         Solution solution = graph.inTx(() -> graph.solutions.propose(new SolutionStore.NewSolution(owner, List.of(symptom),
                 "Cap the frame rate", "Set a 60 fps cap", Solution.Kind.CONFIGURATION_TWEAK, report.id())));

@@ -13,7 +13,6 @@ import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.graph.stuff.ProductStore;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
-import io.peergraph.graph.tag.TagStore;
 import io.peergraph.graph.testing.SharedNeo4j;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +31,6 @@ public final class TestGraph {
     public final SymptomStore symptoms;
     public final SolutionStore solutions;
     public final ProductStore products;
-    public final TagStore tags;
     private final TransactionTemplate tx;
 
     public TestGraph() {
@@ -45,7 +43,6 @@ public final class TestGraph {
         symptoms = new SymptomStore(client);
         solutions = new SolutionStore(client);
         products = new ProductStore(client);
-        tags = new TagStore(client);
     }
 
     public <T> T inTx(Supplier<T> work) {

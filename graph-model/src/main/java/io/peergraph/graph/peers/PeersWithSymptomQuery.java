@@ -22,6 +22,15 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  */
 public final class PeersWithSymptomQuery {
 
+    /**
+     * Symptom terms per Lucene query: with the configuration's items it must stay under Lucene's 1,024 clauses (Neo4j
+     * keeps Lucene's default). A wider question (a top symptom of a large taxonomy) is asked in several such queries.
+     */
+    public static final int SYMPTOMS_PER_QUERY = 900;
+
+    /** Narrower symptoms a question expands to at most (10 Lucene queries), so a damaged taxonomy cannot explode it. */
+    public static final int MAX_NARROWER = 10 * SYMPTOMS_PER_QUERY - 1;
+
     /** Peers whose confirmations rank the solutions: the most similar ones, bounded so the cost is too. */
     public static final int SOLUTION_POOL = 200;
 
@@ -31,26 +40,35 @@ public final class PeersWithSymptomQuery {
             MATCH (owner:Customer)-[:OWNS]->(me:Configuration {id: $configurationId})
             WHERE $askerId IS NULL OR owner.id = $askerId
             MATCH (symptom:Symptom {id: $symptomId})
-            CALL (symptom) {
-              OPTIONAL MATCH (narrower:Symptom)-[:BROADER*1..8]->(symptom)
-              RETURN [symptom.id] + collect(DISTINCT narrower.id)[..500] AS symptomIds
+            CALL (symptom) { // narrower by key (audio/crackling under audio) and by the taxonomy (classified under a narrower concept)
+              CALL (symptom) {
+                MATCH (narrower:Symptom)-[:BROADER*1..8]->(symptom)
+                RETURN narrower
+                UNION
+                MATCH (symptom)-[:CLASSIFIED_AS]->(:Concept)<-[:BROADER*0..8]-(:Concept)<-[:CLASSIFIED_AS]-(narrower:Symptom)
+                WHERE narrower <> symptom
+                RETURN narrower
+              }
+              RETURN collect(narrower.id)[..$maxNarrower] AS narrowerIds
             }
+            WITH owner, me, [symptom.id] + narrowerIds AS symptomIds
             CALL (me) {
               MATCH (me)-[:INCLUDES]->(i:ConfigItem)
               RETURN collect(i {.id, .kind, .value}) AS mine
             }
             WITH owner, symptomIds, mine WHERE size(mine) > 0
-            WITH owner, symptomIds, mine,
-                 '+peerSymptoms:(' + reduce(q = '', s IN symptomIds | q + ' ' + s) + ')'
-                 + ' +peerItems:(' + reduce(q = '', i IN mine | q + ' ' + i.id) + ')'
-                 + ' -peerOwner:' + owner.id AS lucene
+            WITH owner, symptomIds, mine, ' +peerItems:(' + reduce(q = '', i IN mine | q + ' ' + i.id) + ') -peerOwner:' + owner.id AS rest
+            WITH symptomIds, mine,
+                 [from IN range(0, size(symptomIds) - 1, $symptomsPerQuery) |
+                  '+peerSymptoms:(' + reduce(q = '', s IN symptomIds[from..from + $symptomsPerQuery] | q + ' ' + s) + ')' + rest] AS queries
             """;
 
     /** One round trip: a page of peer reports and the ranked solutions (whole: no second query fetches them). */
     public static final String CYPHER = SIGNATURE_QUERY + """
-            CALL (lucene) { // a row even when nobody matches: an empty answer, not a missing one
+            CALL (queries) { // a row even when nobody matches: an empty answer, not a missing one
+              UNWIND queries AS lucene // one query unless the symptom has more than SYMPTOMS_PER_QUERY narrower ones
               CALL db.index.fulltext.queryNodes('report_peer_signature', lucene, {limit: $pool}) YIELD node, score
-              WITH node AS r, score ORDER BY score DESC, r.id
+              WITH node AS r, max(score) AS score ORDER BY score DESC, r.id LIMIT $pool
               RETURN collect({r: r, score: score}) AS hits
             }
             CALL (hits, mine) {
@@ -83,6 +101,7 @@ public final class PeersWithSymptomQuery {
 
     /** How many other customers with a shareable, overlapping configuration reported the symptom. */
     public static final String COUNT_CYPHER = SIGNATURE_QUERY + """
+            UNWIND queries AS lucene
             CALL db.index.fulltext.queryNodes('report_peer_signature', lucene) YIELD node
             RETURN count(DISTINCT node.peerOwner) AS peers
             """;
@@ -102,6 +121,8 @@ public final class PeersWithSymptomQuery {
         p.put("askerId", askerId);
         p.put("configurationId", configurationId);
         p.put("symptomId", symptomId);
+        p.put("maxNarrower", MAX_NARROWER);
+        p.put("symptomsPerQuery", SYMPTOMS_PER_QUERY);
         p.put("offset", offset);
         p.put("first", first);
         p.put("pool", Math.max(SOLUTION_POOL, offset + first + 1));

@@ -1,6 +1,7 @@
 package io.peergraph.ingest.engine;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.seeds.hierarchy.ConceptHierarchy;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 import org.neo4j.driver.TransactionContext;
 
 /**
- * Creates the symptoms a batch refers to, with their broader ones, once per batch rather than once per record:
+ * Creates the symptoms a batch refers to, with their broader ones, and classifies new ones under the symptom scheme's
+ * concept with their key as notation, once per batch rather than once per record:
  * a popular symptom is on thousands of reports, and merging it (and its BROADER link) per report locks and
  * re-checks the same dense node again and again. Relies on the unique constraint on Symptom.key.
  */
@@ -40,6 +42,8 @@ public final class SymptomHierarchy {
         List<Map<String, Object>> rows = symptoms.stream().map(SymptomHierarchy::row).toList();
         tx.run(SYMPTOMS, Map.of("symptoms", rows)).consume();
         tx.run(HIERARCHY, Map.of("symptoms", rows)).consume();
+        // Classified as they arrive (CLI and /admin/import alike), so hierarchy-aware questions see them at once.
+        ConceptHierarchy.classifySymptoms(tx, symptoms.stream().map(Node::key).toList());
     }
 
     /**

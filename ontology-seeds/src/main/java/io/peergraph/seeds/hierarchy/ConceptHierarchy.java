@@ -1,10 +1,12 @@
 package io.peergraph.seeds.hierarchy;
 
 import io.peergraph.seeds.skos.ConceptRef;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 /**
@@ -65,13 +67,29 @@ public final class ConceptHierarchy {
             ORDER BY distance, c.iri
             """;
 
-    /** Links each symptom to the concept whose notation is its key (symptom scheme notations are Symptom keys). */
+    /** The symptom scheme: its concepts' notations are Symptom keys (ingest's ProtonDB vocabulary). */
+    public static final String SYMPTOM_SCHEME = "https://peergraph.io/taxonomy/symptoms";
+
+    /**
+     * Links each symptom not classified yet to the concept of scheme {@code $scheme} whose notation is its key: a label
+     * scan of symptoms with a degree check (hundreds, not the reports), then the index {@code concept_notation}. Cheap
+     * enough for every start and after every import; a symptom a moderator classified elsewhere is left alone.
+     */
     public static final String CLASSIFY_SYMPTOMS = """
-            MATCH (:ConceptScheme {iri: $scheme})<-[:IN_SCHEME]-(c:Concept)
-            WHERE c.notation IS NOT NULL AND c.status <> 'DEPRECATED'
-            MATCH (s:Symptom {key: c.notation})
+            MATCH (s:Symptom) WHERE NOT EXISTS { (s)-[:CLASSIFIED_AS]->() }
+            MATCH (c:Concept {notation: s.key})-[:IN_SCHEME]->(:ConceptScheme {iri: $scheme})
+            WHERE c.status <> 'DEPRECATED'
             MERGE (s)-[:CLASSIFIED_AS]->(c)
             RETURN count(*) AS linked
+            """;
+
+    /** The same for the symptoms with keys {@code $keys} (an import batch's), from the unique constraint on Symptom.key. */
+    public static final String CLASSIFY_SYMPTOM_KEYS = """
+            UNWIND $keys AS key
+            MATCH (s:Symptom {key: key}) WHERE NOT EXISTS { (s)-[:CLASSIFIED_AS]->() }
+            MATCH (c:Concept {notation: key})-[:IN_SCHEME]->(:ConceptScheme {iri: $scheme})
+            WHERE c.status <> 'DEPRECATED'
+            MERGE (s)-[:CLASSIFIED_AS]->(c)
             """;
 
     private final Driver driver;
@@ -96,10 +114,17 @@ public final class ConceptHierarchy {
         return concepts(ANCESTORS, Map.of("iri", iri, "maxDepth", bounded(maxDepth)));
     }
 
-    /** Returns how many symptoms are classified (again) by the scheme's notations. */
+    /** Classifies the symptoms not classified yet by the scheme's notations; returns how many it linked. */
     public int classifySymptoms(String schemeIri) {
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> tx.run(CLASSIFY_SYMPTOMS, Map.of("scheme", schemeIri)).single().get("linked").asInt());
+        }
+    }
+
+    /** Classifies the symptoms with these keys (if not yet) in the caller's transaction, e.g. as an import creates them. */
+    public static void classifySymptoms(TransactionContext tx, Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            tx.run(CLASSIFY_SYMPTOM_KEYS, Map.of("keys", List.copyOf(keys), "scheme", SYMPTOM_SCHEME)).consume();
         }
     }
 

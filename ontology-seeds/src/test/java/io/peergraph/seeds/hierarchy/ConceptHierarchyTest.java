@@ -20,7 +20,7 @@ class ConceptHierarchyTest {
         var driver = TaxonomyStore.empty();
         new SkosLoader(driver).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
         try (var session = driver.session()) {
-            for (String key : List.of("graphical", "graphical/screenTearing", "graphical/missingTextures", "audio/crackling")) {
+            for (String key : List.of("graphics", "graphics/screen-tearing", "graphics/missing-textures", "audio/crackling")) {
                 session.run("CREATE (:Symptom {id: $id, key: $key, name: $key})", Map.of("id", PublicId.SYMPTOM.fromKey(key), "key", key)).consume();
             }
         }
@@ -28,8 +28,8 @@ class ConceptHierarchyTest {
 
         assertThat(hierarchy.classifySymptoms(SYMPTOMS)).isEqualTo(4);
 
-        assertThat(hierarchy.symptomAndNarrower("graphical", 3)).containsExactlyInAnyOrder(PublicId.SYMPTOM.fromKey("graphical"),
-                PublicId.SYMPTOM.fromKey("graphical/screenTearing"), PublicId.SYMPTOM.fromKey("graphical/missingTextures"));
+        assertThat(hierarchy.symptomAndNarrower("graphics", 3)).containsExactlyInAnyOrder(PublicId.SYMPTOM.fromKey("graphics"),
+                PublicId.SYMPTOM.fromKey("graphics/screen-tearing"), PublicId.SYMPTOM.fromKey("graphics/missing-textures"));
         assertThat(hierarchy.conceptAndNarrower(SYMPTOMS + "/graphical", 0)).hasSize(1);
         assertThat(hierarchy.conceptAndNarrower(SYMPTOMS + "/graphical", 1)).hasSize(5);
         assertThat(hierarchy.ancestors(SYMPTOMS + "/graphical-screen-tearing", 5)).extracting(ConceptRef::prefLabel)

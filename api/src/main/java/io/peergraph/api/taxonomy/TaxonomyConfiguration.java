@@ -10,7 +10,6 @@ import io.peergraph.seeds.skos.TaxonomyReader;
 import io.peergraph.seeds.tags.TagSuggestions;
 import io.peergraph.seeds.tags.TagUsage;
 import io.peergraph.seeds.tags.Tagging;
-import java.util.List;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,7 @@ import org.springframework.graphql.execution.ClassNameTypeResolver;
 public class TaxonomyConfiguration {
 
     /** The symptom scheme: its notations are Symptom keys. */
-    public static final String SYMPTOM_SCHEME = "https://peergraph.io/taxonomy/symptoms";
+    public static final String SYMPTOM_SCHEME = ConceptHierarchy.SYMPTOM_SCHEME;
 
     private static final Logger log = LoggerFactory.getLogger(TaxonomyConfiguration.class);
 
@@ -58,17 +57,24 @@ public class TaxonomyConfiguration {
         };
     }
 
-    /** Before the demo data, so imported symptoms are classified as they arrive. */
+    /**
+     * Before the demo data, so imported symptoms are classified as they arrive. Seeds load only when their checksum
+     * differs from the one stored at the last load; classification looks only at symptoms not classified yet.
+     */
     @Bean
     @Order(0)
     @ConditionalOnProperty(name = "peergraph.taxonomy.load-seeds", havingValue = "true", matchIfMissing = true)
     ApplicationRunner taxonomySeeds(Driver driver, ConceptHierarchy hierarchy) {
         return args -> {
-            List<LoadReport> reports = SeedCatalog.loadAll(driver);
+            SeedCatalog.SeedRun run = SeedCatalog.loadIfChanged(driver);
             int classified = hierarchy.classifySymptoms(SYMPTOM_SCHEME);
-            reports.stream().filter(r -> r.outcome() != LoadReport.Outcome.UNCHANGED)
+            run.reports().stream().filter(r -> r.outcome() != LoadReport.Outcome.UNCHANGED)
                     .forEach(r -> log.info("Taxonomy seed {}: {}", r.schemeIri(), r));
-            log.info("Taxonomy seeds loaded ({} schemes); {} symptoms classified", reports.size(), classified);
+            if (run.loaded()) {
+                log.info("Taxonomy seeds loaded ({} schemes, checksum {}); {} symptoms classified", run.reports().size(), run.checksum(), classified);
+            } else {
+                log.info("Taxonomy seeds unchanged (checksum {}); {} symptoms classified", run.checksum(), classified);
+            }
         };
     }
 }

@@ -32,7 +32,8 @@ import org.apache.jena.vocabulary.SKOS;
 public final class HardwareScheme {
 
     public static final String IRI = TaxonomyVocab.TAXONOMY + "hardware";
-    static final String GENERATOR_REVISION = "1";
+    /** Bump when the generator would build another scheme from the same pci.ids (part of the seed checksum). */
+    public static final String GENERATOR_REVISION = "1";
     /** Vendors with this many devices or more in pci.ids count as main vendors. */
     static final int MAIN_VENDOR_DEVICES = 100;
 

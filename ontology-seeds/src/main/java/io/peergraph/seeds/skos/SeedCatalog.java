@@ -4,19 +4,44 @@ import io.peergraph.seeds.hardware.HardwareScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 
 /**
  * The seed vocabularies Peergraph ships: the generated hardware scheme first (product categories point into
  * it), then the Turtle files under {@code seeds/}. Bump a file's {@code owl:versionInfo} when editing it.
+ *
+ * <p>Starting a service should not parse pci.ids and diff thousands of concepts when nothing changed: the graph keeps
+ * a checksum of what was last loaded ({@code (:SeedCatalog {name: 'taxonomy', checksum, loadedAt})}), and
+ * {@link #loadIfChanged} loads only when the seed content, the hardware generator or the loader differ from it.
  */
 public final class SeedCatalog {
+
+    /** Bump when loading would write something else from the same files (a new derived property, a fixed diff). */
+    static final String LOADER_REVISION = "1";
+
+    /** What {@link #loadIfChanged} did: {@code reports} is empty when the stored checksum already matched. */
+    public record SeedRun(String checksum, boolean loaded, List<LoadReport> reports) {}
+
+    // Relies on the unique constraint seed_catalog_name.
+    private static final String STORED = "MATCH (s:SeedCatalog {name: 'taxonomy'}) RETURN s.checksum AS checksum";
+    // Writes nothing when the checksum is already stored: loading the same seeds twice leaves the same graph.
+    private static final String STORE = """
+            MERGE (s:SeedCatalog {name: 'taxonomy'})
+            WITH s WHERE s.checksum IS NULL OR s.checksum <> $checksum
+            SET s.checksum = $checksum, s.loadedAt = datetime()
+            """;
 
     public static final List<String> TURTLE_SEEDS = List.of(
             "seeds/configuration-facets.ttl",
@@ -34,11 +59,61 @@ public final class SeedCatalog {
         return models;
     }
 
-    /** Applies the taxonomy schema and loads every seed; safe to call on every start. */
+    /**
+     * Applies the taxonomy schema and loads every seed (idempotent: what is already there is not written again, moderators'
+     * facts are kept), then stores the checksum {@link #loadIfChanged} compares with.
+     */
     public static List<LoadReport> loadAll(Driver driver) {
         TaxonomySchema.apply(driver);
         SkosLoader loader = new SkosLoader(driver);
-        return models().stream().flatMap(m -> loader.load(m).stream()).toList();
+        List<LoadReport> reports = models().stream().flatMap(m -> loader.load(m).stream()).toList();
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(STORE, Map.of("checksum", checksum())).consume());
+        }
+        return reports;
+    }
+
+    /**
+     * What every start calls: loads the seeds only when their checksum differs from the one stored at the last load (a
+     * new release, an edited seed); otherwise only the schema is applied. Several instances starting at once may both
+     * load: loading is idempotent.
+     */
+    public static SeedRun loadIfChanged(Driver driver) {
+        TaxonomySchema.apply(driver);
+        String checksum = checksum();
+        try (Session session = driver.session()) {
+            var stored = session.executeRead(tx -> tx.run(STORED).list());
+            if (!stored.isEmpty() && checksum.equals(stored.getFirst().get("checksum").asString(null))) {
+                return new SeedRun(checksum, false, List.of());
+            }
+        }
+        return new SeedRun(checksum, true, loadAll(driver));
+    }
+
+    /** SHA-256 over the loader and hardware generator revisions, the bundled pci.ids and every Turtle seed, in load order. */
+    public static String checksum() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(("loader " + LOADER_REVISION + "; hardware " + HardwareScheme.GENERATOR_REVISION + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(resource("pci.ids.gz"));
+            for (String path : TURTLE_SEEDS) {
+                sha.update(resource(path));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static byte[] resource(String classpathResource) {
+        try (InputStream in = SeedCatalog.class.getClassLoader().getResourceAsStream(classpathResource)) {
+            if (in == null) {
+                throw new IllegalStateException(classpathResource + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Model turtle(String classpathResource) {

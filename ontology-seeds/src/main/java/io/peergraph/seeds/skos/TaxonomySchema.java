@@ -16,7 +16,8 @@ public final class TaxonomySchema {
             "CREATE INDEX concept_notation IF NOT EXISTS FOR (n:Concept) ON (n.notation)",
             "CREATE INDEX concept_status IF NOT EXISTS FOR (n:Concept) ON (n.status)",
             "CREATE INDEX audit_event_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at)",
-            "CREATE INDEX tag_usage IF NOT EXISTS FOR (n:Tag) ON (n.usageCount)");
+            "CREATE INDEX tag_usage IF NOT EXISTS FOR (n:Tag) ON (n.usageCount)",
+            "CREATE CONSTRAINT seed_catalog_name IF NOT EXISTS FOR (n:SeedCatalog) REQUIRE n.name IS UNIQUE");
 
     private TaxonomySchema() {}
 

@@ -2,6 +2,8 @@ package io.peergraph.seeds.skos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.seeds.curation.Curation;
+import io.peergraph.seeds.curation.CurationCommand;
 import io.peergraph.seeds.hardware.HardwareScheme;
 import io.peergraph.seeds.shacl.IntegrityReport;
 import io.peergraph.seeds.shacl.SkosIntegrity;
@@ -36,6 +38,31 @@ class SeedLoadingTest {
         assertThat(first).allSatisfy(r -> assertThat(r.unresolved()).isEmpty());
         assertThat(second).extracting(LoadReport::outcome).containsOnly(LoadReport.Outcome.UNCHANGED);
         assertThat(TaxonomyStore.dump(driver)).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void aStartLoadsTheSeedsOnlyWhenTheirChecksumChangedAndModeratorsChangesSurviveANewRelease() {
+        SeedCatalog.SeedRun first = SeedCatalog.loadIfChanged(driver);
+        List<String> afterFirst = TaxonomyStore.dump(driver);
+        SeedCatalog.SeedRun second = SeedCatalog.loadIfChanged(driver);
+
+        assertThat(first.loaded()).isTrue();
+        assertThat(first.reports()).extracting(LoadReport::outcome).containsOnly(LoadReport.Outcome.APPLIED);
+        assertThat(second.loaded()).isFalse();
+        assertThat(second.reports()).isEmpty();
+        assertThat(second.checksum()).isEqualTo(first.checksum());
+        assertThat(TaxonomyStore.dump(driver)).isEqualTo(afterFirst);
+
+        String crackling = "https://peergraph.io/taxonomy/symptoms/audio-crackling";
+        new Curation(driver).apply("cus_moderator", new CurationCommand.Rename(crackling, "en", "Crackles and pops"));
+        try (var session = driver.session()) { // as if the store had been loaded by an older release
+            session.run("MATCH (s:SeedCatalog {name: 'taxonomy'}) SET s.checksum = 'an older release'").consume();
+        }
+        SeedCatalog.SeedRun newRelease = SeedCatalog.loadIfChanged(driver);
+
+        assertThat(newRelease.loaded()).isTrue();
+        assertThat(new TaxonomyReader(driver).concept(crackling).orElseThrow().prefLabels()).containsEntry("en", "Crackles and pops");
+        assertThat(SeedCatalog.loadIfChanged(driver).loaded()).as("the new checksum is stored").isFalse();
     }
 
     @Test

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Ranks 0..n-1 drawn with probability proportional to 1 / (rank + 1)^exponent: a few popular, most rare. */
-final class Zipf {
+public final class Zipf {
 
-    static final double COMMUNITY_EXPONENT = 1.1;
+    public static final double COMMUNITY_EXPONENT = 1.1;
 
     private final double[] cumulative;
 
-    Zipf(int n, double exponent) {
+    public Zipf(int n, double exponent) {
         cumulative = new double[n];
         double sum = 0;
         for (int rank = 0; rank < n; rank++) {
@@ -22,7 +22,7 @@ final class Zipf {
         }
     }
 
-    int sample(SplittableRandom random) {
+    public int sample(SplittableRandom random) {
         int at = Arrays.binarySearch(cumulative, random.nextDouble());
         return Math.min(at >= 0 ? at : -at - 1, cumulative.length - 1);
     }

@@ -29,6 +29,9 @@ public class RecipientMatcher {
     /** How much of the reporter's configuration (by rarity weight) a configuration must share to count as "like it". */
     public static final double DEFAULT_SIMILARITY = 0.5;
 
+    /** (configuration, owner) pairs a new report's product-owner match examines at most (see REPORT_CREATED). */
+    static final int MAX_OWNER_CANDIDATES = 20_000;
+
     /** Reporters of open cases showing the symptom or a narrower one (BROADER points up, at most 3 levels). */
     private static final String SOLUTION_PROPOSED = """
             MATCH (proposer:Customer)-[:PROPOSED]->(sol:Solution {id: $id})
@@ -78,8 +81,17 @@ public class RecipientMatcher {
      * A new report shown to peers (not private, configuration listed): owners of its product whose best
      * configuration shares at least $similarity of the reporter's configuration's rarity weight
      * (ln(1 + configurations / configurations with the item), as similarPeers weighs), and followers of its
-     * product, symptoms (or broader ones), configuration items, configuration or item. Product owners are found
-     * through the product's INSTANCE_OF relationships, followers through FOLLOWS.
+     * product, symptoms (or broader ones), configuration items, configuration or item.
+     *
+     * <p>Owners are found by prefix filtering: with the reporter's items heaviest (rarest) first, a configuration
+     * that shares none of the leading items whose weights still add up to $similarity of the total ("prefix") can
+     * share at most the rest, which is less than $similarity: so only configurations including a prefix item can
+     * qualify. The walk starts from the cheaper side: the prefix items' configurations (ConfigItem.configCount,
+     * reached by INCLUDES), checking that their owner owns the product, or, for a product with few owners, the
+     * product's owners (INSTANCE_OF, OWNS), checking that a configuration of theirs includes a prefix item. Either
+     * side examines at most $budget (configuration, owner) pairs, rarest item first: past that a report is
+     * about a product so widely owned and a configuration so common that it is no longer an early warning.
+     * Followers are found through FOLLOWS.
      */
     private static final String REPORT_CREATED = """
             MATCH (reporter:Customer)-[:REPORTED]->(r:Report {id: $id})-[:ON]->(cfg:Configuration)
@@ -87,18 +99,35 @@ public class RecipientMatcher {
             WITH reporter, r, cfg, head([(r)-[:ABOUT]->(p:Product) | p]) AS product, COUNT { (:Configuration) } AS n
             CALL (reporter, r, cfg, product, n) {
               WITH reporter, cfg, product, n WHERE product IS NOT NULL
-              WITH reporter, product, n, [(cfg)-[:INCLUDES]->(i:ConfigItem) | i] AS items
-              WITH reporter, product, n, items,
-                   reduce(t = 0.0, i IN items | t + log(1.0 + toFloat(n) / CASE WHEN i.configCount < 1 THEN 1 ELSE i.configCount END)) AS total
-              MATCH (product)<-[:INSTANCE_OF]-(:Item)<-[:OWNS]-(owner:Customer)
-              WHERE owner <> reporter AND total > 0
-              WITH DISTINCT owner, product, n, items, total
-              CALL (owner, items, n) {
-                MATCH (owner)-[:OWNS]->(mine:Configuration)
-                WITH [(mine)-[:INCLUDES]->(x:ConfigItem) WHERE x IN items | x] AS shared
-                RETURN max(reduce(s = 0.0, x IN shared | s + log(1.0 + toFloat(n) / CASE WHEN x.configCount < 1 THEN 1 ELSE x.configCount END))) AS best
+              MATCH (cfg)-[:INCLUDES]->(i:ConfigItem)
+              WITH reporter, product, i, log(1.0 + toFloat(n) / CASE WHEN i.configCount < 1 THEN 1 ELSE i.configCount END) AS w
+              ORDER BY w DESC, i.id
+              WITH reporter, product, collect(i) AS items, collect(w) AS weights, sum(w) AS total
+              WITH reporter, product, items, weights, total,
+                   [x IN range(0, size(items) - 1) WHERE reduce(a = 0.0, y IN weights[x..] | a + y) >= $similarity * total | items[x]] AS prefix
+              WHERE total > 0
+              WITH reporter, product, items, weights, total, prefix,
+                   reduce(c = 0, p IN prefix | c + p.configCount) AS viaItems, COUNT { (product)<-[:INSTANCE_OF]-() } AS viaProduct
+              CALL (reporter, product, prefix, viaItems, viaProduct) {
+                WITH reporter, product.id AS productId, prefix WHERE viaItems <= 2 * viaProduct
+                UNWIND prefix AS p
+                MATCH (p)<-[:INCLUDES]-(mine:Configuration)<-[:OWNS]-(owner:Customer)
+                WHERE owner <> reporter
+                WITH mine, owner, productId LIMIT $budget
+                WITH mine, owner WHERE EXISTS { MATCH (owner)-[:OWNS]->(:Item)-[:INSTANCE_OF]->(q:Product) WHERE q.id = productId }
+                RETURN mine, owner
+                UNION
+                WITH reporter, product, prefix WHERE viaItems > 2 * viaProduct
+                MATCH (product)<-[:INSTANCE_OF]-(:Item)<-[:OWNS]-(owner:Customer)-[:OWNS]->(mine:Configuration)
+                WHERE owner <> reporter
+                WITH DISTINCT mine, owner, prefix LIMIT $budget
+                WITH mine, owner WHERE EXISTS { MATCH (mine)-[:INCLUDES]->(x:ConfigItem) WHERE x IN prefix }
+                RETURN mine, owner
               }
-              WITH owner, product, best, total WHERE best >= $similarity * total
+              WITH owner, product, total, items, weights, [(mine)-[:INCLUDES]->(x:ConfigItem) WHERE x IN items | x] AS mine
+              WITH owner, product, total,
+                   max(reduce(s = 0.0, k IN range(0, size(items) - 1) | s + CASE WHEN items[k] IN mine THEN weights[k] ELSE 0.0 END)) AS best
+              WHERE best >= $similarity * total
               RETURN owner.id AS recipient, 'PEER_REPORT_ON_MY_PRODUCT' AS kind, 'about ' + product.name AS detail
               UNION
               MATCH (r)-[:ABOUT]->(p:Product)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
@@ -187,7 +216,7 @@ public class RecipientMatcher {
                 yield rows(event, INTERACTION, p);
             }
             case ReportChanged -> event.field("change").filter("created"::equals).isPresent()
-                    ? rows(event, REPORT_CREATED, Map.of("id", event.aggregateId(), "similarity", similarity)) : List.of();
+                    ? rows(event, REPORT_CREATED, Map.of("id", event.aggregateId(), "similarity", similarity, "budget", MAX_OWNER_CANDIDATES)) : List.of();
             case TagApplied -> {
                 boolean taggable = PublicId.REPORT.matches(event.aggregateId()) || PublicId.SOLUTION.matches(event.aggregateId());
                 if (!taggable || event.field("tag").isEmpty()) {

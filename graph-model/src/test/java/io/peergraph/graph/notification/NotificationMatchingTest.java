@@ -226,6 +226,40 @@ class NotificationMatchingTest {
         assertThat(inbox.page(reporter, false, Long.MAX_VALUE, 10)).isEmpty();
     }
 
+    /**
+     * A product with more owners than the reporter's rare items have configurations: the match starts from the
+     * rare items (prefix filtering) and must find the same owners as from the product's side.
+     */
+    @Test
+    void aPeersReportOnAWidelyOwnedProductIsMatchedFromItsRarestItems() {
+        Product game = products.findOrAddUnverified("Popular game " + u);
+        Symptom crash = symptoms.findOrAdd("wide-crash-" + u, "Wide crash " + u, null);
+        ConfigItemValue rareGpu = item("gpu", "rare gpu");
+        ConfigItemValue common = item("ram", "16 GB");
+        String reporter = customer("reporter");
+        String rareOwner = customer("rare-owner");
+        String commonOwner = customer("common-owner");
+        Configuration reporterRig = configuration(reporter, List.of(rareGpu, common), null);
+        owns(rareOwner, game, List.of(rareGpu, item("ram", "8 GB")));
+        owns(commonOwner, game, List.of(common, item("gpu", "plain gpu")));
+        List<String> others = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String other = customer("other-" + i);
+            owns(other, game, List.of(common, item("gpu", "gpu " + i)));
+            others.add(other);
+        }
+        relay.drain();
+
+        inTx(() -> reports.create(new ReportStore.NewReport(reporter, reporterRig.id(), game.id(), List.of(crash.id()), "Crash",
+                null, Privacy.COMMUNITY, null)));
+        relay.drain();
+        List<String> everyone = new java.util.ArrayList<>(List.of(reporter, rareOwner, commonOwner));
+        everyone.addAll(others);
+        assertThat(kinds(everyone.toArray(String[]::new)))
+                .as("the rare gpu is more than half of the weight; ram alone is less")
+                .containsOnly(Map.entry(rareOwner, List.of(NotificationKind.PEER_REPORT_ON_MY_PRODUCT)));
+    }
+
     @Test
     void followersOfAProductAConfigItemOrATagHearOfNewReportsOnceEach() {
         Product game = products.findOrAddUnverified("Followed game " + u);

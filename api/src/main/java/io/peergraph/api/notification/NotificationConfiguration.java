@@ -1,11 +1,18 @@
 package io.peergraph.api.notification;
 
+import io.peergraph.graph.notification.DailyDigest;
 import io.peergraph.graph.notification.Follows;
 import io.peergraph.graph.notification.Inbox;
+import io.peergraph.graph.notification.InboxRetention;
 import io.peergraph.graph.notification.NotificationRelay;
 import io.peergraph.graph.notification.PreferenceStore;
 import io.peergraph.graph.notification.RecipientMatcher;
 import io.peergraph.graph.outbox.OutboxFeed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +50,35 @@ public class NotificationConfiguration {
     @Bean
     NotificationSchedule notificationSchedule(NotificationRelay relay, LiveNotifications live) {
         return new NotificationSchedule(relay, live);
+    }
+
+    @Bean
+    DigestSchedule digestSchedule(Neo4jClient client, Inbox inbox, PlatformTransactionManager transactions,
+                                  @Value("${peergraph.notifications.digest-zone:UTC}") ZoneId zone,
+                                  @Value("${peergraph.notifications.keep-read:90d}") Duration keepRead) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        return new DigestSchedule(new DailyDigest(client, tx, Clock.systemUTC()), new InboxRetention(inbox, tx, keepRead, Clock.systemUTC()), zone);
+    }
+
+    /**
+     * Once a day: the digests of the last days not digested yet (normally yesterday), then the read entries past
+     * their retention. Every instance runs it; both
+     * jobs are idempotent (digests MERGE on their key, pruning deletes what is still there).
+     */
+    record DigestSchedule(DailyDigest digest, InboxRetention retention, ZoneId zone) {
+        private static final Logger log = LoggerFactory.getLogger(DigestSchedule.class);
+
+        @Scheduled(cron = "${peergraph.notifications.digest-cron:0 15 0 * * *}", zone = "${peergraph.notifications.digest-zone:UTC}")
+        void daily() {
+            try {
+                for (DailyDigest.Result result : digest.catchUp(zone, 3)) {
+                    log.info("Daily digests for {}: {} written for {} recipients", result.day(), result.digests(), result.recipients());
+                }
+                log.info("{} read notifications pruned", retention.prune());
+            } catch (RuntimeException e) {
+                log.warn("Daily digest run failed (the next runs make up the last 3 days): {}", e.toString());
+            }
+        }
     }
 
     /** One turn: write what happened into inboxes, then push what was written to the clients connected here. */

@@ -29,6 +29,8 @@ public class CallerResolver {
     private final CustomerStore customers;
     private final AuditTrail audit;
     private final Map<String, String> idByHandle = new ConcurrentHashMap<>();
+    /** The roles each customer's token carried when this instance last recorded them in the graph. */
+    private final Map<String, Set<Role>> rolesRecorded = new ConcurrentHashMap<>();
 
     private final TransactionTemplate ownTransaction;
 
@@ -59,8 +61,14 @@ public class CallerResolver {
         }
         if (idByHandle.size() > CACHE_LIMIT) {
             idByHandle.clear();
+            rolesRecorded.clear();
         }
         String id = idByHandle.computeIfAbsent(handle, this::signIn);
+        if (!roles.equals(rolesRecorded.get(id))) {
+            // Staff notifications find moderators by a label: keep it in step with the token (once per change).
+            ownTransaction.executeWithoutResult(status -> customers.recordStaffRoles(id, roles.stream().map(Enum::name).toList()));
+            rolesRecorded.put(id, Set.copyOf(roles));
+        }
         return new Caller(id, handle, roles);
     }
 

@@ -3,10 +3,16 @@ package io.peergraph.api.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.Role;
 import io.peergraph.api.testing.ApiTest;
 import io.peergraph.api.testing.GraphQlHttp;
+import io.peergraph.graph.notification.Inbox;
+import io.peergraph.graph.notification.Notification;
 import io.peergraph.graph.notification.NotificationRelay;
+import io.peergraph.graph.notification.PreferenceStore;
+import io.peergraph.graph.notification.RecipientMatcher;
+import io.peergraph.graph.outbox.OutboxFeed;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
 import java.net.URI;
@@ -15,10 +21,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notifications through the running service: the inbox over HTTP, live pushes over a real graphql-transport-ws
@@ -37,6 +47,11 @@ class NotificationApiTest {
     @Autowired SymptomStore symptoms;
     @Autowired NotificationRelay relay;
     @Autowired LiveNotifications live;
+    @Autowired OutboxFeed feed;
+    @Autowired Inbox inbox;
+    @Autowired PreferenceStore preferences;
+    @Autowired Neo4jClient client;
+    @Autowired PlatformTransactionManager transactions;
 
     String u;
     Symptom symptom;
@@ -180,6 +195,78 @@ class NotificationApiTest {
         }
     }
 
+    @Test
+    void moderatorsKnownFromTheirTokensHearOfAnEmergingTagOthersDoNot() {
+        String moderator = api.newCustomer(Role.CUSTOMER, Role.MODERATOR);
+        String demotedHandle = "test-demoted-" + u;
+        String customer = api.newCustomer();
+        api.post(moderator, "{ me { roles } }").data();
+        api.post(api.token(demotedHandle, List.of(Role.MODERATOR)), "{ me { roles } }").data();
+        String demoted = api.token(demotedHandle, List.of(Role.CUSTOMER));
+        api.post(demoted, "{ me { roles } }").data();
+        String label = "emerging " + u;
+        List<String> taggers = List.of(api.newCustomer(), api.newCustomer(), api.newCustomer());
+        for (int i = 0; i < 5; i++) {
+            String tagger = taggers.get(i % 3);
+            api.post(tagger, "mutation($t: ID!, $l: String!) { tag(target: $t, label: $l) { id } }",
+                    Map.of("t", report(tagger, "Tagged " + i), "l", label)).data();
+        }
+        turn();
+
+        JsonNode inbox = api.post(moderator, INBOX, Map.of()).data().path("notifications").path("edges");
+        assertThat(inbox.findValuesAsText("kind")).containsExactly("EMERGING_TAG");
+        assertThat(inbox.findValuesAsText("title")).containsExactly(label);
+        assertThat(inbox.findValuesAsText("detail")).containsExactly("used 5 times by 3 customers");
+        for (String other : List.of(customer, demoted, taggers.get(0), taggers.get(1), taggers.get(2))) {
+            assertThat(api.post(other, INBOX, Map.of()).data().path("notifications").path("edges").findValuesAsText("kind"))
+                    .as("not a moderator (any more)").doesNotContain("EMERGING_TAG");
+        }
+    }
+
+    /**
+     * Two service instances on one store: each runs its own relay and pushes to the clients connected to it. Each
+     * (event, recipient) has one inbox entry, and each client gets its pushes from the instance it is connected to.
+     */
+    @Test
+    void twoInstancesEachPushToTheirOwnClientsFromOneSharedInbox() {
+        String alice = api.newCustomer();
+        String bob = api.newCustomer();
+        String carol = api.newCustomer();
+        report(alice, "Alice's case");
+        report(bob, "Bob's case");
+        turn();
+        NotificationRelay otherRelay = new NotificationRelay("other-instance-" + u, feed, new RecipientMatcher(client, 0.5, 5), inbox,
+                new TransactionTemplate(transactions), 200);
+        LiveNotifications other = new LiveNotifications(inbox, preferences, otherRelay);
+        List<Notification> onThis = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Notification> onOther = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            otherRelay.start();
+            var aliceHere = live.subscribe(caller(alice)).subscribe(onThis::add);
+            var bobThere = other.subscribe(caller(bob)).subscribe(onOther::add);
+            live.push();
+            other.push();
+
+            propose(carol, "Fix for both");
+            relay.drain();
+            otherRelay.drain();
+            live.push();
+            other.push();
+
+            assertThat(onThis).extracting(Notification::recipientId).containsExactly(caller(alice).customerId());
+            assertThat(onOther).extracting(Notification::recipientId).containsExactly(caller(bob).customerId());
+            assertThat(onThis).extracting(Notification::title).containsExactly("Fix for both");
+            for (String token : List.of(alice, bob)) {
+                assertThat(api.post(token, INBOX, Map.of()).data().path("notifications").path("edges").findValuesAsText("title"))
+                        .as("one entry although both instances relayed the event").containsExactly("Fix for both");
+            }
+            aliceHere.dispose();
+            bobThere.dispose();
+        } finally {
+            feed.unregister("other-instance-" + u);
+        }
+    }
+
     static final String UPDATE = """
             mutation($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) {
               kinds channels anomaliesOnly quietHours { from to timeZone } } }""";
@@ -216,10 +303,16 @@ class NotificationApiTest {
                 .data().path("createConfiguration").path("id").asText();
     }
 
-    private void report(String token, String title) {
-        api.post(token, """
+    private String report(String token, String title) {
+        return api.post(token, """
                 mutation($input: ReportSymptomInput!) { reportSymptom(input: $input) { id } }""",
-                Map.of("input", Map.of("configuration", configuration(token), "symptoms", List.of(symptom.id()), "title", title))).data();
+                Map.of("input", Map.of("configuration", configuration(token), "symptoms", List.of(symptom.id()), "title", title)))
+                .data().path("reportSymptom").path("id").asText();
+    }
+
+    private Caller caller(String token) {
+        JsonNode me = api.post(token, "{ me { customer { id handle } } }").data().path("me").path("customer");
+        return new Caller(me.path("id").asText(), me.path("handle").asText(), Set.of(Role.CUSTOMER));
     }
 
     private void propose(String token, String title) {

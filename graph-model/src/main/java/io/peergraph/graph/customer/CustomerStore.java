@@ -35,6 +35,24 @@ public class CustomerStore {
                 .fetchAs(Customer.class).mappedBy((t, r) -> map(r.get("c"))).one().orElseThrow();
     }
 
+    /**
+     * Records the staff roles of the customer's latest token as labels ({@code :Moderator}, {@code :Support},
+     * {@code :Admin}): notifications meant for staff (emerging tags for moderators, digests by role default) start
+     * from these labels, a handful of nodes, instead of from all customers. Roles live in tokens; this is what
+     * the graph last saw of them.
+     */
+    public void recordStaffRoles(String customerId, Collection<String> roles) {
+        client.query("""
+                        MATCH (c:Customer {id: $id})
+                        CALL (c) { WITH c WHERE 'MODERATOR' IN $roles SET c:Moderator }
+                        CALL (c) { WITH c WHERE NOT 'MODERATOR' IN $roles REMOVE c:Moderator }
+                        CALL (c) { WITH c WHERE 'SUPPORT' IN $roles SET c:Support }
+                        CALL (c) { WITH c WHERE NOT 'SUPPORT' IN $roles REMOVE c:Support }
+                        CALL (c) { WITH c WHERE 'ADMIN' IN $roles SET c:Admin }
+                        CALL (c) { WITH c WHERE NOT 'ADMIN' IN $roles REMOVE c:Admin }
+                        """).bindAll(Map.of("id", customerId, "roles", List.copyOf(roles))).run();
+    }
+
     public Optional<Customer> byId(String id) {
         return client.query("MATCH (c:Customer {id: $id}) RETURN c %s AS c".formatted(FIELDS))
                 .bind(id).to("id").fetchAs(Customer.class).mappedBy((t, r) -> map(r.get("c"))).one();

@@ -132,6 +132,21 @@ public class Inbox {
                 .fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
     }
 
+    /**
+     * Deletes entries read before {@code readBefore}, at most {@code limit} per call (one transaction's worth);
+     * returns how many. Unread entries are kept whatever their age: the inbox is the record of what someone has
+     * not seen yet. Finds them by the notification_read_at index.
+     */
+    public long pruneRead(java.time.ZonedDateTime readBefore, int limit) {
+        return client.query("""
+                        MATCH (n:Notification) WHERE n.readAt < $before
+                        WITH n LIMIT $limit
+                        DETACH DELETE n
+                        RETURN count(*) AS n
+                        """).bindAll(Map.of("before", readBefore, "limit", limit))
+                .fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
+    }
+
     /** One kind's share of a digest. */
     public record DigestGroup(NotificationKind kind, int count, int unread, List<Notification> latest) {}
 

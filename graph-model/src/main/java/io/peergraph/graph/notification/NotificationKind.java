@@ -15,6 +15,10 @@ public enum NotificationKind {
     MEASUREMENT_ANOMALY,
     /** A peer whose configuration is like one of mine reported a problem with a product I own. */
     PEER_REPORT_ON_MY_PRODUCT,
+    /** For moderators: a tag nobody has mapped yet was used often enough, by enough customers, to be worth curating. */
+    EMERGING_TAG,
     /** Something new about a thing I follow: a report on a product, symptom, configuration item or tag, a solution for a symptom. */
-    FOLLOWED_ACTIVITY
+    FOLLOWED_ACTIVITY,
+    /** The day's notifications in one entry, for customers with the DIGEST channel (written by {@link DailyDigest}). */
+    DAILY_DIGEST
 }

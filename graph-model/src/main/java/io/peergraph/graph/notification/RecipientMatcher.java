@@ -162,6 +162,27 @@ public class RecipientMatcher {
                    thing.id AS subject, thing.title AS title, $by AS actor
             """;
 
+    /**
+     * Moderators hear once of a tag that crosses the emerging threshold (the same test as the moderators'
+     * emerging-tag suggestions: used $minUses times by $minCustomers customers, not mapped to a concept nor
+     * merged). Only the tag just applied is looked at (Tag.normalized constraint), and the tag is marked
+     * announced in the relay's transaction, so later uses and replays say nothing new. Moderators are found by
+     * their label (CustomerStore.recordStaffRoles), never by scanning customers.
+     */
+    private static final String EMERGING_TAG = """
+            MATCH (t:Tag {normalized: $tag})
+            WHERE t.usageCount >= $minUses AND t.emergingAnnouncedAt IS NULL
+              AND NOT EXISTS { (t)-[:MEANS]->() } AND NOT EXISTS { (t)-[:MERGED_INTO]->() }
+            CALL (t) { MATCH ()-[r:TAGGED]->(t) RETURN count(DISTINCT r.by) AS customers }
+            WITH t, customers WHERE customers >= $minCustomers
+            SET t.emergingAnnouncedAt = datetime()
+            WITH t, customers
+            MATCH (m:Moderator) WHERE $by IS NULL OR m.id <> $by
+            RETURN m.id AS recipient, 'EMERGING_TAG' AS kind,
+                   'used ' + t.usageCount + ' times by ' + customers + ' customers' AS detail,
+                   t.id AS subject, t.label AS title, null AS actor
+            """;
+
     /** The measured configurations whose latest value this measurement still is (an item's counts for each of its configurations). */
     private static final String MEASURED = """
             MATCH (owner:Customer)-[:MEASURED]->(m:Measurement {id: $id})-[:OF_METRIC]->(metric:Metric), (m)-[:ABOUT]->(target)
@@ -180,10 +201,24 @@ public class RecipientMatcher {
     private final MetricStore metrics;
     private final double similarity;
     private final int k;
+    private final EmergingThreshold emerging;
+
+    /**
+     * When an unmapped tag is worth telling moderators about: the defaults are those of the moderators'
+     * emerging-tag suggestions (ontology-seeds TagSuggestions.Thresholds.DEFAULT).
+     */
+    public record EmergingThreshold(int minUses, int minCustomers) {
+        public static final EmergingThreshold DEFAULT = new EmergingThreshold(5, 3);
+    }
 
     /** {@code k}: the k-anonymity of benchmark cohorts (an anomaly is only judged in a cohort that may be answered). */
     public RecipientMatcher(Neo4jClient client, double similarity, int k) {
+        this(client, similarity, k, EmergingThreshold.DEFAULT);
+    }
+
+    public RecipientMatcher(Neo4jClient client, double similarity, int k, EmergingThreshold emerging) {
         this.client = client;
+        this.emerging = emerging;
         this.benchmark = new BenchmarkQuery(client);
         this.metrics = new MetricStore(client);
         this.similarity = similarity;
@@ -203,6 +238,9 @@ public class RecipientMatcher {
 
     /** The candidates of one event (possibly several per recipient). */
     public List<Candidate> match(OutboxEvent event) {
+        if (event.field("source").filter("import"::equals).isPresent()) {
+            return List.of(); // bulk history is not news (a tag crossing the emerging threshold is told at its next live use)
+        }
         return switch (event.type()) {
             case SolutionChanged -> event.field("change").filter("proposed"::equals).isPresent()
                     ? rows(event, SOLUTION_PROPOSED, Map.of("id", event.aggregateId())) : List.of();
@@ -218,15 +256,20 @@ public class RecipientMatcher {
             case ReportChanged -> event.field("change").filter("created"::equals).isPresent()
                     ? rows(event, REPORT_CREATED, Map.of("id", event.aggregateId(), "similarity", similarity, "budget", MAX_OWNER_CANDIDATES)) : List.of();
             case TagApplied -> {
-                boolean taggable = PublicId.REPORT.matches(event.aggregateId()) || PublicId.SOLUTION.matches(event.aggregateId());
-                if (!taggable || event.field("tag").isEmpty()) {
+                if (event.field("tag").isEmpty()) {
                     yield List.of();
                 }
                 Map<String, Object> p = new HashMap<>();
                 p.put("id", event.aggregateId());
                 p.put("tag", event.field("tag").get());
                 p.put("by", event.field("by").orElse(null));
-                yield rows(event, TAGGED, p);
+                p.put("minUses", emerging.minUses());
+                p.put("minCustomers", emerging.minCustomers());
+                List<Candidate> out = new ArrayList<>(rows(event, EMERGING_TAG, p));
+                if (PublicId.REPORT.matches(event.aggregateId()) || PublicId.SOLUTION.matches(event.aggregateId())) {
+                    out.addAll(rows(event, TAGGED, p));
+                }
+                yield out;
             }
             case MeasurementRecorded -> anomaly(event).map(List::of).orElse(List.of());
             case ProductChanged, TagRemoved, ConfigurationChanged -> List.of();

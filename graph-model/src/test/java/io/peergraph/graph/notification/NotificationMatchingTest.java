@@ -1,6 +1,7 @@
 package io.peergraph.graph.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.measurement.MeasurementStore;
@@ -25,7 +26,10 @@ import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
 import io.peergraph.graph.testing.SharedNeo4j;
 import io.peergraph.graph.testing.TestTags;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -294,6 +298,61 @@ class NotificationMatchingTest {
     }
 
     @Test
+    void moderatorsHearOnceOfATagCrossingTheEmergingThresholdAndNobodyElse() {
+        Symptom s = symptoms.findOrAdd("emerging-" + u, "Emerging " + u, null);
+        String reporter = customer("reporter");
+        String moderator = customer("moderator");
+        String taggingModerator = customer("tagging-moderator");
+        String formerModerator = customer("former-moderator");
+        String support = customer("support");
+        String a = customer("a");
+        String b = customer("b");
+        customers.recordStaffRoles(moderator, List.of("CUSTOMER", "MODERATOR"));
+        customers.recordStaffRoles(taggingModerator, List.of("MODERATOR"));
+        customers.recordStaffRoles(formerModerator, List.of("MODERATOR"));
+        customers.recordStaffRoles(formerModerator, List.of("CUSTOMER"));
+        customers.recordStaffRoles(support, List.of("SUPPORT"));
+        List<Report> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            cases.add(report(reporter, s, "Case " + i));
+        }
+        String label = "glitchy vsync " + u;
+        String mapped = "mapped " + u;
+        client.query("CREATE (:Concept {id: $id, prefLabel: $label})").bindAll(Map.of("id", "cpt_" + u, "label", mapped)).run();
+        inTx(() -> TestTags.tag(client, a, cases.get(0).id(), mapped));
+        client.query("MATCH (t:Tag {normalized: $n}), (k:Concept {id: $id}) CREATE (t)-[:MEANS]->(k)")
+                .bindAll(Map.of("n", mapped, "id", "cpt_" + u)).run();
+        inTx(() -> TestTags.tag(client, a, cases.get(0).id(), label));
+        inTx(() -> TestTags.tag(client, a, cases.get(1).id(), label));
+        inTx(() -> TestTags.tag(client, b, cases.get(2).id(), label));
+        inTx(() -> TestTags.tag(client, taggingModerator, cases.get(3).id(), label));
+        for (int i = 1; i < 6; i++) {
+            int n = i;
+            inTx(() -> TestTags.tag(client, b, cases.get(n).id(), mapped));
+            inTx(() -> TestTags.tag(client, taggingModerator, cases.get(n).id(), mapped));
+        }
+        relay.drain();
+        List<String> everyone = List.of(reporter, moderator, taggingModerator, formerModerator, support, a, b);
+        assertThat(kinds(everyone.toArray(String[]::new))).as("4 uses, and a tag mapped to a concept is curated already").isEmpty();
+
+        inTx(() -> TestTags.tag(client, b, cases.get(4).id(), label));
+        relay.drain();
+        assertThat(kinds(everyone.toArray(String[]::new))).as("the 5th use by the 3rd customer crosses the threshold").containsOnly(
+                Map.entry(moderator, List.of(NotificationKind.EMERGING_TAG)),
+                Map.entry(taggingModerator, List.of(NotificationKind.EMERGING_TAG)));
+        Notification n = inbox.page(moderator, false, Long.MAX_VALUE, 1).getFirst();
+        assertThat(n.title()).isEqualTo(label);
+        assertThat(n.detail()).isEqualTo("used 5 times by 3 customers");
+
+        inTx(() -> TestTags.tag(client, a, cases.get(5).id(), label));
+        inTx(() -> TestTags.tag(client, moderator, cases.get(6).id(), label));
+        relay.drain();
+        assertThat(kinds(moderator, taggingModerator)).as("announced once").containsOnly(
+                Map.entry(moderator, List.of(NotificationKind.EMERGING_TAG)),
+                Map.entry(taggingModerator, List.of(NotificationKind.EMERGING_TAG)));
+    }
+
+    @Test
     void aMeasurementFarOutsideAKAnonymousCohortIsAnAnomalyForItsOwnerOnly() {
         Metric fps = metrics.define(new Metric(null, "fps-" + u, "Frames per second", "frames/s", Metric.Direction.HIGHER_IS_BETTER, 0, 1000))
                 .orElseThrow();
@@ -340,10 +399,7 @@ class NotificationMatchingTest {
         String proposer = customer("proposer");
         report(reporter, s, "Case");
         long before = feed.latestSeq();
-        for (int i = 0; i < 3; i++) {
-            int n = i;
-            inTx(() -> solutions.propose(new SolutionStore.NewSolution(proposer, List.of(s.id()), "Fix " + n, null, Solution.Kind.OTHER, null)));
-        }
+        proposeFixes(proposer, s, 3);
         NotificationRelay.Result first = relay.drain();
         assertThat(first.delivered()).isEqualTo(3);
 
@@ -364,6 +420,106 @@ class NotificationMatchingTest {
         assertThat(inbox.unreadCount(reporter)).isEqualTo(2);
         assertThat(inbox.markAllRead(reporter)).isEqualTo(2);
         assertThat(inbox.unreadCount(reporter)).isZero();
+    }
+
+    @Test
+    void aDayIsDigestedOnceForThoseWhoWantADigestAndNobodyElse() {
+        Symptom s = symptoms.findOrAdd("digest-" + u, "Digest " + u, null);
+        String digestFan = customer("digest-fan");
+        String plain = customer("plain");
+        String moderator = customer("moderator");
+        String quietFan = customer("quiet-fan");
+        String proposer = customer("proposer");
+        String helper = customer("helper");
+        preferences.save(digestFan, new NotificationPreferences(EnumSet.allOf(NotificationKind.class),
+                Set.of(NotificationPreferences.Channel.DIGEST), null, false));
+        preferences.save(quietFan, new NotificationPreferences(EnumSet.allOf(NotificationKind.class),
+                Set.of(NotificationPreferences.Channel.DIGEST), null, false));
+        customers.recordStaffRoles(moderator, List.of("MODERATOR"));
+        Report fanCase = report(digestFan, s, "Fan's case");
+        report(plain, s, "Plain case");
+        report(moderator, s, "Moderator's case");
+        proposeFixes(proposer, s, 2);
+        inTx(() -> reports.addInteraction(fanCase.id(), Interaction.Channel.EMAIL, Interaction.Direction.INBOUND, "hello", null, helper));
+        relay.drain();
+        inbox.markRead(digestFan, List.of(inbox.page(digestFan, false, Long.MAX_VALUE, 1).getFirst().id()));
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DailyDigest tomorrow = new DailyDigest(client, tx, Clock.offset(Clock.systemUTC(), Duration.ofDays(1)));
+        tomorrow.deliver(today, ZoneOffset.UTC);
+
+        assertThat(kinds(digestFan, plain, moderator, quietFan, proposer, helper)).containsOnly(
+                Map.entry(digestFan, List.of(NotificationKind.NEW_SOLUTION_FOR_MY_SYMPTOM, NotificationKind.NEW_SOLUTION_FOR_MY_SYMPTOM,
+                        NotificationKind.CASE_INTERACTION, NotificationKind.DAILY_DIGEST)),
+                Map.entry(plain, List.of(NotificationKind.NEW_SOLUTION_FOR_MY_SYMPTOM, NotificationKind.NEW_SOLUTION_FOR_MY_SYMPTOM)),
+                Map.entry(moderator, List.of(NotificationKind.NEW_SOLUTION_FOR_MY_SYMPTOM, NotificationKind.NEW_SOLUTION_FOR_MY_SYMPTOM,
+                        NotificationKind.DAILY_DIGEST)));
+        Notification digest = inbox.page(digestFan, false, Long.MAX_VALUE, 1).getFirst();
+        assertThat(digest.kind()).as("the digest is the newest entry").isEqualTo(NotificationKind.DAILY_DIGEST);
+        assertThat(digest.title()).isEqualTo("Your digest for " + today);
+        assertThat(digest.detail()).isEqualTo("3 notifications, 2 unread: 2 new solution for my symptom, 1 case interaction");
+
+        tomorrow.deliver(today, ZoneOffset.UTC);
+        assertThat(inbox.page(digestFan, false, Long.MAX_VALUE, 10)).as("a second run adds nothing").hasSize(4);
+        assertThat(inbox.page(moderator, false, Long.MAX_VALUE, 10)).hasSize(3);
+        assertThatThrownBy(() -> new DailyDigest(client, tx, Clock.systemUTC()).deliver(today, ZoneOffset.UTC))
+                .as("a day that is not over").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readNotificationsArePrunedAfterTheRetentionUnreadOnesStay() {
+        Symptom s = symptoms.findOrAdd("prune-" + u, "Prune " + u, null);
+        String reporter = customer("reporter");
+        String proposer = customer("proposer");
+        report(reporter, s, "Case");
+        proposeFixes(proposer, s, 3);
+        relay.drain();
+        List<Notification> entries = inbox.page(reporter, false, Long.MAX_VALUE, 10);
+        inbox.markRead(reporter, List.of(entries.get(0).id(), entries.get(1).id()));
+        client.query("MATCH (n:Notification {id: $id}) SET n.readAt = datetime() - duration({days: 91})").bind(entries.get(1).id()).to("id").run();
+
+        long pruned = new InboxRetention(inbox, tx, Duration.ofDays(90), Clock.systemUTC()).prune();
+
+        assertThat(pruned).isGreaterThanOrEqualTo(1);
+        assertThat(inbox.page(reporter, false, Long.MAX_VALUE, 10)).extracting(Notification::title)
+                .as("read 91 days ago: gone; read today and unread: kept").containsExactly("Fix 2", "Fix 0");
+    }
+
+    /** Two service instances relay the same events at the same time: each (event, recipient) still gets one entry. */
+    @Test
+    void twoInstancesRelayingAtOnceWriteOneEntryPerEventAndRecipient() throws Exception {
+        Symptom s = symptoms.findOrAdd("twice-" + u, "Twice " + u, null);
+        List<String> reporters = List.of(customer("r1"), customer("r2"), customer("r3"));
+        reporters.forEach(r -> report(r, s, "Case of " + r));
+        String proposer = customer("proposer");
+        relay.drain();
+        String first = "instance-a-" + u;
+        String second = "instance-b-" + u;
+        feed.register(first, feed.latestSeq());
+        feed.register(second, feed.latestSeq());
+        proposeFixes(proposer, s, 6);
+        long last = feed.latestSeq();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            List<java.util.concurrent.Future<?>> runs = java.util.stream.Stream.of(first, second)
+                    .map(name -> new NotificationRelay(name, feed, matcher, inbox, tx, 2))
+                    .<java.util.concurrent.Future<?>>map(instance -> pool.submit(() -> {
+                        // tick() retries a batch that lost a lock race, as the scheduled relay does
+                        while (instance.cursor() < last) {
+                            instance.tick();
+                        }
+                    })).toList();
+            for (var run : runs) {
+                run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            feed.unregister(first);
+            feed.unregister(second);
+        }
+        for (String reporter : reporters) {
+            assertThat(inbox.page(reporter, false, Long.MAX_VALUE, 20)).extracting(Notification::title)
+                    .containsExactly("Fix 5", "Fix 4", "Fix 3", "Fix 2", "Fix 1", "Fix 0");
+        }
+        assertThat(inbox.page(proposer, false, Long.MAX_VALUE, 20)).isEmpty();
     }
 
     @Test
@@ -412,6 +568,14 @@ class NotificationMatchingTest {
         Configuration c = configuration(owner, List.of(item("gpu", "g-" + owner)), null);
         return inTx(() -> reports.create(new ReportStore.NewReport(owner, c.id(), null, List.of(symptom.id()), title, null,
                 Privacy.COMMUNITY, null)));
+    }
+
+    /** Proposes "Fix 0" … "Fix n-1" for the symptom, one transaction each. */
+    private void proposeFixes(String proposer, Symptom symptom, int n) {
+        for (int i = 0; i < n; i++) {
+            String title = "Fix " + i;
+            inTx(() -> solutions.propose(new SolutionStore.NewSolution(proposer, List.of(symptom.id()), title, null, Solution.Kind.OTHER, null)));
+        }
     }
 
     private void measure(String owner, String configuration, Metric metric, double value) {

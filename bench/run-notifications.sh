@@ -16,8 +16,8 @@ the products they reported about and a follow of one product (so ~100k customers
 
   --store DIR   the store to use (default bench/target/stores/notifications-c100000, copied from
                 bench/target/stores/c100000-s42-k1.5-r3.0-v0.2-f2.0 or /work/main's when absent)
-  --events N    backlog events (default 2000)
-  --rate R      steady events per second (default 20)
+  --events N    backlog events (default 200: an event reaches ~6,000 inbox entries on average here)
+  --rate R      steady events per second, may be fractional (default 0.5)
   --poll-ms P   relay poll interval (default 250, the service's default)
   --no-build    skip the Maven build
 
@@ -28,7 +28,7 @@ USAGE
 
 source "$ROOT/bench/jdk.sh"
 
-store="bench/target/stores/notifications-c100000" events=2000 rate=20 poll=250 build=true
+store="bench/target/stores/notifications-c100000" events=200 rate=0.5 poll=250 build=true
 while (( $# )); do
   case "$1" in
     -h|--help) usage; exit 0 ;;

@@ -7,6 +7,7 @@ import io.peergraph.graph.notification.InboxRetention;
 import io.peergraph.graph.notification.NotificationRelay;
 import io.peergraph.graph.notification.PreferenceStore;
 import io.peergraph.graph.notification.RecipientMatcher;
+import io.peergraph.graph.notification.SavedSearches;
 import io.peergraph.graph.outbox.OutboxFeed;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,8 @@ public class NotificationConfiguration {
     @Bean PreferenceStore preferenceStore(Neo4jClient client) { return new PreferenceStore(client); }
 
     @Bean Follows follows(Neo4jClient client) { return new Follows(client); }
+
+    @Bean SavedSearches savedSearches(Neo4jClient client) { return new SavedSearches(client); }
 
     @Bean
     NotificationRelay notificationRelay(OutboxFeed feed, Neo4jClient client, Inbox inbox, PlatformTransactionManager transactions,

@@ -267,6 +267,41 @@ class NotificationApiTest {
         }
     }
 
+    @Test
+    void supportSavesACaseSearchAndHearsOfCasesThatStartToMatchIt() {
+        String support = api.newCustomer(Role.SUPPORT);
+        String otherSupport = api.newCustomer(Role.SUPPORT);
+        String customer = api.newCustomer();
+        String save = "mutation($n: String!, $f: CaseFilter!) { saveSearch(name: $n, filter: $f) { id name symptom status tags } }";
+        assertThat(api.post(support, save, Map.of("n", "everything", "f", Map.of())).errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(api.post(support, save, Map.of("n", "window", "f", Map.of("symptom", symptom.id(), "from", "2030-01-01T00:00:00Z")))
+                .firstError().path("extensions").path("field").asText()).isEqualTo("filter.from");
+        assertThat(api.post(support, save, Map.of("n", "unknown", "f", Map.of("symptom", "sym_aaaaaaaaaaaaaaaaaaaa")))
+                .errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(api.post(customer, save, Map.of("n", "mine", "f", Map.of("symptom", symptom.id()))).errorCode()).isEqualTo("FORBIDDEN");
+
+        JsonNode saved = api.post(support, save, Map.of("n", "Notify symptom", "f", Map.of("symptom", symptom.id(), "status", List.of("OPEN"))))
+                .data().path("saveSearch");
+        assertThat(saved.path("symptom").asText()).isEqualTo(symptom.id());
+        assertThat(api.post(support, "{ savedSearches { id name } }").data().path("savedSearches").findValuesAsText("name"))
+                .containsExactly("Notify symptom");
+        api.post(customer, "{ me { roles } }").data();
+        String reportId = report(customer, "Matches the saved search");
+        turn();
+
+        JsonNode inbox = api.post(support, INBOX, Map.of()).data().path("notifications").path("edges");
+        assertThat(inbox.findValuesAsText("kind")).containsExactly("SAVED_SEARCH_MATCH");
+        assertThat(inbox.findValuesAsText("subjectId")).containsExactly(reportId);
+        assertThat(inbox.findValuesAsText("detail")).containsExactly("matches your saved search Notify symptom");
+        assertThat(api.post(otherSupport, INBOX, Map.of()).data().path("notifications").path("edges").findValuesAsText("kind"))
+                .doesNotContain("SAVED_SEARCH_MATCH");
+        String delete = "mutation($id: ID!) { deleteSavedSearch(id: $id) }";
+        assertThat(api.post(otherSupport, delete, Map.of("id", saved.path("id").asText())).data().path("deleteSavedSearch").asBoolean())
+                .as("not theirs").isFalse();
+        assertThat(api.post(support, delete, Map.of("id", saved.path("id").asText())).data().path("deleteSavedSearch").asBoolean()).isTrue();
+        assertThat(api.post(support, "{ savedSearches { id } }").data().path("savedSearches")).isEmpty();
+    }
+
     static final String UPDATE = """
             mutation($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) {
               kinds channels anomaliesOnly quietHours { from to timeZone } } }""";

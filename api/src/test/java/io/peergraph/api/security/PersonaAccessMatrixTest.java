@@ -57,6 +57,8 @@ class PersonaAccessMatrixTest {
             "Query.notifications", "Query.unreadNotificationCount", "Query.notificationPreferences", "Query.notificationDigest",
             "Mutation.markRead", "Mutation.markAllRead", "Mutation.updateNotificationPreferences", "Mutation.unfollow",
             "Subscription.notifications",
+            // Support's own saved searches (another's id deletes nothing: NotificationApiTest).
+            "Query.savedSearches", "Mutation.saveSearch", "Mutation.deleteSavedSearch",
             // The community's taxonomy: public reads, tag usage counts and MODERATOR curation. Nobody owns a concept;
             // the role rule is the schema's @access (OperationAccessRulesTest, TaxonomyApiTest).
             "Query.conceptSchemes", "Query.concept", "Query.resolveLabel", "Query.tagUsage", "Query.emergingTags",

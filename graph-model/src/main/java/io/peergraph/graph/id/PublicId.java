@@ -29,7 +29,8 @@ public enum PublicId {
     CONCEPT_SCHEME("sch", "ConceptScheme"),
     MEASUREMENT("msr", "Measurement"),
     AUDIT_EVENT("aud", "AuditEvent"),
-    NOTIFICATION("ntf", "Notification");
+    NOTIFICATION("ntf", "Notification"),
+    SAVED_SEARCH("svs", "SavedSearch");
 
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final int BODY_LENGTH = 20;

@@ -46,10 +46,14 @@ public class Inbox {
             RETURN n {.*, hidden: hidden} AS n ORDER BY n.seq DESC
             """;
 
-    /** Whether {@code n}'s subject is a report that became private and that its recipient may not read. */
+    /**
+     * Whether {@code n}'s subject is a private report that its recipient may not read: not theirs, not their
+     * organisation's, and they are not support staff (who read every case; the :Support label of their latest token).
+     */
     private static final String HIDDEN = """
             OPTIONAL MATCH (r:Report {id: n.subjectId})
             WITH n, r IS NOT NULL AND r.privacy = 'PRIVATE'
+                    AND NOT EXISTS { MATCH (:Customer:Support {id: n.recipientId}) }
                     AND NOT EXISTS { MATCH (:Customer {id: n.recipientId})-[:REPORTED]->(r) }
                     AND NOT EXISTS { MATCH (:Customer {id: n.recipientId})-[:MEMBER_OF]->(:Customer)-[:REPORTED]->(r) } AS hidden
             """;

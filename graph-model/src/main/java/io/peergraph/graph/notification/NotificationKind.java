@@ -15,6 +15,8 @@ public enum NotificationKind {
     MEASUREMENT_ANOMALY,
     /** A peer whose configuration is like one of mine reported a problem with a product I own. */
     PEER_REPORT_ON_MY_PRODUCT,
+    /** For support staff: a new or changed report now matches one of my saved case searches. */
+    SAVED_SEARCH_MATCH,
     /** For moderators: a tag nobody has mapped yet was used often enough, by enough customers, to be worth curating. */
     EMERGING_TAG,
     /** Something new about a thing I follow: a report on a product, symptom, configuration item or tag, a solution for a symptom. */

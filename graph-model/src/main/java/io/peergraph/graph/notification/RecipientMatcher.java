@@ -183,6 +183,31 @@ public class RecipientMatcher {
                    t.id AS subject, t.label AS title, null AS actor
             """;
 
+    /**
+     * Support staff whose saved search the report now matches for the first time (SavedSearches: the filter
+     * parts of searchCases; symptoms include narrower ones). Reads every saved search (few: support only, 50
+     * each) and remembers each match as MATCHED in the relay's transaction, so a later edit of a matching
+     * report, or a replay, says nothing new. Owners must still hold the SUPPORT role (:Support label), and are
+     * not told of their own changes. Support reads every case, private ones included.
+     */
+    private static final String SAVED_SEARCH = """
+            MATCH (r:Report {id: $id})
+            MATCH (s:SavedSearch)
+            WHERE NOT EXISTS { (s)-[:MATCHED]->(r) }
+              AND (s.productId IS NULL OR EXISTS { (r)-[:ABOUT]->(:Product {id: s.productId}) })
+              AND (s.symptomId IS NULL OR EXISTS { (r)-[:SHOWS]->(:Symptom)-[:BROADER*0..]->(:Symptom {id: s.symptomId}) })
+              AND (size(s.statuses) = 0 OR r.status IN s.statuses)
+              AND (size(s.configItemIds) = 0 OR EXISTS { (r)-[:ON]->(:Configuration)-[:INCLUDES]->(i:ConfigItem) WHERE i.id IN s.configItemIds })
+              AND (size(s.channels) = 0 OR EXISTS { (r)-[:HAS_INTERACTION]->(x:Interaction) WHERE x.channel IN s.channels })
+              AND (size(s.tags) = 0 OR EXISTS { (r)-[:TAGGED]->(t:Tag) WHERE t.normalized IN s.tags })
+            MATCH (owner:Customer:Support {id: s.ownerId})
+            WHERE $actorId IS NULL OR owner.id <> $actorId
+            MERGE (s)-[m:MATCHED]->(r) ON CREATE SET m.at = datetime()
+            WITH r, owner, collect(s.name) AS names
+            RETURN owner.id AS recipient, 'SAVED_SEARCH_MATCH' AS kind, 'matches your saved search ' + names[0] AS detail,
+                   r.id AS subject, r.title AS title, $actorId AS actor
+            """;
+
     /** The measured configurations whose latest value this measurement still is (an item's counts for each of its configurations). */
     private static final String MEASURED = """
             MATCH (owner:Customer)-[:MEASURED]->(m:Measurement {id: $id})-[:OF_METRIC]->(metric:Metric), (m)-[:ABOUT]->(target)
@@ -251,10 +276,18 @@ public class RecipientMatcher {
                 p.put("id", event.aggregateId());
                 p.put("actorId", event.field("actorId").orElse(null));
                 p.put("channel", event.field("channel").orElse("WEB"));
-                yield rows(event, INTERACTION, p);
+                List<Candidate> out = new ArrayList<>(rows(event, INTERACTION, p));
+                out.addAll(savedSearches(event, event.field("actorId").orElse(null)));
+                yield out;
             }
-            case ReportChanged -> event.field("change").filter("created"::equals).isPresent()
-                    ? rows(event, REPORT_CREATED, Map.of("id", event.aggregateId(), "similarity", similarity, "budget", MAX_OWNER_CANDIDATES)) : List.of();
+            case ReportChanged -> {
+                List<Candidate> out = new ArrayList<>();
+                if (event.field("change").filter("created"::equals).isPresent()) {
+                    out.addAll(rows(event, REPORT_CREATED, Map.of("id", event.aggregateId(), "similarity", similarity, "budget", MAX_OWNER_CANDIDATES)));
+                }
+                out.addAll(savedSearches(event, reporterOf(event.aggregateId())));
+                yield out;
+            }
             case TagApplied -> {
                 if (event.field("tag").isEmpty()) {
                     yield List.of();
@@ -269,11 +302,27 @@ public class RecipientMatcher {
                 if (PublicId.REPORT.matches(event.aggregateId()) || PublicId.SOLUTION.matches(event.aggregateId())) {
                     out.addAll(rows(event, TAGGED, p));
                 }
+                if (PublicId.REPORT.matches(event.aggregateId())) {
+                    out.addAll(savedSearches(event, event.field("by").orElse(null)));
+                }
                 yield out;
             }
             case MeasurementRecorded -> anomaly(event).map(List::of).orElse(List.of());
             case ProductChanged, TagRemoved, ConfigurationChanged -> List.of();
         };
+    }
+
+    /** Saved searches the event's report starts to match (see SAVED_SEARCH); {@code actorId} is not told. */
+    private List<Candidate> savedSearches(OutboxEvent event, String actorId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", event.aggregateId());
+        p.put("actorId", actorId);
+        return rows(event, SAVED_SEARCH, p);
+    }
+
+    private String reporterOf(String reportId) {
+        return client.query("MATCH (c:Customer)-[:REPORTED]->(:Report {id: $id}) RETURN c.id AS id").bind(reportId).to("id")
+                .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).one().orElse(null);
     }
 
     private List<Candidate> rows(OutboxEvent event, String cypher, Map<String, Object> params) {

@@ -71,8 +71,10 @@ public final class SchemaMigrations {
                     "CREATE CONSTRAINT notification_preferences_customer IF NOT EXISTS FOR (n:NotificationPreferences) REQUIRE n.customerId IS UNIQUE")),
             new Migration(8, "full-text index of symptom keys and names (symptom search matches words, no scan)", List.of(
                     "CREATE FULLTEXT INDEX symptom_text IF NOT EXISTS FOR (n:Symptom) ON EACH [n.key, n.name]")),
-            new Migration(9, "notifications: read entries by when they were read (pruning after the retention)", List.of(
-                    "CREATE INDEX notification_read_at IF NOT EXISTS FOR (n:Notification) ON (n.readAt)")));
+            new Migration(9, "notifications: read entries by when they were read (pruning after the retention); support's saved searches", List.of(
+                    "CREATE INDEX notification_read_at IF NOT EXISTS FOR (n:Notification) ON (n.readAt)",
+                    "CREATE CONSTRAINT saved_search_id IF NOT EXISTS FOR (n:SavedSearch) REQUIRE n.id IS UNIQUE",
+                    "CREATE INDEX saved_search_owner IF NOT EXISTS FOR (n:SavedSearch) ON (n.ownerId)")));
 
     private SchemaMigrations() {}
 

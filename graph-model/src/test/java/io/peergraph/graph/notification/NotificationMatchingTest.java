@@ -423,6 +423,57 @@ class NotificationMatchingTest {
     }
 
     @Test
+    void savedSearchesTellTheirSupportOwnerOnceWhenAReportStartsToMatch() {
+        Product game = products.findOrAddUnverified("Saved game " + u);
+        Product otherGame = products.findOrAddUnverified("Other saved game " + u);
+        Symptom audio = symptoms.findOrAdd("audio-" + u, "Audio " + u, null);
+        Symptom crackling = symptoms.findOrAdd("crackling-" + u, "Crackling " + u, null);
+        client.query("MATCH (n:Symptom {id: $n}), (b:Symptom {id: $b}) CREATE (n)-[:BROADER]->(b)")
+                .bindAll(Map.of("n", crackling.id(), "b", audio.id())).run();
+        SavedSearches saved = new SavedSearches(client);
+        String support = customer("support");
+        String otherSupport = customer("other-support");
+        String demoted = customer("demoted");
+        String reporter = customer("reporter");
+        customers.recordStaffRoles(support, List.of("SUPPORT"));
+        customers.recordStaffRoles(otherSupport, List.of("SUPPORT"));
+        customers.recordStaffRoles(demoted, List.of("SUPPORT"));
+        saved.save(support, "audio on the game", new SavedSearches.Filter(game.id(), audio.id(), null, null, null, null)).orElseThrow();
+        saved.save(otherSupport, "other game", new SavedSearches.Filter(otherGame.id(), null, null, null, null, null)).orElseThrow();
+        saved.save(otherSupport, "solved on the game", new SavedSearches.Filter(game.id(), null, null, List.of("SOLVED"), null, null)).orElseThrow();
+        saved.save(demoted, "the game", new SavedSearches.Filter(game.id(), null, null, null, null, null)).orElseThrow();
+        customers.recordStaffRoles(demoted, List.of("CUSTOMER"));
+        Configuration rig = configuration(reporter, List.of(item("gpu", "saved gpu")), null);
+        relay.drain();
+
+        Report narrower = inTx(() -> reports.create(new ReportStore.NewReport(reporter, rig.id(), game.id(), List.of(crackling.id()),
+                "Crackles", null, Privacy.PRIVATE, null)));
+        inTx(() -> reports.create(new ReportStore.NewReport(reporter, rig.id(), game.id(), List.of(symptoms.findOrAdd("other-" + u, "Other " + u, null).id()),
+                "Something else", null, Privacy.COMMUNITY, null)));
+        relay.drain();
+        assertThat(kinds(support, otherSupport, demoted, reporter)).as("a narrower symptom matches, even a private case (support reads all)")
+                .containsOnly(Map.entry(support, List.of(NotificationKind.SAVED_SEARCH_MATCH)));
+        Notification n = inbox.page(support, false, Long.MAX_VALUE, 1).getFirst();
+        assertThat(n.subjectId()).isEqualTo(narrower.id());
+        assertThat(n.detail()).isEqualTo("matches your saved search audio on the game");
+
+        inTx(() -> reports.update(narrower.id(), new ReportStore.ReportChange("Crackles loudly", null, Report.Status.SOLVED, null)));
+        relay.drain();
+        assertThat(kinds(support, otherSupport, demoted, reporter)).as("solved now: it starts to match the other search; the first told once")
+                .containsOnly(Map.entry(support, List.of(NotificationKind.SAVED_SEARCH_MATCH)),
+                        Map.entry(otherSupport, List.of(NotificationKind.SAVED_SEARCH_MATCH)));
+        inTx(() -> reports.update(narrower.id(), new ReportStore.ReportChange("Crackles again", null, null, null)));
+        relay.drain();
+        assertThat(inbox.page(otherSupport, false, Long.MAX_VALUE, 10)).as("still matching is not news").hasSize(1);
+
+        assertThat(saved.of(otherSupport)).extracting(SavedSearches.SavedSearch::name).containsExactlyInAnyOrder("other game", "solved on the game");
+        String id = saved.of(otherSupport).getFirst().id();
+        assertThat(saved.delete(support, id)).as("not theirs").isFalse();
+        assertThat(saved.delete(otherSupport, id)).isTrue();
+        assertThat(saved.of(otherSupport)).hasSize(1);
+    }
+
+    @Test
     void aDayIsDigestedOnceForThoseWhoWantADigestAndNobodyElse() {
         Symptom s = symptoms.findOrAdd("digest-" + u, "Digest " + u, null);
         String digestFan = customer("digest-fan");

@@ -19,6 +19,24 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  */
 public class MeasurementStore {
 
+    /**
+     * Each configuration keeps its latest value per metric: from measurement {@code m} of {@code metric} about
+     * {@code target} (a configuration, or an item of configurations), moves {@code LATEST_VALUE} when {@code m} is
+     * not older. Importers writing measurements in bulk end with the same.
+     */
+    public static final String KEEP_LATEST = """
+            CALL (target) {
+              WITH target WHERE target:Configuration
+              RETURN target AS cfg
+              UNION
+              MATCH (cfg:Configuration)-[:OF_ITEM]->(target)
+              RETURN cfg
+            }
+            MERGE (cfg)-[l:LATEST_VALUE]->(metric)
+            WITH l, m WHERE l.at IS NULL OR m.at >= l.at
+            SET l.value = m.value, l.at = m.at, l.measurementId = m.id
+            """;
+
     private static final String RECORD = """
             UNWIND $rows AS row
             MATCH (owner:Customer {id: row.customerId})
@@ -37,16 +55,7 @@ public class MeasurementStore {
             WITH row, metric, target, m, fresh
             CALL (target, metric, m, fresh) {
               WITH target, metric, m, fresh WHERE fresh
-              CALL (target) {
-                WITH target WHERE target:Configuration
-                RETURN target AS cfg
-                UNION
-                MATCH (cfg:Configuration)-[:OF_ITEM]->(target)
-                RETURN cfg
-              }
-              MERGE (cfg)-[l:LATEST_VALUE]->(metric)
-              WITH l, m WHERE l.at IS NULL OR m.at >= l.at
-              SET l.value = m.value, l.at = m.at, l.measurementId = m.id
+            """ + KEEP_LATEST + """
             }
             RETURN m.id AS id, fresh,
                    m.value = row.value AND m.unit = row.unit AND m.at = row.at

@@ -12,6 +12,10 @@ package io.peergraph.graph.peers;
  */
 public final class PeerSignature {
 
+    /** When a report is shown to peers (in terms of {@code r}, {@code cfg}, {@code symptoms}, {@code items}). */
+    private static final String SHOWN = """
+            r.privacy <> 'PRIVATE' AND coalesce(cfg.listedInPeers, true) AND size(symptoms) > 0 AND size(items) > 0""";
+
     /** Recomputes the signature of the reports whose ids are in {@code $reportIds}. */
     public static final String REFRESH = """
             UNWIND $reportIds AS reportId
@@ -22,11 +26,26 @@ public final class PeerSignature {
               OPTIONAL MATCH (cfg)-[:INCLUDES]->(i:ConfigItem)
               RETURN symptoms, collect(i.id) AS items
             }
-            WITH r, owner, cfg, symptoms, items,
-                 r.privacy <> 'PRIVATE' AND coalesce(cfg.listedInPeers, true) AND size(symptoms) > 0 AND size(items) > 0 AS shown
+            WITH r, owner, cfg, symptoms, items, """ + SHOWN + """
+             AS shown
             SET r.peerSymptoms = CASE WHEN shown THEN reduce(t = '', s IN symptoms | t + ' ' + s) END,
                 r.peerItems = CASE WHEN shown THEN reduce(t = '', i IN items | t + ' ' + i) END,
                 r.peerOwner = CASE WHEN shown THEN owner.id END
+            """;
+
+    /**
+     * The signature of a report created by the statement it ends, from what that statement has in hand, so that
+     * bulk writers need not read the report back ({@link #REFRESH} does): {@code r}, its {@code owner}, its
+     * configuration {@code cfg}, {@code symptoms} (the ids of the symptoms it shows) and {@code items} (the ids of
+     * its configuration's items). A new report has no signature to clear, so this only sets one when it is shown.
+     */
+    public static final String SET_NEW = """
+            WITH *, """ + SHOWN + """
+             AS shown
+            FOREACH (_ IN CASE WHEN shown THEN [1] ELSE [] END |
+              SET r.peerSymptoms = reduce(t = '', s IN symptoms | t + ' ' + s),
+                  r.peerItems = reduce(t = '', i IN items | t + ' ' + i),
+                  r.peerOwner = owner.id)
             """;
 
     /** The same for every report on the configurations in {@code $configurationIds}. */

@@ -11,7 +11,9 @@ import static io.peergraph.ingest.generic.Field.optional;
 import static io.peergraph.ingest.generic.Field.required;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.measurement.MeasurementStore;
 import io.peergraph.graph.outbox.EventType;
+import io.peergraph.graph.peers.PeerSignature;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,13 @@ import java.util.Optional;
  * The entity types of the generic import format (docs/import-format.md): their fields, the natural key
  * that makes a re-import a no-op, and the Cypher that writes a batch of them ({@code $rows}, one map per
  * record, with {@code id} derived from the key). References to other records use their natural keys.
+ *
+ * <p>The engine hands a writer only records whose keys the graph does not hold (checked in the batch's own
+ * transaction), so the statements CREATE the records and their relationships (no MERGE: nothing to find, and no
+ * relationship check on a node just made); the unique constraints on the natural keys still refuse a duplicate.
+ * Shared nodes (config items, symptoms, tags) are merged. Each statement returns the keys it {@code written}
+ * (a record whose required reference is missing drops out) and the ids of the {@code aggregates} whose search
+ * documents it changed.
  */
 public enum Entity {
 
@@ -27,22 +36,22 @@ public enum Entity {
             required("handle", TEXT), optional("displayName", TEXT), optional("kind", ENUM), optional("email", TEXT),
             optional("memberOf", TEXT), optional("role", ENUM)), """
             UNWIND $rows AS row
-            MERGE (c:Customer {handle: row.handle})
-              ON CREATE SET c.id = row.id, c.createdAt = datetime()
-            SET c.displayName = coalesce(row.displayName, c.displayName, row.handle), c.kind = coalesce(row.kind, c.kind, 'PERSON'),
-                c.email = coalesce(row.email, c.email), c.updatedAt = datetime()
-            WITH c, row WHERE row.memberOf IS NOT NULL
-            MATCH (org:Customer {handle: row.memberOf})
-            MERGE (c)-[m:MEMBER_OF]->(org) SET m.role = coalesce(row.role, 'MEMBER')
+            CREATE (c:Customer {handle: row.handle, id: row.id, displayName: coalesce(row.displayName, row.handle),
+                                kind: coalesce(row.kind, 'PERSON'), email: row.email, createdAt: datetime(), updatedAt: datetime()})
+            WITH row, c
+            CALL (row, c) {
+              MATCH (org:Customer {handle: row.memberOf})
+              CREATE (c)-[:MEMBER_OF {role: coalesce(row.role, 'MEMBER')}]->(org)
+            }
+            RETURN collect(row.handle) AS written, [] AS aggregates
             """),
 
     PRODUCTS("products", PublicId.PRODUCT, "key", "MATCH (n:Product {key: key})", List.of(
             required("key", TEXT), required("name", TEXT), optional("verified", BOOLEAN), optional("steamAppId", NUMBER)), """
             UNWIND $rows AS row
-            MERGE (p:Product {key: row.key})
-              ON CREATE SET p.id = row.id, p.createdAt = datetime()
-            SET p.name = row.name, p.verified = coalesce(row.verified, p.verified, false),
-                p.steamAppId = coalesce(row.steamAppId, p.steamAppId), p.updatedAt = datetime()
+            CREATE (p:Product {key: row.key, id: row.id, name: row.name, verified: coalesce(row.verified, false),
+                               steamAppId: row.steamAppId, createdAt: datetime(), updatedAt: datetime()})
+            RETURN collect(row.key) AS written, collect(p.id) AS aggregates
             """),
 
     ITEMS("items", PublicId.ITEM, "sourceKey", "MATCH (n:Item {sourceKey: key})", List.of(
@@ -50,12 +59,10 @@ public enum Entity {
             optional("location", TEXT), optional("acquiredOn", DATE), optional("status", ENUM), optional("privacy", ENUM)), """
             UNWIND $rows AS row
             MATCH (owner:Customer {handle: row.owner}), (p:Product {key: row.product})
-            MERGE (i:Item {sourceKey: row.sourceKey})
-              ON CREATE SET i.id = row.id, i.createdAt = datetime()
-            SET i.nickname = row.nickname, i.location = row.location, i.acquiredOn = row.acquiredOn,
-                i.status = coalesce(row.status, 'ACTIVE'), i.privacy = coalesce(row.privacy, 'PRIVATE'), i.updatedAt = datetime()
-            MERGE (owner)-[:OWNS]->(i)
-            MERGE (i)-[:INSTANCE_OF]->(p)
+            CREATE (owner)-[:OWNS]->(i:Item {sourceKey: row.sourceKey, id: row.id, nickname: row.nickname, location: row.location,
+                        acquiredOn: row.acquiredOn, status: coalesce(row.status, 'ACTIVE'), privacy: coalesce(row.privacy, 'PRIVATE'),
+                        createdAt: datetime(), updatedAt: datetime()})-[:INSTANCE_OF]->(p)
+            RETURN collect(row.sourceKey) AS written, [] AS aggregates
             """),
 
     CONFIGURATIONS("configurations", PublicId.CONFIGURATION, "sourceKey", "MATCH (n:Configuration {sourceKey: key})", List.of(
@@ -63,24 +70,23 @@ public enum Entity {
             optional("item", TEXT), required("items", Field.Type.ITEMS)), """
             UNWIND $rows AS row
             MATCH (owner:Customer {handle: row.owner})
-            MERGE (cfg:Configuration {sourceKey: row.sourceKey})
-              ON CREATE SET cfg.id = row.id, cfg.createdAt = datetime(), cfg.listedInPeers = true, cfg.inStatistics = true
-            SET cfg.name = coalesce(row.name, cfg.name, row.sourceKey), cfg.privacy = coalesce(row.privacy, cfg.privacy, 'COMMUNITY'),
-                cfg.updatedAt = datetime()
-            MERGE (owner)-[:OWNS]->(cfg)
+            CREATE (owner)-[:OWNS]->(cfg:Configuration {sourceKey: row.sourceKey, id: row.id, name: coalesce(row.name, row.sourceKey),
+                        privacy: coalesce(row.privacy, 'COMMUNITY'), listedInPeers: true, inStatistics: true,
+                        createdAt: datetime(), updatedAt: datetime()})
             WITH row, cfg
+            // The writer has merged the batch's items and counted them (ConfigItems) beforehand; the mapper lists each
+            // item once per configuration.
             CALL (row, cfg) {
               UNWIND row.items AS item
-              MERGE (ci:ConfigItem {key: item.key})
-                ON CREATE SET ci.id = item.id, ci.kind = item.kind, ci.value = item.value, ci.configCount = 0,
-                              ci.createdAt = datetime(), ci.updatedAt = datetime()
-              MERGE (cfg)-[inc:INCLUDES]->(ci)
-                ON CREATE SET inc.raw = item.raw, ci.configCount = ci.configCount + 1
+              MATCH (ci:ConfigItem {key: item.key})
+              CREATE (cfg)-[:INCLUDES {raw: item.raw}]->(ci)
             }
             CALL (row, cfg) {
               MATCH (i:Item {sourceKey: row.item})
-              MERGE (cfg)-[:OF_ITEM]->(i)
+              CREATE (cfg)-[:OF_ITEM]->(i)
             }
+            // A new configuration has no reports yet: no peer signature to refresh, no case to re-index.
+            RETURN collect(row.sourceKey) AS written, [] AS aggregates
             """),
 
     REPORTS("reports", PublicId.REPORT, "sourceKey", "MATCH (n:Report {sourceKey: key})", List.of(
@@ -89,23 +95,25 @@ public enum Entity {
             optional("occurredAt", DATETIME), optional("symptoms", LIST)), """
             UNWIND $rows AS row
             MATCH (owner:Customer {handle: row.owner}), (cfg:Configuration {sourceKey: row.configuration})
-            MERGE (r:Report {sourceKey: row.sourceKey})
-              ON CREATE SET r.id = row.id, r.createdAt = datetime()
-            SET r.title = row.title, r.text = row.text, r.status = coalesce(row.status, 'OPEN'),
-                r.privacy = coalesce(row.privacy, 'COMMUNITY'), r.occurredAt = row.occurredAt, r.updatedAt = datetime()
-            MERGE (owner)-[:REPORTED]->(r)
-            MERGE (r)-[:ON]->(cfg)
-            WITH row, r
+            CREATE (owner)-[:REPORTED]->(r:Report {sourceKey: row.sourceKey, id: row.id, title: row.title, text: row.text,
+                        status: coalesce(row.status, 'OPEN'), privacy: coalesce(row.privacy, 'COMMUNITY'), occurredAt: row.occurredAt,
+                        createdAt: datetime(), updatedAt: datetime()})-[:ON]->(cfg)
+            WITH row, owner, cfg, r
             CALL (row, r) {
               MATCH (p:Product {key: row.product})
-              MERGE (r)-[:ABOUT]->(p)
+              CREATE (r)-[:ABOUT]->(p)
             }
-            // The writer has merged the batch's symptoms and their broader ones (SymptomHierarchy) beforehand.
+            // The writer has merged the batch's symptoms and their broader ones (SymptomHierarchy) beforehand; the
+            // mapper lists each symptom once.
             CALL (row, r) {
               UNWIND row.symptomKeys AS key
               MATCH (s:Symptom {key: key})
-              MERGE (r)-[:SHOWS]->(s)
+              CREATE (r)-[:SHOWS]->(s)
+              RETURN collect(s.id) AS symptoms
             }
+            WITH row, owner, cfg, r, symptoms, COLLECT { MATCH (cfg)-[:INCLUDES]->(i:ConfigItem) RETURN i.id } AS items
+            """ + PeerSignature.SET_NEW + """
+            RETURN collect(row.sourceKey) AS written, collect(r.id) AS aggregates
             """),
 
     INTERACTIONS("interactions", PublicId.INTERACTION, "sourceKey", "MATCH (n:Interaction {sourceKey: key})", List.of(
@@ -113,11 +121,10 @@ public enum Entity {
             optional("text", TEXT), optional("outcome", ENUM), optional("at", DATETIME)), """
             UNWIND $rows AS row
             MATCH (r:Report {sourceKey: row.report})
-            MERGE (i:Interaction {sourceKey: row.sourceKey})
-              ON CREATE SET i.id = row.id, i.createdAt = datetime()
-            SET i.channel = row.channel, i.direction = coalesce(row.direction, 'INBOUND'), i.text = row.text,
-                i.outcome = row.outcome, i.at = coalesce(row.at, datetime()), i.updatedAt = datetime()
-            MERGE (r)-[:HAS_INTERACTION]->(i)
+            CREATE (r)-[:HAS_INTERACTION]->(i:Interaction {sourceKey: row.sourceKey, id: row.id, channel: row.channel,
+                        direction: coalesce(row.direction, 'INBOUND'), text: row.text, outcome: row.outcome, at: coalesce(row.at, datetime()),
+                        createdAt: datetime(), updatedAt: datetime()})
+            RETURN collect(row.sourceKey) AS written, collect(DISTINCT r.id) AS aggregates
             """),
 
     SOLUTIONS("solutions", PublicId.SOLUTION, "sourceKey", "MATCH (n:Solution {sourceKey: key})", List.of(
@@ -125,21 +132,21 @@ public enum Entity {
             optional("kind", ENUM), optional("symptoms", LIST), optional("triedOn", LIST)), """
             UNWIND $rows AS row
             MATCH (proposer:Customer {handle: row.proposer})
-            MERGE (sol:Solution {sourceKey: row.sourceKey})
-              ON CREATE SET sol.id = row.id, sol.createdAt = datetime()
-            SET sol.title = row.title, sol.steps = row.steps, sol.kind = coalesce(row.kind, 'OTHER'), sol.updatedAt = datetime()
-            MERGE (proposer)-[:PROPOSED]->(sol)
+            CREATE (proposer)-[:PROPOSED]->(sol:Solution {sourceKey: row.sourceKey, id: row.id, title: row.title, steps: row.steps,
+                        kind: coalesce(row.kind, 'OTHER'), createdAt: datetime(), updatedAt: datetime()})
             WITH row, sol
+            // The mapper lists each symptom and report once.
             CALL (row, sol) {
               UNWIND coalesce(row.symptoms, []) AS key
               MATCH (s:Symptom {key: key})
-              MERGE (sol)-[:SOLVES]->(s)
+              CREATE (sol)-[:SOLVES]->(s)
             }
             CALL (row, sol) {
               UNWIND coalesce(row.triedOn, []) AS reportKey
               MATCH (r:Report {sourceKey: reportKey})
-              MERGE (r)-[:TRIED]->(sol)
+              CREATE (r)-[:TRIED]->(sol)
             }
+            RETURN collect(row.sourceKey) AS written, collect(sol.id) AS aggregates
             """),
 
     CONFIRMATIONS("confirmations", PublicId.CONFIRMATION, "sourceKey", "MATCH (n:Confirmation {sourceKey: key})", List.of(
@@ -147,16 +154,14 @@ public enum Entity {
             required("worked", BOOLEAN), optional("note", TEXT), optional("at", DATETIME)), """
             UNWIND $rows AS row
             MATCH (c:Customer {handle: row.customer}), (sol:Solution {sourceKey: row.solution})
-            MERGE (cf:Confirmation {sourceKey: row.sourceKey})
-              ON CREATE SET cf.id = row.id, cf.createdAt = datetime()
-            SET cf.worked = row.worked, cf.note = row.note, cf.at = coalesce(row.at, datetime()), cf.updatedAt = datetime()
-            MERGE (c)-[:CONFIRMED]->(cf)
-            MERGE (cf)-[:OF]->(sol)
-            WITH row, cf
+            CREATE (c)-[:CONFIRMED]->(cf:Confirmation {sourceKey: row.sourceKey, id: row.id, worked: row.worked, note: row.note,
+                        at: coalesce(row.at, datetime()), createdAt: datetime(), updatedAt: datetime()})-[:OF]->(sol)
+            WITH row, cf, sol
             CALL (row, cf) {
               MATCH (cfg:Configuration {sourceKey: row.configuration})
-              MERGE (cf)-[:WITH]->(cfg)
+              CREATE (cf)-[:WITH]->(cfg)
             }
+            RETURN collect(row.sourceKey) AS written, collect(DISTINCT sol.id) AS aggregates
             """),
 
     // Written by ontology-seeds' Tagging (EntityWriter): this Cypher only finds each record's target and customer. A
@@ -197,18 +202,12 @@ public enum Entity {
             MERGE (owner)-[:MEASURED]->(m)
             MERGE (m)-[:OF_METRIC]->(metric)
             MERGE (m)-[:ABOUT]->(target)
-            WITH target, metric, m
+            WITH row, target, metric, m
             // As graph-model's MeasurementStore: each configuration keeps its latest value per metric.
-            CALL (target) {
-              WITH target WHERE target:Configuration
-              RETURN target AS cfg
-              UNION
-              MATCH (cfg:Configuration)-[:OF_ITEM]->(target)
-              RETURN cfg
+            CALL (target, metric, m) {
+            """ + MeasurementStore.KEEP_LATEST + """
             }
-            MERGE (cfg)-[l:LATEST_VALUE]->(metric)
-            WITH l, m WHERE l.at IS NULL OR m.at >= l.at
-            SET l.value = m.value, l.at = m.at, l.measurementId = m.id
+            RETURN collect(row.sourceKey) AS written, [] AS aggregates
             """);
 
     /**
@@ -267,31 +266,21 @@ public enum Entity {
     }
 
     /**
-     * The outbox event a batch of this entity records, and where its aggregates are from the written record
-     * {@code n}: whatever a search document shows (a case with its configuration's items, interactions and tags;
-     * a solution with its confirmation counts; a product) gets an event in the batch's own transaction, so the
-     * index catches up with an import without a reindex. Customers, items and measurements are not searched.
+     * The outbox event a batch of this entity records for the aggregates its statement returns: whatever a search
+     * document shows (a case with its interactions and tags; a solution with its confirmation counts; a product)
+     * gets an event in the batch's own transaction, so the index catches up with an import without a reindex.
+     * Customers, items and measurements are not searched; a new configuration has no cases yet.
      */
-    Optional<OutboxChange> outboxChange() {
+    Optional<EventType> outboxEvent() {
         return Optional.ofNullable(switch (this) {
-            case PRODUCTS -> new OutboxChange(EventType.ProductChanged, "WITH n AS aggregate");
-            case CONFIGURATIONS -> new OutboxChange(EventType.ReportChanged, "MATCH (n)<-[:ON]-(aggregate:Report)");
-            case REPORTS -> new OutboxChange(EventType.ReportChanged, "WITH n AS aggregate");
+            case PRODUCTS -> EventType.ProductChanged;
             // ReportChanged, not InteractionAdded: imported history must not notify anyone as if it were new.
-            case INTERACTIONS -> new OutboxChange(EventType.ReportChanged, "MATCH (n)<-[:HAS_INTERACTION]-(aggregate:Report)");
-            case SOLUTIONS -> new OutboxChange(EventType.SolutionChanged, "WITH n AS aggregate");
-            case CONFIRMATIONS -> new OutboxChange(EventType.ConfirmationRecorded, "MATCH (n)-[:OF]->(aggregate:Solution)");
-            case TAGS -> new OutboxChange(EventType.TagApplied, "WITH n AS aggregate");
-            case CUSTOMERS, ITEMS, MEASUREMENTS -> null;
+            case REPORTS, INTERACTIONS -> EventType.ReportChanged;
+            case SOLUTIONS -> EventType.SolutionChanged;
+            case CONFIRMATIONS -> EventType.ConfirmationRecorded;
+            // Tags record theirs through Tagging, as the API's do.
+            case CUSTOMERS, ITEMS, CONFIGURATIONS, MEASUREMENTS, TAGS -> null;
         });
-    }
-
-    /** An outbox event type and the Cypher (from {@code n}) to the aggregates it is about. */
-    record OutboxChange(EventType type, String toAggregate) {}
-
-    /** The ids of the aggregates of the records with keys {@code $keys} (the same match as {@link #existingCypher}). */
-    String aggregatesCypher(OutboxChange change) {
-        return "UNWIND $keys AS key\n" + matchByKey + "\n" + change.toAggregate() + "\nRETURN collect(DISTINCT aggregate.id) AS ids";
     }
 
     /** Why a record was not written although valid: what it refers to is missing. */

@@ -15,9 +15,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a generic record (a JSON Lines object or a CSV row) into the row its {@link Entity}'s Cypher
@@ -48,8 +51,7 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
                 if (field.required()) {
                     return Mapped.reject("'" + field.name() + "' is required");
                 }
-                row.put(field.name(), null);
-                continue;
+                continue; // absent from the row: Cypher reads a missing key as null, and Bolt carries less
             }
             try {
                 row.put(field.name(), read(field, node));
@@ -140,8 +142,9 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
         }
     }
 
+    /** Each value once: the writer creates one relationship per value. */
     private static List<String> list(JsonNode node) {
-        List<String> values = new ArrayList<>();
+        Set<String> values = new LinkedHashSet<>();
         if (node.isArray()) {
             node.forEach(v -> values.add(v.asText().strip()));
         } else {
@@ -151,11 +154,12 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
                 }
             }
         }
-        return values;
+        return List.copyOf(values);
     }
 
+    /** Each item once (by its key): the writer creates one INCLUDES per item. */
     private static List<Map<String, Object>> items(JsonNode node) {
-        List<Map<String, Object>> items = new ArrayList<>();
+        Map<String, Map<String, Object>> items = new LinkedHashMap<>();
         List<String[]> pairs = new ArrayList<>();
         if (node.isArray()) {
             for (JsonNode item : node) {
@@ -179,10 +183,10 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
                 throw new IllegalArgumentException("has an item '" + pair[0] + "=" + pair[1] + "' whose " + r.field() + " is wrong: " + r.reason());
             }
             ConfigItemValue value = result.accepted().orElseThrow();
-            items.add(Map.of("key", value.key(), "id", PublicId.CONFIG_ITEM.fromKey(value.key()), "kind", value.kind(),
+            items.putIfAbsent(value.key(), Map.of("key", value.key(), "id", PublicId.CONFIG_ITEM.fromKey(value.key()), "kind", value.kind(),
                     "value", value.value(), "raw", pair[2]));
         }
-        return items;
+        return List.copyOf(items.values());
     }
 
     private static String[] splitPair(String text) {
@@ -196,7 +200,7 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
 
     /** The leaf keys of the record's symptoms, lower-cased; the writer creates them and their broader ones. */
     private static List<String> symptomKeys(Object symptoms) {
-        List<String> keys = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
         if (symptoms != null) {
             for (Object s : (List<?>) symptoms) {
                 try {
@@ -206,6 +210,6 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
                 }
             }
         }
-        return keys;
+        return List.copyOf(keys);
     }
 }

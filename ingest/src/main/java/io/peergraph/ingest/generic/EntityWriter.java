@@ -1,8 +1,8 @@
 package io.peergraph.ingest.generic;
 
 import io.peergraph.graph.outbox.Outbox;
-import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.ingest.engine.BatchWriter;
+import io.peergraph.ingest.engine.ConfigItems;
 import io.peergraph.ingest.engine.SymptomHierarchy;
 import io.peergraph.seeds.tags.TagApplication;
 import io.peergraph.seeds.tags.TagRequest;
@@ -16,11 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 
 /**
- * Writes a batch of one generic entity type; keeps the peer signature of touched reports current and records the
- * outbox events of what search shows, all in the batch's transaction.
+ * Writes a batch of one generic entity type (new records only: the engine has checked their keys in this
+ * transaction) with the peer signature of new reports, and records the outbox events of what search shows, all
+ * in the batch's transaction: a few statements a batch (shared symptoms or config items, records, outbox) besides
+ * the engine's two (existing keys, checkpoint).
  */
 public final class EntityWriter implements BatchWriter<Map<String, Object>> {
 
@@ -37,6 +41,7 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Map<String, String> write(TransactionContext tx, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return Map.of();
@@ -53,26 +58,21 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
             }
             SymptomHierarchy.write(tx, symptoms.values());
         }
-        tx.run(entity.writeCypher(), Map.of("rows", rows)).consume();
-        List<String> keys = rows.stream().map(r -> (String) r.get(entity.keyField())).toList();
-        Set<String> written = existing(tx, keys);
+        if (entity == Entity.CONFIGURATIONS) {
+            ConfigItems.merge(tx, rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
+        }
+        // One statement writes the batch, the reports' peer signatures included, and says what it wrote.
+        Record result = tx.run(entity.writeCypher(), Map.of("rows", rows)).single();
+        Set<String> written = new HashSet<>(result.get("written").asList(Value::asString));
         Map<String, String> unwritten = new HashMap<>();
-        keys.stream().filter(k -> !written.contains(k)).forEach(k -> unwritten.put(k, entity.unresolvedReason()));
-        List<Object> ids = rows.stream().map(r -> r.get("id")).toList();
-        switch (entity) {
-            case REPORTS -> tx.run(Entity.REUSE_PLAN + PeerSignature.REFRESH, Map.of("reportIds", ids)).consume();
-            case CONFIGURATIONS -> {
-                List<Object> reportIds = tx.run(PeerSignature.REFRESH_FOR_CONFIGURATIONS, Map.of("configurationIds", ids)).single()
-                        .get("reportIds").asList(v -> v.asString());
-                tx.run(Entity.REUSE_PLAN + PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
+        for (Map<String, Object> row : rows) {
+            String key = (String) row.get(entity.keyField());
+            if (!written.contains(key)) {
+                unwritten.put(key, entity.unresolvedReason());
             }
-            default -> { }
         }
         // Last statement of the batch: the outbox counter stays locked until the batch commits.
-        List<String> writtenKeys = List.copyOf(written);
-        entity.outboxChange().ifPresent(change -> Outbox.recordAll(tx, change.type(),
-                tx.run(entity.aggregatesCypher(change), Map.of("keys", writtenKeys)).single().get("ids").asList(v -> v.asString()),
-                IMPORTED));
+        entity.outboxEvent().ifPresent(type -> Outbox.recordAll(tx, type, result.get("aggregates").asList(Value::asString), IMPORTED));
         return unwritten;
     }
 

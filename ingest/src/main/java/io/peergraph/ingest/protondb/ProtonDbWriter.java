@@ -5,6 +5,7 @@ import io.peergraph.graph.outbox.EventType;
 import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.ingest.engine.BatchWriter;
+import io.peergraph.ingest.engine.ConfigItems;
 import io.peergraph.ingest.engine.SymptomHierarchy;
 import io.peergraph.ingest.normalise.NormalisedItem;
 import io.peergraph.ingest.protondb.ProtonDbReport.Tried;
@@ -79,13 +80,11 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
                             cfg.listedInPeers = true, cfg.inStatistics = true, cfg.createdAt = datetime(), cfg.updatedAt = datetime()
             MERGE (c)-[:OWNS]->(cfg)
             WITH row, p, c, cfg
+            // Items come with new configurations only; the writer has merged and counted them (ConfigItems) beforehand.
             CALL (row, cfg) {
               UNWIND row.items AS item
-              MERGE (ci:ConfigItem {key: item.key})
-                ON CREATE SET ci.id = item.id, ci.kind = item.kind, ci.value = item.value, ci.configCount = 0,
-                              ci.createdAt = datetime(), ci.updatedAt = datetime()
-              MERGE (cfg)-[inc:INCLUDES]->(ci)
-                ON CREATE SET inc.raw = item.raw, ci.configCount = ci.configCount + 1
+              MATCH (ci:ConfigItem {key: item.key})
+              CREATE (cfg)-[:INCLUDES {raw: item.raw}]->(ci)
             }
             // The engine wrote only reports that are not in the graph (checked in this transaction): CREATE is safe.
             CREATE (c)-[:REPORTED]->(r:Report {sourceKey: row.sourceKey, id: row.id, title: row.title, text: row.text,
@@ -100,6 +99,7 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
               UNWIND row.symptomKeys AS symptomKey
               MATCH (s:Symptom {key: symptomKey})
               CREATE (r)-[:SHOWS]->(s)
+              RETURN collect(s.id) AS symptoms
             }
             CALL (row, c, cfg, r) {
               UNWIND row.tried AS t
@@ -110,7 +110,8 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
               CREATE (cf)-[:OF]->(sol)
               CREATE (cf)-[:WITH]->(cfg)
             }
-            """;
+            WITH row, c AS owner, cfg, r, symptoms, COLLECT { MATCH (cfg)-[:INCLUDES]->(i:ConfigItem) RETURN i.id } AS items
+            """ + PeerSignature.SET_NEW;
 
     @Override
     public Set<String> existing(TransactionContext tx, Collection<String> keys) {
@@ -118,6 +119,7 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Map<String, String> write(TransactionContext tx, List<ProtonDbReport> reports) {
         if (reports.isEmpty()) {
             return Map.of();
@@ -147,8 +149,8 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
         tx.run(SOLUTIONS, Map.of("communityHandle", COMMUNITY_HANDLE, "communityId", PublicId.CUSTOMER.fromKey(COMMUNITY_HANDLE),
                 "solutions", solutions.values().stream().map(s -> solutionRow(s, solves.getOrDefault(s.sourceKey(), Set.of()))).toList()))
                 .consume();
+        ConfigItems.merge(tx, rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
         tx.run(REPORTS, Map.of("rows", rows)).consume();
-        tx.run(REUSE_PLAN + PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
         // Last: the outbox counter stays locked until the batch commits. New cases, the products they are about
         // (new ones need a document) and the solutions whose confirmation counts moved.
         Outbox.recordAll(tx, EventType.ProductChanged,
@@ -177,7 +179,9 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
         row.put("configurationKey", configurationKey);
         row.put("configurationId", PublicId.CONFIGURATION.fromKey(configurationKey));
         row.put("configurationName", "ProtonDB system " + r.systemHash().substring(0, 6));
-        row.put("items", r.items().stream().map(ProtonDbWriter::itemRow).toList());
+        Map<String, Map<String, Object>> items = new LinkedHashMap<>(); // each item once: one INCLUDES each
+        r.items().forEach(item -> items.putIfAbsent(item.key(), itemRow(item)));
+        row.put("items", List.copyOf(items.values()));
         row.put("title", r.title());
         row.put("text", r.text());
         row.put("status", r.worked() ? "SOLVED" : "OPEN");

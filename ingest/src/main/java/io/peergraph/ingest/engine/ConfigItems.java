@@ -1,0 +1,49 @@
+package io.peergraph.ingest.engine;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Creates the config items a batch's new configurations include, once per batch rather than once per
+ * configuration, and moves their {@code configCount} by the number of those configurations: a popular item
+ * ("kernel 5.4") is on thousands of configurations, and merging and counting it per configuration locks, re-reads
+ * and rewrites the same node again and again. The configurations' statement then only finds each item
+ * ({@code MATCH (ci:ConfigItem {key: item.key})}) and links it. Relies on the unique constraint on ConfigItem.key.
+ */
+public final class ConfigItems {
+
+    private static final String MERGE = "CYPHER replan=skip\n" + """
+            UNWIND $items AS item
+            MERGE (ci:ConfigItem {key: item.key})
+              ON CREATE SET ci.id = item.id, ci.kind = item.kind, ci.value = item.value, ci.configCount = 0,
+                            ci.createdAt = datetime(), ci.updatedAt = datetime()
+            SET ci.configCount = ci.configCount + item.configurations
+            """;
+
+    private ConfigItems() {}
+
+    /**
+     * {@code itemsPerConfiguration}: for each new configuration of the batch, its items (maps with {@code key},
+     * {@code id}, {@code kind}, {@code value}), each item once.
+     */
+    public static void merge(TransactionContext tx, Collection<List<Map<String, Object>>> itemsPerConfiguration) {
+        Map<Object, Map<String, Object>> items = new LinkedHashMap<>();
+        for (List<Map<String, Object>> configuration : itemsPerConfiguration) {
+            for (Map<String, Object> item : configuration) {
+                items.computeIfAbsent(item.get("key"), key -> {
+                    Map<String, Object> row = new HashMap<>(item);
+                    row.remove("raw"); // the raw string belongs to each configuration's INCLUDES
+                    row.put("configurations", 0L);
+                    return row;
+                }).merge("configurations", 1L, (a, b) -> (Long) a + (Long) b);
+            }
+        }
+        if (!items.isEmpty()) {
+            tx.run(MERGE, Map.of("items", List.copyOf(items.values()))).consume();
+        }
+    }
+}

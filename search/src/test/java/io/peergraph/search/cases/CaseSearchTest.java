@@ -62,6 +62,23 @@ class CaseSearchTest {
     }
 
     @Test
+    void aSymptomFilterIncludesSymptomsClassifiedUnderANarrowerConcept() {
+        String w = word();
+        String display = graph.symptom(w + "/display", "Display problems", null).id();
+        String tearing = graph.symptom(w + "/tearing", "Tearing", null).id(); // no key relation: only the taxonomy links them
+        graph.client.query("""
+                        MATCH (display:Symptom {id: $display}), (tearing:Symptom {id: $tearing})
+                        CREATE (displayConcept:Concept {id: $w + '-c1', iri: 'urn:test:' + $w + ':display'}),
+                               (tearingConcept:Concept {id: $w + '-c2', iri: 'urn:test:' + $w + ':tearing'}),
+                               (tearingConcept)-[:BROADER]->(displayConcept),
+                               (display)-[:CLASSIFIED_AS]->(displayConcept), (tearing)-[:CLASSIFIED_AS]->(tearingConcept)
+                        """).bindAll(java.util.Map.of("display", display, "tearing", tearing, "w", w)).run();
+
+        assertThat(tree.withNarrower(display)).containsExactlyInAnyOrder(display, tearing);
+        assertThat(tree.withNarrower(tearing)).containsExactly(tearing);
+    }
+
+    @Test
     void aCustomerNeverFindsAnotherCustomersPrivateCase() {
         String w = word();
         Configuration alices = graph.configuration(graph.newCustomer(), List.of(new ConfigItemValue("gpu", "Secret GPU " + w)));

@@ -10,28 +10,38 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * The persisted inbox: {@code :Notification} nodes, exactly one per (event, recipient), enforced by the
- * {@code notification_key} constraint on {@code key = seq:recipientId} and written with MERGE, so a relay that
- * retries a batch, or two instances relaying the same events, never write one twice. Unread entries also carry
+ * {@code notification_key} constraint on {@code key = seq:recipientId}. An event's entries are written together,
+ * only if it has none yet, so a relay that retries a batch, or two instances relaying the same events, never write
+ * one twice (a race between two instances ends in a refused, retried transaction). Unread entries also carry
  * the {@code :Unread} label, so "unread only" pages read their own index ({@code notification_unread}) instead of
  * skipping read ones. A recipient's entries are ordered by {@code seq}, the commit order of the events.
  */
 public class Inbox {
 
     /**
-     * Writes the candidates their recipients want (a missing preferences node wants everything); returns how
-     * many were new. Preferences are found by the notification_preferences_customer constraint.
+     * Events that have inbox entries already (notification_seq index, one seek per event). An event's entries are
+     * written in one transaction, so one entry means all of them.
+     */
+    private static final String DELIVERED = """
+            UNWIND $seqs AS seq
+            WITH seq WHERE EXISTS { MATCH (n:Notification) WHERE n.seq = seq }
+            RETURN collect(seq) AS delivered
+            """;
+
+    /**
+     * Writes the candidates their recipients want (a missing preferences node wants everything), for events with
+     * no entries yet. CREATE, not MERGE: a relay on another instance writing the same event at the same moment
+     * makes the notification_key constraint refuse this transaction, which is then retried and finds the event
+     * delivered. Preferences are found by the notification_preferences_customer constraint.
      */
     private static final String DELIVER = """
             UNWIND $rows AS row
             OPTIONAL MATCH (p:NotificationPreferences {customerId: row.recipientId})
             WITH row, p WHERE p IS NULL OR (row.kind IN p.kinds AND (NOT p.anomaliesOnly OR row.kind = 'MEASUREMENT_ANOMALY'))
-            MERGE (n:Notification {key: row.key})
-              ON CREATE SET n.id = row.id, n.recipientId = row.recipientId, n.seq = row.seq, n.kind = row.kind,
-                            n.subjectId = row.subjectId, n.title = row.title, n.detail = row.detail, n.actorId = row.actorId,
-                            n.eventAt = row.eventAt, n.createdAt = datetime.realtime(), n.read = false, n.fresh = true, n:Unread
-            WITH n, coalesce(n.fresh, false) AS fresh
-            REMOVE n.fresh
-            RETURN count(CASE WHEN fresh THEN 1 END) AS created
+            CREATE (n:Notification:Unread {key: row.key, id: row.id, recipientId: row.recipientId, seq: row.seq, kind: row.kind,
+                    subjectId: row.subjectId, title: row.title, detail: row.detail, actorId: row.actorId,
+                    eventAt: row.eventAt, createdAt: datetime.realtime(), read: false})
+            RETURN count(n) AS created
             """;
 
     /**
@@ -78,12 +88,19 @@ public class Inbox {
         this.client = client;
     }
 
-    /** Writes the notifications in the caller's transaction; returns how many did not exist yet. */
+    /**
+     * Writes the notifications in the caller's transaction, except those of events already delivered (a retry, a
+     * replay, another instance); returns how many were written.
+     */
     public long deliver(List<Candidate> candidates) {
         if (candidates.isEmpty()) {
             return 0;
         }
-        List<Map<String, Object>> rows = candidates.stream().map(c -> {
+        List<Long> seqs = candidates.stream().map(Candidate::seq).distinct().toList();
+        java.util.Set<Long> delivered = client.query(DELIVERED).bind(seqs).to("seqs").fetch().one()
+                .map(m -> ((List<?>) m.get("delivered")).stream().map(v -> ((Number) v).longValue()).collect(java.util.stream.Collectors.toSet()))
+                .orElse(java.util.Set.of());
+        List<Map<String, Object>> rows = candidates.stream().filter(c -> !delivered.contains(c.seq())).map(c -> {
             Map<String, Object> row = new HashMap<>();
             row.put("key", c.key());
             row.put("id", PublicId.NOTIFICATION.fromKey(c.key()));
@@ -97,6 +114,9 @@ public class Inbox {
             row.put("eventAt", c.eventAt());
             return row;
         }).toList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
         return client.query(DELIVER).bind(rows).to("rows").fetchAs(Long.class).mappedBy((t, r) -> r.get("created").asLong())
                 .one().orElse(0L);
     }

@@ -11,9 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The notifications consumer of the outbox: reads the events after its cursor, matches each to its recipients
  * and writes their inbox entries, and moves the cursor, all in one transaction per batch. A failure rolls back
- * entries and cursor together, so the batch is simply tried again; and because entries are MERGEd on their
- * natural key, even a batch written twice (two instances relaying at once) yields one entry per (event,
- * recipient). Live pushes read the inbox afterwards, never the events: the inbox is the source of truth.
+ * entries and cursor together, so the batch is simply tried again; and because an event's entries are written
+ * only when it has none, under a uniqueness constraint on their natural key, even a batch written twice (two
+ * instances relaying at once: one of them is refused and retries) yields one entry per (event, recipient). Live pushes read the inbox afterwards, never the events: the inbox is the source of truth.
  */
 public final class NotificationRelay {
 

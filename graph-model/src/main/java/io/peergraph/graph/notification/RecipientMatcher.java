@@ -185,7 +185,7 @@ public class RecipientMatcher {
 
     /**
      * Support staff whose saved search the report now matches for the first time (SavedSearches: the filter
-     * parts of searchCases; symptoms include narrower ones). Reads every saved search (few: support only, 50
+     * parts of searchCases; symptoms include narrower ones, by key and by the taxonomy, as search's SymptomTree). Reads every saved search (few: support only, 50
      * each) and remembers each match as MATCHED in the relay's transaction, so a later edit of a matching
      * report, or a replay, says nothing new. Owners must still hold the SUPPORT role (:Support label), and are
      * not told of their own changes. Support reads every case, private ones included.
@@ -195,7 +195,8 @@ public class RecipientMatcher {
             MATCH (s:SavedSearch)
             WHERE NOT EXISTS { (s)-[:MATCHED]->(r) }
               AND (s.productId IS NULL OR EXISTS { (r)-[:ABOUT]->(:Product {id: s.productId}) })
-              AND (s.symptomId IS NULL OR EXISTS { (r)-[:SHOWS]->(:Symptom)-[:BROADER*0..]->(:Symptom {id: s.symptomId}) })
+              AND (s.symptomId IS NULL OR EXISTS { (r)-[:SHOWS]->(:Symptom)-[:BROADER*0..]->(:Symptom {id: s.symptomId}) }
+                   OR EXISTS { (r)-[:SHOWS]->(:Symptom)-[:CLASSIFIED_AS]->(:Concept)-[:BROADER*0..8]->(:Concept)<-[:CLASSIFIED_AS]-(:Symptom {id: s.symptomId}) })
               AND (size(s.statuses) = 0 OR r.status IN s.statuses)
               AND (size(s.configItemIds) = 0 OR EXISTS { (r)-[:ON]->(:Configuration)-[:INCLUDES]->(i:ConfigItem) WHERE i.id IN s.configItemIds })
               AND (size(s.channels) = 0 OR EXISTS { (r)-[:HAS_INTERACTION]->(x:Interaction) WHERE x.channel IN s.channels })

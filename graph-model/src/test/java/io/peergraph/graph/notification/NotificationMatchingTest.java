@@ -466,6 +466,17 @@ class NotificationMatchingTest {
         relay.drain();
         assertThat(inbox.page(otherSupport, false, Long.MAX_VALUE, 10)).as("still matching is not news").hasSize(1);
 
+        // Narrower by the taxonomy: a symptom classified under a narrower concept than the saved symptom's.
+        Symptom hum = symptoms.findOrAdd("hum-" + u, "Hum " + u, null);
+        client.query("""
+                MATCH (audio:Symptom {id: $audio}), (hum:Symptom {id: $hum})
+                CREATE (audio)-[:CLASSIFIED_AS]->(broad:Concept {id: $broad})<-[:BROADER]-(narrow:Concept {id: $narrow})<-[:CLASSIFIED_AS]-(hum)
+                """).bindAll(Map.of("audio", audio.id(), "hum", hum.id(), "broad", "con_b" + u, "narrow", "con_n" + u)).run();
+        Report humming = inTx(() -> reports.create(new ReportStore.NewReport(reporter, rig.id(), game.id(), List.of(hum.id()),
+                "Hums", null, Privacy.COMMUNITY, null)));
+        relay.drain();
+        assertThat(inbox.page(support, false, Long.MAX_VALUE, 1).getFirst().subjectId()).isEqualTo(humming.id());
+
         assertThat(saved.of(otherSupport)).extracting(SavedSearches.SavedSearch::name).containsExactlyInAnyOrder("other game", "solved on the game");
         String id = saved.of(otherSupport).getFirst().id();
         assertThat(saved.delete(support, id)).as("not theirs").isFalse();

@@ -11,6 +11,7 @@ import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.sync.CaseDocument;
 import io.peergraph.search.text.Stems;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * Similar cases, hybrid: each signal ranks candidates on its own and {@link RankFusion} fuses the ranks.
  * <ul>
- * <li>{@code text}: {@code more_like_this} over the stemmed title and text: the query's most distinctive terms;
+ * <li>{@code text}: {@code more_like_this} over the stemmed title and text: the query's most distinctive terms,
+ *     leaving out those in more than a fifth of the cases;
  * <li>{@code title}: the stemmed title against titles (short summaries of the same problem tend to agree);
  * <li>{@code items}, {@code symptoms}, {@code product}: overlap, each shared value weighted by its rarity (BM25
  *     idf of a term query on a keyword field), so a rare GPU counts more than a common RAM size.
@@ -36,15 +38,35 @@ public final class SimilarCases {
     static final int DEPTH = 100;
     private static final Map<String, Double> WEIGHTS = Map.of("text", 1.0, "title", 1.0, "items", 1.0, "symptoms", 1.0, "product", 0.5);
 
+    /**
+     * A term in more than this share of the cases says little about which case is alike ("game", "crash"): the
+     * text signal leaves it out. Measured on the SeaMonkey duplicates (bench/run-relevance.sh): 0.2 kept recall@10
+     * and raised recall@5 over no cut-off; 0.1 and 0.05 ranked worse. It also makes the query cheap: the common
+     * terms' long postings were most of its time at 300k cases.
+     */
+    static final double COMMON_TERM_SHARE = 0.2;
+    /** Below this many cases every term counts: in a small index a share says nothing. */
+    private static final int MIN_MAX_DOC_FREQ = 20;
+
     private final ElasticsearchClient client;
+    private final IndexSize indexSize;
+    private final double commonTermShare;
 
     public SimilarCases(ElasticsearchClient client) {
+        this(client, COMMON_TERM_SHARE);
+    }
+
+    /** {@code commonTermShare}: the share of cases above which a term is too common to count (1 keeps them all). */
+    public SimilarCases(ElasticsearchClient client, double commonTermShare) {
         this.client = client;
+        this.indexSize = new IndexSize(client, Clock.systemUTC());
+        this.commonTermShare = commonTermShare;
     }
 
     public List<SimilarCase> find(Viewer viewer, SimilarQuery query) throws IOException {
         List<String> queryStems = Stems.of(join(query.title(), query.text()));
-        Map<String, Query> signals = signals(query, queryStems);
+        int maxDocFreq = (int) Math.max(MIN_MAX_DOC_FREQ, Math.min(Integer.MAX_VALUE, indexSize.cases() * commonTermShare));
+        Map<String, Query> signals = signals(query, queryStems, maxDocFreq);
         if (signals.isEmpty()) {
             return List.of();
         }
@@ -82,12 +104,12 @@ public final class SimilarCases {
         return top.stream().filter(sources::containsKey).map(id -> explain(id, fusion, sources.get(id), query, queryStems)).toList();
     }
 
-    private static Map<String, Query> signals(SimilarQuery query, List<String> queryStems) {
+    private static Map<String, Query> signals(SimilarQuery query, List<String> queryStems, int maxDocFreq) {
         Map<String, Query> out = new LinkedHashMap<>();
         if (!queryStems.isEmpty()) {
             String like = String.join(" ", queryStems);
             out.put("text", Query.of(q -> q.moreLikeThis(m -> m.fields("stems").like(l -> l.text(like))
-                    .minTermFreq(1).minDocFreq(1).maxQueryTerms(40)
+                    .minTermFreq(1).minDocFreq(1).maxDocFreq(maxDocFreq).maxQueryTerms(40)
                     // Explicit: the default 30% finds nothing for short texts (PLATFORM.md).
                     .minimumShouldMatch("1"))));
         }

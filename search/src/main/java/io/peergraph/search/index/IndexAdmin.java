@@ -40,6 +40,12 @@ public final class IndexAdmin {
         return client.indices().getAlias(a -> a.name(index.alias())).result().keySet();
     }
 
+    /** Whether the alias exists and points only at indices of the current mapping version. */
+    public boolean holdsCurrentMapping(SearchIndex index) throws IOException {
+        Set<String> targets = aliasTargets(index);
+        return !targets.isEmpty() && targets.stream().allMatch(t -> t.startsWith(index.versionedPrefix() + "-"));
+    }
+
     /** A new, empty physical index with the current mapping; not yet behind the alias. */
     public String createPhysical(SearchIndex index) throws IOException {
         String name = index.versionedPrefix() + "-" + SUFFIX.format(clock.instant());

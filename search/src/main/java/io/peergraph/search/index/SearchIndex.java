@@ -11,7 +11,8 @@ import java.util.Optional;
  * swap the alias atomically. Bump {@link #mappingVersion} when the mapping file changes incompatibly.
  */
 public enum SearchIndex {
-    CASES("peergraph-cases", 1, "rep"),
+    // v2: facet fields build their global ordinals at refresh, not on the first search after it.
+    CASES("peergraph-cases", 2, "rep"),
     SOLUTIONS("peergraph-solutions", 1, "sol"),
     PRODUCTS("peergraph-products", 1, "prd");
 

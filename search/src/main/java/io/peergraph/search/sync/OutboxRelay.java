@@ -106,7 +106,8 @@ public final class OutboxRelay {
 
     /**
      * On the first run (no cursor yet) the cursor starts at the newest event and every index is built from the
-     * graph; later, any index whose alias is missing (a wiped cluster) is rebuilt.
+     * graph; later, any index whose alias is missing (a wiped cluster) or points at an older mapping version (an
+     * upgrade) is rebuilt, with no downtime: the old index answers until the alias swaps.
      */
     private void prepare() throws IOException {
         if (prepared) {
@@ -117,7 +118,7 @@ public final class OutboxRelay {
             feed.register(consumer, feed.latestSeq());
         }
         for (SearchIndex index : SearchIndex.values()) {
-            if (firstRun || !admin.aliasExists(index)) {
+            if (firstRun || !admin.holdsCurrentMapping(index)) {
                 reindexer.rebuild(index);
             }
         }

@@ -133,6 +133,53 @@ class CaseSearchTest {
     }
 
     @Test
+    void casesMustHoldMostOfTheWordsAndAnyWordAnswersOnlyWhenNoCaseHoldsThem() {
+        String w = word();
+        Configuration cfg = graph.configuration(graph.newCustomer(), List.of());
+        Report all = graph.report(cfg, null, List.of(), "Black screen " + w, "after the driver update", Privacy.COMMUNITY);
+        Report some = graph.report(cfg, null, List.of(), "Black background " + w, "in the launcher", Privacy.COMMUNITY);
+        Report other = graph.report(cfg, null, List.of(), "Stutter " + w, "every few seconds", Privacy.COMMUNITY);
+        search.sync();
+        Viewer support = Viewer.support(cfg.ownerId());
+
+        assertThat(search.finder.search(support, new CaseQuery(w + " black screen", CaseFilter.none(), 10, null)).hits())
+                .extracting(CaseHit::id).containsExactly(all.id());
+        // Four words: three of them are enough.
+        assertThat(search.finder.search(support, new CaseQuery(w + " black screen flicker", CaseFilter.none(), 10, null)).hits())
+                .extracting(CaseHit::id).containsExactly(all.id());
+
+        // No case holds w, "purple" and "seconds": the cases holding any of them answer, on every page.
+        List<String> seen = new ArrayList<>();
+        CaseQuery.SortKey after = null;
+        CasePage page;
+        do {
+            page = search.finder.search(support, new CaseQuery(w + " purple seconds", CaseFilter.none(), 1, after));
+            page.hits().forEach(h -> seen.add(h.id()));
+            after = page.hits().isEmpty() ? null : page.hits().getLast().position();
+        } while (page.hasNextPage());
+        assertThat(seen).containsExactlyInAnyOrder(all.id(), some.id(), other.id());
+        assertThat(seen.getFirst()).isEqualTo(other.id());
+    }
+
+    @Test
+    void theTotalAndTheFacetsAreCountedOnlyWhenAskedFor() {
+        String w = word();
+        Configuration cfg = graph.configuration(graph.newCustomer(), List.of());
+        graph.report(cfg, null, List.of(), "Hang " + w, null, Privacy.COMMUNITY);
+        graph.report(cfg, null, List.of(), "Hang again " + w, null, Privacy.COMMUNITY);
+        search.sync();
+        Viewer support = Viewer.support(cfg.ownerId());
+
+        CasePage bare = search.finder.search(support, new CaseQuery(w, CaseFilter.none(), 10, null, false, false));
+        assertThat(bare.hits()).hasSize(2);
+        assertThat(bare.total()).isEqualTo(-1);
+        assertThat(bare.facets()).isEmpty();
+        CasePage full = search.finder.search(support, new CaseQuery(w, CaseFilter.none(), 10, null, true, true));
+        assertThat(full.total()).isEqualTo(2);
+        assertThat(full.facets()).extracting(CasePage.Facet::field).contains("status", "channels");
+    }
+
+    @Test
     void similarCasesRankSharedConfigurationAndWordsFirstAndSayWhy() {
         String w = word();
         List<ConfigItemValue> rig = List.of(new ConfigItemValue("gpu", "Rare GPU " + w), new ConfigItemValue("driver", "Mesa 20.0"));

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.peergraph.graph.report.Report;
 import io.peergraph.graph.stuff.Configuration;
 import io.peergraph.graph.stuff.Privacy;
+import io.peergraph.search.cases.CaseFilter;
+import io.peergraph.search.cases.CaseHit;
+import io.peergraph.search.cases.CaseQuery;
+import io.peergraph.search.cases.Viewer;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.testing.SearchStack;
 import io.peergraph.search.testing.SharedElasticsearch;
@@ -63,6 +67,34 @@ class ReindexTest {
             assertThat(drift.stale()).isEmpty();
             assertThat(drift.indexCount()).isEqualTo(drift.graphCount());
             assertThat(drift.none()).isTrue();
+        }
+    }
+
+    @Test
+    void anIndexOfAnOlderMappingVersionIsRebuiltWhenTheRelayStarts() throws Exception {
+        TestGraph graph = new TestGraph();
+        Report report;
+        try (SearchStack search = new SearchStack(SharedElasticsearch.uri(), OutboxRelay.CONSUMER, graph)) {
+            Configuration cfg = graph.configuration(graph.newCustomer(), List.of());
+            report = graph.report(cfg, null, List.of(), "Case from before the upgrade", "old mapping", Privacy.COMMUNITY);
+            search.sync();
+            // What an earlier release left behind: the alias on an index of mapping version 1.
+            String old = "peergraph-cases-v1-" + System.nanoTime();
+            search.client.indices().create(c -> c.index(old));
+            search.admin.pointAlias(SearchIndex.CASES, old);
+            assertThat(search.admin.holdsCurrentMapping(SearchIndex.CASES)).isFalse();
+        }
+        try (SearchStack upgraded = new SearchStack(SharedElasticsearch.uri(), OutboxRelay.CONSUMER, graph)) {
+            upgraded.sync();
+
+            assertThat(upgraded.admin.holdsCurrentMapping(SearchIndex.CASES)).isTrue();
+            assertThat(upgraded.admin.aliasTargets(SearchIndex.CASES)).singleElement().asString()
+                    .startsWith(SearchIndex.CASES.versionedPrefix() + "-");
+            Drift drift = upgraded.verifier.verify(SearchIndex.CASES, 100_000);
+            assertThat(drift.none()).isTrue();
+            assertThat(drift.graphCount()).isPositive();
+            assertThat(upgraded.finder.search(Viewer.support(report.ownerId()), new CaseQuery("upgrade mapping", CaseFilter.none(), 10, null))
+                    .hits()).extracting(CaseHit::id).contains(report.id());
         }
     }
 }

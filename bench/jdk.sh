@@ -16,3 +16,19 @@ find_jdk() {
   (( best_major >= 21 )) || { echo "No JDK >= 21 found: set JAVA_HOME" >&2; exit 1; }
   export JAVA_HOME="$best"
 }
+
+# package_bench NAME: builds the bench module with its siblings (package, not install: nothing goes to the shared
+# ~/.m2) and puts a private copy of the classes under bench/target/NAME-run, since other builds in this tree
+# rewrite target/ while a benchmark runs. Afterwards BENCH_CLASSPATH holds what to pass to java -cp.
+package_bench() {
+  local name="$1" run="bench/target/$1-run"
+  local mvn=(mvn -B -q); [[ -x ./mvnw ]] && mvn=(./mvnw -B -q -ntp)
+  if [[ "${BENCH_BUILD:-true}" == true ]]; then
+    "${mvn[@]}" -o -pl bench -am package dependency:build-classpath -DskipTests \
+      -Dmdep.outputFile="$PWD/bench/target/$name-classpath.txt"
+    rm -rf "$run" && mkdir -p "$run"
+    cp -r bench/target/classes "$run/bench-classes"
+    cp -r search/target/classes "$run/search-classes"
+  fi
+  BENCH_CLASSPATH="$run/bench-classes:$run/search-classes:$(cat "bench/target/$name-classpath.txt")"
+}

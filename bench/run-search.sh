@@ -47,18 +47,8 @@ done
 
 find_jdk
 cd "$ROOT"
-MVN=(mvn -B -q); [[ -x ./mvnw ]] && MVN=(./mvnw -B -q -ntp)
-if $build; then
-  # package, not install: the reactor hands bench its sibling modules, nothing goes to the shared ~/.m2.
-  "${MVN[@]}" -o -pl bench -am package dependency:build-classpath -DskipTests \
-    -Dmdep.outputFile="$ROOT/bench/target/search-classpath.txt"
-  # A private copy of what the benchmark runs: other builds in this tree rewrite target/ while it runs.
-  rm -rf bench/target/search-run && mkdir -p bench/target/search-run
-  cp -r bench/target/classes bench/target/search-run/bench-classes
-  cp -r search/target/classes bench/target/search-run/search-classes
-fi
+BENCH_BUILD=$build package_bench search
 
 read -r -a JVM_FLAGS <<< "$(sed -n 's:.*<peergraph.jvm.flags>\(.*\)</peergraph.jvm.flags>.*:\1:p' pom.xml)"
-exec "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -Xms"${BENCH_HEAP:-3g}" -Xmx"${BENCH_HEAP:-3g}" \
-  -cp "bench/target/search-run/bench-classes:bench/target/search-run/search-classes:$(cat bench/target/search-classpath.txt)" \
+exec "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -Xms"${BENCH_HEAP:-3g}" -Xmx"${BENCH_HEAP:-3g}" -cp "$BENCH_CLASSPATH" \
   io.peergraph.bench.search.SearchBench "${args[@]}"

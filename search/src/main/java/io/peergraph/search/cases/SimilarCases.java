@@ -44,7 +44,7 @@ public final class SimilarCases {
      * and raised recall@5 over no cut-off; 0.1 and 0.05 ranked worse. It also makes the query cheap: the common
      * terms' long postings were most of its time at 300k cases.
      */
-    static final double COMMON_TERM_SHARE = 0.2;
+    public static final double COMMON_TERM_SHARE = 0.2;
     /** Below this many cases every term counts: in a small index a share says nothing. */
     private static final int MIN_MAX_DOC_FREQ = 20;
 

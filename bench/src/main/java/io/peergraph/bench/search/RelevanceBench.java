@@ -46,10 +46,11 @@ public final class RelevanceBench {
         Path bugsFile = Path.of(options.string("bugs", "../shared/data/bugs/SeaMonkey_bugs.csv"));
         Path pairsFile = Path.of(options.string("pairs", "../shared/data/bugs/SeaMonkey_bugs-combined.csv"));
         double commonWordShare = Double.parseDouble(options.string("common-word-share", String.valueOf(SimilarCases.COMMON_TERM_SHARE)));
-        if (!Files.isRegularFile(bugsFile) || !Files.isRegularFile(pairsFile)) {
-            System.out.printf("SKIPPED: the relevance bench needs real duplicate bug reports: %s and %s are not there "
-                    + "(they come with ../shared/data/bugs beside the clone; pass --bugs and --pairs otherwise)%n",
-                    bugsFile.toAbsolutePath(), pairsFile.toAbsolutePath());
+        List<Path> missing = java.util.stream.Stream.of(bugsFile, pairsFile).filter(f -> !Files.isRegularFile(f)).toList();
+        if (!missing.isEmpty()) {
+            System.out.printf("SKIPPED: the relevance bench needs real duplicate bug reports, and %s %s not there "
+                    + "(../shared/data/bugs comes beside the clone; pass --bugs and --pairs otherwise)%n",
+                    missing.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList(), missing.size() == 1 ? "is" : "are");
             return;
         }
         System.out.printf("load average at start: %s%n", SearchBench.loadAverage());

@@ -1,5 +1,12 @@
 package io.peergraph.graph.peers;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Value;
+
 /**
  * The peer signature of a report: the terms of the {@code report_peer_signature} full-text index that lets
  * "others with my configuration who saw this symptom" rank peers without walking every report of a popular
@@ -9,8 +16,39 @@ package io.peergraph.graph.peers;
  * configuration takes part in peer listings. Everything that writes reports, symptoms or those privacy
  * settings calls {@link #REFRESH} in the same transaction, so the index never shows what it must not.
  * The items are those of the configuration when the signature is refreshed.
+ *
+ * <p>The symptom terms carry the taxonomy above each symptom the report shows ({@link #TERMS_OF_SYMPTOM}), so a
+ * question about a broad symptom is one or two terms however many narrower symptoms there are (docs/taxonomy.md).
+ * Whatever changes that taxonomy re-signs the reports below the change ({@link SignatureResign}).
  */
 public final class PeerSignature {
+
+    /**
+     * The index terms of the symptom {@code s} (rows of {@code term}): its id, its broader symptoms by key
+     * ({@code audio} above {@code audio/crackling}), and the concepts it is classified under with their broader
+     * concepts. The reverse of the question's expansion: a report shows a symptom under S (by key or through the
+     * taxonomy) exactly when its signature holds S's id or the id of a concept S is classified under. Depth 8 as in
+     * the question before this (PeersWithSymptomQuery), so a damaged taxonomy cannot explode a signature.
+     */
+    public static final String TERMS_OF_SYMPTOM = """
+            CALL (s) {
+              RETURN s.id AS term
+              UNION
+              MATCH (s)-[:BROADER*1..8]->(b:Symptom)
+              RETURN b.id AS term
+              UNION
+              MATCH (s)-[:CLASSIFIED_AS]->(:Concept)-[:BROADER*0..8]->(c:Concept)
+              RETURN c.id AS term
+            }
+            """;
+
+    /** The terms of each symptom in {@code $symptomIds}, for writers that sign many reports with few symptoms. */
+    private static final String SYMPTOM_TERMS = """
+            UNWIND $symptomIds AS symptomId
+            MATCH (s:Symptom {id: symptomId})
+            """ + TERMS_OF_SYMPTOM + """
+            RETURN symptomId, collect(term) AS terms
+            """;
 
     /** When a report is shown to peers (in terms of {@code r}, {@code cfg}, {@code symptoms}, {@code items}). */
     private static final String SHOWN = """
@@ -26,9 +64,14 @@ public final class PeerSignature {
               OPTIONAL MATCH (cfg)-[:INCLUDES]->(i:ConfigItem)
               RETURN symptoms, collect(i.id) AS items
             }
-            WITH r, owner, cfg, symptoms, items, """ + SHOWN + """
+            WITH r, owner, cfg, symptoms, items, COLLECT {
+              MATCH (r)-[:SHOWS]->(s:Symptom)
+            """ + TERMS_OF_SYMPTOM + """
+              RETURN DISTINCT term
+            } AS terms
+            WITH r, owner, cfg, symptoms, items, terms, """ + SHOWN + """
              AS shown
-            SET r.peerSymptoms = CASE WHEN shown THEN reduce(t = '', s IN symptoms | t + ' ' + s) END,
+            SET r.peerSymptoms = CASE WHEN shown THEN reduce(t = '', term IN terms | t + ' ' + term) END,
                 r.peerItems = CASE WHEN shown THEN reduce(t = '', i IN items | t + ' ' + i) END,
                 r.peerOwner = CASE WHEN shown THEN owner.id END
             """;
@@ -37,13 +80,16 @@ public final class PeerSignature {
      * The signature of a report created by the statement it ends, from what that statement has in hand, so that
      * bulk writers need not read the report back ({@link #REFRESH} does): {@code r}, its {@code owner}, its
      * configuration {@code cfg}, {@code symptoms} (the ids of the symptoms it shows) and {@code items} (the ids of
-     * its configuration's items). A new report has no signature to clear, so this only sets one when it is shown.
+     * its configuration's items), and the parameter {@code $symptomTerms}: each of those symptoms' terms by id, as
+     * {@link #symptomTerms} gives them once per batch (a batch has thousands of reports, a few dozen symptoms). A
+     * new report has no signature to clear, so this only sets one when it is shown.
      */
     public static final String SET_NEW = """
             WITH *, """ + SHOWN + """
              AS shown
             FOREACH (_ IN CASE WHEN shown THEN [1] ELSE [] END |
-              SET r.peerSymptoms = reduce(t = '', s IN symptoms | t + ' ' + s),
+              SET r.peerSymptoms = reduce(t = '', term IN reduce(acc = [], s IN symptoms |
+                                     acc + [x IN coalesce($symptomTerms[s], [s]) WHERE NOT x IN acc]) | t + ' ' + term),
                   r.peerItems = reduce(t = '', i IN items | t + ' ' + i),
                   r.peerOwner = owner.id)
             """;
@@ -54,6 +100,16 @@ public final class PeerSignature {
             MATCH (:Configuration {id: configurationId})<-[:ON]-(r:Report)
             RETURN collect(r.id) AS reportIds
             """;
+
+    /** Each symptom's terms by id ({@link #TERMS_OF_SYMPTOM}), read in the caller's transaction: the {@code $symptomTerms} of {@link #SET_NEW}. */
+    public static Map<String, List<String>> symptomTerms(SimpleQueryRunner tx, Collection<String> symptomIds) {
+        Map<String, List<String>> terms = new HashMap<>();
+        if (!symptomIds.isEmpty()) {
+            tx.run(SYMPTOM_TERMS, Map.of("symptomIds", List.copyOf(symptomIds)))
+                    .forEachRemaining(r -> terms.put(r.get("symptomId").asString(), r.get("terms").asList(Value::asString)));
+        }
+        return terms;
+    }
 
     private PeerSignature() {}
 }

@@ -11,25 +11,18 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * "Others with my configuration who saw this symptom — and what worked for them."
  *
  * <p>Starts from neither side of the graph: the {@code report_peer_signature} full-text index holds, per
- * shareable report, its symptoms, its configuration's items and its owner. One Lucene query asks for
- * reports that show the symptom (or a narrower one) and share any of my items, excluding my own, and keeps
- * only the best {@code $pool}: a shared item weighs by its rarity (BM25 idf), so a shared rare GPU counts
- * far more than a shared common amount of RAM. The cost depends on the symptom's posting list inside
- * Lucene, not on walking tens of thousands of reports through the graph.
+ * shareable report, its symptoms with everything above them in the taxonomy ({@link PeerSignature}), its
+ * configuration's items and its owner. One Lucene query asks for reports whose signature holds the symptom or a
+ * concept it is classified under (so narrower symptoms, by key or through the taxonomy, count without being listed)
+ * and share any of my items, excluding my own, and keeps only the best {@code $pool}: a shared item weighs by its
+ * rarity (BM25 idf), so a shared rare GPU counts far more than a shared common amount of RAM. The cost depends on
+ * the symptom's posting list inside Lucene, not on walking tens of thousands of reports, nor on how many narrower
+ * symptoms the taxonomy holds.
  *
  * <p>Solutions are ranked by what the peers in that pool confirmed, by the lower bound of the 95 % Wilson
  * score interval of "worked": 1 of 1 (0.21) never beats 40 of 50 (0.67).
  */
 public final class PeersWithSymptomQuery {
-
-    /**
-     * Symptom terms per Lucene query: with the configuration's items it must stay under Lucene's 1,024 clauses (Neo4j
-     * keeps Lucene's default). A wider question (a top symptom of a large taxonomy) is asked in several such queries.
-     */
-    public static final int SYMPTOMS_PER_QUERY = 900;
-
-    /** Narrower symptoms a question expands to at most (10 Lucene queries), so a damaged taxonomy cannot explode it. */
-    public static final int MAX_NARROWER = 10 * SYMPTOMS_PER_QUERY - 1;
 
     /** Peers whose confirmations rank the solutions: the most similar ones, bounded so the cost is too. */
     public static final int SOLUTION_POOL = 200;
@@ -40,35 +33,23 @@ public final class PeersWithSymptomQuery {
             MATCH (owner:Customer)-[:OWNS]->(me:Configuration {id: $configurationId})
             WHERE $askerId IS NULL OR owner.id = $askerId
             MATCH (symptom:Symptom {id: $symptomId})
-            CALL (symptom) { // narrower by key (audio/crackling under audio) and by the taxonomy (classified under a narrower concept)
-              CALL (symptom) {
-                MATCH (narrower:Symptom)-[:BROADER*1..8]->(symptom)
-                RETURN narrower
-                UNION
-                MATCH (symptom)-[:CLASSIFIED_AS]->(:Concept)<-[:BROADER*0..8]-(:Concept)<-[:CLASSIFIED_AS]-(narrower:Symptom)
-                WHERE narrower <> symptom
-                RETURN narrower
-              }
-              RETURN collect(narrower.id)[..$maxNarrower] AS narrowerIds
-            }
-            WITH owner, me, [symptom.id] + narrowerIds AS symptomIds
+            // The symptom's id and its concepts' ids: every report showing it or a narrower symptom carries one of them.
+            WITH owner, me, symptom, [(symptom)-[:CLASSIFIED_AS]->(c:Concept) | c.id] AS conceptIds
             CALL (me) {
               MATCH (me)-[:INCLUDES]->(i:ConfigItem)
               RETURN collect(i {.id, .kind, .value}) AS mine
             }
-            WITH owner, symptomIds, mine WHERE size(mine) > 0
-            WITH owner, symptomIds, mine, ' +peerItems:(' + reduce(q = '', i IN mine | q + ' ' + i.id) + ') -peerOwner:' + owner.id AS rest
-            WITH symptomIds, mine,
-                 [from IN range(0, size(symptomIds) - 1, $symptomsPerQuery) |
-                  '+peerSymptoms:(' + reduce(q = '', s IN symptomIds[from..from + $symptomsPerQuery] | q + ' ' + s) + ')' + rest] AS queries
+            WITH symptom, conceptIds, mine, owner WHERE size(mine) > 0
+            WITH symptom, conceptIds, mine,
+                 '+peerSymptoms:(' + reduce(q = symptom.id, c IN conceptIds | q + ' ' + c) + ')'
+                 + ' +peerItems:(' + reduce(q = '', i IN mine | q + ' ' + i.id) + ') -peerOwner:' + owner.id AS lucene
             """;
 
     /** One round trip: a page of peer reports and the ranked solutions (whole: no second query fetches them). */
     public static final String CYPHER = SIGNATURE_QUERY + """
-            CALL (queries) { // a row even when nobody matches: an empty answer, not a missing one
-              UNWIND queries AS lucene // one query unless the symptom has more than SYMPTOMS_PER_QUERY narrower ones
+            CALL (lucene) { // a row even when nobody matches: an empty answer, not a missing one
               CALL db.index.fulltext.queryNodes('report_peer_signature', lucene, {limit: $pool}) YIELD node, score
-              WITH node AS r, max(score) AS score ORDER BY score DESC, r.id LIMIT $pool
+              WITH node AS r, score ORDER BY score DESC, r.id LIMIT $pool
               RETURN collect({r: r, score: score}) AS hits
             }
             CALL (hits, mine) {
@@ -79,11 +60,14 @@ public final class PeersWithSymptomQuery {
                                 symptoms: [(r)-[:SHOWS]->(s:Symptom) | s {.id, .key, .name, broaderId: head([(s)-[:BROADER]->(b:Symptom) | b.id])}],
                                 shared: [i IN mine WHERE r.peerItems CONTAINS i.id]}) AS page
             }
-            CALL (hits, symptomIds) {
+            CALL (hits, symptom, conceptIds) {
               UNWIND hits AS hit
-              WITH DISTINCT hit.r.peerOwner AS peerId, symptomIds
+              WITH DISTINCT hit.r.peerOwner AS peerId, symptom, conceptIds
               MATCH (:Customer {id: peerId})-[:CONFIRMED]->(cf:Confirmation)-[:OF]->(sol:Solution)
-              WHERE EXISTS { (sol)-[:SOLVES]->(s:Symptom) WHERE s.id IN symptomIds }
+              // Solves the symptom or one under it: walked up from the solution's symptoms, as signatures are.
+              WHERE EXISTS { (sol)-[:SOLVES]->(s:Symptom)
+                             WHERE s = symptom OR EXISTS { (s)-[:BROADER*1..8]->(symptom) }
+                                OR EXISTS { (s)-[:CLASSIFIED_AS]->(:Concept)-[:BROADER*0..8]->(c:Concept) WHERE c.id IN conceptIds } }
               WITH sol, toFloat(sum(CASE WHEN cf.worked THEN 1 ELSE 0 END)) AS worked, toFloat(count(cf)) AS total,
                    count(DISTINCT peerId) AS peers
               WITH sol, worked, total, peers, worked / total AS p, 1.96 * 1.96 AS z2
@@ -101,7 +85,6 @@ public final class PeersWithSymptomQuery {
 
     /** How many other customers with a shareable, overlapping configuration reported the symptom. */
     public static final String COUNT_CYPHER = SIGNATURE_QUERY + """
-            UNWIND queries AS lucene
             CALL db.index.fulltext.queryNodes('report_peer_signature', lucene) YIELD node
             RETURN count(DISTINCT node.peerOwner) AS peers
             """;
@@ -121,8 +104,6 @@ public final class PeersWithSymptomQuery {
         p.put("askerId", askerId);
         p.put("configurationId", configurationId);
         p.put("symptomId", symptomId);
-        p.put("maxNarrower", MAX_NARROWER);
-        p.put("symptomsPerQuery", SYMPTOMS_PER_QUERY);
         p.put("offset", offset);
         p.put("first", first);
         p.put("pool", Math.max(SOLUTION_POOL, offset + first + 1));

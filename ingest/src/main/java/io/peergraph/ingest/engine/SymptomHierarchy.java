@@ -1,12 +1,15 @@
 package io.peergraph.ingest.engine;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.peers.PeerSignature;
+import io.peergraph.graph.peers.SignatureResign;
 import io.peergraph.seeds.hierarchy.ConceptHierarchy;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 
 /**
  * Creates the symptoms a batch refers to, with their broader ones, and classifies new ones under the symptom scheme's
@@ -29,21 +32,33 @@ public final class SymptomHierarchy {
             UNWIND $symptoms AS s
             WITH s WHERE s.broader IS NOT NULL
             MATCH (narrower:Symptom {key: s.key}), (broader:Symptom {key: s.broader})
+            WITH narrower, broader, EXISTS { (narrower)-[:BROADER]->(broader) } AS linked
             MERGE (narrower)-[:BROADER]->(broader)
+            WITH narrower WHERE NOT linked
+            RETURN collect(narrower.id) AS newlyLinked
             """;
 
     private SymptomHierarchy() {}
 
-    /** Merges {@code symptoms} (broader ones included by the caller) and links each to its broader one. */
-    public static void write(TransactionContext tx, Collection<Node> symptoms) {
+    /**
+     * Merges {@code symptoms} (broader ones included by the caller) and links each to its broader one; returns each
+     * symptom's peer-signature terms by id, the {@code $symptomTerms} of {@link PeerSignature#SET_NEW}, read once per
+     * batch so that signing its thousands of reports walks no taxonomy.
+     */
+    public static Map<String, List<String>> write(TransactionContext tx, Collection<Node> symptoms) {
         if (symptoms.isEmpty()) {
-            return;
+            return Map.of();
         }
         List<Map<String, Object>> rows = symptoms.stream().map(SymptomHierarchy::row).toList();
         tx.run(SYMPTOMS, Map.of("symptoms", rows)).consume();
-        tx.run(HIERARCHY, Map.of("symptoms", rows)).consume();
+        List<String> newlyLinked = tx.run(HIERARCHY, Map.of("symptoms", rows)).single().get("newlyLinked").asList(Value::asString);
         // Classified as they arrive (CLI and /admin/import alike), so hierarchy-aware questions see them at once.
-        ConceptHierarchy.classifySymptoms(tx, symptoms.stream().map(Node::key).toList());
+        List<String> newlyClassified = ConceptHierarchy.classifySymptoms(tx, symptoms.stream().map(Node::key).toList());
+        // A symptom new to this batch has no reports yet; one that was in the graph before (made elsewhere, or before
+        // the seeds) has, and their signatures now lack the broader symptom or the concepts.
+        SignatureResign.underSymptoms(tx, newlyLinked, "broader symptom linked on import");
+        SignatureResign.ofSymptoms(tx, newlyClassified, "symptom classified on import");
+        return PeerSignature.symptomTerms(tx, rows.stream().map(r -> (String) r.get("id")).toList());
     }
 
     /**

@@ -49,6 +49,8 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         if (entity == Entity.TAGS) {
             return writeTags(tx, rows);
         }
+        Map<String, Object> params = new HashMap<>();
+        params.put("rows", rows);
         if (entity == Entity.REPORTS) {
             Map<String, SymptomHierarchy.Node> symptoms = new LinkedHashMap<>();
             for (Map<String, Object> row : rows) {
@@ -56,13 +58,13 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
                     SymptomHierarchy.chain((String) key).forEach(n -> symptoms.putIfAbsent(n.key(), n));
                 }
             }
-            SymptomHierarchy.write(tx, symptoms.values());
+            params.put("symptomTerms", SymptomHierarchy.write(tx, symptoms.values()));
         }
         if (entity == Entity.CONFIGURATIONS) {
             ConfigItems.merge(tx, rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
         }
         // One statement writes the batch, the reports' peer signatures included, and says what it wrote.
-        Record result = tx.run(entity.writeCypher(), Map.of("rows", rows)).single();
+        Record result = tx.run(entity.writeCypher(), params).single();
         Set<String> written = new HashSet<>(result.get("written").asList(Value::asString));
         Map<String, String> unwritten = new HashMap<>();
         for (Map<String, Object> row : rows) {

@@ -145,12 +145,13 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
             rows.add(row);
             reportIds.add((String) row.get("id"));
         }
-        SymptomHierarchy.write(tx, symptoms.values().stream().map(s -> new SymptomHierarchy.Node(s.key(), s.name(), s.broader())).toList());
+        Map<String, List<String>> symptomTerms = SymptomHierarchy.write(tx,
+                symptoms.values().stream().map(s -> new SymptomHierarchy.Node(s.key(), s.name(), s.broader())).toList());
         tx.run(SOLUTIONS, Map.of("communityHandle", COMMUNITY_HANDLE, "communityId", PublicId.CUSTOMER.fromKey(COMMUNITY_HANDLE),
                 "solutions", solutions.values().stream().map(s -> solutionRow(s, solves.getOrDefault(s.sourceKey(), Set.of()))).toList()))
                 .consume();
         ConfigItems.merge(tx, rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
-        tx.run(REPORTS, Map.of("rows", rows)).consume();
+        tx.run(REPORTS, Map.of("rows", rows, "symptomTerms", symptomTerms)).consume();
         // Last: the outbox counter stays locked until the batch commits. New cases, the products they are about
         // (new ones need a document) and the solutions whose confirmation counts moved.
         Outbox.recordAll(tx, EventType.ProductChanged,

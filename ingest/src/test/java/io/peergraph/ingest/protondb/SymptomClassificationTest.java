@@ -119,7 +119,7 @@ class SymptomClassificationTest {
                 .map(PeerReport::id).toList();
         long countBefore = peers.peerCount(pair.get("asker").asString(), stability);
 
-        // A moderator's taxonomy with 2,000 narrower symptoms nobody reported: the question needs three Lucene queries.
+        // A taxonomy with 2,000 narrower symptoms nobody reported: once three Lucene queries, now the same one term.
         driver.executableQuery("""
                 MATCH (stability:Symptom {key: 'stability'})
                 UNWIND range(1, 2000) AS n

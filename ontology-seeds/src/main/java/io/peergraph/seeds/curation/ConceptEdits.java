@@ -211,6 +211,7 @@ final class ConceptEdits {
             }
             ctx.touch(child.id(), parent.id());
             ctx.tx.run(ADD_BROADER, Map.of("child", child.id(), "parent", parent.id())).consume();
+            ctx.moved(child.id());
             ctx.update(child, Map.of(), ConceptProperties.BROADER, ConceptProperties.IN_SCHEME);
             return Optional.empty();
         });
@@ -223,6 +224,7 @@ final class ConceptEdits {
             }
             ctx.touch(child.id(), parent.id());
             ctx.tx.run(DELETE_BROADER, Map.of("child", child.id(), "parent", parent.id())).consume();
+            ctx.moved(child.id());
             ctx.update(child, Map.of(), ConceptProperties.BROADER, ConceptProperties.IN_SCHEME);
             return Optional.empty();
         });
@@ -304,6 +306,7 @@ final class ConceptEdits {
             ctx.touch(source.id(), target.id());
             ctx.touch(children.stream().map(ConceptNode::id).toList());
             ctx.tx.run(MOVE_TO_SURVIVOR, Map.of("source", source.id(), "target", target.id())).consume();
+            ctx.moved(target.id()); // the source's classified symptoms and narrower concepts are under the target now
             children.forEach(child -> ctx.update(child, Map.of(), ConceptProperties.BROADER));
             ctx.update(target, survivorLabels(source, target), ConceptProperties.RELATED);
             retire(ctx, source, target, null);

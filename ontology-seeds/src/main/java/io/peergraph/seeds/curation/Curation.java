@@ -3,6 +3,7 @@ package io.peergraph.seeds.curation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.peers.SignatureResign;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -16,10 +17,17 @@ import org.neo4j.driver.Transaction;
  * Moderators' changes to the taxonomy. Each call is one transaction: it is applied whole and recorded as one
  * {@code :AuditEvent} (who, when, what, the exact before and after state), or refused whole with a
  * {@link Rejection}. Role checks are the caller's job; {@code moderatorId} is recorded as given.
+ *
+ * <p>A change that moves concepts in the hierarchy (broader links, a merge, an undo of either) re-signs the peer
+ * signatures of the reports under them in the same transaction, or queues the re-sign when they are many
+ * ({@link SignatureResign}): a signature carries the concepts above a report's symptoms.
  */
 public final class Curation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Actions whose undo may move concepts in the hierarchy (a bulk change or an undo may hold any of them). */
+    private static final java.util.Set<String> MOVES = java.util.Set.of("SET_BROADER", "REMOVE_BROADER", "MERGE_CONCEPTS", "BULK", "UNDO");
 
     private final Driver driver;
 
@@ -45,8 +53,9 @@ public final class Curation {
                     return new CurationResult.Rejected(rejection.get());
                 }
             }
-            String after = Snapshot.capture(tx, ctx.subjects());
             String action = commands.size() == 1 ? action(commands.getFirst()) : "BULK";
+            SignatureResign.underConcepts(tx, ctx.moved(), "curation " + action);
+            String after = Snapshot.capture(tx, ctx.subjects());
             AuditEntry event = AuditLog.write(tx, PublicId.AUDIT_EVENT.random(), moderatorId, ctx.now, action, summary(commands),
                     json(commands), ctx.subjects(), ctx.before(), after, null);
             tx.commit();
@@ -74,6 +83,10 @@ public final class Curation {
                         "Changed since by " + AuditLog.laterEvents(tx, auditEventId) + "; undo those first"));
             }
             Snapshot.restore(tx, event.before(), event.after());
+            if (MOVES.contains(event.action())) {
+                // Every concept the event touched is back where it was; the reports under each follow.
+                SignatureResign.underConcepts(tx, Snapshot.ids(event.before()), "undo " + event.action());
+            }
             String restored = Snapshot.capture(tx, Snapshot.ids(event.before()));
             String undoId = PublicId.AUDIT_EVENT.random();
             AuditEntry undo = AuditLog.write(tx, undoId, moderatorId, ZonedDateTime.now(ZoneOffset.UTC), "UNDO",

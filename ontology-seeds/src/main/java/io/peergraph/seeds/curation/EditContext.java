@@ -53,6 +53,7 @@ final class EditContext {
     final ZonedDateTime now;
     private final Set<String> touched = new LinkedHashSet<>();
     private final Set<String> created = new LinkedHashSet<>();
+    private final Set<String> moved = new LinkedHashSet<>();
     private String before = Snapshot.empty();
 
     EditContext(QueryRunner tx, String moderatorId, ZonedDateTime now) {
@@ -93,6 +94,18 @@ final class EditContext {
 
     void created(String id) {
         created.add(id);
+    }
+
+    /**
+     * Concepts whose broader links or classified symptoms this change moved: the reports under them get their peer
+     * signatures re-signed before the change commits.
+     */
+    void moved(String... conceptIds) {
+        moved.addAll(List.of(conceptIds));
+    }
+
+    Set<String> moved() {
+        return moved;
     }
 
     String before() {

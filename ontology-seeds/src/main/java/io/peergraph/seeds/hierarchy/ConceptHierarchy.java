@@ -1,5 +1,6 @@
 package io.peergraph.seeds.hierarchy;
 
+import io.peergraph.graph.peers.SignatureResign;
 import io.peergraph.seeds.skos.ConceptRef;
 import java.util.Collection;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class ConceptHierarchy {
             MATCH (c:Concept {notation: s.key})-[:IN_SCHEME]->(:ConceptScheme {iri: $scheme})
             WHERE c.status <> 'DEPRECATED'
             MERGE (s)-[:CLASSIFIED_AS]->(c)
-            RETURN count(*) AS linked
+            RETURN collect(DISTINCT s.id) AS linked
             """;
 
     /** The same for the symptoms with keys {@code $keys} (an import batch's), from the unique constraint on Symptom.key. */
@@ -90,6 +91,7 @@ public final class ConceptHierarchy {
             MATCH (c:Concept {notation: key})-[:IN_SCHEME]->(:ConceptScheme {iri: $scheme})
             WHERE c.status <> 'DEPRECATED'
             MERGE (s)-[:CLASSIFIED_AS]->(c)
+            RETURN collect(DISTINCT s.id) AS linked
             """;
 
     private final Driver driver;
@@ -114,18 +116,30 @@ public final class ConceptHierarchy {
         return concepts(ANCESTORS, Map.of("iri", iri, "maxDepth", bounded(maxDepth)));
     }
 
-    /** Classifies the symptoms not classified yet by the scheme's notations; returns how many it linked. */
+    /**
+     * Classifies the symptoms not classified yet by the scheme's notations; returns how many it linked. Their reports'
+     * peer signatures gain the concepts in the same transaction, or through the re-sign queue when they are many.
+     */
     public int classifySymptoms(String schemeIri) {
         try (Session session = driver.session()) {
-            return session.executeWrite(tx -> tx.run(CLASSIFY_SYMPTOMS, Map.of("scheme", schemeIri)).single().get("linked").asInt());
+            return session.executeWrite(tx -> {
+                List<String> linked = tx.run(CLASSIFY_SYMPTOMS, Map.of("scheme", schemeIri)).single().get("linked").asList(Value::asString);
+                SignatureResign.ofSymptoms(tx, linked, "symptoms classified at start");
+                return linked.size();
+            });
         }
     }
 
-    /** Classifies the symptoms with these keys (if not yet) in the caller's transaction, e.g. as an import creates them. */
-    public static void classifySymptoms(TransactionContext tx, Collection<String> keys) {
-        if (!keys.isEmpty()) {
-            tx.run(CLASSIFY_SYMPTOM_KEYS, Map.of("keys", List.copyOf(keys), "scheme", SYMPTOM_SCHEME)).consume();
+    /**
+     * Classifies the symptoms with these keys (if not yet) in the caller's transaction, e.g. as an import creates them;
+     * returns the ids of those it linked, whose reports (if any) the caller re-signs ({@code SignatureResign}).
+     */
+    public static List<String> classifySymptoms(TransactionContext tx, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
         }
+        return tx.run(CLASSIFY_SYMPTOM_KEYS, Map.of("keys", List.copyOf(keys), "scheme", SYMPTOM_SCHEME)).single().get("linked")
+                .asList(Value::asString);
     }
 
     private List<String> ids(String query, Map<String, Object> params, String column) {

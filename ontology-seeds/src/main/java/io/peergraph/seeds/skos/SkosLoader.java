@@ -1,6 +1,7 @@
 package io.peergraph.seeds.skos;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.peers.SignatureResign;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -96,6 +97,12 @@ public final class SkosLoader {
             }
             """;
 
+    private static final String CONCEPT_IDS = """
+            UNWIND $iris AS iri
+            MATCH (c:Concept {iri: iri})
+            RETURN collect(c.id) AS ids
+            """;
+
     private static final String RETIRE_MISSING = """
             MATCH (c:Concept)-[:IN_SCHEME]->(:ConceptScheme {iri: $scheme})
             WHERE c.origin = 'SEED' AND NOT c.iri IN $iris AND c.status <> 'DEPRECATED' AND NOT 'status' IN c.moderated
@@ -159,6 +166,13 @@ public final class SkosLoader {
         params.put("rows", diff.conceptRows);
         tx.run(UPSERT_CONCEPTS, params).consume();
         diff.edgeRows.forEach((type, rows) -> tx.run(REPLACE_OUTGOING.formatted(type), Map.of("rows", rows)).consume());
+        // Reports under a concept whose broader links the seed changed carry the old concepts above it in their peer
+        // signatures: re-signed in this transaction, or queued when they are many.
+        List<String> moved = diff.edgeRows.get("BROADER").stream().map(row -> (String) row.get("iri")).toList();
+        if (!moved.isEmpty()) {
+            List<String> movedIds = tx.run(CONCEPT_IDS, Map.of("iris", moved)).single().get("ids").asList(v -> v.asString());
+            SignatureResign.underConcepts(tx, movedIds, "seed " + scheme.iri() + " " + scheme.version().text());
+        }
 
         params.put("iris", iris);
         params.put("reason", "Not in seed version " + scheme.version());

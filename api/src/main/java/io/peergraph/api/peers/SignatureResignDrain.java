@@ -1,0 +1,37 @@
+package io.peergraph.api.peers;
+
+import io.peergraph.graph.peers.SignatureResign;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works off the re-sign requests that taxonomy changes too wide for their own transaction left behind (a top concept
+ * moved, a seed release, a popular symptom classified): batch by batch, each with its cursor, so a restart resumes
+ * where the last committed batch ended. Several instances may drain at once; they take turns on a request.
+ */
+@Component
+class SignatureResignDrain {
+
+    private static final Logger log = LoggerFactory.getLogger(SignatureResignDrain.class);
+
+    private final Driver driver;
+
+    SignatureResignDrain(Driver driver) {
+        this.driver = driver;
+    }
+
+    @Scheduled(fixedDelayString = "${peergraph.peers.resign-delay:1s}", initialDelayString = "1s")
+    void drain() {
+        try {
+            long resigned = SignatureResign.drain(driver);
+            if (resigned > 0) {
+                log.info("peer signatures: re-signed {} reports after taxonomy changes", resigned);
+            }
+        } catch (RuntimeException e) {
+            log.warn("peer signatures: re-signing failed, next try in a moment", e);
+        }
+    }
+}

@@ -8,7 +8,9 @@ import io.peergraph.graph.notification.NotificationRelay;
 import io.peergraph.graph.notification.PreferenceStore;
 import io.peergraph.graph.notification.RecipientMatcher;
 import io.peergraph.graph.notification.SavedSearches;
+import io.peergraph.graph.notification.SuggestionAnnouncements;
 import io.peergraph.graph.outbox.OutboxFeed;
+import io.peergraph.seeds.tags.TagSuggestions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -61,6 +63,42 @@ public class NotificationConfiguration {
                                   @Value("${peergraph.notifications.keep-read:90d}") Duration keepRead) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         return new DigestSchedule(new DailyDigest(client, tx, Clock.systemUTC()), new InboxRetention(inbox, tx, keepRead, Clock.systemUTC()), zone);
+    }
+
+    @Bean
+    TaxonomySuggestionNotices taxonomySuggestionNotices(TagSuggestions suggestions, Neo4jClient client, PlatformTransactionManager transactions,
+                                                        @Value("${peergraph.notifications.suggestion-min-uses:5}") int minUses,
+                                                        @Value("${peergraph.notifications.suggestion-min-confidence:0.8}") double minConfidence,
+                                                        @Value("${peergraph.notifications.suggestion-max-reverse-confidence:0.5}") double maxReverse,
+                                                        @Value("${peergraph.notifications.suggestions-per-run:20}") int perRun) {
+        // minCustomers only concerns emerging tags, which the relay tells per event.
+        var thresholds = new TagSuggestions.Thresholds(minUses, TagSuggestions.Thresholds.DEFAULT.minCustomers(), minConfidence, maxReverse);
+        return new TaxonomySuggestionNotices(suggestions, new SuggestionAnnouncements(client, new TransactionTemplate(transactions)),
+                thresholds, perRun);
+    }
+
+    @Bean
+    SuggestionSchedule suggestionSchedule(TaxonomySuggestionNotices notices) {
+        return new SuggestionSchedule(notices);
+    }
+
+    /**
+     * Hourly by default: tells moderators of synonym and broader candidates not told yet. Every instance runs it;
+     * each suggestion is told once whichever instance gets there first.
+     */
+    record SuggestionSchedule(TaxonomySuggestionNotices notices) {
+        private static final Logger log = LoggerFactory.getLogger(SuggestionSchedule.class);
+
+        @Scheduled(cron = "${peergraph.notifications.suggestion-cron:0 0 * * * *}")
+        void hourly() {
+            try {
+                var result = notices.run();
+                log.info("Taxonomy suggestions: {} above the thresholds, {} told before, {} told now ({} inbox entries)",
+                        result.offered(), result.toldBefore(), result.told(), result.entries());
+            } catch (RuntimeException e) {
+                log.warn("Taxonomy suggestion run failed (the next run tells what this one did not): {}", e.toString());
+            }
+        }
     }
 
     /**

@@ -12,9 +12,11 @@ import io.peergraph.graph.notification.Notification;
 import io.peergraph.graph.notification.NotificationRelay;
 import io.peergraph.graph.notification.PreferenceStore;
 import io.peergraph.graph.notification.RecipientMatcher;
+import io.peergraph.graph.notification.SuggestionAnnouncements;
 import io.peergraph.graph.outbox.OutboxFeed;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
+import io.peergraph.seeds.tags.TagSuggestions;
 import java.net.URI;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -52,6 +54,8 @@ class NotificationApiTest {
     @Autowired PreferenceStore preferences;
     @Autowired Neo4jClient client;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired TaxonomySuggestionNotices suggestionNotices;
+    @Autowired TagSuggestions tagSuggestions;
 
     String u;
     Symptom symptom;
@@ -221,6 +225,72 @@ class NotificationApiTest {
             assertThat(api.post(other, INBOX, Map.of()).data().path("notifications").path("edges").findValuesAsText("kind"))
                     .as("not a moderator (any more)").doesNotContain("EMERGING_TAG");
         }
+    }
+
+    @Test
+    void moderatorsHearOnceOfEachSynonymAndBroaderCandidateOthersAndTheOptedOutDoNot() {
+        String moderator = api.newCustomer(Role.CUSTOMER, Role.MODERATOR);
+        String optedOut = api.newCustomer(Role.MODERATOR);
+        String customer = api.newCustomer();
+        for (String token : List.of(moderator, optedOut, customer)) {
+            api.post(token, "{ me { roles } }").data();
+        }
+        api.post(optedOut, UPDATE, Map.of("input", Map.of("kinds", List.of("EMERGING_TAG")))).data();
+        // One tagger: these tags never become emerging tags (3 customers), only suggestions.
+        String tagger = api.newCustomer();
+        for (int i = 0; i < 5; i++) {
+            String a = report(tagger, "Colour " + i);
+            tag(tagger, a, "colour calibration " + u);
+            tag(tagger, a, "audio/hiss " + u);
+            tag(tagger, report(tagger, "Color " + i), "color calibration " + u);
+            String c = report(tagger, "Wine " + i);
+            tag(tagger, c, "wine prefix " + u);
+            tag(tagger, c, "compat layer " + u);
+            tag(tagger, report(tagger, "Compat " + i), "compat layer " + u);
+        }
+
+        TaxonomySuggestionNotices onePerRun = new TaxonomySuggestionNotices(tagSuggestions,
+                new SuggestionAnnouncements(client, new TransactionTemplate(transactions)), TagSuggestions.Thresholds.DEFAULT, 1);
+        assertThat(onePerRun.run().told()).as("bounded per run").isEqualTo(1);
+        for (int run = 0; run < 100 && suggestionNotices.run().told() > 0; run++) {
+            // other tests' suggestions in the shared store are told too, at most 20 per run
+        }
+        JsonNode entries = suggestionEntries(moderator);
+        assertThat(entries).as("one entry per suggestion").hasSize(3);
+        assertThat(entries.findValuesAsText("title")).contains(
+                "Synonym candidate: 'color calibration " + u + "' and 'colour calibration " + u + "'",
+                "Broader candidate: 'wine prefix " + u + "' under 'compat layer " + u + "'")
+                .anySatisfy(t -> assertThat(t).startsWith("Broader candidate: 'audio/hiss " + u + "' under the concept '"));
+        assertThat(entries.findValuesAsText("detail")).anySatisfy(d -> assertThat(d).startsWith("similarity 0.").contains("spelt differently"))
+                .contains("in 100% of 'wine prefix " + u + "' things, 5 shared; 'compat layer " + u + "' on 10 things");
+        for (String other : List.of(customer, tagger, optedOut)) {
+            assertThat(suggestionEntries(other)).as("not a moderator, or opted out").isEmpty();
+        }
+
+        assertThat(suggestionNotices.run().told()).as("a second run").isZero();
+        TaxonomySuggestionNotices otherInstance = new TaxonomySuggestionNotices(tagSuggestions,
+                new SuggestionAnnouncements(client, new TransactionTemplate(transactions)), TagSuggestions.Thresholds.DEFAULT, 20);
+        assertThat(otherInstance.run().told()).as("another instance, or a restart").isZero();
+        assertThat(suggestionEntries(moderator)).hasSize(3);
+        assertThat(api.post(moderator, "{ notificationDigest { kind count } }").data().path("notificationDigest").findValuesAsText("kind"))
+                .contains("TAXONOMY_SUGGESTION");
+    }
+
+    /** The caller's TAXONOMY_SUGGESTION entries about this test's tags (other tests' suggestions are told too). */
+    private JsonNode suggestionEntries(String token) {
+        JsonNode edges = api.post(token, "{ notifications(first: 100) { edges { node { kind title detail } } } }")
+                .data().path("notifications").path("edges");
+        var mine = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        edges.forEach(e -> {
+            if (e.path("node").path("kind").asText().equals("TAXONOMY_SUGGESTION") && e.path("node").path("title").asText().contains(u)) {
+                mine.add(e.path("node"));
+            }
+        });
+        return mine;
+    }
+
+    private void tag(String token, String thing, String label) {
+        api.post(token, "mutation($t: ID!, $l: String!) { tag(target: $t, label: $l) { id } }", Map.of("t", thing, "l", label)).data();
     }
 
     /**

@@ -28,6 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
         // Tests assert behaviour, never speed: a cold first request on a loaded build machine may take longer than
         // the production limit (ExecutionDeadlineTest covers the limit itself).
         "peergraph.api.execution-timeout=10m",
+        // Tests run the suggestion check by hand: on the hour it would tell moderators of other tests' tags mid-test.
+        "peergraph.notifications.suggestion-cron=-",
         "logging.file.name="})
 @ContextConfiguration(initializers = ApiTest.SharedGraph.class)
 public @interface ApiTest {

@@ -37,7 +37,7 @@ public class Inbox {
     private static final String DELIVER = """
             UNWIND $rows AS row
             OPTIONAL MATCH (p:NotificationPreferences {customerId: row.recipientId})
-            WITH row, p WHERE p IS NULL OR (row.kind IN p.kinds AND (NOT p.anomaliesOnly OR row.kind = 'MEASUREMENT_ANOMALY'))
+            WITH row, p WHERE """ + Inbox.wanted("row.kind") + """
             CREATE (n:Notification:Unread {key: row.key, id: row.id, recipientId: row.recipientId, seq: row.seq, kind: row.kind,
                     subjectId: row.subjectId, title: row.title, detail: row.detail, actorId: row.actorId,
                     eventAt: row.eventAt, createdAt: datetime.realtime(), read: false})
@@ -81,6 +81,14 @@ public class Inbox {
             RETURN kind, size(entries) AS count, size([e IN entries WHERE e.unread]) AS unread, entries[0..$latest] AS latest
             ORDER BY count DESC, kind
             """;
+
+    /**
+     * Whether the preferences {@code p} (null: none stored, every kind) want an entry of {@code kind} (a Cypher
+     * expression): the one test every writer of inbox entries applies.
+     */
+    static String wanted(String kind) {
+        return " (p IS NULL OR (%1$s IN p.kinds AND (NOT p.anomaliesOnly OR %1$s = 'MEASUREMENT_ANOMALY')))\n".formatted(kind);
+    }
 
     private final Neo4jClient client;
 

@@ -19,6 +19,12 @@ public enum NotificationKind {
     SAVED_SEARCH_MATCH,
     /** For moderators: a tag nobody has mapped yet was used often enough, by enough customers, to be worth curating. */
     EMERGING_TAG,
+    /**
+     * For moderators: a synonym candidate (two tags that look like one) or a broader candidate (a tag almost always
+     * used with a broader tag, or namespaced under a concept) above the suggestion thresholds; told once per
+     * suggestion by a scheduled job ({@link SuggestionAnnouncements}), not per event.
+     */
+    TAXONOMY_SUGGESTION,
     /** Something new about a thing I follow: a report on a product, symptom, configuration item or tag, a solution for a symptom. */
     FOLLOWED_ACTIVITY,
     /** The day's notifications in one entry, for customers with the DIGEST channel (written by {@link DailyDigest}). */

@@ -74,7 +74,10 @@ public final class SchemaMigrations {
             new Migration(9, "notifications: read entries by when they were read (pruning after the retention); support's saved searches", List.of(
                     "CREATE INDEX notification_read_at IF NOT EXISTS FOR (n:Notification) ON (n.readAt)",
                     "CREATE CONSTRAINT saved_search_id IF NOT EXISTS FOR (n:SavedSearch) REQUIRE n.id IS UNIQUE",
-                    "CREATE INDEX saved_search_owner IF NOT EXISTS FOR (n:SavedSearch) ON (n.ownerId)")));
+                    "CREATE INDEX saved_search_owner IF NOT EXISTS FOR (n:SavedSearch) ON (n.ownerId)")),
+            new Migration(10, "notifications: each taxonomy suggestion is told to moderators once", List.of(
+                    // The suggestion's natural key: a second run, a second instance or a restart finds it told.
+                    "CREATE CONSTRAINT announced_suggestion_key IF NOT EXISTS FOR (n:AnnouncedSuggestion) REQUIRE n.key IS UNIQUE")));
 
     private SchemaMigrations() {}
 

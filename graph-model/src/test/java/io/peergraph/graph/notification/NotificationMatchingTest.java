@@ -584,6 +584,51 @@ class NotificationMatchingTest {
         assertThat(inbox.page(proposer, false, Long.MAX_VALUE, 20)).isEmpty();
     }
 
+    /**
+     * Taxonomy suggestions are computed by a job every instance runs: two instances telling the same suggestions at
+     * once write one entry per suggestion and moderator, each with its own sequence number after the entries before.
+     */
+    @Test
+    void twoInstancesTellingTheSameSuggestionsAtOnceTellEachOnceInOrder() throws Exception {
+        String moderator = customer("moderator");
+        String optedOut = customer("opted-out");
+        String bystander = customer("bystander");
+        customers.recordStaffRoles(moderator, List.of("MODERATOR"));
+        customers.recordStaffRoles(optedOut, List.of("MODERATOR"));
+        preferences.save(optedOut, new NotificationPreferences(EnumSet.complementOf(EnumSet.of(NotificationKind.TAXONOMY_SUGGESTION)),
+                Set.of(), null, false));
+        Symptom s = symptoms.findOrAdd("suggested-" + u, "Suggested " + u, null);
+        report(moderator, s, "Earlier");
+        inTx(() -> solutions.propose(new SolutionStore.NewSolution(bystander, List.of(s.id()), "Earlier fix", "steps",
+                Solution.Kind.CONFIGURATION_TWEAK, null)));
+        relay.drain();
+        List<SuggestionAnnouncements.Suggestion> suggestions = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> new SuggestionAnnouncements.Suggestion("synonym:a" + i + " " + u + "|b" + i + " " + u, "tag_" + u,
+                        "Synonym candidate " + i + " " + u, "similarity 0.9")).toList();
+
+        assertThat(new SuggestionAnnouncements(client, tx).announce(suggestions, 2).told()).as("bounded per run").isEqualTo(2);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var runs = java.util.stream.Stream.of(1, 2).map(i -> pool.submit(() -> new SuggestionAnnouncements(client, tx).announce(suggestions, 10)))
+                    .toList();
+            int told = 0;
+            for (var run : runs) {
+                told += run.get(2, java.util.concurrent.TimeUnit.MINUTES).told();
+            }
+            assertThat(told).as("the other three, by one instance or the other").isEqualTo(3);
+        }
+        assertThat(new SuggestionAnnouncements(client, tx).announce(suggestions, 10)).as("a later run")
+                .extracting(SuggestionAnnouncements.Result::told, SuggestionAnnouncements.Result::toldBefore).containsExactly(0, 5);
+
+        List<Notification> entries = inbox.page(moderator, false, Long.MAX_VALUE, 100);
+        List<Notification> told = entries.stream().filter(n -> n.kind() == NotificationKind.TAXONOMY_SUGGESTION && n.title().endsWith(u)).toList();
+        assertThat(told).extracting(Notification::title).containsExactlyInAnyOrder(
+                suggestions.stream().map(SuggestionAnnouncements.Suggestion::title).toArray(String[]::new));
+        assertThat(told).extracting(Notification::seq).doesNotHaveDuplicates()
+                .allSatisfy(seq -> assertThat(seq).isGreaterThan(entries.getLast().seq()));
+        assertThat(entries.getLast().title()).isEqualTo("Earlier fix");
+        assertThat(kinds(optedOut, bystander)).as("opted out; not a moderator").isEmpty();
+    }
+
     @Test
     void preferencesRoundTripAndQuietHoursHoldBackLivePushesOnly() {
         String c = customer("prefs");

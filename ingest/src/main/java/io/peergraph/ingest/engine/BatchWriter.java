@@ -15,6 +15,15 @@ public interface BatchWriter<T> {
      */
     Map<String, String> IMPORTED = Map.of("source", "import");
 
+    /**
+     * Whether two batches of one file may be written at once (ImportEngine overlaps one's statements with the other's
+     * commit): true only when no record refers to another record of the same file (a reference to a record in a batch
+     * still in flight would not be found) and shared nodes are locked late in the transaction, in a fixed order.
+     */
+    default boolean concurrent() {
+        return false;
+    }
+
     /** Which of these natural keys the graph already holds (those records count as unchanged). */
     Set<String> existing(TransactionContext tx, Collection<String> keys);
 
@@ -24,4 +33,10 @@ public interface BatchWriter<T> {
      * with a reason; the engine counts those as rejected.
      */
     Map<String, String> write(TransactionContext tx, List<T> records);
+
+    /**
+     * Told after the transaction of {@link #write} committed, with the records it was given (written or not), e.g. to
+     * remember shared nodes that later batches need not merge again. Not told about a transaction that rolled back.
+     */
+    default void committed(List<T> records) {}
 }

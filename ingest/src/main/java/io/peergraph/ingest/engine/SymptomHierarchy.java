@@ -46,8 +46,14 @@ public final class SymptomHierarchy {
      * batch so that signing its thousands of reports walks no taxonomy.
      */
     public static Map<String, List<String>> write(TransactionContext tx, Collection<Node> symptoms) {
+        merge(tx, symptoms);
+        return PeerSignature.symptomTerms(tx, symptoms.stream().map(s -> PublicId.SYMPTOM.fromKey(s.key())).toList());
+    }
+
+    /** What {@link #write} does without reading the terms (for a writer that reads them for other symptoms too). */
+    public static void merge(TransactionContext tx, Collection<Node> symptoms) {
         if (symptoms.isEmpty()) {
-            return Map.of();
+            return;
         }
         List<Map<String, Object>> rows = symptoms.stream().map(SymptomHierarchy::row).toList();
         tx.run(SYMPTOMS, Map.of("symptoms", rows)).consume();
@@ -58,7 +64,6 @@ public final class SymptomHierarchy {
         // the seeds) has, and their signatures now lack the broader symptom or the concepts.
         SignatureResign.underSymptoms(tx, newlyLinked, "broader symptom linked on import");
         SignatureResign.ofSymptoms(tx, newlyClassified, "symptom classified on import");
-        return PeerSignature.symptomTerms(tx, rows.stream().map(r -> (String) r.get("id")).toList());
     }
 
     /**

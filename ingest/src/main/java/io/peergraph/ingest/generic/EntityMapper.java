@@ -89,7 +89,8 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
             return key;
         }
         if (entity == Entity.REPORTS) {
-            row.put("symptomKeys", symptomKeys(row.get("symptoms")));
+            // The statement reads only the keys: the raw list would cross Bolt for nothing.
+            row.put("symptomKeys", symptomKeys(row.remove("symptoms")));
         }
         return (String) row.get(entity.keyField());
     }

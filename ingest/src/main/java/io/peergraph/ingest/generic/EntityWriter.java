@@ -1,6 +1,8 @@
 package io.peergraph.ingest.generic;
 
+import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.outbox.Outbox;
+import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.ingest.engine.BatchWriter;
 import io.peergraph.ingest.engine.ConfigItems;
 import io.peergraph.ingest.engine.SymptomHierarchy;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -28,10 +31,49 @@ import org.neo4j.driver.Value;
  */
 public final class EntityWriter implements BatchWriter<Map<String, Object>> {
 
+    /**
+     * How many symptom keys {@link #settledSymptoms} holds at most, so that memory stays bounded whatever the file
+     * (a community has a few thousand symptoms; a file with more merges the rest batch by batch, as before).
+     */
+    private static final int SETTLED_SYMPTOMS = 50_000;
+
     private final Entity entity;
+    /**
+     * Leaf symptom keys that an earlier batch of this file merged, with their broader ones and classification, in a
+     * transaction that committed: later batches skip the merging statements (and their locking seeks) for them and
+     * only read their signature terms. Symptoms are never deleted. (A concept the seeds gain during the import for a
+     * symptom settled here is linked by the next import that shows the symptom, not by a later batch of this file.)
+     */
+    private final Set<String> settledSymptoms = ConcurrentHashMap.newKeySet();
 
     public EntityWriter(Entity entity) {
         this.entity = entity;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void committed(List<Map<String, Object>> rows) {
+        if (entity == Entity.REPORTS) {
+            for (Map<String, Object> row : rows) {
+                for (Object key : (List<?>) row.get("symptomKeys")) {
+                    if (settledSymptoms.size() < SETTLED_SYMPTOMS) {
+                        settledSymptoms.add((String) key);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Two batches at once for entities whose records refer only to other files' records (customers may name an
+     * organisation in the same file; tags and measurements lock shared nodes early).
+     */
+    @Override
+    public boolean concurrent() {
+        return switch (entity) {
+            case PRODUCTS, ITEMS, CONFIGURATIONS, REPORTS, INTERACTIONS, SOLUTIONS, CONFIRMATIONS -> true;
+            case CUSTOMERS, TAGS, MEASUREMENTS -> false;
+        };
     }
 
     @Override
@@ -53,15 +95,23 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         params.put("rows", rows);
         if (entity == Entity.REPORTS) {
             Map<String, SymptomHierarchy.Node> symptoms = new LinkedHashMap<>();
+            Set<String> shown = new HashSet<>();
             for (Map<String, Object> row : rows) {
                 for (Object key : (List<?>) row.get("symptomKeys")) {
-                    SymptomHierarchy.chain((String) key).forEach(n -> symptoms.putIfAbsent(n.key(), n));
+                    if (shown.add((String) key) && !settledSymptoms.contains(key)) {
+                        SymptomHierarchy.chain((String) key).forEach(n -> symptoms.putIfAbsent(n.key(), n));
+                    }
                 }
             }
-            params.put("symptomTerms", SymptomHierarchy.write(tx, symptoms.values()));
+            SymptomHierarchy.merge(tx, symptoms.values());
+            // The terms of every symptom the batch shows, settled or not: read in this transaction, so they follow the
+            // taxonomy as it is now.
+            params.put("symptomTerms", PeerSignature.symptomTerms(tx, shown.stream().map(PublicId.SYMPTOM::fromKey).toList()));
         }
+        ConfigItems.Tally items = null;
         if (entity == Entity.CONFIGURATIONS) {
-            ConfigItems.merge(tx, rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
+            items = ConfigItems.tally(rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
+            items.create(tx);
         }
         // One statement writes the batch, the reports' peer signatures included, and says what it wrote.
         Record result = tx.run(entity.writeCypher(), params).single();
@@ -72,6 +122,11 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
             if (!written.contains(key)) {
                 unwritten.put(key, entity.unresolvedReason());
             }
+        }
+        if (items != null) {
+            // Counted last (it locks popular items until commit), and only for the configurations written.
+            (unwritten.isEmpty() ? items : ConfigItems.tally(rows.stream().filter(row -> !unwritten.containsKey(row.get("sourceKey")))
+                    .map(row -> (List<Map<String, Object>>) row.get("items")).toList())).count(tx);
         }
         // Last statement of the batch: the outbox counter stays locked until the batch commits.
         entity.outboxEvent().ifPresent(type -> Outbox.recordAll(tx, type, result.get("aggregates").asList(Value::asString), IMPORTED));

@@ -20,7 +20,9 @@ Starts a fresh embedded Neo4j under the store directory (deleted afterwards) and
      under it), C customers with one Zipf(1.1)-skewed configuration each and about R reports each filed under a
      Zipf-skewed leaf concept, every report with a flat twin (same configuration) filed under one symptom per top
      seed concept. P questions sampled by report ask about the report's top seed symptom (the widest expansion)
-     and, paired, about its flat symptom; ratio hierarchical/flat (goal <= 2). Dataset sizes are printed.
+     and, paired, about its flat symptom; ratio hierarchical/flat (goal <= 2). Dataset sizes are printed;
+ (d) the price of a taxonomy in the peer signatures: a moderator puts the seed concept with the most reports under
+     it below another top concept and undoes it, twice: the curation's transaction, then the re-sign queue drained.
 (a) and (b) are skipped with a message when DIR lacks the debtags files.
 
   --concepts N              symptom concepts in all (default 10000)

@@ -364,7 +364,7 @@ public final class TaxonomyBench {
         Latencies.Summary e = expansion.summary();
         System.out.printf("(c) peersWithSymptom, %d questions (configuration, top symptom) sampled by report, %d warm-up round(s), through the driver:%n",
                 pairs, warmup);
-        System.out.printf("    hierarchical (top seed symptom, narrower expanded through the taxonomy): p50 %.1f ms  p90 %.1f  p99 %.1f  max %.1f;"
+        System.out.printf("    hierarchical (top seed symptom, narrower ones through the taxonomy):       p50 %.1f ms  p90 %.1f  p99 %.1f  max %.1f;"
                 + " %.1f reports per page on average%n", h.p50(), h.p90(), h.p99(), h.max(), hierHits / (double) pairs);
         System.out.printf("    flat (the same reports' twins under one symptom):                           p50 %.1f ms  p90 %.1f  p99 %.1f  max %.1f;"
                 + " %.1f reports per page on average%n", f.p50(), f.p90(), f.p99(), f.max(), flatHits / (double) pairs);
@@ -395,22 +395,27 @@ public final class TaxonomyBench {
         }
         String target = widest.contains("/performance") ? ConceptHierarchy.SYMPTOM_SCHEME + "/stability" : ConceptHierarchy.SYMPTOM_SCHEME + "/performance";
         Curation curation = new Curation(driver);
-        long started = System.nanoTime();
-        var applied = (CurationResult.Applied) curation.apply("cus_bench", new CurationCommand.SetBroader(widest, target));
-        double applyMs = (System.nanoTime() - started) / 1e6;
-        started = System.nanoTime();
-        long drained = SignatureResign.drain(driver);
-        double drainS = (System.nanoTime() - started) / 1e9;
-        started = System.nanoTime();
-        curation.undo("cus_bench", applied.event().id());
-        double undoMs = (System.nanoTime() - started) / 1e6;
-        started = System.nanoTime();
-        long drainedBack = SignatureResign.drain(driver);
-        double drainBackS = (System.nanoTime() - started) / 1e9;
-        System.out.printf("(d) re-signing after curation: setBroader(%s, %s) over %,d reports: the curation's transaction %.0f ms,"
-                        + " then the queue %,d reports in %.1f s (%,.0f reports/s, batches of %,d); its undo %.0f ms + %,d reports in %.1f s%n",
-                widest.substring(widest.lastIndexOf('/') + 1), target.substring(target.lastIndexOf('/') + 1), under, applyMs, drained, drainS,
-                drained / Math.max(drainS, 1e-9), SignatureResign.BATCH, undoMs, drainedBack, drainBackS);
+        // Twice: the first round also pays for planning the statements and warming the caches.
+        for (int round = 1; round <= 2; round++) {
+            long started = System.nanoTime();
+            var applied = (CurationResult.Applied) curation.apply("cus_bench", new CurationCommand.SetBroader(widest, target));
+            double applyMs = (System.nanoTime() - started) / 1e6;
+            started = System.nanoTime();
+            long drained = SignatureResign.drain(driver);
+            double drainS = (System.nanoTime() - started) / 1e9;
+            started = System.nanoTime();
+            curation.undo("cus_bench", applied.event().id());
+            double undoMs = (System.nanoTime() - started) / 1e6;
+            started = System.nanoTime();
+            long drainedBack = SignatureResign.drain(driver);
+            double drainBackS = (System.nanoTime() - started) / 1e9;
+            System.out.printf("(d) re-signing after curation, round %d: setBroader(%s, %s) over %,d reports: the curation's transaction %.0f ms,"
+                            + " then the queue %,d reports in %.1f s (%,.0f reports/s, batches of %,d); its undo %.0f ms + %,d reports in %.1f s"
+                            + " (%,.0f reports/s)%n",
+                    round, widest.substring(widest.lastIndexOf('/') + 1), target.substring(target.lastIndexOf('/') + 1), under, applyMs, drained,
+                    drainS, drained / Math.max(drainS, 1e-9), SignatureResign.BATCH, undoMs, drainedBack, drainBackS,
+                    drainedBack / Math.max(drainBackS, 1e-9));
+        }
     }
 
     private static Map<String, Object> row(Object... keyValues) {

@@ -2,6 +2,7 @@ package io.peergraph.bench.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -162,18 +163,30 @@ public final class SearchBench {
                                 List.of(), end.minus(90, ChronoUnit.DAYS), end, List.of()), 20, null))));
             };
             out.add(request);
+            if (i % 4 == 0) { // the same question from a client that selects neither the total nor the facets
+                out.add(new Named("variant: text (support), hits only", () -> search.search(support,
+                        new CaseQuery(symptomWords + " " + someWords, CaseFilter.none(), 20, null, false, false)).hits().size()));
+            }
         }
         return out;
     }
 
     /** similarCases for a report (as the API builds it from the graph) against BM25 multi_match on the same text. */
-    private static List<Named> similarMix(SimilarCases similar, ElasticsearchClient client, List<CaseDocument> cases, SplittableRandom random, int count) {
+    private static List<Named> similarMix(SimilarCases similar, ElasticsearchClient client, List<CaseDocument> cases, SplittableRandom random, int count)
+            throws IOException {
         List<Named> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             CaseDocument doc = cases.get(random.nextInt(cases.size()));
             Viewer viewer = i % 2 == 0 ? Viewer.support("cus_benchsupportaaaaaaaa") : Viewer.customer(doc.ownerId());
             SimilarQuery query = new SimilarQuery(doc.id(), doc.title(), doc.text(), doc.configItemIds(), doc.symptomIds(), doc.productId(), 10);
             out.add(new Named("similarCases by report", () -> similar.find(viewer, query).size()));
+            if (i % 4 == 0) { // each signal alone for every fourth report, as find sends it: which signal costs what
+                for (Map.Entry<String, Query> signal : similar.signalQueries(viewer, query).entrySet()) {
+                    out.add(new Named("signal alone: " + signal.getKey(), () -> client.search(s -> s.index(SearchIndex.CASES.alias())
+                            .query(signal.getValue()).size(SimilarCases.DEPTH).source(src -> src.fetch(false))
+                            .trackTotalHits(t -> t.enabled(false)), Void.class).hits().hits().size()));
+                }
+            }
             out.add(new Named("baseline: BM25 multi_match title+text", () -> client.search(s -> s.index(SearchIndex.CASES.alias())
                     .query(q -> q.multiMatch(m -> m.query(doc.title() + "\n" + doc.text()).fields("title", "text").type(TextQueryType.BestFields)))
                     .size(10).source(src -> src.fetch(false)), Void.class).hits().hits().size()));
@@ -203,7 +216,7 @@ public final class SearchBench {
             long result = named.request().run();
             long elapsed = System.nanoTime() - start;
             latencies.computeIfAbsent(named.kind(), k -> new Latencies()).add(elapsed);
-            if (!named.kind().startsWith("baseline")) {
+            if (!named.kind().startsWith("baseline") && !named.kind().startsWith("signal alone") && !named.kind().startsWith("variant")) {
                 all.add(elapsed);
             }
             long[] f = found.computeIfAbsent(named.kind(), k -> new long[2]);

@@ -35,7 +35,7 @@ import java.util.Set;
 public final class SimilarCases {
 
     /** Candidates each signal contributes to the fusion. */
-    static final int DEPTH = 100;
+    public static final int DEPTH = 100;
     private static final Map<String, Double> WEIGHTS = Map.of("text", 1.0, "title", 1.0, "items", 1.0, "symptoms", 1.0, "product", 0.5);
 
     /**
@@ -65,17 +65,14 @@ public final class SimilarCases {
 
     public List<SimilarCase> find(Viewer viewer, SimilarQuery query) throws IOException {
         List<String> queryStems = Stems.of(join(query.title(), query.text()));
-        int maxDocFreq = (int) Math.max(MIN_MAX_DOC_FREQ, Math.min(Integer.MAX_VALUE, indexSize.cases() * commonTermShare));
-        Map<String, Query> signals = signals(query, queryStems, maxDocFreq);
+        Map<String, Query> signals = signalQueries(viewer, query, queryStems);
         if (signals.isEmpty()) {
             return List.of();
         }
-        List<Query> filters = new ArrayList<>(CaseFilters.visibleTo(viewer));
-        List<Query> exclude = query.excludeId() == null ? List.of() : List.of(CaseFilters.term("id", query.excludeId()));
         List<RequestItem> searches = new ArrayList<>();
         signals.values().forEach(signal -> searches.add(RequestItem.of(r -> r
                 .header(h -> h.index(SearchIndex.CASES.alias()))
-                .body(b -> b.query(q -> q.bool(x -> x.must(signal).filter(filters).mustNot(exclude)))
+                .body(b -> b.query(signal)
                         .size(DEPTH)
                         // Ranks only: ids, no sources (5 × 100 sources were most of the bytes and of the time).
                         .source(s -> s.fetch(false)).trackTotalHits(t -> t.enabled(false))))));
@@ -102,6 +99,24 @@ public final class SimilarCases {
                 .forEach(d -> sources.put(d.result().id(), d.result().source()));
         // A winner deleted between the two requests is left out rather than explained from nothing.
         return top.stream().filter(sources::containsKey).map(id -> explain(id, fusion, sources.get(id), query, queryStems)).toList();
+    }
+
+    /**
+     * Each signal's whole query (what the viewer may see, the asked case left out), by signal name, as
+     * {@link #find} sends them: public so that the search bench can time each signal alone.
+     */
+    public Map<String, Query> signalQueries(Viewer viewer, SimilarQuery query) throws IOException {
+        return signalQueries(viewer, query, Stems.of(join(query.title(), query.text())));
+    }
+
+    private Map<String, Query> signalQueries(Viewer viewer, SimilarQuery query, List<String> queryStems) throws IOException {
+        int maxDocFreq = (int) Math.max(MIN_MAX_DOC_FREQ, Math.min(Integer.MAX_VALUE, indexSize.cases() * commonTermShare));
+        List<Query> filters = new ArrayList<>(CaseFilters.visibleTo(viewer));
+        List<Query> exclude = query.excludeId() == null ? List.of() : List.of(CaseFilters.term("id", query.excludeId()));
+        Map<String, Query> out = new LinkedHashMap<>();
+        signals(query, queryStems, maxDocFreq).forEach((name, signal) ->
+                out.put(name, Query.of(q -> q.bool(x -> x.must(signal).filter(filters).mustNot(exclude)))));
+        return out;
     }
 
     private static Map<String, Query> signals(SimilarQuery query, List<String> queryStems, int maxDocFreq) {

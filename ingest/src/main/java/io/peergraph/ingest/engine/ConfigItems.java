@@ -14,10 +14,10 @@ import org.neo4j.driver.TransactionContext;
  * and rewrites the same node again and again. The configurations' statement then only finds each item
  * ({@code MATCH (ci:ConfigItem {key: item.key})}) and links it. Relies on the unique constraint on ConfigItem.key.
  *
- * <p>Creating and counting are two statements so that a writer can count last: counting write-locks every popular
- * item until the transaction commits, and a batch written beside another (ImportEngine's two writers) would wait
- * for the other's commit from its first statement on. Items are counted in key order, so two batches lock them in
- * the same order.
+ * <p>Items are created and counted in key order, so two batches written side by side (ImportEngine's two writers)
+ * lock them in the same order and the second waits for the first's commit instead of deadlocking. Count before
+ * linking the items: a batch that links an item (a shared relationship-group lock on a dense node) and counts it
+ * afterwards (the exclusive one) deadlocks with another batch doing the same.
  */
 public final class ConfigItems {
 

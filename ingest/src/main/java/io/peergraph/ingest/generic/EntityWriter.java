@@ -108,10 +108,11 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
             // taxonomy as it is now.
             params.put("symptomTerms", PeerSignature.symptomTerms(tx, shown.stream().map(PublicId.SYMPTOM::fromKey).toList()));
         }
-        ConfigItems.Tally items = null;
         if (entity == Entity.CONFIGURATIONS) {
-            items = ConfigItems.tally(rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
-            items.create(tx);
+            // Created and counted first: counting write-locks the popular items until commit, so two batches take turns
+            // here. Counting after the configurations' statement instead deadlocked (both hold the items' shared
+            // relationship-group locks from linking them and then both want the exclusive one to count).
+            ConfigItems.merge(tx, rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
         }
         // One statement writes the batch, the reports' peer signatures included, and says what it wrote.
         Record result = tx.run(entity.writeCypher(), params).single();
@@ -122,11 +123,6 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
             if (!written.contains(key)) {
                 unwritten.put(key, entity.unresolvedReason());
             }
-        }
-        if (items != null) {
-            // Counted last (it locks popular items until commit), and only for the configurations written.
-            (unwritten.isEmpty() ? items : ConfigItems.tally(rows.stream().filter(row -> !unwritten.containsKey(row.get("sourceKey")))
-                    .map(row -> (List<Map<String, Object>>) row.get("items")).toList())).count(tx);
         }
         // Last statement of the batch: the outbox counter stays locked until the batch commits.
         entity.outboxEvent().ifPresent(type -> Outbox.recordAll(tx, type, result.get("aggregates").asList(Value::asString), IMPORTED));

@@ -14,10 +14,10 @@ import org.neo4j.driver.TransactionContext;
  * and rewrites the same node again and again. The configurations' statement then only finds each item
  * ({@code MATCH (ci:ConfigItem {key: item.key})}) and links it. Relies on the unique constraint on ConfigItem.key.
  *
- * <p>Items are created and counted in key order, so two batches written side by side (ImportEngine's two writers)
- * lock them in the same order and the second waits for the first's commit instead of deadlocking. Count before
- * linking the items: a batch that links an item (a shared relationship-group lock on a dense node) and counts it
- * afterwards (the exclusive one) deadlocks with another batch doing the same.
+ * <p>Counting write-locks every popular item until commit, so batches of configurations cannot overlap: a batch
+ * counting a dense item while another links it deadlocks inside Neo4j (node lock and relationship-group lock taken
+ * in opposite orders). Their writer is not concurrent ({@code EntityWriter.concurrent()}); items are counted in key
+ * order all the same.
  */
 public final class ConfigItems {
 

@@ -44,12 +44,14 @@ public final class ImportEngine {
     /**
      * {@code afterCommit} is told the number of each committed batch (tests use it to stop a run part-way).
      * {@code writers}: how many batches may be in their transactions at once when the writer allows it
-     * ({@link BatchWriter#concurrent()}); two let one batch's statements run while the other's commits.
+     * ({@link BatchWriter#concurrent()}); two let one batch's statements run while the other's commits. One by
+     * default: on the shared 2-core machine two writers imported reports no faster and spent 17 % more CPU
+     * (docs/benchmarks.md, import).
      */
     public record Options(int batchSize, Progress progress, LongConsumer afterCommit, int writers) {
 
         public static Options defaults() {
-            return new Options(1000, Progress.none(), batch -> {}, 2);
+            return new Options(1000, Progress.none(), batch -> {}, 1);
         }
 
         public Options withBatchSize(int size) {

@@ -65,14 +65,17 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
     }
 
     /**
-     * Two batches at once for entities whose records refer only to other files' records (customers may name an
-     * organisation in the same file; tags and measurements lock shared nodes early).
+     * Two batches at once for entities whose records refer only to other files' records and that write no property
+     * of a shared node: customers may name an organisation in the same file; tags and measurements update shared
+     * nodes; configurations count their items (ConfigItems), and counting a dense item while another batch links it
+     * deadlocks inside Neo4j (one holds the node's lock and wants its relationship-group lock, the other the reverse;
+     * seen 66 times in the 1M generated import) — and the count serialises their batches anyway.
      */
     @Override
     public boolean concurrent() {
         return switch (entity) {
-            case PRODUCTS, ITEMS, CONFIGURATIONS, REPORTS, INTERACTIONS, SOLUTIONS, CONFIRMATIONS -> true;
-            case CUSTOMERS, TAGS, MEASUREMENTS -> false;
+            case PRODUCTS, ITEMS, REPORTS, INTERACTIONS, SOLUTIONS, CONFIRMATIONS -> true;
+            case CUSTOMERS, CONFIGURATIONS, TAGS, MEASUREMENTS -> false;
         };
     }
 
@@ -109,9 +112,7 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
             params.put("symptomTerms", PeerSignature.symptomTerms(tx, shown.stream().map(PublicId.SYMPTOM::fromKey).toList()));
         }
         if (entity == Entity.CONFIGURATIONS) {
-            // Created and counted first: counting write-locks the popular items until commit, so two batches take turns
-            // here. Counting after the configurations' statement instead deadlocked (both hold the items' shared
-            // relationship-group locks from linking them and then both want the exclusive one to count).
+            // Created and counted before the configurations link them (one writer: see concurrent()).
             ConfigItems.merge(tx, rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
         }
         // One statement writes the batch, the reports' peer signatures included, and says what it wrote.

@@ -40,8 +40,11 @@ import org.neo4j.driver.GraphDatabase;
  */
 public final class ImportBench {
 
+    /** Batches in their transactions at once where the writer allows it (ImportEngine.Options#writers). */
+    private static int writers;
+
     static final Set<String> OPTIONS = Set.of("dump", "runs", "customers", "seed", "work-dir", "batch-size", "page-cache",
-            "heap-interval", "only");
+            "heap-interval", "only", "writers");
 
     public static void main(String[] args) throws IOException {
         Options options = new Options(args, OPTIONS);
@@ -49,8 +52,9 @@ public final class ImportBench {
         int batchSize = options.integer("batch-size", 1000);
         long pageCache = options.bytes("page-cache", "1g");
         String only = options.string("only", "all");
-        System.out.printf("JVM: %d cores, max heap %d MiB; batch size %d, page cache %d MiB%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, batchSize, pageCache >> 20);
+        writers = options.integer("writers", ImportEngine.Options.defaults().writers());
+        System.out.printf("JVM: %d cores, max heap %d MiB; batch size %d, page cache %d MiB, writers %d%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, batchSize, pageCache >> 20, writers);
 
         if (!only.equals("generated")) {
             Path dump = Path.of(options.string("dump", ""));
@@ -183,7 +187,7 @@ public final class ImportBench {
             long reportsBefore = count("MATCH (r:Report) RETURN count(r) AS n");
             long[] last = {System.nanoTime()};
             ImportEngine engine = new ImportEngine(driver, ImportEngine.Options.defaults().withBatchSize(batchSize).withProgress(progress)
-                    .withAfterCommit(batch -> {
+                    .withWriters(writers).withAfterCommit(batch -> {
                         long now = System.nanoTime();
                         batchTimes.add(now - last[0]);
                         last[0] = now;

@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 usage() {
   cat <<'USAGE'
 Usage: bench/run-import.sh [--runs N] [--customers N] [--seed S] [--batch-size B] [--page-cache SIZE]
-                           [--only dump|generated] [--dump FILE] [--work-dir DIR] [--heap-interval SECONDS] [--writers N] [--no-build]
+                           [--only dump|generated] [--dump FILE] [--work-dir DIR] [--heap-interval SECONDS] [--no-build]
 
 Runs the real importer (what ./peergraph import runs) into a fresh embedded Neo4j and prints throughput:
   1. the ProtonDB dump (default ../shared/data/protondb/reports_jun1_2020.tar.gz, 22,508 reports, normalisation
@@ -27,7 +27,6 @@ Runs the real importer (what ./peergraph import runs) into a fresh embedded Neo4
   --dump FILE         another ProtonDB dump
   --work-dir DIR      stores and generated files (default bench/target/import)
   --heap-interval S   seconds between heap samples, each a full GC (default 15)
-  --writers N         batches in their transactions at once where the entity allows it (default 1; 2 overlaps one batch with another's commit)
   --no-build          skip the Maven build (use what was built last)
 
 Environment: JAVA_HOME (a JDK >= 21; otherwise the newest in /usr/lib/jvm), BENCH_HEAP (default 384m), BENCH_JAVA_OPTS

@@ -40,11 +40,8 @@ import org.neo4j.driver.GraphDatabase;
  */
 public final class ImportBench {
 
-    /** Batches in their transactions at once where the writer allows it (ImportEngine.Options#writers). */
-    private static int writers;
-
     static final Set<String> OPTIONS = Set.of("dump", "runs", "customers", "seed", "work-dir", "batch-size", "page-cache",
-            "heap-interval", "only", "writers");
+            "heap-interval", "only");
 
     public static void main(String[] args) throws IOException {
         Options options = new Options(args, OPTIONS);
@@ -52,9 +49,8 @@ public final class ImportBench {
         int batchSize = options.integer("batch-size", 1000);
         long pageCache = options.bytes("page-cache", "1g");
         String only = options.string("only", "all");
-        writers = options.integer("writers", ImportEngine.Options.defaults().writers());
-        System.out.printf("JVM: %d cores, max heap %d MiB; batch size %d, page cache %d MiB, writers %d%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, batchSize, pageCache >> 20, writers);
+        System.out.printf("JVM: %d cores, max heap %d MiB; batch size %d, page cache %d MiB%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, batchSize, pageCache >> 20);
 
         if (!only.equals("generated")) {
             Path dump = Path.of(options.string("dump", ""));
@@ -187,7 +183,7 @@ public final class ImportBench {
             long reportsBefore = count("MATCH (r:Report) RETURN count(r) AS n");
             long[] last = {System.nanoTime()};
             ImportEngine engine = new ImportEngine(driver, ImportEngine.Options.defaults().withBatchSize(batchSize).withProgress(progress)
-                    .withWriters(writers).withAfterCommit(batch -> {
+                    .withAfterCommit(batch -> {
                         long now = System.nanoTime();
                         batchTimes.add(now - last[0]);
                         last[0] = now;

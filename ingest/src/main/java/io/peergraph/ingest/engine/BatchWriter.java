@@ -15,15 +15,6 @@ public interface BatchWriter<T> {
      */
     Map<String, String> IMPORTED = Map.of("source", "import");
 
-    /**
-     * Whether two batches of one file may be written at once (ImportEngine overlaps one's statements with the other's
-     * commit): true only when no record refers to another record of the same file (a reference to a record in a batch
-     * still in flight would not be found) and shared nodes are locked late in the transaction, in a fixed order.
-     */
-    default boolean concurrent() {
-        return false;
-    }
-
     /** Which of these natural keys the graph already holds (those records count as unchanged). */
     Set<String> existing(TransactionContext tx, Collection<String> keys);
 

@@ -7,9 +7,7 @@ import org.neo4j.driver.TransactionContext;
 /**
  * How far an import of one source file got: the position of the last record whose batch committed,
  * stored in the graph by that batch's own transaction, so it can never claim more than was written.
- * Keyed by the file's content hash, so a renamed copy resumes and a changed file starts over. It only moves
- * forward: with two writers a batch may commit after a later one (Cypher locks the node before reading the
- * position it compares with, so two batches cannot both read the old one).
+ * Keyed by the file's content hash, so a renamed copy resumes and a changed file starts over.
  */
 final class Checkpoint {
 
@@ -20,7 +18,7 @@ final class Checkpoint {
     private static final String SAVE = "CYPHER replan=skip\n" + """
             MERGE (c:ImportCheckpoint {source: $source})
               ON CREATE SET c.createdAt = datetime(), c.file = $file
-            SET c.position = CASE WHEN c.position > $position THEN c.position ELSE $position END, c.updatedAt = datetime()
+            SET c.position = $position, c.updatedAt = datetime()
             """;
 
     private Checkpoint() {}

@@ -24,14 +24,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.exceptions.ClientException;
 
 /**
  * Reads a source record by record, maps each, and writes accepted records in batches: one transaction per
@@ -43,31 +41,23 @@ public final class ImportEngine {
 
     /**
      * {@code afterCommit} is told the number of each committed batch (tests use it to stop a run part-way).
-     * {@code writers}: how many batches may be in their transactions at once when the writer allows it
-     * ({@link BatchWriter#concurrent()}); two let one batch's statements run while the other's commits. One by
-     * default: on the shared 2-core machine two writers imported reports no faster and spent 17 % more CPU
-     * (docs/benchmarks.md, import).
      */
-    public record Options(int batchSize, Progress progress, LongConsumer afterCommit, int writers) {
+    public record Options(int batchSize, Progress progress, LongConsumer afterCommit) {
 
         public static Options defaults() {
-            return new Options(1000, Progress.none(), batch -> {}, 1);
+            return new Options(1000, Progress.none(), batch -> {});
         }
 
         public Options withBatchSize(int size) {
-            return new Options(size, progress, afterCommit, writers);
+            return new Options(size, progress, afterCommit);
         }
 
         public Options withProgress(Progress p) {
-            return new Options(batchSize, p, afterCommit, writers);
+            return new Options(batchSize, p, afterCommit);
         }
 
         public Options withAfterCommit(LongConsumer hook) {
-            return new Options(batchSize, progress, hook, writers);
-        }
-
-        public Options withWriters(int n) {
-            return new Options(batchSize, progress, afterCommit, n);
+            return new Options(batchSize, progress, hook);
         }
     }
 
@@ -77,9 +67,6 @@ public final class ImportEngine {
     public ImportEngine(Driver driver, Options options) {
         if (options.batchSize() < 1) {
             throw new IllegalArgumentException("batch size must be at least 1");
-        }
-        if (options.writers() < 1) {
-            throw new IllegalArgumentException("at least one writer");
         }
         this.driver = driver;
         this.options = options;
@@ -93,9 +80,11 @@ public final class ImportEngine {
         Counts counts = new Counts();
         Reader<T> reader = new Reader<>(file, source, mapper, deadLetters, committedUpTo);
         Thread readerThread = Thread.ofPlatform().name("import-reader").daemon().start(reader);
-        Writers<T> writers = new Writers<>(sourceId, file, reader, counts, writer, deadLetters);
         try {
-            writers.run(writer.concurrent() ? options.writers() : 1);
+            List<Pending<T>> batch;
+            while ((batch = reader.nextBatch()) != END) {
+                flush(sourceId, file, batch, counts, writer, deadLetters);
+            }
         } finally {
             reader.stop();
             join(readerThread);
@@ -199,19 +188,9 @@ public final class ImportEngine {
             }
         }
 
-        /** The next batch, or END once the reader has stopped (the writers failed) with nothing queued. */
-        @SuppressWarnings("unchecked")
         List<Pending<T>> nextBatch() {
             try {
-                while (true) {
-                    List<Pending<T>> batch = batches.poll(100, TimeUnit.MILLISECONDS);
-                    if (batch != null) {
-                        return batch;
-                    }
-                    if (stopped) {
-                        return END;
-                    }
-                }
+                return batches.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while importing " + file, e);
@@ -232,207 +211,47 @@ public final class ImportEngine {
         }
     }
 
-    /**
-     * Takes the reader's batches in file order and writes each in a transaction of its own, on one thread or two.
-     *
-     * <p>With two, batch n+1's statements run while batch n commits. The outbox append and the checkpoint are each
-     * batch's last statements and lock one node each until commit, so those parts (and the commits) still take turns.
-     * The checkpoint a batch saves never passes a batch that may not have committed: it is the batch's last position
-     * only when no earlier batch is still in flight, otherwise the position just before the earliest one in flight
-     * ({@link Checkpoint#save} keeps the larger of that and the stored one). A kill leaves whole batches only; the
-     * re-run re-reads at most the batches that were in flight, finds their records in the graph (unchanged) and
-     * converges. The same key in two batches in flight at once (a record repeated in the file) fails the later
-     * batch on the key's unique constraint: it is written again once every earlier batch has committed.
-     */
-    private final class Writers<T> {
-
-        private final String sourceId;
-        private final Path file;
-        private final Reader<T> reader;
-        private final Counts counts;
-        private final BatchWriter<T> writer;
-        private final DeadLetterFile deadLetters;
-        /** First position of each batch taken and not yet committed, by sequence number; guarded by {@code this}. */
-        private final TreeMap<Long, Long> inFlight = new TreeMap<>();
-        private final Object taking = new Object();
-        private long taken;
-        private long lastTaken;
-        private boolean ended;
-        private RuntimeException failure;
-        private boolean concurrent;
-
-        Writers(String sourceId, Path file, Reader<T> reader, Counts counts, BatchWriter<T> writer, DeadLetterFile deadLetters) {
-            this.sourceId = sourceId;
-            this.file = file;
-            this.reader = reader;
-            this.counts = counts;
-            this.writer = writer;
-            this.deadLetters = deadLetters;
+    private <T> void flush(String sourceId, Path file, List<Pending<T>> batch, Counts counts, BatchWriter<T> writer,
+                           DeadLetterFile deadLetters) {
+        if (batch.isEmpty()) {
+            return;
         }
-
-        void run(int threads) {
-            concurrent = threads > 1;
-            List<Thread> others = new ArrayList<>();
-            for (int i = 1; i < threads; i++) {
-                others.add(Thread.ofPlatform().name("import-writer-" + i).daemon().start(this::loop));
-            }
-            loop();
-            others.forEach(ImportEngine::join);
-            synchronized (this) {
-                if (failure != null) {
-                    throw failure;
-                }
-            }
-            if (concurrent && lastTaken > 0) {
-                // Every batch has committed: the checkpoint may have stopped short of the last one if it committed first.
-                try (Session session = driver.session()) {
-                    session.executeWrite(tx -> {
-                        Checkpoint.save(tx, sourceId, file.getFileName().toString(), lastTaken);
-                        return null;
-                    });
-                }
-            }
-        }
-
-        private void loop() {
-            try {
-                Taken<T> next;
-                while ((next = take()) != null) {
-                    write(next);
-                }
-            } catch (RuntimeException e) {
-                synchronized (this) {
-                    if (failure == null) {
-                        failure = e;
-                    }
-                    ended = true;
-                    notifyAll();
-                }
-                reader.stop();
-            } catch (Error e) {
-                synchronized (this) {
-                    ended = true;
-                    notifyAll();
-                }
-                reader.stop();
-                throw e;
-            }
-        }
-
-        /**
-         * The next batch in file order, registered as in flight; null at the end or after a failure. Batches are taken
-         * one thread at a time (on their own lock, so that waiting for the reader holds up no commit).
-         */
-        private Taken<T> take() {
-            synchronized (taking) {
-                List<Pending<T>> batch;
-                do {
-                    synchronized (this) {
-                        if (ended) {
-                            return null;
-                        }
-                    }
-                    batch = reader.nextBatch();
-                } while (batch != END && batch.isEmpty());
-                synchronized (this) {
-                    if (batch == END || ended) {
-                        ended = true;
-                        notifyAll();
-                        return null;
-                    }
-                    long seq = ++taken;
-                    inFlight.put(seq, batch.getFirst().position());
-                    lastTaken = batch.getLast().position();
-                    return new Taken<>(seq, batch);
-                }
-            }
-        }
-
-        /** Where this batch may move the checkpoint: not past the first record of an earlier batch still in flight. */
-        private synchronized long checkpointFor(Taken<T> t) {
-            Map.Entry<Long, Long> earliest = inFlight.firstEntry();
-            return earliest.getKey() < t.seq() ? earliest.getValue() - 1 : t.batch().getLast().position();
-        }
-
-        private synchronized void committed(Taken<T> t) {
-            inFlight.remove(t.seq());
-            notifyAll();
-        }
-
-        /** Waits until every batch taken before this one has committed (or the import failed). */
-        private synchronized void awaitEarlier(Taken<T> t) {
-            try {
-                while (inFlight.firstKey() < t.seq() && failure == null) {
-                    wait();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while importing " + file, e);
-            }
-        }
-
-        private void write(Taken<T> t) {
-            BatchOutcome<T> outcome;
-            try {
-                outcome = transaction(t);
-            } catch (ClientException e) {
-                if (!e.code().endsWith("ConstraintValidationFailed") || !concurrent) {
-                    throw e;
-                }
-                // A key also in an earlier batch that was in flight: once every earlier batch has committed, the
-                // existing-keys check sees it. A second failure is a real conflict.
-                awaitEarlier(t);
-                outcome = transaction(t);
-            }
-            writer.committed(outcome.written());
-            List<Pending<T>> batch = t.batch();
-            long batchNumber;
-            synchronized (this) {
-                Set<String> rejectedOnce = new HashSet<>();
+        long lastPosition = batch.getLast().position();
+        BatchOutcome<T> outcome;
+        try (Session session = driver.session()) {
+            outcome = session.executeWrite(tx -> {
+                Set<String> keys = new HashSet<>();
+                batch.forEach(p -> keys.add(p.record().key()));
+                Set<String> seen = new HashSet<>(writer.existing(tx, keys));
+                List<T> fresh = new ArrayList<>();
                 for (Pending<T> p : batch) {
-                    String reason = outcome.unwritten().get(p.record().key());
-                    if (reason != null && rejectedOnce.add(p.record().key())) {
-                        deadLetters.reject(file.toString(), p.source(), reason);
+                    if (seen.add(p.record().key())) { // a record repeated inside the file counts once
+                        fresh.add(p.record().value());
                     }
                 }
-                counts.imported += outcome.fresh() - rejectedOnce.size();
-                counts.rejected += rejectedOnce.size();
-                counts.unchanged += batch.size() - outcome.fresh();
-                batchNumber = ++counts.batches;
-            }
-            committed(t);
-            options.afterCommit().accept(batchNumber);
+                Map<String, String> unwritten = writer.write(tx, fresh);
+                Checkpoint.save(tx, sourceId, file.getFileName().toString(), lastPosition);
+                return new BatchOutcome<>(fresh, unwritten);
+            });
         }
-
-        private BatchOutcome<T> transaction(Taken<T> t) {
-            List<Pending<T>> batch = t.batch();
-            try (Session session = driver.session()) {
-                return session.executeWrite(tx -> {
-                    Set<String> keys = new HashSet<>();
-                    batch.forEach(p -> keys.add(p.record().key()));
-                    Set<String> seen = new HashSet<>(writer.existing(tx, keys));
-                    List<T> fresh = new ArrayList<>();
-                    for (Pending<T> p : batch) {
-                        if (seen.add(p.record().key())) { // a record repeated inside the file counts once
-                            fresh.add(p.record().value());
-                        }
-                    }
-                    Map<String, String> unwritten = writer.write(tx, fresh);
-                    Checkpoint.save(tx, sourceId, file.getFileName().toString(), checkpointFor(t));
-                    return new BatchOutcome<>(fresh, unwritten);
-                });
+        writer.committed(outcome.fresh());
+        Set<String> rejectedOnce = new HashSet<>();
+        for (Pending<T> p : batch) {
+            String reason = outcome.unwritten().get(p.record().key());
+            if (reason != null && rejectedOnce.add(p.record().key())) {
+                deadLetters.reject(file.toString(), p.source(), reason);
             }
         }
+        counts.imported += outcome.fresh().size() - rejectedOnce.size();
+        counts.rejected += rejectedOnce.size();
+        counts.unchanged += batch.size() - outcome.fresh().size();
+        counts.batches++;
+        batch.clear();
+        options.afterCommit().accept(counts.batches);
     }
 
-    private record Taken<T>(long seq, List<Pending<T>> batch) {}
-
-    private record BatchOutcome<T>(List<T> written, Map<String, String> unwritten) {
-
-        int fresh() {
-            return written.size();
-        }
-    }
+    /** The records given to the writer (new to the graph) and, of those, the ones it refused with their reasons. */
+    private record BatchOutcome<T>(List<T> fresh, Map<String, String> unwritten) {}
 
     private static String sha256(Path file) {
         try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {

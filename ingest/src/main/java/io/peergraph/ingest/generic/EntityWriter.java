@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -44,7 +43,7 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
      * only read their signature terms. Symptoms are never deleted. (A concept the seeds gain during the import for a
      * symptom settled here is linked by the next import that shows the symptom, not by a later batch of this file.)
      */
-    private final Set<String> settledSymptoms = ConcurrentHashMap.newKeySet();
+    private final Set<String> settledSymptoms = new HashSet<>();
 
     public EntityWriter(Entity entity) {
         this.entity = entity;
@@ -62,21 +61,6 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
                 }
             }
         }
-    }
-
-    /**
-     * Two batches at once for entities whose records refer only to other files' records and that write no property
-     * of a shared node: customers may name an organisation in the same file; tags and measurements update shared
-     * nodes; configurations count their items (ConfigItems), and counting a dense item while another batch links it
-     * deadlocks inside Neo4j (one holds the node's lock and wants its relationship-group lock, the other the reverse;
-     * seen 66 times in the 1M generated import) — and the count serialises their batches anyway.
-     */
-    @Override
-    public boolean concurrent() {
-        return switch (entity) {
-            case PRODUCTS, ITEMS, REPORTS, INTERACTIONS, SOLUTIONS, CONFIRMATIONS -> true;
-            case CUSTOMERS, CONFIGURATIONS, TAGS, MEASUREMENTS -> false;
-        };
     }
 
     @Override
@@ -112,7 +96,6 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
             params.put("symptomTerms", PeerSignature.symptomTerms(tx, shown.stream().map(PublicId.SYMPTOM::fromKey).toList()));
         }
         if (entity == Entity.CONFIGURATIONS) {
-            // Created and counted before the configurations link them (one writer: see concurrent()).
             ConfigItems.merge(tx, rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
         }
         // One statement writes the batch, the reports' peer signatures included, and says what it wrote.

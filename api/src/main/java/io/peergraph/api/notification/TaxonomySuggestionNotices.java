@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Tells moderators of new synonym and broader candidates: computes both lists as the moderators' suggestion
- * queries do (one in-memory pass over all tag usage each, seconds on a large store, hence a scheduled job and not
+ * queries do (one in-memory pass over all tag usage, seconds on a large store, hence a scheduled job and not
  * a test per event), names each suggestion by its kind and normalised tags (or tag and concept IRI), and hands at
  * most {@code perRun} new ones, synonyms and broader candidates taken in turn, best first, to
  * {@link SuggestionAnnouncements}, which tells each once.
@@ -41,12 +41,11 @@ public class TaxonomySuggestionNotices {
         this.perRun = perRun;
     }
 
-    /** One run: compute, keep what was not told yet, tell at most {@code perRun}. */
+    /** One run: compute (one read of all tag usage), keep what was not told yet, tell at most {@code perRun}. */
     public SuggestionAnnouncements.Result run() {
-        List<Suggestion> synonyms = suggestions.synonymCandidates(thresholds, 0, Integer.MAX_VALUE).items().stream()
-                .map(TaxonomySuggestionNotices::synonym).toList();
-        List<Suggestion> broader = suggestions.broaderCandidates(thresholds, 0, Integer.MAX_VALUE).items().stream()
-                .map(TaxonomySuggestionNotices::broader).toList();
+        TagSuggestions.Candidates candidates = suggestions.synonymAndBroaderCandidates(thresholds);
+        List<Suggestion> synonyms = candidates.synonyms().stream().map(TaxonomySuggestionNotices::synonym).toList();
+        List<Suggestion> broader = candidates.broader().stream().map(TaxonomySuggestionNotices::broader).toList();
         return announcements.announce(inTurn(synonyms, broader), perRun);
     }
 

@@ -106,6 +106,9 @@ public class SuggestionAnnouncements {
         Set<String> toldBefore = new HashSet<>(client.query(TOLD).bind(suggestions.stream().map(Suggestion::key).toList()).to("keys")
                 .fetchAs(List.class).mappedBy((t, r) -> r.get("told").asList(Value::asString)).one().orElse(List.of()));
         String run = UUID.randomUUID().toString();
+        // Who is told: read once per run (a handful of moderators), not once per suggestion.
+        List<String> moderators = List.copyOf(client.query(MODERATORS).bind(NotificationKind.TAXONOMY_SUGGESTION.name()).to("kind")
+                .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
         int told = 0;
         long entries = 0;
         Set<String> offered = new HashSet<>();
@@ -116,7 +119,7 @@ public class SuggestionAnnouncements {
             if (toldBefore.contains(s.key()) || !offered.add(s.key())) {
                 continue;
             }
-            Long written = tx.execute(status -> tell(s, run));
+            Long written = tx.execute(status -> tell(s, run, moderators));
             if (written != null) {
                 told++;
                 entries += written;
@@ -126,7 +129,7 @@ public class SuggestionAnnouncements {
     }
 
     /** In the caller's transaction: the marker, then the entries; null when the suggestion was told already. */
-    private Long tell(Suggestion s, String run) {
+    private Long tell(Suggestion s, String run, List<String> moderators) {
         Map<String, Object> params = new HashMap<>();
         params.put("key", s.key());
         params.put("run", run);
@@ -137,11 +140,10 @@ public class SuggestionAnnouncements {
         if (client.query(MARK).bindAll(params).fetch().one().isEmpty()) {
             return null;
         }
-        List<Map<String, Object>> rows = client.query(MODERATORS).bind(params.get("kind")).to("kind").fetchAs(String.class)
-                .mappedBy((t, r) -> r.get("id").asString()).all().stream().map(recipient -> {
-                    String key = "suggestion:" + s.key() + ":" + recipient;
-                    return Map.<String, Object>of("key", key, "id", PublicId.NOTIFICATION.fromKey(key), "recipientId", recipient);
-                }).toList();
+        List<Map<String, Object>> rows = moderators.stream().map(recipient -> {
+            String key = "suggestion:" + s.key() + ":" + recipient;
+            return Map.<String, Object>of("key", key, "id", PublicId.NOTIFICATION.fromKey(key), "recipientId", recipient);
+        }).toList();
         if (rows.isEmpty()) {
             return 0L;
         }

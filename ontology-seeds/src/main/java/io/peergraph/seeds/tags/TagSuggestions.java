@@ -78,7 +78,24 @@ public final class TagSuggestions {
 
     public SuggestionPage<SynonymCandidate> synonymCandidates(Thresholds th, int offset, int limit) {
         UsageMatrix usage = new UsageMatrix(driver);
+        return SuggestionPage.of(synonyms(usage, usage.pairCounts(), th), offset, limit);
+    }
+
+    public SuggestionPage<BroaderCandidate> broaderCandidates(Thresholds th, int offset, int limit) {
+        UsageMatrix usage = new UsageMatrix(driver);
+        return SuggestionPage.of(broader(usage, usage.pairCounts(), th), offset, limit);
+    }
+
+    /** Synonym and broader candidates, best first, from one read of the usage (for a job that wants both). */
+    public record Candidates(List<SynonymCandidate> synonyms, List<BroaderCandidate> broader) {}
+
+    public Candidates synonymAndBroaderCandidates(Thresholds th) {
+        UsageMatrix usage = new UsageMatrix(driver);
         Map<Long, Integer> shared = usage.pairCounts();
+        return new Candidates(synonyms(usage, shared, th), broader(usage, shared, th));
+    }
+
+    private static List<SynonymCandidate> synonyms(UsageMatrix usage, Map<Long, Integer> shared, Thresholds th) {
         List<Set<String>> grams = usage.tags.stream().map(t -> Spelling.trigrams(t.normalized())).toList();
         Map<String, List<Integer>> byGram = new HashMap<>();
         for (int i = 0; i < usage.tags.size(); i++) {
@@ -115,13 +132,12 @@ public final class TagSuggestions {
         }
         out.sort(Comparator.comparingDouble(SynonymCandidate::similarity).reversed()
                 .thenComparing(c -> c.first().normalized()).thenComparing(c -> c.second().normalized()));
-        return SuggestionPage.of(out, offset, limit);
+        return out;
     }
 
-    public SuggestionPage<BroaderCandidate> broaderCandidates(Thresholds th, int offset, int limit) {
-        UsageMatrix usage = new UsageMatrix(driver);
+    private List<BroaderCandidate> broader(UsageMatrix usage, Map<Long, Integer> shared, Thresholds th) {
         List<BroaderCandidate> out = new ArrayList<>();
-        usage.pairCounts().forEach((pair, both) -> {
+        shared.forEach((pair, both) -> {
             int a = (int) (pair >>> 32);
             int b = (int) (long) pair;
             coOccurrence(usage, a, b, both, th).ifPresent(out::add);
@@ -131,7 +147,7 @@ public final class TagSuggestions {
         List<BroaderCandidate> fresh = withoutKnown(out);
         fresh.sort(Comparator.comparing(BroaderCandidate::basis).thenComparing(Comparator.comparingInt(BroaderCandidate::sharedThings).reversed())
                 .thenComparing(c -> c.narrower().normalized()));
-        return SuggestionPage.of(fresh, offset, limit);
+        return fresh;
     }
 
     private static Optional<BroaderCandidate> coOccurrence(UsageMatrix usage, int narrower, int broader, int both, Thresholds th) {

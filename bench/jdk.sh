@@ -1,4 +1,4 @@
-# Sourced by the bench/run-*.sh scripts: find_jdk exports JAVA_HOME as a JDK >= 21 (JAVA_HOME if it is one,
+# Sourced by the bench/run-*.sh scripts: bench_args reads their command line, find_jdk exports JAVA_HOME as a JDK >= 21 (JAVA_HOME if it is one,
 # else the newest under /usr/lib/jvm).
 
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
@@ -31,4 +31,19 @@ package_bench() {
     cp -r search/target/classes "$run/search-classes"
   fi
   BENCH_CLASSPATH="$run/bench-classes:$run/search-classes:$(cat "bench/target/$name-classpath.txt")"
+}
+
+# bench_args "$@": the command line every bench script takes: -h/--help (the script's usage function), --no-build
+# (sets build=false), and "--name value" pairs handed to the benchmark's main unchanged (in the array args).
+bench_args() {
+  build=true
+  args=()
+  while (( $# )); do
+    case "$1" in
+      -h|--help) usage; exit 0 ;;
+      --no-build) build=false; shift ;;
+      --*) (( $# >= 2 )) || { usage >&2; exit 2; }; args+=("$1" "$2"); shift 2 ;;
+      *) usage >&2; exit 2 ;;
+    esac
+  done
 }

@@ -46,16 +46,7 @@ USAGE
 
 source "$ROOT/bench/jdk.sh"
 
-build=true
-args=()
-while (( $# )); do
-  case "$1" in
-    -h|--help) usage; exit 0 ;;
-    --no-build) build=false; shift ;;
-    --*) (( $# >= 2 )) || { usage >&2; exit 2; }; args+=("$1" "$2"); shift 2 ;;
-    *) usage >&2; exit 2 ;;
-  esac
-done
+bench_args "$@"
 
 find_jdk
 cd "$ROOT"

@@ -19,10 +19,12 @@ import io.peergraph.bench.Options;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Similar-case relevance on real duplicate bug reports: every report becomes a case (summary → title,
@@ -46,7 +48,7 @@ public final class RelevanceBench {
         Path bugsFile = Path.of(options.string("bugs", "../shared/data/bugs/SeaMonkey_bugs.csv"));
         Path pairsFile = Path.of(options.string("pairs", "../shared/data/bugs/SeaMonkey_bugs-combined.csv"));
         double commonWordShare = Double.parseDouble(options.string("common-word-share", String.valueOf(SimilarCases.COMMON_TERM_SHARE)));
-        List<Path> missing = java.util.stream.Stream.of(bugsFile, pairsFile).filter(f -> !Files.isRegularFile(f)).toList();
+        List<Path> missing = Stream.of(bugsFile, pairsFile).filter(f -> !Files.isRegularFile(f)).toList();
         if (!missing.isEmpty()) {
             System.out.printf("SKIPPED: the relevance bench needs real duplicate bug reports, and %s %s not there "
                     + "(../shared/data/bugs comes beside the clone; pass --bugs and --pairs otherwise)%n",
@@ -62,7 +64,7 @@ public final class RelevanceBench {
             Path dataDir = Path.of(options.string("data-dir", "bench/target/relevance-es")).toAbsolutePath();
             SearchBench.deleteRecursively(dataDir);
             Files.createDirectories(dataDir);
-            server = ElasticsearchServer.start(ServerSettings.defaults(dataDir).withStartTimeout(java.time.Duration.ofMinutes(5)));
+            server = ElasticsearchServer.start(ServerSettings.defaults(dataDir).withStartTimeout(Duration.ofMinutes(5)));
             uri = server.uri();
         }
         ElasticsearchClient client = SearchClientFactory.create(uri);

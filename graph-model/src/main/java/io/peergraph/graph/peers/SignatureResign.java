@@ -1,6 +1,7 @@
 package io.peergraph.graph.peers;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
@@ -135,7 +136,7 @@ public final class SignatureResign {
                 if (!reportIds.isEmpty()) {
                     tx.run(PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
                 }
-                Map<String, Object> p = new java.util.HashMap<>();
+                Map<String, Object> p = new HashMap<>();
                 p.put("request", request);
                 p.put("last", reportIds.size() < BATCH ? null : reportIds.getLast());
                 tx.run(ADVANCE, p).consume();

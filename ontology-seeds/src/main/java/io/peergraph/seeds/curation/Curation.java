@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
@@ -27,7 +28,7 @@ public final class Curation {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Actions whose undo may move concepts in the hierarchy (a bulk change or an undo may hold any of them). */
-    private static final java.util.Set<String> MOVES = java.util.Set.of("SET_BROADER", "REMOVE_BROADER", "MERGE_CONCEPTS", "BULK", "UNDO");
+    private static final Set<String> MOVES = java.util.Set.of("SET_BROADER", "REMOVE_BROADER", "MERGE_CONCEPTS", "BULK", "UNDO");
 
     private final Driver driver;
 

@@ -1,5 +1,6 @@
 package io.peergraph.api.cli;
 
+import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.schema.SchemaMigrations;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class OfflineStore implements AutoCloseable {
                 throw new IllegalStateException("Cannot open the store in " + dataDir.resolve("neo4j")
                         + ": is the service running on it? Stop it first, or import through the service.", e);
             }
-            driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none());
+            driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none(), DriverConfig.defaults());
             SchemaMigrations.apply(driver);
         }
         return driver;

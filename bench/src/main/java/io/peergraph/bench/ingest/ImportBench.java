@@ -6,6 +6,7 @@ import io.peergraph.bench.generate.GeneratedStore;
 import io.peergraph.bench.generate.GenericFiles;
 import io.peergraph.bench.generate.SyntheticCommunity;
 import io.peergraph.bench.peers.Latencies;
+import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.schema.SchemaMigrations;
 import io.peergraph.ingest.ImportFormat;
@@ -173,7 +174,7 @@ public final class ImportBench {
         static Store fresh(Path dir, long pageCache) {
             GeneratedStore.deleteRecursively(dir);
             EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir, 0, pageCache);
-            Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+            Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), DriverConfig.defaults());
             SchemaMigrations.apply(driver);
             return new Store(dir, neo4j, driver);
         }

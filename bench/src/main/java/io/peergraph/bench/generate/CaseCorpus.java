@@ -1,7 +1,6 @@
 package io.peergraph.bench.generate;
 
 import io.peergraph.search.sync.CaseDocument;
-import io.peergraph.search.text.Stems;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -119,8 +118,8 @@ public final class CaseCorpus {
         }
         List<String> tags = random.nextInt(5) == 0 ? List.of(pick(TAGS, random)) : List.of();
         String occurredAt = DateTimeFormatter.ISO_INSTANT.format(report.occurredAt().toInstant());
-        return new CaseDocument(report.id(), customer.id(), PRIVACY[random.nextInt(PRIVACY.length)], report.status(), title,
-                text.toString(), Stems.joined(title), Stems.joined(title + "\n" + text), interactions,
+        return CaseDocument.of(report.id(), customer.id(), PRIVACY[random.nextInt(PRIVACY.length)], report.status(), title,
+                text.toString(), interactions,
                 channels.stream().distinct().sorted().toList(), outcomes.stream().distinct().sorted().toList(),
                 product.id(), product.name(),
                 ranks.stream().map(r -> vocabulary.symptoms.get(r).id()).toList(),

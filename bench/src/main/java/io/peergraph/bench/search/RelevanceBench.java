@@ -14,7 +14,6 @@ import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.server.ElasticsearchServer;
 import io.peergraph.search.server.ServerSettings;
 import io.peergraph.search.sync.CaseDocument;
-import io.peergraph.search.text.Stems;
 import io.peergraph.bench.Options;
 import java.net.URI;
 import java.nio.file.Files;
@@ -144,8 +143,8 @@ public final class RelevanceBench {
 
     static CaseDocument asCase(BugCsv.Bug bug) {
         String text = bug.description();
-        return new CaseDocument(caseId(bug.id()), "bench", "PUBLIC", "OPEN", bug.summary(), text, Stems.joined(bug.summary()),
-                Stems.joined(bug.summary() + "\n" + text), List.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(),
+        return CaseDocument.of(caseId(bug.id()), "bench", "PUBLIC", "OPEN", bug.summary(), text,
+                List.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), null, null);
     }
 

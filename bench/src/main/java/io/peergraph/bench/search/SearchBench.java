@@ -2,10 +2,10 @@ package io.peergraph.bench.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import io.peergraph.bench.Options;
 import io.peergraph.bench.generate.CaseCorpus;
 import io.peergraph.bench.generate.CommunityShape;
@@ -181,10 +181,10 @@ public final class SearchBench {
             SimilarQuery query = new SimilarQuery(doc.id(), doc.title(), doc.text(), doc.configItemIds(), doc.symptomIds(), doc.productId(), 10);
             out.add(new Named("similarCases by report", () -> similar.find(viewer, query).size()));
             if (i % 4 == 0) { // each signal alone for every fourth report, as find sends it: which signal costs what
-                for (Map.Entry<String, Query> signal : similar.signalQueries(viewer, query).entrySet()) {
-                    out.add(new Named("signal alone: " + signal.getKey(), () -> client.search(s -> s.index(SearchIndex.CASES.alias())
-                            .query(signal.getValue()).size(SimilarCases.DEPTH).source(src -> src.fetch(false))
-                            .trackTotalHits(t -> t.enabled(false)), Void.class).hits().hits().size()));
+                for (Map.Entry<String, MultisearchBody> signal : similar.signalSearches(viewer, query).entrySet()) {
+                    out.add(new Named("signal alone: " + signal.getKey(), () -> client.msearch(m -> m.searches(r -> r
+                            .header(h -> h.index(SearchIndex.CASES.alias())).body(signal.getValue())), Void.class)
+                            .responses().getFirst().result().hits().hits().size()));
                 }
             }
             out.add(new Named("baseline: BM25 multi_match title+text", () -> client.search(s -> s.index(SearchIndex.CASES.alias())

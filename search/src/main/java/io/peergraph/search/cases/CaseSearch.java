@@ -8,8 +8,10 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.text.Stems;
@@ -20,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Faceted full-text search over cases in Elasticsearch. User text goes into {@code multi_match} and
- * {@code match} queries, which analyse it as words: no operator, wildcard or field syntax is ever interpreted.
+ * Faceted full-text search over cases in Elasticsearch. User text becomes English stems in a {@code match} query
+ * (and words in the highlight query): no operator, wildcard or field syntax is ever interpreted.
  * Pages continue with {@code search_after} on (score, id), or (time, id) without text, so a cursor stays valid
  * while new cases arrive.
  */
@@ -69,16 +71,19 @@ public final class CaseSearch {
         List<SortOptions> sort = query.hasText()
                 ? List.of(SortOptions.of(s -> s.score(o -> o.order(SortOrder.Desc))), SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))))
                 : List.of(SortOptions.of(s -> s.field(f -> f.field("occurredAt").order(SortOrder.Desc))), SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
-        SearchResponse<Void> response = client.search(s -> {
-            s.index(SearchIndex.CASES.alias())
-                    .query(q -> q.bool(b -> b.must(match).filter(filters)))
+        Query visibleMatches = Query.of(q -> q.bool(b -> b.must(match).filter(filters)));
+        List<RequestItem> searches = new ArrayList<>();
+        searches.add(item(MultisearchBody.of(s -> {
+            s.query(visibleMatches)
                     .sort(sort)
                     .size(query.size() + 1)
                     .source(src -> src.fetch(false))
-                    // Without an exact total the server may stop counting early (block-max WAND skips what cannot rank).
-                    .trackTotalHits(t -> t.enabled(query.total()))
-                    .aggregations(aggs)
+                    // No total here: the server may stop counting early (block-max WAND skips what cannot rank).
+                    .trackTotalHits(t -> t.enabled(false))
                     .highlight(h -> {
+                        if (query.hasText()) {
+                            h.highlightQuery(highlightQuery(viewer, query.text()));
+                        }
                         h.preTags("<em>").postTags("</em>").fragmentSize(150).numberOfFragments(3)
                                 .fields("title", f -> f.numberOfFragments(0))
                                 .fields("text", f -> f);
@@ -92,19 +97,32 @@ public final class CaseSearch {
                         FieldValue.of(query.after().id()));
             }
             return s;
-        }, Void.class);
+        })));
+        boolean counted = query.total() || !aggs.isEmpty();
+        if (counted) {
+            // The total and the facets pass over every match: a search of its own in the same round trip, which the
+            // server runs beside the page's (both cores at work) and may answer from its request cache on later pages.
+            searches.add(item(MultisearchBody.of(s -> s.query(visibleMatches).size(0)
+                    .trackTotalHits(t -> t.enabled(query.total())).aggregations(aggs))));
+        }
+        MsearchResponse<Void> response = client.msearch(m -> m.searches(searches), Void.class);
         List<CaseHit> hits = new ArrayList<>();
-        for (Hit<Void> hit : response.hits().hits()) {
+        for (Hit<Void> hit : MultiSearchAnswers.get(response, 0).hits().hits()) {
             double key = hit.sort().getFirst().isDouble() ? hit.sort().getFirst().doubleValue() : hit.sort().getFirst().longValue();
             double score = hit.score() == null ? 0 : hit.score();
             hits.add(new CaseHit(hit.id(), score, new CaseQuery.SortKey(key, hit.id()), hit.highlight()));
         }
         boolean more = hits.size() > query.size();
+        MultiSearchItem<Void> counts = counted ? MultiSearchAnswers.get(response, 1) : null;
         List<CasePage.Facet> facetCounts = facets.stream().map(f -> new CasePage.Facet(f,
-                response.aggregations().get(f).sterms().buckets().array().stream()
+                counts.aggregations().get(f).sterms().buckets().array().stream()
                         .map((StringTermsBucket b) -> new CasePage.Bucket(b.key().stringValue(), b.docCount())).toList())).toList();
-        long total = query.total() ? response.hits().total().value() : -1;
+        long total = query.total() ? counts.hits().total().value() : -1;
         return new CasePage(more ? hits.subList(0, query.size()) : hits, total, facetCounts, more, false);
+    }
+
+    private static RequestItem item(MultisearchBody body) {
+        return RequestItem.of(r -> r.header(h -> h.index(SearchIndex.CASES.alias())).body(body));
     }
 
     /** Whether any visible case matches at all: decides, on a later page, which of the two text queries paged. */
@@ -115,30 +133,28 @@ public final class CaseSearch {
     }
 
     /**
-     * The words in the title and text (boosted title), their English stems, symptom names; for support staff
-     * also the interactions. Customers never match on interactions: they do not see other people's.
-     * {@code wordsToMatch} is a minimum-should-match: with {@link #MOST_WORDS} a case must hold every word of a
-     * short question and three in four of a longer one, in any of the fields (cross_fields treats them as one).
-     * Any word matched 226k of the 300k cases of the search bench's support questions and made the server score
-     * and count facets over all of them; the words together are what support staff mean.
+     * The English stems of the text against the one field that holds every text the viewer may search: title (twice,
+     * so that it weighs more), text and symptom names, and for support staff also the interactions (customers never
+     * match on them: they do not see other people's). One field keeps the query a single term disjunction the
+     * server can prune (block-max WAND); a cross_fields query over the four text fields or'ed with a stems match
+     * took three to four times as long at 300k cases (docs/search.md). {@code wordsToMatch} is a minimum-should-match: with
+     * {@link #MOST_WORDS} a case must hold every word of a short question and three in four of a longer one.
      */
     private static Query textQuery(Viewer viewer, String text, String wordsToMatch) {
-        List<String> fields = new ArrayList<>(List.of("title^2", "text", "symptomNames"));
+        String field = viewer.support() ? "supportMatchStems" : "matchStems";
+        return Query.of(q -> q.match(m -> m.field(field).query(Stems.joined(text)).minimumShouldMatch(wordsToMatch)));
+    }
+
+    /**
+     * What the highlights mark: the words as typed (stop words out) in the fields shown, which the stems query does
+     * not search; run on the page's hits only.
+     */
+    private static Query highlightQuery(Viewer viewer, String text) {
+        List<String> fields = new ArrayList<>(List.of("title", "text"));
         if (viewer.support()) {
             fields.add("interactions");
         }
-        String stems = Stems.joined(text);
-        // Stop words out: "the" alone matched (and made the server score and count facets over) nearly every case.
         String words = Stems.wordsWithoutStopWords(text);
-        String asked = words.isEmpty() ? text : words;
-        return Query.of(q -> q.bool(b -> {
-            b.should(s -> s.multiMatch(m -> m.query(asked).fields(fields).type(TextQueryType.CrossFields)
-                    .operator(Operator.Or).minimumShouldMatch(wordsToMatch)));
-            if (!stems.isEmpty()) {
-                b.should(s -> s.match(m -> m.field("stems").query(stems).minimumShouldMatch(wordsToMatch)));
-            }
-            return b.minimumShouldMatch("1");
-        }));
+        return Query.of(q -> q.multiMatch(m -> m.query(words.isEmpty() ? text : words).fields(fields).operator(Operator.Or)));
     }
-
 }

@@ -12,7 +12,9 @@ import java.util.Optional;
  */
 public enum SearchIndex {
     // v2: facet fields build their global ordinals at refresh, not on the first search after it.
-    CASES("peergraph-cases", 2, "rep"),
+    // v3: text search matches one field of stems per viewer (matchStems, supportMatchStems), filled by copy_to;
+    //     offsets in the postings of the highlighted fields (highlights without analysing the texts again).
+    CASES("peergraph-cases", 3, "rep"),
     SOLUTIONS("peergraph-solutions", 1, "sol"),
     PRODUCTS("peergraph-products", 1, "prd");
 

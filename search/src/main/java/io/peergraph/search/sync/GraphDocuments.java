@@ -82,9 +82,8 @@ public class GraphDocuments {
         List<CaseDocument.Item> items = r.get("items").asList(i -> new CaseDocument.Item(i.get("id").asString(),
                 i.get("kind").asString(null), i.get("value").asString(null))).stream()
                 .sorted(java.util.Comparator.comparing(CaseDocument.Item::id)).toList();
-        return new CaseDocument(r.get("id").asString(), r.get("ownerId").asString(), r.get("privacy").asString("COMMUNITY"),
-                r.get("status").asString("OPEN"), title, text, Stems.joined(title),
-                Stems.joined(title == null ? text : text == null ? title : title + "\n" + text),
+        return CaseDocument.of(r.get("id").asString(), r.get("ownerId").asString(), r.get("privacy").asString("COMMUNITY"),
+                r.get("status").asString("OPEN"), title, text,
                 interactions.stream().map(i -> i.get("text").asString(null)).filter(java.util.Objects::nonNull).toList(),
                 sortedDistinct(interactions.stream().map(i -> i.get("channel").asString(null))),
                 sortedDistinct(interactions.stream().map(i -> i.get("outcome").asString(null))),

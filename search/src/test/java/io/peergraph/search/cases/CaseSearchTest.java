@@ -162,6 +162,30 @@ class CaseSearchTest {
     }
 
     @Test
+    void textMatchesInflectionsAndSymptomNamesAndInteractionsOnlyForSupportStaff() {
+        String w = word();
+        String symptomWord = word();
+        String interactionWord = word();
+        Configuration cfg = graph.configuration(graph.newCustomer(), List.of());
+        String symptom = graph.symptom(w + "/sound", "Sound " + symptomWord, null).id();
+        Report crashes = graph.report(cfg, null, List.of(symptom), "Game crashes " + w, "after loading", Privacy.COMMUNITY);
+        Report called = graph.report(cfg, null, List.of(), "Slow menus " + w, null, Privacy.COMMUNITY);
+        graph.interaction(called.id(), Interaction.Channel.PHONE, "Customer mentioned " + interactionWord);
+        search.sync();
+        Viewer other = Viewer.customer(graph.newCustomer());
+        Viewer support = Viewer.support(other.customerId());
+
+        assertThat(search.finder.search(other, new CaseQuery("crashing " + w, CaseFilter.none(), 10, null)).hits())
+                .extracting(CaseHit::id).containsExactly(crashes.id());
+        assertThat(search.finder.search(other, new CaseQuery(symptomWord, CaseFilter.none(), 10, null)).hits())
+                .extracting(CaseHit::id).containsExactly(crashes.id());
+        assertThat(search.finder.search(support, new CaseQuery(interactionWord, CaseFilter.none(), 10, null)).hits())
+                .extracting(CaseHit::id).containsExactly(called.id());
+        // Customers do not see other people's interactions, nor match on them.
+        assertThat(search.finder.search(other, new CaseQuery(interactionWord, CaseFilter.none(), 10, null)).hits()).isEmpty();
+    }
+
+    @Test
     void theTotalAndTheFacetsAreCountedOnlyWhenAskedFor() {
         String w = word();
         Configuration cfg = graph.configuration(graph.newCustomer(), List.of());

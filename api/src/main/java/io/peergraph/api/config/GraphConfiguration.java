@@ -3,6 +3,7 @@ package io.peergraph.api.config;
 import io.peergraph.graph.access.AccessQuery;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.CustomerStore;
+import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.history.CustomerHistory;
 import io.peergraph.graph.measurement.BenchmarkQuery;
@@ -47,7 +48,7 @@ public class GraphConfiguration {
     @Bean(destroyMethod = "close")
     Driver neo4jDriver(PeergraphProperties properties, EmbeddedGraph embedded) {
         var neo4j = properties.neo4j();
-        Config config = Config.builder().withMaxConnectionPoolSize(64).build();
+        Config config = DriverConfig.builder().withMaxConnectionPoolSize(64).build();
         Driver driver = embedded.server() != null
                 ? GraphDatabase.driver(embedded.server().boltUri(), AuthTokens.none(), config)
                 : GraphDatabase.driver(neo4j.uri(), neo4j.username() == null || neo4j.username().isBlank()

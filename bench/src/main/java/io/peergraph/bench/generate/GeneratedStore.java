@@ -1,5 +1,6 @@
 package io.peergraph.bench.generate;
 
+import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import java.io.IOException;
 import java.io.Reader;
@@ -46,7 +47,7 @@ public final class GeneratedStore implements AutoCloseable {
             deleteRecursively(dir);
         }
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir.resolve("neo4j"), 0, pageCacheBytes);
-        Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+        Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), DriverConfig.defaults());
         if (loaded) {
             System.out.println("Reusing the store loaded earlier in " + dir);
             return new GeneratedStore(neo4j, driver, read(marker));

@@ -1,5 +1,6 @@
 package io.peergraph.bench.notification;
 
+import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.notification.Inbox;
 import io.peergraph.graph.notification.NotificationRelay;
@@ -46,7 +47,7 @@ public final class NotificationBench {
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : 20;
         long pollMillis = args.length > 3 ? Long.parseLong(args[3]) : 250;
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(store, 0, 2L << 30);
-             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), DriverConfig.defaults())) {
             SchemaMigrations.apply(driver);
             OutboxSchema.apply(driver);
             subscriptions(driver);

@@ -1,5 +1,6 @@
 package io.peergraph.bench.similarity;
 
+import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.measurement.BenchmarkAnswer;
 import io.peergraph.graph.measurement.BenchmarkQuery;
@@ -47,7 +48,7 @@ public final class SimilarityBench {
         Files.createDirectories(dir);
         System.out.println("load average at start: " + loadAverage());
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir.resolve("neo4j"), 0, 2L << 30);
-             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), DriverConfig.defaults())) {
             SchemaMigrations.apply(driver);
             Neo4jClient client = Neo4jClient.create(driver);
             Path marker = dir.resolve("loaded");

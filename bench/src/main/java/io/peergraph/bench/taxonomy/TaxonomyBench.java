@@ -4,6 +4,7 @@ import io.peergraph.bench.Options;
 import io.peergraph.bench.generate.GeneratedStore;
 import io.peergraph.bench.generate.Zipf;
 import io.peergraph.bench.peers.Latencies;
+import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.PeerSignature;
@@ -67,7 +68,7 @@ public final class TaxonomyBench {
         Path store = Path.of(o.string("store", "bench/target/stores/taxonomy"));
         GeneratedStore.deleteRecursively(store);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(store, 0, o.bytes("page-cache", "1g"));
-             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), DriverConfig.defaults())) {
             SchemaMigrations.apply(driver);
             TaxonomySchema.apply(driver);
             System.out.printf("store %s (fresh), load average at start: %s%n", store, loadAverage());

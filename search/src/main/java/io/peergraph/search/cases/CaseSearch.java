@@ -101,7 +101,7 @@ public final class CaseSearch {
         boolean counted = query.total() || !aggs.isEmpty();
         if (counted) {
             // The total and the facets pass over every match: a search of its own in the same round trip, which the
-            // server runs beside the page's (both cores at work) and may answer from its request cache on later pages.
+            // server runs in parallel with the page's and may answer from its request cache on later pages.
             searches.add(item(MultisearchBody.of(s -> s.query(visibleMatches).size(0)
                     .trackTotalHits(t -> t.enabled(query.total())).aggregations(aggs))));
         }
@@ -137,8 +137,9 @@ public final class CaseSearch {
      * so that it weighs more), text and symptom names, and for support staff also the interactions (customers never
      * match on them: they do not see other people's). One field keeps the query a single term disjunction the
      * server can prune (block-max WAND); a cross_fields query over the four text fields or'ed with a stems match
-     * took three to four times as long at 300k cases (docs/search.md). {@code wordsToMatch} is a minimum-should-match: with
-     * {@link #MOST_WORDS} a case must hold every word of a short question and three in four of a longer one.
+     * took three to four times as long at 300k cases (docs/search.md). {@code wordsToMatch} is a
+     * minimum-should-match: with {@link #MOST_WORDS} a case must hold every word of a short question and three in
+     * four of a longer one.
      */
     private static Query textQuery(Viewer viewer, String text, String wordsToMatch) {
         String field = viewer.support() ? "supportMatchStems" : "matchStems";

@@ -6,7 +6,6 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
@@ -47,18 +46,20 @@ public final class CaseSearch {
         List<Query> filters = new ArrayList<>(CaseFilters.visibleTo(viewer));
         filters.addAll(CaseFilters.of(query.filter()));
         if (!query.hasText()) {
-            return page(viewer, query, Query.of(q -> q.matchAll(m -> m)), filters);
+            return page(viewer, query, Query.of(q -> q.matchAll(m -> m)), filters, false);
         }
-        Query mostWords = textQuery(viewer, query.text(), MOST_WORDS);
-        CasePage page = page(viewer, query, mostWords, filters);
+        String stems = Stems.joined(query.text());
+        Query mostWords = textQuery(viewer, stems, MOST_WORDS);
+        CasePage page = page(viewer, query, mostWords, filters, true);
         if (!page.hits().isEmpty() || (query.after() != null && matchesAny(mostWords, filters))) {
             return page;
         }
         // Nothing holds most of the words: rather than an empty answer, the cases holding any of them, best first.
-        return page(viewer, query, textQuery(viewer, query.text(), ANY_WORD), filters);
+        return page(viewer, query, textQuery(viewer, stems, ANY_WORD), filters, true);
     }
 
-    private CasePage page(Viewer viewer, CaseQuery query, Query match, List<Query> filters) throws IOException {
+    /** {@code byScore}: best first and paged by (score, id); otherwise newest first, paged by (time, id). */
+    private CasePage page(Viewer viewer, CaseQuery query, Query match, List<Query> filters, boolean byScore) throws IOException {
         List<String> facets = new ArrayList<>();
         if (query.facets()) {
             facets.addAll(FACETS);
@@ -68,7 +69,7 @@ public final class CaseSearch {
         }
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         facets.forEach(f -> aggs.put(f, Aggregation.of(a -> a.terms(t -> t.field(f).size(FACET_SIZE)))));
-        List<SortOptions> sort = query.hasText()
+        List<SortOptions> sort = byScore
                 ? List.of(SortOptions.of(s -> s.score(o -> o.order(SortOrder.Desc))), SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))))
                 : List.of(SortOptions.of(s -> s.field(f -> f.field("occurredAt").order(SortOrder.Desc))), SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
         Query visibleMatches = Query.of(q -> q.bool(b -> b.must(match).filter(filters)));
@@ -81,7 +82,7 @@ public final class CaseSearch {
                     // No total here: the server may stop counting early (block-max WAND skips what cannot rank).
                     .trackTotalHits(t -> t.enabled(false))
                     .highlight(h -> {
-                        if (query.hasText()) {
+                        if (byScore) {
                             h.highlightQuery(highlightQuery(viewer, query.text()));
                         }
                         h.preTags("<em>").postTags("</em>").fragmentSize(150).numberOfFragments(3)
@@ -93,7 +94,7 @@ public final class CaseSearch {
                         return h;
                     });
             if (query.after() != null) {
-                s.searchAfter(query.hasText() ? FieldValue.of(query.after().value()) : FieldValue.of((long) query.after().value()),
+                s.searchAfter(byScore ? FieldValue.of(query.after().value()) : FieldValue.of((long) query.after().value()),
                         FieldValue.of(query.after().id()));
             }
             return s;
@@ -133,7 +134,7 @@ public final class CaseSearch {
     }
 
     /**
-     * The English stems of the text against the one field that holds every text the viewer may search: title (twice,
+     * The English stems of the question against the one field that holds every text the viewer may search: title (twice,
      * so that it weighs more), text and symptom names, and for support staff also the interactions (customers never
      * match on them: they do not see other people's). One field keeps the query a single term disjunction the
      * server can prune (block-max WAND); a cross_fields query over the four text fields or'ed with a stems match
@@ -141,9 +142,9 @@ public final class CaseSearch {
      * minimum-should-match: with {@link #MOST_WORDS} a case must hold every word of a short question and three in
      * four of a longer one.
      */
-    private static Query textQuery(Viewer viewer, String text, String wordsToMatch) {
+    private static Query textQuery(Viewer viewer, String stems, String wordsToMatch) {
         String field = viewer.support() ? "supportMatchStems" : "matchStems";
-        return Query.of(q -> q.match(m -> m.field(field).query(Stems.joined(text)).minimumShouldMatch(wordsToMatch)));
+        return Query.of(q -> q.match(m -> m.field(field).query(stems).minimumShouldMatch(wordsToMatch)));
     }
 
     /**
@@ -155,7 +156,6 @@ public final class CaseSearch {
         if (viewer.support()) {
             fields.add("interactions");
         }
-        String words = Stems.wordsWithoutStopWords(text);
-        return Query.of(q -> q.multiMatch(m -> m.query(words.isEmpty() ? text : words).fields(fields).operator(Operator.Or)));
+        return Query.of(q -> q.multiMatch(m -> m.query(Stems.wordsWithoutStopWords(text)).fields(fields)));
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.neo4j.driver.Driver;
@@ -28,7 +29,7 @@ public final class Curation {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Actions whose undo may move concepts in the hierarchy (a bulk change or an undo may hold any of them). */
-    private static final Set<String> MOVES = java.util.Set.of("SET_BROADER", "REMOVE_BROADER", "MERGE_CONCEPTS", "BULK", "UNDO");
+    private static final Set<String> MOVES = Set.of("SET_BROADER", "REMOVE_BROADER", "MERGE_CONCEPTS", "BULK", "UNDO");
 
     private final Driver driver;
 
@@ -159,7 +160,7 @@ public final class Curation {
 
     private static String json(List<CurationCommand> commands) {
         try {
-            return JSON.writeValueAsString(commands.stream().map(c -> java.util.Map.of(action(c), c)).toList());
+            return JSON.writeValueAsString(commands.stream().map(c -> Map.of(action(c), c)).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -5,8 +5,10 @@ import io.peergraph.search.text.Stems;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.neo4j.driver.Value;
@@ -75,22 +77,22 @@ public class GraphDocuments {
         String title = r.get("title").asString(null);
         String text = r.get("text").asString(null);
         List<Value> symptoms = r.get("symptoms").asList(v -> v).stream()
-                .sorted(java.util.Comparator.comparing(s -> s.get("key").asString())).toList();
+                .sorted(Comparator.comparing(s -> s.get("key").asString())).toList();
         List<Value> interactions = r.get("interactions").asList(v -> v).stream()
-                .sorted(java.util.Comparator.comparing((Value i) -> i.get("at").asZonedDateTime()).thenComparing(i -> i.get("id").asString()))
+                .sorted(Comparator.comparing((Value i) -> i.get("at").asZonedDateTime()).thenComparing(i -> i.get("id").asString()))
                 .toList();
         List<CaseDocument.Item> items = r.get("items").asList(i -> new CaseDocument.Item(i.get("id").asString(),
                 i.get("kind").asString(null), i.get("value").asString(null))).stream()
-                .sorted(java.util.Comparator.comparing(CaseDocument.Item::id)).toList();
+                .sorted(Comparator.comparing(CaseDocument.Item::id)).toList();
         return CaseDocument.of(r.get("id").asString(), r.get("ownerId").asString(), r.get("privacy").asString("COMMUNITY"),
                 r.get("status").asString("OPEN"), title, text,
-                interactions.stream().map(i -> i.get("text").asString(null)).filter(java.util.Objects::nonNull).toList(),
+                interactions.stream().map(i -> i.get("text").asString(null)).filter(Objects::nonNull).toList(),
                 sortedDistinct(interactions.stream().map(i -> i.get("channel").asString(null))),
                 sortedDistinct(interactions.stream().map(i -> i.get("outcome").asString(null))),
                 r.get("productId").asString(null), r.get("productName").asString(null),
                 symptoms.stream().map(s -> s.get("id").asString()).toList(),
                 symptoms.stream().map(s -> s.get("key").asString()).toList(),
-                symptoms.stream().map(s -> s.get("name").asString(null)).filter(java.util.Objects::nonNull).toList(),
+                symptoms.stream().map(s -> s.get("name").asString(null)).filter(Objects::nonNull).toList(),
                 items.stream().map(CaseDocument.Item::id).toList(), items,
                 sortedDistinct(r.get("tags").asList(Value::asString).stream()),
                 instant(r.get("occurredAt")), instant(r.get("updatedAt")));
@@ -109,7 +111,7 @@ public class GraphDocuments {
                 .fetchAs(SolutionDocument.class).mappedBy((t, r) -> {
                     Value s = r.get("sol");
                     List<Value> symptoms = s.get("symptoms").asList(v -> v).stream()
-                            .sorted(java.util.Comparator.comparing(v -> v.get("key").asString())).toList();
+                            .sorted(Comparator.comparing(v -> v.get("key").asString())).toList();
                     String title = s.get("title").asString(null);
                     String steps = s.get("steps").asString(null);
                     return new SolutionDocument(s.get("id").asString(), s.get("proposerId").asString(), title, steps,
@@ -152,7 +154,7 @@ public class GraphDocuments {
     }
 
     private static List<String> sortedDistinct(java.util.stream.Stream<String> values) {
-        return values.filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        return values.filter(Objects::nonNull).distinct().sorted().toList();
     }
 
     /** ISO-8601 in UTC with millisecond precision: what Elasticsearch's date type keeps, so verify compares equal. */

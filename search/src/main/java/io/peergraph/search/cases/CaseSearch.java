@@ -74,7 +74,7 @@ public final class CaseSearch {
                 : List.of(SortOptions.of(s -> s.field(f -> f.field("occurredAt").order(SortOrder.Desc))), SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
         Query visibleMatches = Query.of(q -> q.bool(b -> b.must(match).filter(filters)));
         List<RequestItem> searches = new ArrayList<>();
-        searches.add(item(MultisearchBody.of(s -> {
+        searches.add(CasesMultiSearch.request(MultisearchBody.of(s -> {
             s.query(visibleMatches)
                     .sort(sort)
                     .size(query.size() + 1)
@@ -103,27 +103,23 @@ public final class CaseSearch {
         if (counted) {
             // The total and the facets pass over every match: a search of its own in the same round trip, which the
             // server runs in parallel with the page's and may answer from its request cache on later pages.
-            searches.add(item(MultisearchBody.of(s -> s.query(visibleMatches).size(0)
+            searches.add(CasesMultiSearch.request(MultisearchBody.of(s -> s.query(visibleMatches).size(0)
                     .trackTotalHits(t -> t.enabled(query.total())).aggregations(aggs))));
         }
         MsearchResponse<Void> response = client.msearch(m -> m.searches(searches), Void.class);
         List<CaseHit> hits = new ArrayList<>();
-        for (Hit<Void> hit : MultiSearchAnswers.get(response, 0).hits().hits()) {
+        for (Hit<Void> hit : CasesMultiSearch.answer(response, 0).hits().hits()) {
             double key = hit.sort().getFirst().isDouble() ? hit.sort().getFirst().doubleValue() : hit.sort().getFirst().longValue();
             double score = hit.score() == null ? 0 : hit.score();
             hits.add(new CaseHit(hit.id(), score, new CaseQuery.SortKey(key, hit.id()), hit.highlight()));
         }
         boolean more = hits.size() > query.size();
-        MultiSearchItem<Void> counts = counted ? MultiSearchAnswers.get(response, 1) : null;
+        MultiSearchItem<Void> counts = counted ? CasesMultiSearch.answer(response, 1) : null;
         List<CasePage.Facet> facetCounts = facets.stream().map(f -> new CasePage.Facet(f,
                 counts.aggregations().get(f).sterms().buckets().array().stream()
                         .map((StringTermsBucket b) -> new CasePage.Bucket(b.key().stringValue(), b.docCount())).toList())).toList();
         long total = query.total() ? counts.hits().total().value() : -1;
         return new CasePage(more ? hits.subList(0, query.size()) : hits, total, facetCounts, more, false);
-    }
-
-    private static RequestItem item(MultisearchBody body) {
-        return RequestItem.of(r -> r.header(h -> h.index(SearchIndex.CASES.alias())).body(body));
     }
 
     /** Whether any visible case matches at all: decides, on a later page, which of the two text queries paged. */

@@ -12,7 +12,6 @@ import io.peergraph.search.sync.CaseDocument;
 import io.peergraph.search.text.Stems;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -69,15 +68,14 @@ public final class SimilarCases {
         if (signals.isEmpty()) {
             return List.of();
         }
-        List<RequestItem> searches = new ArrayList<>();
-        signals.values().forEach(signal -> searches.add(RequestItem.of(r -> r.header(h -> h.index(SearchIndex.CASES.alias())).body(signal))));
+        List<RequestItem> searches = signals.values().stream().map(CasesMultiSearch::request).toList();
         MsearchResponse<Void> response = client.msearch(m -> m.searches(searches), Void.class);
 
         RankFusion fusion = new RankFusion();
         List<String> names = List.copyOf(signals.keySet());
         for (int i = 0; i < names.size(); i++) {
             fusion.add(names.get(i), WEIGHTS.get(names.get(i)),
-                    MultiSearchAnswers.get(response, i).hits().hits().stream().map(Hit::id).toList());
+                    CasesMultiSearch.answer(response, i).hits().hits().stream().map(Hit::id).toList());
         }
         List<String> top = fusion.top(query.size());
         if (top.isEmpty()) {

@@ -87,9 +87,10 @@ public final class ProtonDbMapper implements RecordMapper<ProtonDbReport> {
 
     private Mapped<ProtonDbReport> questionnaire(SourceRecord record, JsonNode r, String appId, Instant at) {
         JsonNode answers = r.path("responses");
-        String verdict = text(answers.path("verdict"));
+        // Later questionnaires ask first whether it worked out of the box (verdictOob) and may stop there.
+        String verdict = Optional.ofNullable(text(answers.path("verdict"))).orElse(text(answers.path("verdictOob")));
         if (verdict == null) {
-            return Mapped.reject("responses.verdict is missing: the report does not say whether the game worked");
+            return Mapped.reject("responses.verdict and responses.verdictOob are missing: the report does not say whether the game worked");
         }
         boolean worked = verdict.equalsIgnoreCase("yes");
         JsonNode s = r.path("systemInfo");
@@ -129,13 +130,29 @@ public final class ProtonDbMapper implements RecordMapper<ProtonDbReport> {
 
         JsonNode notes = answers.path("notes");
         List<Tried> tried = new ArrayList<>();
-        Solutions.proton(text(answers.path("protonVersion"))).ifPresent(sol -> tried.add(new Tried(sol, note(notes, "protonVersion"))));
+        protonTried(answers).ifPresent(sol -> tried.add(new Tried(sol, note(notes, "protonVersion"))));
         trueKeys(answers.path("customizationsUsed")).forEach(tool -> tried.add(new Tried(Solutions.customization(tool), note(notes, "customizationsUsed"))));
         trueKeys(answers.path("launchFlagsUsed")).forEach(flag -> tried.add(new Tried(Solutions.launchFlag(flag), note(notes, "launchFlagsUsed"))));
+        // Later questionnaires take the launch options as typed; the whole string is the note, so nothing is lost.
+        String launchOptions = Text.line(text(answers.path("launchOptions")));
+        Solutions.launchOptions(launchOptions).forEach(sol -> tried.add(new Tried(sol, launchOptions)));
 
         String game = gameTitle(r.path("app").path("title"), appId);
         return report(record, "questionnaire", appId, game, at, game + (worked ? ": works" : ": does not work"),
-                questionnaireText(notes), worked, verdict, profile, symptoms, tried);
+                questionnaireText(notes, text(answers.path("concludingNotes"))), worked, verdict, profile, symptoms, tried);
+    }
+
+    /**
+     * The Proton build the reporter ran: a custom build ({@code customProtonVersion}, e.g. "GE-Proton9-4", when
+     * {@code variant} is not the official one), else {@code protonVersion}, else the variant ("experimental").
+     */
+    private static Optional<Solution> protonTried(JsonNode answers) {
+        String variant = text(answers.path("variant"));
+        String custom = text(answers.path("customProtonVersion"));
+        if (custom != null && !"official".equalsIgnoreCase(variant)) {
+            return Optional.of(Solutions.customProton(custom));
+        }
+        return Solutions.proton(Optional.ofNullable(text(answers.path("protonVersion"))).orElse(variant));
     }
 
     private Mapped<ProtonDbReport> legacy(SourceRecord record, JsonNode r, String appId, Instant at) {
@@ -165,8 +182,11 @@ public final class ProtonDbMapper implements RecordMapper<ProtonDbReport> {
                                           String text, boolean worked, String verdict, Profile profile,
                                           Map<String, Symptom> symptoms, List<Tried> tried) {
         String sourceKey = "protondb:report:" + hex("SHA-1", record.raw(), 40);
+        // One confirmation per solution: a flag ticked and also typed as a launch option is tried once.
+        Map<String, Tried> once = new LinkedHashMap<>();
+        tried.forEach(t -> once.putIfAbsent(t.solution().sourceKey(), t));
         return Mapped.accept(sourceKey, new ProtonDbReport(sourceKey, format, appId, game, at, title, text, worked, verdict,
-                systemHash(profile.items()), profile.items(), List.copyOf(symptoms.values()), tried));
+                systemHash(profile.items()), profile.items(), List.copyOf(symptoms.values()), List.copyOf(once.values())));
     }
 
     private Profile profile(SystemInfo info) {
@@ -216,11 +236,13 @@ public final class ProtonDbMapper implements RecordMapper<ProtonDbReport> {
         return keys;
     }
 
-    private static String questionnaireText(JsonNode notes) {
-        if (notes.isTextual()) {
-            return Text.block(notes.asText());
-        }
+    /** The notes (an object of notes per question, or one text) after the concluding notes of later questionnaires. */
+    private static String questionnaireText(JsonNode notes, String concludingNotes) {
         StringBuilder text = new StringBuilder();
+        Optional.ofNullable(Text.block(concludingNotes)).ifPresent(text::append);
+        if (notes.isTextual()) {
+            Optional.ofNullable(Text.block(notes.asText())).ifPresent(value -> text.append(text.isEmpty() ? "" : "\n\n").append(value));
+        }
         notes.properties().forEach(e -> {
             String value = Text.block(e.getValue().asText(""));
             if (value != null && !value.isEmpty()) {
@@ -243,10 +265,13 @@ public final class ProtonDbMapper implements RecordMapper<ProtonDbReport> {
         long seconds;
         if (node.isIntegralNumber()) {
             seconds = node.asLong();
-        } else if (node.isTextual() && node.asText().strip().matches("\\d{9,11}")) {
+        } else if (node.isTextual() && node.asText().strip().matches("\\d{9,13}")) {
             seconds = Long.parseLong(node.asText().strip());
         } else {
             return Optional.empty();
+        }
+        if (seconds >= 100_000_000_000L) { // milliseconds, as some exports write them (seconds reach that in year 5138)
+            seconds /= 1000;
         }
         Instant at = Instant.ofEpochSecond(seconds);
         return at.isBefore(EARLIEST) || at.isAfter(Instant.now().plusSeconds(86_400)) ? Optional.empty() : Optional.of(at);

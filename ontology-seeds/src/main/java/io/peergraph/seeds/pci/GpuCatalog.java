@@ -65,7 +65,8 @@ public final class GpuCatalog {
                     + "\\bisp\\b|wireless|network|pcie|pci express|upstream|downstream|function|southbridge|platform",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern INTEL_GPU = Pattern.compile("graphics|iris|\\bgma\\b|\\bgt\\d", Pattern.CASE_INSENSITIVE);
+    /** Intel display devices: "[UHD Graphics 620]", "Iris", "GMA", "GT2", and the discrete Arc cards ("DG2 [Arc A770]"). */
+    private static final Pattern INTEL_GPU = Pattern.compile("graphics|iris|\\bgma\\b|\\bgt\\d|\\barc\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * Chip code names as Mesa and users write them, mapped to a fragment of the pci.ids name (lower case,
@@ -96,7 +97,19 @@ public final class GpuCatalog {
             Map.entry("ironlake", "coreprocessorintegratedgraphicscontroller"),
             Map.entry("ilk", "coreprocessorintegratedgraphicscontroller"),
             Map.entry("gm45", "mobile4serieschipsetintegratedgraphics"),
-            Map.entry("ctg", "mobile4serieschipsetintegratedgraphics"));
+            Map.entry("ctg", "mobile4serieschipsetintegratedgraphics"),
+            // Later Intel chips, as Mesa abbreviates them ("Mesa Intel(R) Graphics (ADL GT2)", "(RPL-P)", "(TGL GT2)").
+            Map.entry("tgl", "tigerlake"), Map.entry("tigerlake", "tigerlake"), Map.entry("jsl", "jasperlake"),
+            Map.entry("ehl", "elkhartlake"), Map.entry("adl", "alderlake"), Map.entry("alderlake", "alderlake"),
+            Map.entry("rpl", "raptorlake"), Map.entry("raptorlake", "raptorlake"), Map.entry("mtl", "meteorlake"),
+            Map.entry("dg1", "dg1"), Map.entry("dg2", "dg2"),
+            // AMD's shader ISA names, which Mesa prints for RDNA chips ("AMD Radeon 780M (gfx1103_r1, LLVM ...)").
+            Map.entry("gfx1010", "navi10"), Map.entry("gfx1011", "navi12"), Map.entry("gfx1012", "navi14"),
+            Map.entry("gfx1030", "navi21"), Map.entry("gfx1031", "navi22"), Map.entry("gfx1032", "navi23"),
+            Map.entry("gfx1033", "vangogh"), Map.entry("gfx1034", "navi24"), Map.entry("gfx1035", "rembrandt"),
+            Map.entry("gfx1036", "raphael"), Map.entry("gfx1037", "mendocino"), Map.entry("gfx1100", "navi31"),
+            Map.entry("gfx1101", "navi32"), Map.entry("gfx1102", "navi33"), Map.entry("gfx1103", "phoenix"),
+            Map.entry("gfx90c", "renoir"), Map.entry("gfx900", "vega10"), Map.entry("gfx906", "vega20"));
 
     /** A marketing name of a device, split into comparable tokens. */
     private record Candidate(Device device, String name, List<String> tokens, Set<String> tokenSet) {}

@@ -49,6 +49,25 @@ class GpuCatalogTest {
     }
 
     @Test
+    void laterChipsResolveThroughMesasAbbreviationsAndShaderIsaNames() {
+        // Strings as later ProtonDB reports carry them (Mesa 23-24); pci.ids 2023.04 knows the chips, not every name,
+        // and spells one chip several ways ("AlderLake-P [UHD Graphics]", "Alder Lake-P Integrated Graphics Controller").
+        assertThat(catalog.resolve("Mesa Intel(R) Graphics (ADL GT2)").orElseThrow().family().replace(" ", "")).startsWith("AlderLake");
+        assertThat(catalog.resolve("Mesa Intel(R) Graphics (RPL-P)").orElseThrow().family().replace(" ", "")).startsWith("RaptorLake");
+        assertThat(catalog.resolve("AMD Radeon 780M (gfx1103_r1, LLVM 16.0.6, DRM 3.54, 6.5.0-21-generic)").orElseThrow().family())
+                .startsWith("Phoenix");
+        assertThat(catalog.resolve("AMD Radeon Graphics (gfx1100, LLVM 15.0.7, DRM 3.54)").orElseThrow().family()).isEqualTo("Navi 31");
+    }
+
+    @Test
+    void intelArcCardsAreDisplayDevices() {
+        GpuMatch arc = catalog.resolve("Intel(R) Arc(tm) A770 Graphics (DG2)").orElseThrow();
+        assertThat(arc.vendor()).isEqualTo("Intel");
+        assertThat(arc.model()).contains("Arc A770");
+        assertThat(arc.precision()).isEqualTo(GpuCatalog.Precision.MODEL);
+    }
+
+    @Test
     void vagueNamesKeepWhatAllCandidatesShare() {
         assertThat(catalog.resolve("Radeon RX Vega").orElseThrow().model()).contains("Radeon RX Vega");
         assertThat(catalog.resolve("NVIDIA GeForce GTX 1060 with Max-Q Design").orElseThrow().model()).contains("GeForce GTX 1060");

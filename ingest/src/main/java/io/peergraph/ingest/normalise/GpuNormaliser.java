@@ -38,7 +38,9 @@ public final class GpuNormaliser {
         List<NormalisedItem> items = new ArrayList<>();
         items.add(new NormalisedItem("gpu_vendor", m.vendor(), raw));
         items.add(new NormalisedItem("gpu_family", family, raw));
-        items.add(new NormalisedItem("gpu", m.model().map(model -> m.vendor() + " " + model).orElse(family), raw));
+        // pci.ids names the Steam Deck's GPU "AMD Custom GPU 0405": the vendor once, not "AMD AMD ...".
+        items.add(new NormalisedItem("gpu", m.model().map(model -> model.startsWith(m.vendor() + " ") ? model : m.vendor() + " " + model)
+                .orElse(family), raw));
         return new Gpu(items, true);
     }
 }

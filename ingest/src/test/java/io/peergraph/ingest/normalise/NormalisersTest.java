@@ -25,6 +25,9 @@ class NormalisersTest {
         assertThat(gpu.items()).allSatisfy(i -> assertThat(i.raw()).startsWith("X.Org Radeon RX 580 Series"));
         assertThat(byKind(gpus.normalise("NVIDIA GeForce GTX 1070/PCIe/SSE2").items())).containsEntry("gpu", "NVIDIA GeForce GTX 1070");
         assertThat(byKind(gpus.normalise("AMD NAVI10").items())).containsEntry("gpu", "AMD Navi 10");
+        // The Steam Deck, as later reports give it.
+        assertThat(byKind(gpus.normalise("AMD Custom GPU 0405 (vangogh, LLVM 15.0.7, DRM 3.54, 6.1.52-valve16-1-neptune-61)").items()))
+                .containsEntry("gpu_family", "AMD VanGogh").containsEntry("gpu", "AMD Custom GPU 0405");
     }
 
     @Test

@@ -1,12 +1,9 @@
 package io.peergraph.api.cli;
 
-import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.schema.SchemaMigrations;
 import java.nio.file.Path;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,7 +26,7 @@ class OfflineStore implements AutoCloseable {
                 throw new IllegalStateException("Cannot open the store in " + dataDir.resolve("neo4j")
                         + ": is the service running on it? Stop it first, or import through the service.", e);
             }
-            driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none(), DriverConfig.defaults());
+            driver = server.driver();
             SchemaMigrations.apply(driver);
         }
         return driver;

@@ -1,6 +1,5 @@
 package io.peergraph.bench.generate;
 
-import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import java.io.IOException;
 import java.io.Reader;
@@ -15,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 /**
  * An embedded Neo4j holding one synthetic community, under {@code root/<shape tag>}. Loading 100k customers
@@ -47,7 +44,7 @@ public final class GeneratedStore implements AutoCloseable {
             deleteRecursively(dir);
         }
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir.resolve("neo4j"), 0, pageCacheBytes);
-        Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), DriverConfig.defaults());
+        Driver driver = neo4j.driver();
         if (loaded) {
             System.out.println("Reusing the store loaded earlier in " + dir);
             return new GeneratedStore(neo4j, driver, read(marker));

@@ -6,7 +6,6 @@ import io.peergraph.bench.generate.GeneratedStore;
 import io.peergraph.bench.generate.GenericFiles;
 import io.peergraph.bench.generate.SyntheticCommunity;
 import io.peergraph.bench.peers.Latencies;
-import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.schema.SchemaMigrations;
 import io.peergraph.ingest.ImportFormat;
@@ -24,9 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 /**
  * Import throughput through the real importer ({@code ImportFormat} → {@code ImportEngine}, as
@@ -174,7 +171,7 @@ public final class ImportBench {
         static Store fresh(Path dir, long pageCache) {
             GeneratedStore.deleteRecursively(dir);
             EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir, 0, pageCache);
-            Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), DriverConfig.defaults());
+            Driver driver = neo4j.driver();
             SchemaMigrations.apply(driver);
             return new Store(dir, neo4j, driver);
         }

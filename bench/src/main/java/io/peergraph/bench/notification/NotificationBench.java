@@ -1,6 +1,5 @@
 package io.peergraph.bench.notification;
 
-import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.notification.Inbox;
 import io.peergraph.graph.notification.NotificationRelay;
@@ -20,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
@@ -47,7 +44,7 @@ public final class NotificationBench {
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : 20;
         long pollMillis = args.length > 3 ? Long.parseLong(args[3]) : 250;
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(store, 0, 2L << 30);
-             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), DriverConfig.defaults())) {
+             Driver driver = neo4j.driver()) {
             SchemaMigrations.apply(driver);
             OutboxSchema.apply(driver);
             subscriptions(driver);

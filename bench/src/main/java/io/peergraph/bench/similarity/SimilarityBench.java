@@ -1,6 +1,5 @@
 package io.peergraph.bench.similarity;
 
-import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.measurement.BenchmarkAnswer;
 import io.peergraph.graph.measurement.BenchmarkQuery;
@@ -22,9 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
@@ -48,7 +45,7 @@ public final class SimilarityBench {
         Files.createDirectories(dir);
         System.out.println("load average at start: " + loadAverage());
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir.resolve("neo4j"), 0, 2L << 30);
-             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), DriverConfig.defaults())) {
+             Driver driver = neo4j.driver()) {
             SchemaMigrations.apply(driver);
             Neo4jClient client = Neo4jClient.create(driver);
             Path marker = dir.resolve("loaded");

@@ -4,7 +4,6 @@ import io.peergraph.bench.Options;
 import io.peergraph.bench.generate.GeneratedStore;
 import io.peergraph.bench.generate.Zipf;
 import io.peergraph.bench.peers.Latencies;
-import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.PeerSignature;
@@ -40,9 +39,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.SKOS;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
@@ -68,7 +65,7 @@ public final class TaxonomyBench {
         Path store = Path.of(o.string("store", "bench/target/stores/taxonomy"));
         GeneratedStore.deleteRecursively(store);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(store, 0, o.bytes("page-cache", "1g"));
-             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), DriverConfig.defaults())) {
+             Driver driver = neo4j.driver()) {
             SchemaMigrations.apply(driver);
             TaxonomySchema.apply(driver);
             System.out.printf("store %s (fresh), load average at start: %s%n", store, loadAverage());

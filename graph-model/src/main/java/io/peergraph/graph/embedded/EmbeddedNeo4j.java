@@ -1,5 +1,6 @@
 package io.peergraph.graph.embedded;
 
+import io.peergraph.graph.driver.DriverConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -10,6 +11,9 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +64,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public String boltUri() {
         return "bolt://127.0.0.1:" + boltPort;
+    }
+
+    /** A new driver to this server with Peergraph's driver settings ({@link DriverConfig}); the caller closes it. */
+    public Driver driver() {
+        return GraphDatabase.driver(boltUri(), AuthTokens.none(), DriverConfig.defaults());
     }
 
     @Override

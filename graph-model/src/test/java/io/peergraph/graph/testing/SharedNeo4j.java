@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 /**
  * One embedded Neo4j per test JVM, reached over Bolt like production. Started on first use and shut down
@@ -46,7 +44,7 @@ public final class SharedNeo4j {
         try {
             Path dir = Files.createTempDirectory("peergraph-test-neo4j");
             server = EmbeddedNeo4j.start(dir, 0, 256L << 20);
-            driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none());
+            driver = server.driver();
             SchemaMigrations.apply(driver);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 driver.close();

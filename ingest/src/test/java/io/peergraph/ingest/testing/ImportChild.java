@@ -1,5 +1,6 @@
 package io.peergraph.ingest.testing;
 
+import io.peergraph.graph.driver.DriverConfig;
 import io.peergraph.ingest.ImportFormat;
 import io.peergraph.ingest.deadletter.DeadLetterFile;
 import io.peergraph.ingest.engine.ImportEngine;
@@ -17,7 +18,7 @@ public final class ImportChild {
 
     public static void main(String[] args) throws Exception {
         long pause = Long.parseLong(args[4]);
-        try (Driver driver = GraphDatabase.driver(args[0], AuthTokens.none());
+        try (Driver driver = GraphDatabase.driver(args[0], AuthTokens.none(), DriverConfig.defaults());
              DeadLetterFile deadLetters = new DeadLetterFile(Path.of(args[5]))) {
             ImportEngine engine = new ImportEngine(driver, ImportEngine.Options.defaults().withBatchSize(Integer.parseInt(args[3]))
                     .withAfterCommit(batch -> {

@@ -45,10 +45,10 @@ public final class CaseSearch {
     public CasePage search(Viewer viewer, CaseQuery query) throws IOException {
         List<Query> filters = new ArrayList<>(CaseFilters.visibleTo(viewer));
         filters.addAll(CaseFilters.of(query.filter()));
-        if (!query.hasText()) {
+        String stems = Stems.joined(query.text()); // empty as CaseQuery.hasText says: no text, or stop words only
+        if (stems.isEmpty()) {
             return page(viewer, query, Query.of(q -> q.matchAll(m -> m)), filters, false);
         }
-        String stems = Stems.joined(query.text());
         Query mostWords = textQuery(viewer, stems, MOST_WORDS);
         CasePage page = page(viewer, query, mostWords, filters, true);
         if (!page.hits().isEmpty() || (query.after() != null && matchesAny(mostWords, filters))) {

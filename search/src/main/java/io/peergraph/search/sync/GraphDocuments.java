@@ -4,6 +4,7 @@ import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.text.Stems;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -153,13 +155,13 @@ public class GraphDocuments {
         };
     }
 
-    private static List<String> sortedDistinct(java.util.stream.Stream<String> values) {
+    private static List<String> sortedDistinct(Stream<String> values) {
         return values.filter(Objects::nonNull).distinct().sorted().toList();
     }
 
     /** ISO-8601 in UTC with millisecond precision: what Elasticsearch's date type keeps, so verify compares equal. */
     private static String instant(Value v) {
         ZonedDateTime t = v.isNull() ? null : v.asZonedDateTime();
-        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t.toInstant().truncatedTo(ChronoUnit.MILLIS));
     }
 }

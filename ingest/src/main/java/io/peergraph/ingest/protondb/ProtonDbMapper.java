@@ -239,17 +239,20 @@ public final class ProtonDbMapper implements RecordMapper<ProtonDbReport> {
     /** The notes (an object of notes per question, or one text) after the concluding notes of later questionnaires. */
     private static String questionnaireText(JsonNode notes, String concludingNotes) {
         StringBuilder text = new StringBuilder();
-        Optional.ofNullable(Text.block(concludingNotes)).ifPresent(text::append);
+        appendParagraph(text, "", concludingNotes);
         if (notes.isTextual()) {
-            Optional.ofNullable(Text.block(notes.asText())).ifPresent(value -> text.append(text.isEmpty() ? "" : "\n\n").append(value));
+            appendParagraph(text, "", notes.asText());
+        } else {
+            notes.properties().forEach(e -> appendParagraph(text, e.getKey().equals("verdict") ? "" : e.getKey() + ": ", e.getValue().asText("")));
         }
-        notes.properties().forEach(e -> {
-            String value = Text.block(e.getValue().asText(""));
-            if (value != null && !value.isEmpty()) {
-                text.append(text.isEmpty() ? "" : "\n\n").append(e.getKey().equals("verdict") ? "" : e.getKey() + ": ").append(value);
-            }
-        });
         return text.isEmpty() ? null : text.toString();
+    }
+
+    private static void appendParagraph(StringBuilder text, String label, String raw) {
+        String value = Text.block(raw);
+        if (value != null && !value.isEmpty()) {
+            text.append(text.isEmpty() ? "" : "\n\n").append(label).append(value);
+        }
     }
 
     private static String note(JsonNode notes, String field) {

@@ -80,6 +80,21 @@ class LaterQuestionnaireTest {
     }
 
     @Test
+    void aFlagTickedAndTypedAsALaunchOptionIsTriedOnce() throws Exception {
+        // The writer creates one confirmation per solution tried: a second one with the same key would fail the batch.
+        ProtonDbReport report = accepted("""
+                {"app": {"steam": {"appId": "620"}}, "timestamp": 1700000000,
+                 "responses": {"verdict": "yes", "launchFlagsUsed": {"disableEsync": true},
+                   "launchOptions": "PROTON_NO_ESYNC=1 %command%", "notes": {"launchFlagsUsed": "esync off helps"}},
+                 "systemInfo": {"gpu": "NVIDIA GeForce GTX 1070/PCIe/SSE2"}}
+                """);
+        assertThat(report.tried()).singleElement().satisfies(t -> {
+            assertThat(t.solution().sourceKey()).isEqualTo("protondb:solution:launch-flag:disableEsync");
+            assertThat(t.note()).isEqualTo("esync off helps"); // the first mention keeps its note
+        });
+    }
+
+    @Test
     void aReportWithNeitherVerdictIsRejectedSayingWhichFieldsAreMissing() throws Exception {
         Mapped<ProtonDbReport> mapped = map("""
                 {"app": {"steam": {"appId": "620"}}, "timestamp": 1700000000, "responses": {"triedOob": "yes"}, "systemInfo": {}}

@@ -113,10 +113,13 @@ public final class ElasticsearchServer implements AutoCloseable {
         return restartBudget.used();
     }
 
-    /** Whether the server process is alive; false while the watchdog restarts it and after {@link #close}. */
+    /**
+     * Whether the server is up: its process alive and seen healthy since it was launched (so {@link #pid} is known).
+     * False while the watchdog restarts it, until the new process has answered healthy, and after {@link #close}.
+     */
     public boolean isRunning() {
         synchronized (lock) {
-            return !closing && current != null && current.isAlive();
+            return !closing && current != null && current.isAlive() && current.serverPid() > 0;
         }
     }
 

@@ -62,9 +62,13 @@ class ElasticsearchServerTest {
         long crashedPid = server.pid();
         ProcessHandle.of(crashedPid).orElseThrow().destroyForcibly();
 
-        await().atMost(Duration.ofMinutes(3))
+        // isRunning only once the new process was seen healthy by the watchdog, so its pid is known (the health
+        // endpoint can answer before the watchdog has read the new pid: pid() is -1 until then).
+        await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> server.restarts() == 1 && server.isRunning() && server.pid() != crashedPid && isHealthy());
+                .until(() -> server.restarts() == 1 && server.isRunning() && isHealthy());
+        assertThat(server.pid()).isPositive().isNotEqualTo(crashedPid);
+        assertThat(ProcessHandle.of(server.pid())).isPresent();
         assertThat(ProcessHandle.of(crashedPid).filter(ProcessHandle::isAlive)).isEmpty();
     }
 

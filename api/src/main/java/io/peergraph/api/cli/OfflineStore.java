@@ -1,5 +1,6 @@
 package io.peergraph.api.cli;
 
+import io.peergraph.api.config.DataDirectory;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.schema.SchemaMigrations;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ class OfflineStore implements AutoCloseable {
 
     Driver driver() {
         if (driver == null) {
+            DataDirectory.secure(dataDir);
             try {
                 server = EmbeddedNeo4j.start(dataDir.resolve("neo4j"), 0, 512L << 20);
             } catch (RuntimeException e) {

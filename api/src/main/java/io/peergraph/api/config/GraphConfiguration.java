@@ -38,6 +38,9 @@ public class GraphConfiguration {
     /** The embedded DBMS, or an empty holder when an external server is configured. */
     @Bean(destroyMethod = "close")
     EmbeddedGraph embeddedGraph(PeergraphProperties properties) {
+        // The first bean every other one waits for (through the driver): the data folder is closed before anything
+        // but the log is written into it.
+        DataDirectory.secure(properties.dataDir());
         var neo4j = properties.neo4j();
         if (!neo4j.embedded()) {
             return new EmbeddedGraph(null);
@@ -50,7 +53,7 @@ public class GraphConfiguration {
         var neo4j = properties.neo4j();
         Config config = DriverConfig.builder().withMaxConnectionPoolSize(64).build();
         Driver driver = embedded.server() != null
-                ? GraphDatabase.driver(embedded.server().boltUri(), AuthTokens.none(), config)
+                ? GraphDatabase.driver(embedded.server().boltUri(), embedded.server().authToken(), config)
                 : GraphDatabase.driver(neo4j.uri(), neo4j.username() == null || neo4j.username().isBlank()
                         ? AuthTokens.none() : AuthTokens.basic(neo4j.username(), neo4j.password()), config);
         SchemaMigrations.apply(driver);

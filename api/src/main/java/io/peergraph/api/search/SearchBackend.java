@@ -55,7 +55,7 @@ final class SearchBackend implements AutoCloseable {
             log.error("The managed Elasticsearch did not start; search answers from the graph: {}", e.getMessage());
             return null;
         });
-        return new SearchBackend(URI.create("http://127.0.0.1:" + port), SearchCredentials.none(), server);
+        return new SearchBackend(URI.create("http://127.0.0.1:" + port), ElasticsearchServer.credentialsOf(dataDir), server);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.peergraph.api.config.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ public final class LocalSigningKey {
             if (Files.exists(file)) {
                 return RSAKey.parse(Files.readString(file));
             }
-            Files.createDirectories(securityDir);
+            DataDirectory.secure(securityDir.getParent());
+            Files.createDirectories(securityDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString()).generate();
             Path tmp = Files.createTempFile(securityDir, "key", ".tmp");
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));

@@ -1,5 +1,6 @@
 package io.peergraph.api.testing;
 
+import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.testing.SharedNeo4j;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,14 +47,16 @@ public @interface ApiTest {
         public void initialize(ConfigurableApplicationContext context) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("peergraph-api-tests", Map.of(
                     "peergraph.neo4j.uri", SharedNeo4j.boltUri(),
+                    "peergraph.neo4j.username", EmbeddedNeo4j.USERNAME,
+                    "peergraph.neo4j.password", SharedNeo4j.password(),
                     "peergraph.data-dir", DATA_DIR.toString())));
         }
 
         private static Path createDataDir() {
             try {
-                // World-readable: as root, the managed Elasticsearch runs as its own user and must reach its store here.
+                // Owner-only, as the service makes its own: as root, the managed Elasticsearch's account gets through by group.
                 return Files.createTempDirectory("peergraph-api-tests",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

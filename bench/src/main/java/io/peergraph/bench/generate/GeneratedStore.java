@@ -65,6 +65,11 @@ public final class GeneratedStore implements AutoCloseable {
         return neo4j.boltUri();
     }
 
+    /** The Bolt password of the embedded store (user {@link EmbeddedNeo4j#USERNAME}). */
+    public String password() {
+        return neo4j.password();
+    }
+
     public Driver driver() {
         return driver;
     }

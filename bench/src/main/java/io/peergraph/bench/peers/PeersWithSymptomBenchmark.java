@@ -8,6 +8,7 @@ import io.peergraph.bench.generate.GenerateCommunity;
 import io.peergraph.bench.generate.GeneratedStore;
 import io.peergraph.bench.generate.SyntheticCommunity;
 import io.peergraph.bench.generate.SyntheticCommunity.Question;
+import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class PeersWithSymptomBenchmark {
         Options options = new Options(args, OPTIONS);
         SyntheticCommunity community = GenerateCommunity.community(options);
         try (GeneratedStore store = GenerateCommunity.open(options, community);
-             ConfigurableApplicationContext service = startService(store.boltUri())) {
+             ConfigurableApplicationContext service = startService(store)) {
             var size = store.size();
             System.out.println("Dataset: " + size);
             List<Question> questions = community.questionsByReport(options.integer("pairs", 200));
@@ -65,11 +66,13 @@ public final class PeersWithSymptomBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext startService(String boltUri) throws IOException {
+    private static ConfigurableApplicationContext startService(GeneratedStore store) throws IOException {
         Path dataDir = Files.createTempDirectory("peergraph-bench-service");
         return new SpringApplicationBuilder(PeergraphApplication.class).run(
                 "--server.port=0",
-                "--peergraph.neo4j.uri=" + boltUri,
+                "--peergraph.neo4j.uri=" + store.boltUri(),
+                "--peergraph.neo4j.username=" + EmbeddedNeo4j.USERNAME,
+                "--peergraph.neo4j.password=" + store.password(),
                 "--peergraph.demo.enabled=false",
                 // Search is not measured here: an unreachable server keeps the service from starting a managed one.
                 "--peergraph.search.uri=http://127.0.0.1:9",

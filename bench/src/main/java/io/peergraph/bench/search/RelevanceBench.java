@@ -9,6 +9,7 @@ import io.peergraph.search.cases.SimilarCases;
 import io.peergraph.search.cases.SimilarQuery;
 import io.peergraph.search.cases.Viewer;
 import io.peergraph.search.cluster.SearchClientFactory;
+import io.peergraph.search.cluster.SearchCredentials;
 import io.peergraph.search.index.IndexAdmin;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.server.ElasticsearchServer;
@@ -57,6 +58,7 @@ public final class RelevanceBench {
         System.out.printf("load average at start: %s%n", SearchBench.loadAverage());
         ElasticsearchServer server = null;
         URI uri;
+        SearchCredentials credentials = SearchCredentials.none(); // a server given by --uri runs without security
         if (options.string("uri", null) != null) {
             uri = URI.create(options.string("uri", null));
         } else {
@@ -65,8 +67,9 @@ public final class RelevanceBench {
             Files.createDirectories(dataDir);
             server = ElasticsearchServer.start(ServerSettings.defaults(dataDir).withStartTimeout(Duration.ofMinutes(5)));
             uri = server.uri();
+            credentials = server.credentials();
         }
-        ElasticsearchClient client = SearchClientFactory.create(uri);
+        ElasticsearchClient client = SearchClientFactory.create(uri, credentials);
         try {
             run(client, bugsFile, pairsFile, commonWordShare);
         } finally {

@@ -83,7 +83,7 @@ public final class SearchBench {
         ServerSettings settings = ServerSettings.defaults(dataDir).withHeap(options.string("es-heap", "1g"))
                 .withStartTimeout(java.time.Duration.ofMinutes(5));
         try (ElasticsearchServer server = ElasticsearchServer.start(settings)) {
-            ElasticsearchClient client = SearchClientFactory.create(server.uri());
+            ElasticsearchClient client = SearchClientFactory.create(server.uri(), server.credentials());
             IndexAdmin admin = new IndexAdmin(client);
             admin.pointAlias(SearchIndex.CASES, admin.createPhysical(SearchIndex.CASES));
 

@@ -25,6 +25,12 @@ public final class SharedNeo4j {
         return server.boltUri();
     }
 
+    /** The password of {@link EmbeddedNeo4j#USERNAME}: Bolt asks for one, as in production. */
+    public static synchronized String password() {
+        start();
+        return server.password();
+    }
+
     public static synchronized Driver driver() {
         start();
         return driver;

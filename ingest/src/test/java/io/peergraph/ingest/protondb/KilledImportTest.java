@@ -36,10 +36,12 @@ class KilledImportTest {
         SharedNeo4j.wipe();
 
         Path output = tmp.resolve("child.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder childProcess = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ImportChild.class.getName(),
                 SharedNeo4j.boltUri(), "protondb", file.toString(), "5", "300", tmp.resolve("child-rejected.jsonl").toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        childProcess.environment().put(ImportChild.PASSWORD_VARIABLE, SharedNeo4j.password());
+        Process child = childProcess.start();
         long committed = 0;
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (committed < 10 && child.isAlive() && System.nanoTime() < deadline) {

@@ -1,10 +1,12 @@
 package io.peergraph.search.server;
 
+import io.peergraph.search.cluster.SearchCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -18,9 +20,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start} returns once the cluster is yellow or green. A watchdog thread restarts the server when it
  * crashes, on the same ports, up to {@link ServerSettings#maxRestarts()} times per
- * {@link ServerSettings#RESTART_WINDOW}. {@link #close} stops it.
+ * {@link ServerSettings#RESTART_WINDOW}. {@link #close} stops it. Security is on: clients log in with
+ * {@link #credentials()} (a password generated on first start, see {@link ServerPassword}).
  */
 public final class ElasticsearchServer implements AutoCloseable {
+
+    /** The system account (and group) the server runs under when root starts it: Elasticsearch refuses root. */
+    public static final String SERVICE_ACCOUNT = ProcessOwner.ServiceUser.NAME;
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchServer.class);
     private static final Duration WATCHDOG_JOIN_TIMEOUT = Duration.ofSeconds(45);
@@ -31,6 +37,7 @@ public final class ElasticsearchServer implements AutoCloseable {
     private final ProcessOwner owner;
     private final int httpPort;
     private final int transportPort;
+    private final SearchCredentials.Basic credentials;
     private final RestartBudget restartBudget;
     private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
     private final Thread watchdog;
@@ -45,6 +52,7 @@ public final class ElasticsearchServer implements AutoCloseable {
         this.distribution = dirs.prepare(settings.distribution());
         this.owner = ProcessOwner.forThisProcess();
         owner.takeOwnership(dirs.root());
+        this.credentials = ServerPassword.ensure(settings, dirs, distribution, owner);
         this.httpPort = portOrFree(settings.httpPort(), "HTTP");
         this.transportPort = portOrFree(settings.transportPort(), "transport");
         this.restartBudget = new RestartBudget(settings.maxRestarts(), ServerSettings.RESTART_WINDOW);
@@ -95,6 +103,16 @@ public final class ElasticsearchServer implements AutoCloseable {
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    /** What a client presents to this server. */
+    public SearchCredentials credentials() {
+        return credentials;
+    }
+
+    /** The credentials of the managed server under {@code dataDir}, for a client of one started by another process. */
+    public static SearchCredentials credentialsOf(Path dataDir) {
+        return ServerPassword.of(dataDir);
     }
 
     public int httpPort() {
@@ -208,7 +226,7 @@ public final class ElasticsearchServer implements AutoCloseable {
             if (closing) {
                 throw new ServerStartException("Elasticsearch at " + uri() + " is closing");
             }
-            launched = ServerProcess.launch(settings, distribution, dirs, owner, httpPort, transportPort);
+            launched = ServerProcess.launch(settings, distribution, dirs, owner, httpPort, transportPort, credentials);
             current = launched;
         }
         launched.awaitHealthy(settings.startTimeout());

@@ -45,8 +45,13 @@ sealed interface ProcessOwner {
         public void takeOwnership(Path serverRoot) {
             ensureExists();
             run(List.of("chown", "-R", name + ":", serverRoot.toString()), "give " + serverRoot + " to " + name);
-            Result access = exec(List.of("runuser", "-u", name, "--", "test", "-w", serverRoot.toString()));
-            if (access.exitCode() != 0) {
+            run(List.of("chmod", "700", serverRoot.toString()), "close " + serverRoot + " to other users");
+            // The data folder is (or is about to be made) owner-only, closed to other local users: this account, and
+            // only it, passes through it by group, without listing or reading anything else in it.
+            Path dataDir = serverRoot.getParent();
+            run(List.of("chgrp", name, dataDir.toString()), "give passage through " + dataDir + " to " + name);
+            run(List.of("chmod", "g=x", dataDir.toString()), "give passage through " + dataDir + " to " + name);
+            if (!canReach(serverRoot)) {
                 throw new IllegalStateException("User " + name + " cannot reach " + serverRoot
                         + ": a parent folder is not searchable by others (chmod o+x), e.g. a data directory"
                         + " under /root. Choose a data directory elsewhere.");
@@ -56,6 +61,10 @@ sealed interface ProcessOwner {
         @Override
         public List<String> commandPrefix() {
             return List.of("runuser", "-u", name, "--");
+        }
+
+        private boolean canReach(Path serverRoot) {
+            return exec(List.of("runuser", "-u", name, "--", "test", "-w", serverRoot.toString())).exitCode() == 0;
         }
 
         private void ensureExists() {

@@ -1,5 +1,6 @@
 package io.peergraph.search.server;
 
+import io.peergraph.search.cluster.SearchCredentials;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,12 +40,14 @@ final class ServerProcess {
     private final Process launcher;
     private final ServerDirectories dirs;
     private final URI uri;
+    private final SearchCredentials credentials;
     private volatile long serverPid = -1;
 
-    private ServerProcess(Process launcher, ServerDirectories dirs, URI uri) {
+    private ServerProcess(Process launcher, ServerDirectories dirs, URI uri, SearchCredentials credentials) {
         this.launcher = launcher;
         this.dirs = dirs;
         this.uri = uri;
+        this.credentials = credentials;
     }
 
     static ServerProcess launch(
@@ -53,7 +56,8 @@ final class ServerProcess {
             ServerDirectories dirs,
             ProcessOwner owner,
             int httpPort,
-            int transportPort) {
+            int transportPort,
+            SearchCredentials credentials) {
         List<String> command = new ArrayList<>();
         SETPRIV.ifPresent(setpriv -> command.addAll(List.of(setpriv, "--pdeathsig", "TERM", "--")));
         command.addAll(owner.commandPrefix());
@@ -71,7 +75,12 @@ final class ServerProcess {
                 "-Ehttp.port=" + httpPort,
                 "-Etransport.port=" + transportPort,
                 "-Ediscovery.type=single-node",
-                "-Expack.security.enabled=false",
+                // Authentication without TLS: loopback only, and one node, so no transport certificates are needed.
+                // Setting these explicitly also keeps Elasticsearch from auto-configuring TLS on first start.
+                "-Expack.security.enabled=true",
+                "-Expack.security.http.ssl.enabled=false",
+                "-Expack.security.transport.ssl.enabled=false",
+                "-Expack.security.enrollment.enabled=false",
                 "-Epath.data=" + dirs.data(),
                 "-Epath.logs=" + dirs.logs(),
                 // A local single node: a nearly full developer disk must not turn indices read-only.
@@ -85,7 +94,7 @@ final class ServerProcess {
                     .redirectOutput(
                             ProcessBuilder.Redirect.appendTo(dirs.consoleLog().toFile()))
                     .start();
-            return new ServerProcess(process, dirs, URI.create("http://127.0.0.1:" + httpPort));
+            return new ServerProcess(process, dirs, URI.create("http://127.0.0.1:" + httpPort), credentials);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot launch " + command, e);
         }
@@ -94,9 +103,10 @@ final class ServerProcess {
     /** Waits until the cluster is yellow or green; stops the process and throws if it does not get there. */
     void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest health = HttpRequest.newBuilder(uri.resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
-                .timeout(Duration.ofSeconds(10))
-                .build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri.resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                .timeout(Duration.ofSeconds(10));
+        credentials.authorization().ifPresent(value -> request.header("Authorization", value));
+        HttpRequest health = request.build();
         try (HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))

@@ -27,7 +27,7 @@ class CaseSearchTest {
     @BeforeAll
     static void start() {
         graph = new TestGraph();
-        search = new SearchStack(SharedElasticsearch.uri(), OutboxRelay.CONSUMER, graph);
+        search = new SearchStack(SharedElasticsearch.uri(), SharedElasticsearch.credentials(), OutboxRelay.CONSUMER, graph);
         tree = new SymptomTree(graph.client);
     }
 

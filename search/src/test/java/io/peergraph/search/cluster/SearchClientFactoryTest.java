@@ -21,7 +21,7 @@ class SearchClientFactoryTest {
     @Test
     void aReportIndexedThroughTheClientIsFoundByItsText() throws IOException {
         String index = "client-round-trip-" + UUID.randomUUID();
-        try (ElasticsearchClient client = SearchClientFactory.create(SharedElasticsearch.uri())) {
+        try (ElasticsearchClient client = SharedElasticsearch.client()) {
             client.indices().create(create -> create.index(index)
                     .settings(settings -> settings.numberOfShards("1").numberOfReplicas("0")));
             try {
@@ -49,7 +49,7 @@ class SearchClientFactoryTest {
     @Test
     void aClosedClientLeavesNoThreadsBehind() throws IOException {
         List<Thread> before = clientThreads();
-        ElasticsearchClient client = SearchClientFactory.create(SharedElasticsearch.uri());
+        ElasticsearchClient client = SharedElasticsearch.client();
         client.cluster().health();
         List<Thread> opened = clientThreads().stream()
                 .filter(thread -> !before.contains(thread))
@@ -58,7 +58,7 @@ class SearchClientFactoryTest {
 
         client.close();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> opened.stream().noneMatch(Thread::isAlive));
+        await().atMost(Duration.ofMinutes(2)).until(() -> opened.stream().noneMatch(Thread::isAlive));
     }
 
     private static List<Thread> clientThreads() {

@@ -26,7 +26,7 @@ class ServerCapabilitiesTest {
 
     @BeforeAll
     static void detect() throws IOException {
-        client = SearchClientFactory.create(SharedElasticsearch.uri());
+        client = SharedElasticsearch.client();
         client.indices().create(create -> create.index(INDEX)
                 .settings(settings -> settings.numberOfShards("1").numberOfReplicas("0")));
         capabilities = ServerCapabilities.detect(client);
@@ -84,10 +84,10 @@ class ServerCapabilitiesTest {
 
     private static boolean succeeds(String method, String path, String json) throws Exception {
         URI uri = SharedElasticsearch.uri().resolve(path);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        SharedElasticsearch.credentials().authorization().ifPresent(value -> request.header("Authorization", value));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
 }

@@ -39,7 +39,7 @@ class ElasticsearchServerMainTest {
         Launch started = launcher("start", "--heap", "256m");
         assertThat(started.exitCode()).as(started.output()).isZero();
         URI uri = started.printedUri();
-        try (ElasticsearchClient client = SearchClientFactory.create(uri)) {
+        try (ElasticsearchClient client = SearchClientFactory.create(uri, ElasticsearchServer.credentialsOf(dataDir))) {
             assertThat(client.cluster().health().status()).isEqualTo(HealthStatus.Green);
         }
         ProcessHandle server = ProcessHandle.of(Long.parseLong(

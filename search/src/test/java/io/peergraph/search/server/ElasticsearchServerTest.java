@@ -7,12 +7,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import com.sun.security.auth.module.UnixSystem;
+import io.peergraph.graph.testing.OtherLocalUser;
 import io.peergraph.search.cluster.SearchClientFactory;
+import io.peergraph.search.cluster.SearchCredentials;
 import io.peergraph.search.testing.TemporaryDataDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,10 +57,34 @@ class ElasticsearchServerTest {
 
     @Test
     @Order(2)
+    void aClientWithoutThePasswordIsRefused() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest anonymous = HttpRequest.newBuilder(server.uri().resolve("/_search")).build();
+            assertThat(http.send(anonymous, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+            HttpRequest guessing = HttpRequest.newBuilder(server.uri().resolve("/_search"))
+                    .header("Authorization", new SearchCredentials.Basic("elastic", "changeme").authorization().orElseThrow())
+                    .build();
+            assertThat(http.send(guessing, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        }
+        Path passwordFile = dataDir.resolve("elasticsearch.password");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+    }
+
+    @Test
+    @Order(2)
     void rootHandsTheServerToTheServiceUser() {
         assumeTrue(new UnixSystem().getUid() == 0, "only root needs the service user");
         String user = ProcessHandle.of(server.pid()).orElseThrow().info().user().orElseThrow();
         assertThat(user).isEqualTo(ProcessOwner.ServiceUser.NAME);
+    }
+
+    @Test
+    @Order(2)
+    void otherLocalUsersCannotEnterTheDataFolder() throws Exception {
+        assumeTrue(OtherLocalUser.available(), "only root can act as another local user");
+        assertThat(OtherLocalUser.run("ls", dataDir.toString())).isNotZero();
+        assertThat(OtherLocalUser.run("cat", dataDir.resolve("elasticsearch.password").toString())).isNotZero();
+        assertThat(OtherLocalUser.run("ls", dataDir.resolve("elasticsearch").toString())).isNotZero();
     }
 
     @Test
@@ -86,8 +117,9 @@ class ElasticsearchServerTest {
         }
     }
 
+
     private static HealthStatus health() throws IOException {
-        try (ElasticsearchClient client = SearchClientFactory.create(server.uri())) {
+        try (ElasticsearchClient client = SearchClientFactory.create(server.uri(), server.credentials())) {
             return client.cluster().health().status();
         }
     }

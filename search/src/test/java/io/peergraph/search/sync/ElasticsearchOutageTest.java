@@ -42,7 +42,7 @@ class ElasticsearchOutageTest {
                 defaults.distribution(), defaults.javaHome());
         ElasticsearchServer server = ElasticsearchServer.start(settings);
         int port = server.httpPort();
-        try (SearchStack search = new SearchStack(server.uri(), CONSUMER, graph)) {
+        try (SearchStack search = new SearchStack(server.uri(), server.credentials(), CONSUMER, graph)) {
             String owner = graph.newCustomer();
             Configuration cfg = graph.configuration(owner, List.of());
             List<Report> reports = new ArrayList<>();

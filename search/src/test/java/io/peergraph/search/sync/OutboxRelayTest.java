@@ -30,7 +30,7 @@ class OutboxRelayTest {
     @BeforeAll
     static void start() {
         graph = new TestGraph();
-        search = new SearchStack(SharedElasticsearch.uri(), OutboxRelay.CONSUMER, graph);
+        search = new SearchStack(SharedElasticsearch.uri(), SharedElasticsearch.credentials(), OutboxRelay.CONSUMER, graph);
         search.sync();
     }
 

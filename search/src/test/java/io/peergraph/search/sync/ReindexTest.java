@@ -24,7 +24,7 @@ class ReindexTest {
     @Test
     void aRebuildUnderConcurrentWritesLosesNothingAndLeavesNoDrift() throws Exception {
         TestGraph graph = new TestGraph();
-        try (SearchStack search = new SearchStack(SharedElasticsearch.uri(), OutboxRelay.CONSUMER, graph)) {
+        try (SearchStack search = new SearchStack(SharedElasticsearch.uri(), SharedElasticsearch.credentials(), OutboxRelay.CONSUMER, graph)) {
             String owner = graph.newCustomer();
             Configuration cfg = graph.configuration(owner, List.of());
             List<Report> reports = new ArrayList<>();
@@ -74,7 +74,7 @@ class ReindexTest {
     void anIndexOfAnOlderMappingVersionIsRebuiltWhenTheRelayStarts() throws Exception {
         TestGraph graph = new TestGraph();
         Report report;
-        try (SearchStack search = new SearchStack(SharedElasticsearch.uri(), OutboxRelay.CONSUMER, graph)) {
+        try (SearchStack search = new SearchStack(SharedElasticsearch.uri(), SharedElasticsearch.credentials(), OutboxRelay.CONSUMER, graph)) {
             Configuration cfg = graph.configuration(graph.newCustomer(), List.of());
             report = graph.report(cfg, null, List.of(), "Case from before the upgrade", "old mapping", Privacy.COMMUNITY);
             search.sync();
@@ -84,7 +84,7 @@ class ReindexTest {
             search.admin.pointAlias(SearchIndex.CASES, old);
             assertThat(search.admin.holdsCurrentMapping(SearchIndex.CASES)).isFalse();
         }
-        try (SearchStack upgraded = new SearchStack(SharedElasticsearch.uri(), OutboxRelay.CONSUMER, graph)) {
+        try (SearchStack upgraded = new SearchStack(SharedElasticsearch.uri(), SharedElasticsearch.credentials(), OutboxRelay.CONSUMER, graph)) {
             upgraded.sync();
 
             assertThat(upgraded.admin.holdsCurrentMapping(SearchIndex.CASES)).isTrue();

@@ -7,6 +7,7 @@ import io.peergraph.search.cases.CaseSearch;
 import io.peergraph.search.cases.GraphCaseSearch;
 import io.peergraph.search.cases.SimilarCases;
 import io.peergraph.search.cluster.SearchClientFactory;
+import io.peergraph.search.cluster.SearchCredentials;
 import io.peergraph.search.index.IndexAdmin;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.sync.BulkWriter;
@@ -32,8 +33,8 @@ public final class SearchStack implements AutoCloseable {
     public final IndexVerifier verifier;
     public final CaseFinder finder;
 
-    public SearchStack(URI uri, String consumer, TestGraph graph) {
-        client = SearchClientFactory.create(uri);
+    public SearchStack(URI uri, SearchCredentials credentials, String consumer, TestGraph graph) {
+        client = SearchClientFactory.create(uri, credentials);
         feed = new OutboxFeed(graph.client);
         documents = new GraphDocuments(graph.client);
         admin = new IndexAdmin(client);

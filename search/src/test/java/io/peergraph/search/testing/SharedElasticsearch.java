@@ -1,5 +1,8 @@
 package io.peergraph.search.testing;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.peergraph.search.cluster.SearchClientFactory;
+import io.peergraph.search.cluster.SearchCredentials;
 import io.peergraph.search.server.ElasticsearchServer;
 import io.peergraph.search.server.ServerSettings;
 import java.net.URI;
@@ -18,6 +21,7 @@ public final class SharedElasticsearch {
     public static final String URI_PROPERTY = "peergraph.test.search.uri";
 
     private static URI uri;
+    private static SearchCredentials credentials = SearchCredentials.none();
     private static RuntimeException startFailure;
 
     private SharedElasticsearch() {}
@@ -39,10 +43,22 @@ public final class SharedElasticsearch {
         return uri;
     }
 
+    /** What a client presents to {@link #uri()}: the managed server's login, or none for a configured one. */
+    public static synchronized SearchCredentials credentials() {
+        uri();
+        return credentials;
+    }
+
+    /** A new client of the shared server; the caller closes it. */
+    public static ElasticsearchClient client() {
+        return SearchClientFactory.create(uri(), credentials());
+    }
+
     private static URI startForThisJvm() {
         Path dataDir = TemporaryDataDir.create("peergraph-test-es-");
         ElasticsearchServer server = ElasticsearchServer.start(ServerSettings.defaults(dataDir));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, dataDir), "shared-elasticsearch-shutdown"));
+        credentials = server.credentials();
         return server.uri();
     }
 

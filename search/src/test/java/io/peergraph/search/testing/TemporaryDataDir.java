@@ -14,13 +14,13 @@ public final class TemporaryDataDir {
     private TemporaryDataDir() {}
 
     /**
-     * A new folder in the system temp directory. Readable by others (unlike JUnit's {@code @TempDir}), because
-     * a server started by root runs as a system user that must reach it.
+     * A new owner-only folder in the system temp directory, as the service makes its data folder: a server started by
+     * root runs as a system user that gets through it by group.
      */
     public static Path create(String prefix) {
         try {
             return Files.createTempDirectory(
-                    prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+                    prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

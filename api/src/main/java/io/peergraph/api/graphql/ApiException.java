@@ -80,4 +80,22 @@ public abstract sealed class ApiException extends RuntimeException {
 
         @Override public String code() { return "QUERY_TIMEOUT"; }
     }
+
+    /**
+     * The service cannot answer this now but will soon (the database is busy or out of connections): retry after
+     * {@code retryAfterSeconds}. Errors carry {@code extensions.retryable: true} and {@code retryAfter}; over HTTP
+     * the response says {@code Retry-After}.
+     */
+    public static final class Unavailable extends ApiException {
+        private final int retryAfterSeconds;
+
+        public Unavailable(String message, int retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public int retryAfterSeconds() { return retryAfterSeconds; }
+
+        @Override public String code() { return "UNAVAILABLE"; }
+    }
 }

@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>a request that is not well-formed (no string {@code query}; {@code operationName} not a string;
  *       {@code variables} or {@code extensions} not an object; a parameter given twice; a body that is not a JSON
  *       object in UTF-8) gets 400 whatever the media type;</li>
+ *   <li>a request the database was too busy to answer at all gets 503 with {@code Retry-After};</li>
  *   <li>an {@code Accept} header that admits neither {@code application/graphql-response+json} nor
  *       {@code application/json} gets 406; a POST body other than {@code application/json} gets 415.</li>
  * </ul>
@@ -134,6 +135,20 @@ public class GraphQlOverHttp extends GraphQlHttpHandler {
                 request.remoteAddress().orElse(null), request.attributes(), body, UUID.randomUUID().toString(),
                 LocaleContextHolder.getLocale());
         return prepareResponse(request, graphQl.handleRequest(graphQlRequest));
+    }
+
+    /**
+     * 503 when nothing could be answered because the database was busy (every error UNAVAILABLE, no field answered):
+     * the whole request is worth retrying, after the {@code Retry-After} the response carries. A partial answer keeps
+     * its 200, with the same header.
+     */
+    @Override
+    protected HttpStatus selectResponseStatus(org.springframework.graphql.server.WebGraphQlResponse response, MediaType responseMediaType) {
+        boolean allBusy = !response.getErrors().isEmpty() && response.getErrors().stream()
+                .allMatch(e -> e.getExtensions() != null && "UNAVAILABLE".equals(e.getExtensions().get("code")));
+        Object data = response.getData();
+        boolean nothingAnswered = data == null || data instanceof Map<?, ?> fields && fields.values().stream().allMatch(java.util.Objects::isNull);
+        return allBusy && nothingAnswered ? HttpStatus.SERVICE_UNAVAILABLE : super.selectResponseStatus(response, responseMediaType);
     }
 
     /**

@@ -98,4 +98,18 @@ public abstract sealed class ApiException extends RuntimeException {
 
         @Override public String code() { return "UNAVAILABLE"; }
     }
+
+    /** The caller did this too often: retry after {@code retryAfterSeconds} (errors carry {@code retryable} and {@code retryAfter}). */
+    public static final class RateLimited extends ApiException {
+        private final long retryAfterSeconds;
+
+        public RateLimited(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() { return retryAfterSeconds; }
+
+        @Override public String code() { return "RATE_LIMITED"; }
+    }
 }

@@ -59,6 +59,10 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
                 extensions.put("retryable", true);
                 extensions.put("retryAfter", unavailable.retryAfterSeconds());
             }
+            if (api instanceof ApiException.RateLimited limited) {
+                extensions.put("retryable", true);
+                extensions.put("retryAfter", limited.retryAfterSeconds());
+            }
             message = api.getMessage();
             type = switch (api.code()) {
                 case "UNAUTHENTICATED" -> ErrorType.UNAUTHORIZED;

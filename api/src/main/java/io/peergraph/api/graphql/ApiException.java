@@ -82,33 +82,34 @@ public abstract sealed class ApiException extends RuntimeException {
     }
 
     /**
-     * The service cannot answer this now but will soon (the database is busy or out of connections): retry after
-     * {@code retryAfterSeconds}. Errors carry {@code extensions.retryable: true} and {@code retryAfter}; over HTTP
-     * the response says {@code Retry-After}.
+     * Worth retrying after {@code retryAfterSeconds}: errors carry {@code extensions.retryable: true} and
+     * {@code retryAfter}; over HTTP the response says {@code Retry-After}.
      */
-    public static final class Unavailable extends ApiException {
-        private final int retryAfterSeconds;
-
-        public Unavailable(String message, int retryAfterSeconds) {
-            super(message);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public int retryAfterSeconds() { return retryAfterSeconds; }
-
-        @Override public String code() { return "UNAVAILABLE"; }
-    }
-
-    /** The caller did this too often: retry after {@code retryAfterSeconds} (errors carry {@code retryable} and {@code retryAfter}). */
-    public static final class RateLimited extends ApiException {
+    public abstract static sealed class Retryable extends ApiException {
         private final long retryAfterSeconds;
 
-        public RateLimited(String message, long retryAfterSeconds) {
+        protected Retryable(String message, long retryAfterSeconds) {
             super(message);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
         public long retryAfterSeconds() { return retryAfterSeconds; }
+    }
+
+    /** The service cannot answer this now but will soon: the database is busy or out of connections. */
+    public static final class Unavailable extends Retryable {
+        public Unavailable(String message, long retryAfterSeconds) {
+            super(message, retryAfterSeconds);
+        }
+
+        @Override public String code() { return "UNAVAILABLE"; }
+    }
+
+    /** The caller did this too often. */
+    public static final class RateLimited extends Retryable {
+        public RateLimited(String message, long retryAfterSeconds) {
+            super(message, retryAfterSeconds);
+        }
 
         @Override public String code() { return "RATE_LIMITED"; }
     }

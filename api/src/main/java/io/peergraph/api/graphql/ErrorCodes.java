@@ -55,13 +55,9 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
             if (api instanceof ApiException.Conflict conflict) {
                 extensions.putAll(conflict.details());
             }
-            if (api instanceof ApiException.Unavailable unavailable) {
+            if (api instanceof ApiException.Retryable retryable) {
                 extensions.put("retryable", true);
-                extensions.put("retryAfter", unavailable.retryAfterSeconds());
-            }
-            if (api instanceof ApiException.RateLimited limited) {
-                extensions.put("retryable", true);
-                extensions.put("retryAfter", limited.retryAfterSeconds());
+                extensions.put("retryAfter", retryable.retryAfterSeconds());
             }
             message = api.getMessage();
             type = switch (api.code()) {

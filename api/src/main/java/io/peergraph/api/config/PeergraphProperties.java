@@ -49,7 +49,7 @@ public record PeergraphProperties(
      */
     public record Api(@DefaultValue("20") int defaultPageSize, @DefaultValue("100") int maxPageSize,
                       @DefaultValue("10") int solutionsPerAnswer, @DefaultValue("12") int maxQueryDepth,
-                      @DefaultValue("20000") int maxQueryCost, @DefaultValue("1048576") int maxRequestBytes,
+                      @DefaultValue("50000") int maxQueryCost, @DefaultValue("1048576") int maxRequestBytes,
                       @DefaultValue("1200") int requestsPerMinute, @DefaultValue("300") int burst,
                       @DefaultValue("30s") java.time.Duration executionTimeout,
                       @DefaultValue("4") int databaseSessionsPerRequest, @DefaultValue("100") int maxListSize) {}

@@ -1,6 +1,7 @@
 package io.peergraph.api.graphql;
 
 import graphql.execution.DataFetcherResult;
+import graphql.execution.ExecutionStepInfo;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -18,7 +19,8 @@ import java.util.stream.StreamSupport;
  * The most elements a list field without {@code first} returns: its {@code @listSize(max:)} in the schema, else the
  * service's {@code maxListSize}. The query cost counts such a list at this size, and this instrumentation cuts
  * every such list that a fetcher returns longer to it (keeping the first, in the field's documented order), so the
- * cost computed before execution is a true bound of what execution produces.
+ * cost computed before execution is a true bound of what execution produces. A list whose directive says
+ * {@code emptyInside: "T"} is empty (and costed so) wherever an object of type T encloses it.
  */
 public final class ListBounds extends SimplePerformantInstrumentation {
 
@@ -28,6 +30,16 @@ public final class ListBounds extends SimplePerformantInstrumentation {
 
     public ListBounds(int maxListSize) {
         this.maxListSize = maxListSize;
+    }
+
+    /**
+     * The type named by the field's {@code @listSize(emptyInside:)}: under an object of that type the list is always
+     * empty (e.g. a benchmark month's own statistics have no trend); null when it says none.
+     */
+    static String emptyInside(GraphQLFieldDefinition field) {
+        GraphQLAppliedDirective directive = field.getAppliedDirective(DIRECTIVE);
+        return directive != null && directive.getArgument("emptyInside") != null
+                && directive.getArgument("emptyInside").getValue() instanceof String type ? type : null;
     }
 
     /** The bound of a field returning a list and taking no {@code first}; -1 for any other field. */
@@ -45,11 +57,26 @@ public final class ListBounds extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
-        int bound = bound(parameters.getExecutionStepInfo().getFieldDefinition());
+        GraphQLFieldDefinition field = parameters.getExecutionStepInfo().getFieldDefinition();
+        int bound = bound(field);
         if (bound < 0) {
             return dataFetcher;
         }
+        String emptyInside = emptyInside(field);
+        if (emptyInside != null && under(parameters.getExecutionStepInfo().getParent(), emptyInside)) {
+            return environment -> List.of();
+        }
         return environment -> cut(dataFetcher.get(environment), bound);
+    }
+
+    /** True when an object of the named type encloses this step (the step itself included). */
+    private static boolean under(ExecutionStepInfo step, String typeName) {
+        for (ExecutionStepInfo s = step; s != null; s = s.getParent()) {
+            if (GraphQLTypeUtil.unwrapAll(s.getType()) instanceof graphql.schema.GraphQLNamedType named && named.getName().equals(typeName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object cut(Object result, int bound) {

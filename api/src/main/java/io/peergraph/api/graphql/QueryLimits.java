@@ -42,7 +42,8 @@ public class QueryLimits {
      * How many elements a field's selection is fetched for: the page size of a field with {@code first} (the
      * default page when not given); the bound of another list ({@link ListBounds}), unless it is the page of an
      * enclosing field with {@code first} and no list in between (a connection's {@code edges},
-     * {@code similarCases.cases}: that field already multiplied by the page size); 1 for anything else. Every alias and every repetition of a field is counted.
+     * {@code similarCases.cases}: that field already multiplied by the page size); none for a list that is
+     * empty inside an enclosing type ({@code @listSize(emptyInside:)}); 1 for anything else. Every alias and every repetition of a field is counted.
      */
     static int elements(FieldComplexityEnvironment env, ListBounds lists, int maxPage, int defaultPage) {
         Object first = env.getArguments().get("first");
@@ -55,6 +56,13 @@ public class QueryLimits {
         int bound = lists.bound(env.getFieldDefinition());
         if (bound < 0) {
             return 1;
+        }
+        String emptyInside = ListBounds.emptyInside(env.getFieldDefinition());
+        for (FieldComplexityEnvironment up = env.getParentEnvironment(); emptyInside != null && up != null; up = up.getParentEnvironment()) {
+            if (graphql.schema.GraphQLTypeUtil.unwrapAll(up.getFieldDefinition().getType()) instanceof graphql.schema.GraphQLNamedType named
+                    && named.getName().equals(emptyInside)) {
+                return 0;
+            }
         }
         boolean pageOfParent = false;
         for (FieldComplexityEnvironment up = env.getParentEnvironment(); up != null; up = up.getParentEnvironment()) {

@@ -73,6 +73,26 @@ class SelfServiceApiTest {
     }
 
     @Test
+    void confirmingAgainWithoutANoteKeepsTheNoteAndAnEmptyNoteRemovesIt() {
+        String alice = api.newCustomer();
+        String config = api.post(alice, CREATE_CONFIGURATION, Map.of("input", Map.of("name", "pc", "items", List.of(Map.of("kind", "os", "value", "Arch")))))
+                .data().path("createConfiguration").path("id").asText();
+        Symptom crackling = symptoms.findOrAdd("audio/crackling", "Crackling audio", null);
+        String solution = api.post(alice, "mutation($s: ID!) { proposeSolution(input: {symptoms: [$s], title: \"Lower the latency\"}) { id } }",
+                Map.of("s", crackling.id())).data().path("proposeSolution").path("id").asText();
+        String confirm = "mutation($s: ID!, $c: ID!, $w: Boolean!, $n: String) { confirmSolution(input: {solution: $s, configuration: $c, worked: $w, note: $n}) { worked note } }";
+        String withoutNote = "mutation($s: ID!, $c: ID!) { confirmSolution(input: {solution: $s, configuration: $c, worked: false}) { worked note } }";
+
+        api.post(alice, confirm, Map.of("s", solution, "c", config, "w", true, "n", "PULSE_LATENCY_MSEC=60 fixed it")).data();
+        JsonNode again = api.post(alice, withoutNote, Map.of("s", solution, "c", config)).data().path("confirmSolution");
+
+        assertThat(again.path("worked").asBoolean()).isFalse();
+        assertThat(again.path("note").asText()).isEqualTo("PULSE_LATENCY_MSEC=60 fixed it");
+        JsonNode removed = api.post(alice, confirm, Map.of("s", solution, "c", config, "w", true, "n", "")).data().path("confirmSolution");
+        assertThat(removed.path("note").isNull()).isTrue();
+    }
+
+    @Test
     void anonymousCallersAreAskedToSignIn() {
         assertThat(api.post(null, "{ me { customer { id } } }").errorCode()).isEqualTo("UNAUTHENTICATED");
     }

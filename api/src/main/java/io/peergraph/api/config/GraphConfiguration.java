@@ -1,5 +1,6 @@
 package io.peergraph.api.config;
 
+import io.peergraph.api.graphql.DatabasePermits;
 import io.peergraph.graph.access.AccessQuery;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.CustomerStore;
@@ -30,7 +31,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 /**
  * The graph: embedded Neo4j unless {@code peergraph.neo4j.uri} points elsewhere, one Driver over Bolt either
  * way (Boot's own Neo4j auto-configuration backs off when this Driver exists; Spring Data Neo4j builds its
- * client and transaction manager on it), the schema migrated before anything else uses it, and the stores.
+ * client and transaction manager on it), the schema migrated before anything else uses it, and the stores. Within a
+ * GraphQL request its sessions count against the request's {@link DatabasePermits}.
  */
 @Configuration(proxyBeanMethods = false)
 public class GraphConfiguration {
@@ -51,13 +53,15 @@ public class GraphConfiguration {
     @Bean(destroyMethod = "close")
     Driver neo4jDriver(PeergraphProperties properties, EmbeddedGraph embedded) {
         var neo4j = properties.neo4j();
-        Config config = DriverConfig.builder().withMaxConnectionPoolSize(64).build();
+        // A connection not free within 10 s is answered as UNAVAILABLE (retryable) rather than after the driver's 60 s.
+        Config config = DriverConfig.builder().withMaxConnectionPoolSize(64)
+                .withConnectionAcquisitionTimeout(10, java.util.concurrent.TimeUnit.SECONDS).build();
         Driver driver = embedded.server() != null
                 ? GraphDatabase.driver(embedded.server().boltUri(), embedded.server().authToken(), config)
                 : GraphDatabase.driver(neo4j.uri(), neo4j.username() == null || neo4j.username().isBlank()
                         ? AuthTokens.none() : AuthTokens.basic(neo4j.username(), neo4j.password()), config);
         SchemaMigrations.apply(driver);
-        return driver;
+        return DatabasePermits.bounded(driver);
     }
 
     @Bean CustomerStore customerStore(Neo4jClient client) { return new CustomerStore(client); }

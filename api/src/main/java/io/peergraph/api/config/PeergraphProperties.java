@@ -42,12 +42,17 @@ public record PeergraphProperties(
      * cost of one element. {@code maxRequestBytes}: larger bodies get 413. {@code requestsPerMinute} and
      * {@code burst}: a token bucket per signed-in customer (per IP address for anonymous callers) in each instance.
      * {@code executionTimeout}: fields not yet fetched when it has passed fail with QUERY_TIMEOUT.
+     * {@code databaseSessionsPerRequest}: how many database sessions one request holds at once (its fields take
+     * turns beyond that), so one request cannot take the driver's whole connection pool.
+     * {@code maxListSize}: the most elements a list field without {@code first} returns, unless its
+     * {@code @listSize} says fewer; the query cost counts such a list at that size.
      */
     public record Api(@DefaultValue("20") int defaultPageSize, @DefaultValue("100") int maxPageSize,
                       @DefaultValue("10") int solutionsPerAnswer, @DefaultValue("12") int maxQueryDepth,
-                      @DefaultValue("20000") int maxQueryCost, @DefaultValue("1048576") int maxRequestBytes,
+                      @DefaultValue("50000") int maxQueryCost, @DefaultValue("1048576") int maxRequestBytes,
                       @DefaultValue("1200") int requestsPerMinute, @DefaultValue("300") int burst,
-                      @DefaultValue("30s") java.time.Duration executionTimeout) {}
+                      @DefaultValue("30s") java.time.Duration executionTimeout,
+                      @DefaultValue("4") int databaseSessionsPerRequest, @DefaultValue("100") int maxListSize) {}
 
     /** Demo data loaded into an empty store on start. */
     public record Demo(@DefaultValue("true") boolean enabled) {}

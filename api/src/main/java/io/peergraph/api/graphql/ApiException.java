@@ -80,4 +80,37 @@ public abstract sealed class ApiException extends RuntimeException {
 
         @Override public String code() { return "QUERY_TIMEOUT"; }
     }
+
+    /**
+     * Worth retrying after {@code retryAfterSeconds}: errors carry {@code extensions.retryable: true} and
+     * {@code retryAfter}; over HTTP the response says {@code Retry-After}.
+     */
+    public abstract static sealed class Retryable extends ApiException {
+        private final long retryAfterSeconds;
+
+        protected Retryable(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() { return retryAfterSeconds; }
+    }
+
+    /** The service cannot answer this now but will soon: the database is busy or out of connections. */
+    public static final class Unavailable extends Retryable {
+        public Unavailable(String message, long retryAfterSeconds) {
+            super(message, retryAfterSeconds);
+        }
+
+        @Override public String code() { return "UNAVAILABLE"; }
+    }
+
+    /** The caller did this too often. */
+    public static final class RateLimited extends Retryable {
+        public RateLimited(String message, long retryAfterSeconds) {
+            super(message, retryAfterSeconds);
+        }
+
+        @Override public String code() { return "RATE_LIMITED"; }
+    }
 }

@@ -6,10 +6,8 @@ import graphql.schema.DataFetchingEnvironment;
 import io.peergraph.graph.audit.AuditTrail;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.neo4j.driver.exceptions.ClientException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.neo4j.driver.exceptions.RetryableException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -22,14 +20,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place where failures become GraphQL errors with a stable {@code extensions.code}: UNAUTHENTICATED,
- * FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (with {@code extensions.field}), CONFLICT, INTERNAL. Unexpected failures
- * are logged with an error id that the client also gets, never their message or stack trace.
+ * FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (with {@code extensions.field}), CONFLICT, UNAVAILABLE (retryable: the
+ * database is busy), INTERNAL. Unexpected failures are logged with an error id that the client also gets, never
+ * their message or stack trace; failures of one kind are logged once per request with a count ({@link FailureLog}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
 
-    private static final Logger log = LoggerFactory.getLogger(ErrorCodes.class);
+    /** What a client is told to wait when the database's connections are all in use. */
+    static final int BUSY_RETRY_AFTER_SECONDS = 2;
 
     private final AuditTrail audit;
 
@@ -55,11 +55,16 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
             if (api instanceof ApiException.Conflict conflict) {
                 extensions.putAll(conflict.details());
             }
+            if (api instanceof ApiException.Retryable retryable) {
+                extensions.put("retryable", true);
+                extensions.put("retryAfter", retryable.retryAfterSeconds());
+            }
             message = api.getMessage();
             type = switch (api.code()) {
                 case "UNAUTHENTICATED" -> ErrorType.UNAUTHORIZED;
                 case "FORBIDDEN" -> ErrorType.FORBIDDEN;
                 case "NOT_FOUND" -> ErrorType.NOT_FOUND;
+                case "UNAVAILABLE" -> ErrorType.INTERNAL_ERROR;
                 default -> ErrorType.BAD_REQUEST;
             };
         } else if (ex instanceof AccessDeniedException || ex instanceof AuthenticationCredentialsNotFoundException) {
@@ -71,9 +76,17 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
             extensions.put("code", "CONFLICT");
             message = "This already exists.";
             type = ErrorType.BAD_REQUEST;
+        } else if (databaseBusy(ex)) {
+            ApiException.Unavailable busy = new ApiException.Unavailable(
+                    "The database is busy; retry in " + BUSY_RETRY_AFTER_SECONDS + " s.", BUSY_RETRY_AFTER_SECONDS);
+            extensions.put("code", busy.code());
+            extensions.put("retryable", true);
+            extensions.put("retryAfter", busy.retryAfterSeconds());
+            message = busy.getMessage();
+            type = ErrorType.INTERNAL_ERROR;
+            failures(env).countBusy(env.getExecutionStepInfo().getPath().toString());
         } else {
-            String errorId = UUID.randomUUID().toString();
-            log.error("Unexpected failure in {} (error id {})", env.getExecutionStepInfo().getPath(), errorId, ex);
+            String errorId = failures(env).record(ex, env.getExecutionStepInfo().getPath().toString());
             extensions.put("code", "INTERNAL");
             extensions.put("errorId", errorId);
             message = "Something went wrong on our side. Quote error id " + errorId + " if you contact us.";
@@ -85,5 +98,34 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
                     env.getExecutionStepInfo().getPath() + ": " + message);
         }
         return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
+    }
+
+    /**
+     * The driver's pool had no connection in time, or the database said "try again": a retryable condition of the
+     * moment, not a bug, so UNAVAILABLE with {@code retryable}, never INTERNAL.
+     */
+    static boolean databaseBusy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RetryableException) {
+                return true;
+            }
+            if (t instanceof ClientException ce && ce.getMessage() != null && ce.getMessage().contains("acquire connection")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** This request's failure log, or one of its own for a failure outside a request's context. */
+    private static FailureLog failures(DataFetchingEnvironment env) {
+        FailureLog failures = env.getGraphQlContext().get(FailureLog.CONTEXT_KEY);
+        if (failures == null) {
+            failures = new FailureLog();
+            failures.flush(); // nothing to wait for: log at once
+        }
+        return failures;
     }
 }

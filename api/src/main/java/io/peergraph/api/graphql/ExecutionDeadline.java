@@ -1,9 +1,12 @@
 package io.peergraph.api.graphql;
 
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
 import graphql.schema.DataFetcher;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * reading a property of an object already fetched) fails with QUERY_TIMEOUT instead of asking the graph again, so a
  * request that fans out over many slow fields stops early. Depth and cost limits refuse most such requests before they
  * run; this bounds the rest. One fetch already running is not interrupted (the store's own transaction timeout is
- * the bound for that).
+ * the bound for that). A subscription is not one request in time: each of its events gets the limit afresh.
  */
 public final class ExecutionDeadline extends SimplePerformantInstrumentation {
 
@@ -23,12 +26,30 @@ public final class ExecutionDeadline extends SimplePerformantInstrumentation {
         this.limit = limit;
     }
 
-    /** When this request's time is up, in {@link System#nanoTime()} terms. */
-    record Deadline(long atNanos) implements InstrumentationState {}
+    /** When this request's (or this subscription event's) time is up, in {@link System#nanoTime()} terms. */
+    static final class Deadline implements InstrumentationState {
+        volatile long atNanos;
+
+        Deadline(long atNanos) {
+            this.atNanos = atNanos;
+        }
+    }
 
     @Override
     public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
         return CompletableFuture.completedFuture(new Deadline(System.nanoTime() + limit.toNanos()));
+    }
+
+    /**
+     * A subscription lives as long as its connection; the limit is for the fields of each event, counted from the
+     * moment the event arrives (events of one subscription are resolved one after another).
+     */
+    @Override
+    public InstrumentationContext<graphql.ExecutionResult> beginSubscribedFieldEvent(InstrumentationFieldParameters parameters, InstrumentationState state) {
+        if (state instanceof Deadline deadline) {
+            deadline.atNanos = System.nanoTime() + limit.toNanos();
+        }
+        return SimpleInstrumentationContext.noOp();
     }
 
     @Override
@@ -38,7 +59,7 @@ public final class ExecutionDeadline extends SimplePerformantInstrumentation {
             return dataFetcher;
         }
         return environment -> {
-            if (System.nanoTime() - deadline.atNanos() >= 0) {
+            if (System.nanoTime() - deadline.atNanos >= 0) {
                 throw new ApiException.TimedOut(limit);
             }
             return dataFetcher.get(environment);

@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>a request that is not well-formed (no string {@code query}; {@code operationName} not a string;
  *       {@code variables} or {@code extensions} not an object; a parameter given twice; a body that is not a JSON
  *       object in UTF-8) gets 400 whatever the media type;</li>
+ *   <li>a request the database was too busy to answer at all gets 503 with {@code Retry-After};</li>
  *   <li>an {@code Accept} header that admits neither {@code application/graphql-response+json} nor
  *       {@code application/json} gets 406; a POST body other than {@code application/json} gets 415.</li>
  * </ul>
@@ -63,12 +64,19 @@ public class GraphQlOverHttp extends GraphQlHttpHandler {
             return refused.get();
         }
         try {
+            String query = request.servletRequest().getQueryString();
+            if (query != null && !StrictUtf8.wellFormed(StrictUtf8.percentDecoded(query))) {
+                throw new Malformed("The URL's parameters are not well-formed UTF-8.");
+            }
             Map<String, String> raw = new LinkedHashMap<>();
             for (var parameter : request.params().entrySet()) {
                 if (parameter.getValue().size() > 1) {
                     throw new Malformed("Give the parameter '" + parameter.getKey() + "' once.");
                 }
                 raw.put(parameter.getKey(), parameter.getValue().getFirst());
+            }
+            if (raw.values().stream().anyMatch(StrictUtf8::hasLoneSurrogate)) {
+                throw new Malformed("The URL's parameters hold a lone surrogate: not Unicode text.");
             }
             Parameters parameters = new Parameters(
                     raw.get("query"), raw.get("operationName"), jsonObject(raw.get("variables"), "variables"),
@@ -90,7 +98,13 @@ public class GraphQlOverHttp extends GraphQlHttpHandler {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<MediaType> contentType = request.headers().contentType();
+        Optional<MediaType> contentType;
+        try {
+            contentType = request.headers().contentType();
+        } catch (InvalidMediaTypeException e) {
+            return error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "The Content-Type header cannot be parsed; send application/json (UTF-8).", h -> h.setAccept(List.of(MediaType.APPLICATION_JSON)));
+        }
         if (contentType.isEmpty() || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType.get())
                 || (contentType.get().getCharset() != null && !"UTF-8".equalsIgnoreCase(contentType.get().getCharset().name()))) {
             return error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
@@ -99,12 +113,19 @@ public class GraphQlOverHttp extends GraphQlHttpHandler {
         try {
             JsonNode body;
             try {
-                body = json.readTree(request.servletRequest().getInputStream().readAllBytes());
+                byte[] bytes = request.servletRequest().getInputStream().readAllBytes();
+                if (!StrictUtf8.wellFormed(bytes)) {
+                    throw new Malformed("The body is not well-formed UTF-8 (an overlong form, a surrogate or a code point above U+10FFFF).");
+                }
+                body = json.readTree(bytes);
             } catch (JacksonException e) {
                 throw new Malformed("The body is not JSON in UTF-8.");
             }
             if (body == null || !body.isObject()) {
                 throw new Malformed("The body must be a JSON object with a 'query'.");
+            }
+            if (StrictUtf8.hasLoneSurrogate(body)) {
+                throw new Malformed("The body holds a lone surrogate (an unpaired \\ud800-\\udfff escape): not Unicode text.");
             }
             Parameters parameters = new Parameters(
                     string(body.get("query"), "query"), string(body.get("operationName"), "operationName"),
@@ -134,6 +155,20 @@ public class GraphQlOverHttp extends GraphQlHttpHandler {
                 request.remoteAddress().orElse(null), request.attributes(), body, UUID.randomUUID().toString(),
                 LocaleContextHolder.getLocale());
         return prepareResponse(request, graphQl.handleRequest(graphQlRequest));
+    }
+
+    /**
+     * 503 when nothing could be answered because the database was busy (every error UNAVAILABLE, no field answered):
+     * the whole request is worth retrying, after the {@code Retry-After} the response carries. A partial answer keeps
+     * its 200, with the same header.
+     */
+    @Override
+    protected HttpStatus selectResponseStatus(org.springframework.graphql.server.WebGraphQlResponse response, MediaType responseMediaType) {
+        boolean allBusy = !response.getErrors().isEmpty() && response.getErrors().stream()
+                .allMatch(e -> e.getExtensions() != null && "UNAVAILABLE".equals(e.getExtensions().get("code")));
+        Object data = response.getData();
+        boolean nothingAnswered = data == null || data instanceof Map<?, ?> fields && fields.values().stream().allMatch(java.util.Objects::isNull);
+        return allBusy && nothingAnswered ? HttpStatus.SERVICE_UNAVAILABLE : super.selectResponseStatus(response, responseMediaType);
     }
 
     /**
@@ -195,7 +230,11 @@ public class GraphQlOverHttp extends GraphQlHttpHandler {
             return null;
         }
         try {
-            return object(json.readTree(text), name);
+            JsonNode node = json.readTree(text);
+            if (StrictUtf8.hasLoneSurrogate(node)) {
+                throw new Malformed("The parameter '" + name + "' holds a lone surrogate: not Unicode text.");
+            }
+            return object(node, name);
         } catch (JacksonException e) {
             throw new Malformed("The parameter '" + name + "' is not JSON.");
         }

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A token bucket per caller on {@code /graphql}: per token subject when signed in, per IP address otherwise.
  * Over the limit: 429 with {@code Retry-After}. Buckets live in this instance: with N instances behind a load
  * balancer a caller gets up to N times the rate (sticky routing keeps it at one; a shared store such as Redis
- * would make it exact). Registered after Spring Security so the caller is known.
+ * would make it exact). Registered after Spring Security so the caller is known; a request whose token does not
+ * verify stops before, and {@link RejectedTokens} counts it against its address's bucket.
  */
 public class RateLimits extends OncePerRequestFilter {
 
@@ -32,6 +33,19 @@ public class RateLimits extends OncePerRequestFilter {
         this.burst = properties.api().burst();
     }
 
+    /** The bucket of a caller without a valid token: their address. */
+    static String anonymousKey(HttpServletRequest request) {
+        return "ip:" + request.getRemoteAddr();
+    }
+
+    /** Takes one request from the key's bucket: 0 when allowed, else the seconds to wait. */
+    long take(String key) {
+        if (buckets.size() > MAX_BUCKETS) {
+            buckets.clear(); // crude bound on memory; a full bucket is what every caller starts with anyway
+        }
+        return buckets.computeIfAbsent(key, k -> new TokenBucket(burst, perSecond)).take(System.nanoTime());
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !request.getRequestURI().startsWith("/graphql");
@@ -41,11 +55,8 @@ public class RateLimits extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String key = auth instanceof JwtAuthenticationToken jwt ? "sub:" + jwt.getName() : "ip:" + request.getRemoteAddr();
-        if (buckets.size() > MAX_BUCKETS) {
-            buckets.clear(); // crude bound on memory; a full bucket is what every caller starts with anyway
-        }
-        long waitSeconds = buckets.computeIfAbsent(key, k -> new TokenBucket(burst, perSecond)).take(System.nanoTime());
+        String key = auth instanceof JwtAuthenticationToken jwt ? "sub:" + jwt.getName() : anonymousKey(request);
+        long waitSeconds = take(key);
         if (waitSeconds > 0) {
             response.setHeader("Retry-After", Long.toString(waitSeconds));
             JsonErrors.write(response, 429, "RATE_LIMITED", "Too many requests; try again in " + waitSeconds + " s.");

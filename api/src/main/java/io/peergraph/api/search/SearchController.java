@@ -8,6 +8,7 @@ import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
+import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.report.Interaction;
 import io.peergraph.graph.report.Report;
@@ -79,9 +80,10 @@ public class SearchController {
     private final SymptomStore symptoms;
     private final Paging paging;
     private final Ownership ownership;
+    private final AuditTrail audit;
 
     public SearchController(CallerResolver callers, CaseFinder finder, SymptomTree symptomTree, GraphDocuments documents,
-                            ReportStore reports, SymptomStore symptoms, Paging paging, Ownership ownership) {
+                            ReportStore reports, SymptomStore symptoms, Paging paging, Ownership ownership, AuditTrail audit) {
         this.callers = callers;
         this.finder = finder;
         this.symptomTree = symptomTree;
@@ -90,6 +92,7 @@ public class SearchController {
         this.symptoms = symptoms;
         this.paging = paging;
         this.ownership = ownership;
+        this.audit = audit;
     }
 
     @QueryMapping
@@ -101,7 +104,7 @@ public class SearchController {
         // The exact total and the facet counts cost a pass over every match: only when the caller selected them.
         CasePage page = finder.search(viewer, new CaseQuery(text, filter(viewer, filter), size, position(after),
                 selection.contains("total"), selection.contains("facets")));
-        Map<String, Report> visible = visibleReports(viewer, page.hits().stream().map(CaseHit::id).toList());
+        Map<String, Report> visible = visibleReports(viewer, page.hits().stream().map(CaseHit::id).toList(), "searchCases");
         return new CaseSearch(page, page.hits().stream().filter(h -> visible.containsKey(h.id()))
                 .map(h -> new FoundCase(h, visible.get(h.id()))).toList());
     }
@@ -169,7 +172,7 @@ public class SearchController {
                     product == null ? null : Inputs.id("product", product, PublicId.PRODUCT), size);
         }
         CaseFinder.Similar found = finder.similar(viewer, query);
-        Map<String, Report> visible = visibleReports(viewer, found.cases().stream().map(SimilarCase::id).toList());
+        Map<String, Report> visible = visibleReports(viewer, found.cases().stream().map(SimilarCase::id).toList(), "similarCases");
         return new SimilarCases(found.degraded(), found.cases().stream().filter(c -> visible.containsKey(c.id()))
                 .map(c -> new FoundSimilar(c, visible.get(c.id()))).toList());
     }
@@ -253,12 +256,18 @@ public class SearchController {
 
     /**
      * The reports behind the hits that the viewer may see now, from the graph: the index may lag a privacy change
-     * by a second, the graph does not. One query for the whole page.
+     * by a second, the graph does not. One query for the whole page. Support staff shown a customer's PRIVATE case
+     * (title, text, highlights) read it as surely as by {@code report(id)}: each such case is audited as SUPPORT_READ.
      */
-    private Map<String, Report> visibleReports(Viewer viewer, List<String> ids) {
-        return reports.byIds(ids).stream()
+    private Map<String, Report> visibleReports(Viewer viewer, List<String> ids, String path) {
+        Map<String, Report> visible = reports.byIds(ids).stream()
                 .filter(r -> viewer.support() || r.ownerId().equals(viewer.customerId()) || r.privacy() != Privacy.PRIVATE)
                 .collect(Collectors.toMap(Report::id, Function.identity()));
+        if (viewer.support()) {
+            visible.values().stream().filter(r -> r.privacy() == Privacy.PRIVATE && !r.ownerId().equals(viewer.customerId()))
+                    .forEach(r -> audit.record(viewer.customerId(), "SUPPORT_READ", r.id(), "support read a customer's private case through " + path));
+        }
+        return visible;
     }
 
     private static List<String> ids(String field, List<String> values, PublicId type) {

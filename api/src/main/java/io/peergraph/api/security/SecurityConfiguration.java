@@ -3,9 +3,13 @@ package io.peergraph.api.security;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.peergraph.api.config.PeergraphProperties;
+import io.peergraph.api.http.RateLimits;
+import io.peergraph.api.http.RejectedTokens;
+import io.peergraph.graph.audit.AuditTrail;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -26,7 +30,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import io.peergraph.api.http.RateLimits;
 
 /**
  * Bearer JWTs on every request. HTTP-level rules only separate the public endpoints from the rest; what a
@@ -39,9 +42,11 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> jwtConverter,
-                                            PeergraphProperties properties) throws Exception {
+                                            PeergraphProperties properties, AuditTrail audit,
+                                            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) throws Exception {
+        RateLimits limits = new RateLimits(properties);
         return http
-                .addFilterAfter(new RateLimits(properties), AuthorizationFilter.class)
+                .addFilterAfter(limits, AuthorizationFilter.class)
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -52,7 +57,7 @@ public class SecurityConfiguration {
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(HttpErrors.unauthenticated()).accessDeniedHandler(HttpErrors.forbidden()))
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
-                        .authenticationEntryPoint(HttpErrors.unauthenticated()).accessDeniedHandler(HttpErrors.forbidden()))
+                        .authenticationEntryPoint(new RejectedTokens(limits, audit, graphQlPath)).accessDeniedHandler(HttpErrors.forbidden()))
                 .build();
     }
 

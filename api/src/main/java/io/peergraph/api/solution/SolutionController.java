@@ -80,7 +80,9 @@ public class SolutionController {
             throw new ApiException.BadUserInput("input.solution", "no solution has this id");
         }
         ownership.requireWrite(caller, configuration, "configuration");
-        return solutions.confirm(caller.customerId(), solution, configuration, input.worked(), note);
+        // Not given: the earlier note stays. Given but empty: the note is removed.
+        boolean removeNote = input.note() != null && note == null;
+        return solutions.confirm(caller.customerId(), solution, configuration, input.worked(), note, removeNote);
     }
 
     @SchemaMapping(typeName = "Solution")

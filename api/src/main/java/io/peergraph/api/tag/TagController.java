@@ -41,20 +41,24 @@ public class TagController {
     private final TagStore tags;
     private final Tagging tagging;
     private final ReportStore reports;
+    private final CommunityTagging community;
 
-    public TagController(CallerResolver callers, Ownership ownership, TagStore tags, Tagging tagging, ReportStore reports) {
+    public TagController(CallerResolver callers, Ownership ownership, TagStore tags, Tagging tagging, ReportStore reports,
+                         CommunityTagging community) {
         this.callers = callers;
         this.ownership = ownership;
         this.tags = tags;
         this.tagging = tagging;
         this.reports = reports;
+        this.community = community;
     }
 
     @MutationMapping
     public Tag tag(@Argument String target, @Argument String label) {
         Caller caller = callers.current();
         String clean = validLabel(label);
-        requireTaggable(caller, target);
+        boolean othersThing = requireTaggable(caller, target);
+        community.check(caller, TagLabel.normalize(clean), othersThing);
         return tagging.tagAll(List.of(new TagRequest(caller.customerId(), target, clean))).stream().findFirst()
                 .map(a -> new Tag(a.tagId(), a.label(), a.normalized(), a.usageCount()))
                 .orElseThrow(() -> new ApiException.NotFound("thing", target));
@@ -93,18 +97,27 @@ public class TagController {
         return things.stream().collect(Collectors.toMap(Function.identity(), t -> byId.getOrDefault(id.apply(t), List.of()), (a, b) -> a));
     }
 
-    /** Products and solutions are community knowledge; configurations only the owner's; reports the owner's or shareable ones. */
-    private void requireTaggable(Caller caller, String target) {
-        switch (taggableType(target)) {
-            case CONFIGURATION -> ownership.requireWrite(caller, target, "configuration");
+    /**
+     * Products and solutions are community knowledge; configurations only the owner's; reports the owner's or
+     * shareable ones. True when the thing is someone else's (a product is everyone's): {@link CommunityTagging}'s rule.
+     */
+    private boolean requireTaggable(Caller caller, String target) {
+        return switch (taggableType(target)) {
+            case CONFIGURATION -> {
+                ownership.requireWrite(caller, target, "configuration");
+                yield false;
+            }
             case REPORT -> {
                 Report report = reports.byId(target).orElseThrow(() -> new ApiException.NotFound("report", target));
-                if (report.privacy() == Privacy.PRIVATE && !ownership.of(caller, target, "report").canRead()) {
+                var access = ownership.of(caller, target, "report");
+                if (report.privacy() == Privacy.PRIVATE && !access.canRead()) {
                     throw new ApiException.Forbidden("This report is private.");
                 }
+                yield !access.canWrite();
             }
-            default -> { } // PRODUCT, SOLUTION: existence is checked by the write
-        }
+            case SOLUTION -> !ownership.of(caller, target, "solution").canWrite();
+            default -> true; // PRODUCT: existence is checked by the write
+        };
     }
 
     private static PublicId taggableType(String target) {

@@ -90,8 +90,38 @@ class ImportEndpointTest {
         assertThat(json(response).path("error").path("message").asText()).contains("unknown format 'xml:reports'");
     }
 
+    @Test
+    void aNameThatIsNoFileNameIsBadUserInputBeforeAnythingIsWritten() throws Exception {
+        Path file = Files.writeString(tmp.resolve("customers.jsonl"), "{\"handle\": \"import-name-" + System.nanoTime() + "\"}\n");
+        String admin = api.newCustomer(Role.ADMIN);
+        for (String name : new String[] {"..", ".", "a%00b.jsonl", "%2E%2E", "x".repeat(256), "dir%2F.."}) {
+            HttpResponse<String> response = post(admin, "jsonl:customers", file, name);
+            assertThat(response.statusCode()).as(name).isEqualTo(400);
+            assertThat(json(response).path("error").path("code").asText()).isEqualTo("BAD_USER_INPUT");
+            assertThat(response.body()).doesNotContain("Exception");
+        }
+        assertThat(post(admin, "jsonl:customers", file, "..%2Fcustomers.jsonl").statusCode()).as("the last segment is kept").isEqualTo(200);
+    }
+
+    @Test
+    void aHandleTooLargeToIndexIsARejectedRecordNotAFailure() throws Exception {
+        String prefix = "import-huge-" + System.nanoTime();
+        Path customers = Files.writeString(tmp.resolve("customers.jsonl"),
+                "{\"handle\": \"" + prefix + "h".repeat(100_000) + "\"}\n{\"handle\": \"" + prefix + "-ok\"}\n");
+        HttpResponse<String> response = post(api.newCustomer(Role.ADMIN), "jsonl:customers", customers);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200); // every record accounted for: one imported, one rejected
+        assertThat(json(response).path("imported").asLong()).isEqualTo(1);
+        assertThat(json(response).path("rejected").asLong()).isEqualTo(1);
+        assertThat(Files.readString(Path.of(json(response).path("deadLetterFile").asText()))).contains("'handle' must be at most 200 characters");
+        assertThat(handles(prefix)).isEqualTo(1);
+    }
+
     private HttpResponse<String> post(String token, String format, Path file) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/admin/import?format=" + format + "&name=" + file.getFileName()))
+        return post(token, format, file, file.getFileName().toString());
+    }
+
+    private HttpResponse<String> post(String token, String format, Path file, String name) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/admin/import?format=" + format + "&name=" + name))
                 .POST(HttpRequest.BodyPublishers.ofFile(file));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

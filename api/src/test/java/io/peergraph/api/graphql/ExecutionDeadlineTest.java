@@ -9,7 +9,10 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import org.junit.jupiter.api.Test;
 
 /** The execution time limit on a real GraphQL engine: fields fetched after the deadline fail, none before. */
@@ -26,6 +29,25 @@ class ExecutionDeadlineTest {
                 .execute("{ cases { title } }");
         assertThat(result.getErrors()).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("ran longer than 0 ms"));
         assertThat(result.<Map<String, Object>>getData()).containsEntry("cases", null);
+    }
+
+    @Test
+    void aSubscriptionOutlivesTheLimitAndEachEventsFieldsGetItAfresh() {
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
+                new SchemaParser().parse("type Query { q: Int } type Subscription { notices: Notice } type Notice { n: Int actor: String }"),
+                RuntimeWiring.newRuntimeWiring()
+                        .type("Subscription", t -> t.dataFetcher("notices", env -> Flux.range(1, 2).delayElements(Duration.ofMillis(700))
+                                .map(n -> Map.of("n", n))))
+                        .type("Notice", t -> t.dataFetcher("actor", env -> "peer-" + ((Map<?, ?>) env.getSource()).get("n")))
+                        .build());
+        ExecutionResult subscribed = GraphQL.newGraphQL(schema).instrumentation(new ExecutionDeadline(Duration.ofMillis(500))).build()
+                .execute("subscription { notices { n actor } }");
+
+        List<ExecutionResult> events = Flux.from(subscribed.<Publisher<ExecutionResult>>getData()).collectList().block();
+
+        assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e.getErrors()).isEmpty());
+        assertThat(events).extracting(e -> e.<Map<String, Map<String, Object>>>getData().get("notices").get("actor"))
+                .containsExactly("peer-1", "peer-2");
     }
 
     @Test

@@ -98,6 +98,47 @@ class GraphQlOverHttpTest {
     }
 
     @Test
+    void textThatIsNotWellFormedUnicodeIs400AndNothingIsRead() throws Exception {
+        byte[][] badBytes = {
+                {(byte) 0xc0, (byte) 0xaf},                          // an overlong "/"
+                {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
+                {(byte) 0xed, (byte) 0xa0, (byte) 0x80},              // a surrogate encoded as UTF-8
+                {(byte) 0xff}};
+        for (byte[] bad : badBytes) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes("{\"query\": \"query($t: String) { __typename }\", \"variables\": {\"t\": \"a".getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(bad);
+            body.writeBytes("b\"}}".getBytes(StandardCharsets.UTF_8));
+            var response = http.send(HttpRequest.newBuilder(api.uri("/graphql")).header("Content-Type", "application/json")
+                    .header("Accept", GRAPHQL_RESPONSE).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(java.util.HexFormat.of().formatHex(bad)).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("errors").get(0).path("extensions").path("code").asText()).isEqualTo("BAD_REQUEST");
+        }
+        var loneSurrogate = http.send(HttpRequest.newBuilder(api.uri("/graphql")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"query($t: String) { __typename }\", \"variables\": {\"t\": \"a\\ud800b\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loneSurrogate.statusCode()).isEqualTo(400);
+        var overlongInUrl = http.send(HttpRequest.newBuilder(api.uri("/graphql?query=%7B__typename%7D&variables=%7B%22t%22%3A%22%C0%AF%22%7D"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(overlongInUrl.statusCode()).isEqualTo(400);
+        assertThat(get(null, "application/json", Map.of("query", "{ __typename }", "variables", "{\"t\": \"\\udfff\"}")).statusCode())
+                .isEqualTo(400);
+        // Well-formed text outside the Basic Multilingual Plane is fine.
+        assertThat(get(null, "application/json", Map.of("query", "{ __typename }", "variables", "{\"t\": \"\uD83C\uDFAE\"}")).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aContentTypeThatDoesNotParseIs415WithACode() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(api.uri("/graphql")).header("Content-Type", "a/b/c")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(response.body()).path("errors").get(0).path("extensions").path("code").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
     void anUnacceptableAcceptIs406AndAnUnsupportedBodyIs415() throws Exception {
         var html = post("text/html", "application/json", Map.of("query", "{ __typename }"));
         assertThat(html.statusCode()).isEqualTo(406);

@@ -84,6 +84,55 @@ class SearchApiTest {
     }
 
     @Test
+    void supportShownAPrivateCaseBySearchOrSimilarityIsAuditedAsReadingItById() throws Exception {
+        String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String alice = api.newCustomer();
+        String config = configuration(alice);
+        Symptom symptom = symptoms.findOrAdd(word + "/audio", "Audio problems", null);
+        String privateCase = report(alice, config, symptom.id(), "Crackling " + word, "PRIVATE");
+        String sharedCase = report(alice, config, symptom.id(), "Crackle " + word, "COMMUNITY");
+        sync();
+        String support = api.newCustomer(Role.SUPPORT);
+        String admin = api.newCustomer(Role.ADMIN);
+
+        assertThat(api.post(support, SEARCH, Map.of("q", word)).data().path("searchCases").path("cases").path("edges")
+                .findValuesAsText("id")).contains(privateCase);
+        assertThat(supportReads(admin, privateCase)).singleElement().asString().contains("searchCases");
+
+        assertThat(api.post(support, """
+                query($t: String) { similarCases(text: $t, first: 10) { cases { report { id } } } }""", Map.of("t", "Crackling " + word))
+                .data().path("similarCases").path("cases").findValuesAsText("id")).contains(privateCase);
+        assertThat(supportReads(admin, privateCase)).hasSize(2).anyMatch(s -> s.contains("similarCases"));
+        assertThat(supportReads(admin, sharedCase)).as("shared cases are no private read").isEmpty();
+    }
+
+    @Test
+    void highlightsCarryStoredMarkupAsTextAndOnlyTheMatchMarkersAsHtml() throws Exception {
+        String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String alice = api.newCustomer();
+        Symptom symptom = symptoms.findOrAdd(word + "/audio", "Audio problems", null);
+        report(alice, configuration(alice), symptom.id(), "<img src=x onerror=alert(document.cookie)> " + word, "PUBLIC");
+        sync();
+
+        JsonNode highlights = api.post(api.newCustomer(), SEARCH, Map.of("q", word)).data().path("searchCases").path("cases")
+                .path("edges").get(0).path("node").path("highlights");
+        String title = highlights.findValues("fragments").getFirst().get(0).asText();
+        assertThat(title).isEqualTo("&lt;img src=x onerror=alert(document.cookie)&gt; <em>" + word + "</em>");
+    }
+
+    private List<String> supportReads(String admin, String report) {
+        JsonNode edges = api.post(admin, "{ auditEvents(action: \"SUPPORT_READ\", first: 100) { edges { node { target summary } } } }")
+                .data().path("auditEvents").path("edges");
+        List<String> summaries = new java.util.ArrayList<>();
+        edges.forEach(e -> {
+            if (e.path("node").path("target").asText().equals(report)) {
+                summaries.add(e.path("node").path("summary").asText());
+            }
+        });
+        return summaries;
+    }
+
+    @Test
     void healthShowsTheSearchBackendAndTheOutboxBacklog() throws Exception {
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.uri("/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());

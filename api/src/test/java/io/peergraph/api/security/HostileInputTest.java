@@ -97,6 +97,56 @@ class HostileInputTest {
     }
 
     @Test
+    void forgedTokensGetAGraphQlAnswerAreRateLimitedAsAnonymousCallersAndAuditedOncePerMinute() throws Exception {
+        var forgedKey = new RSAKeyGenerator(2048).generate();
+        SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().subject("mallory")
+                .issuer("peergraph-local").audience("peergraph").expirationTime(new Date(System.currentTimeMillis() + 600_000))
+                .claim("roles", List.of("ADMIN")).build());
+        forged.sign(new RSASSASigner(forgedKey));
+        // From an address of its own (all of 127/8 is loopback), so that this bucket is nobody else's.
+        String address = "127.0.0." + (10 + new java.util.Random().nextInt(200));
+        HttpClient fromElsewhere = HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(address)).build();
+        HttpResponse<String> first = null;
+        HttpResponse<String> limited = null;
+        int sent = 0;
+        while (limited == null && sent < 2_000) {
+            var response = fromElsewhere.send(HttpRequest.newBuilder(api.uri("/graphql")).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + forged.serialize())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + ME + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            sent++;
+            if (first == null) {
+                first = response;
+            }
+            if (response.statusCode() == 429) {
+                limited = response;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(401);
+            }
+        }
+
+        assertThat(first.statusCode()).isEqualTo(401);
+        assertThat(first.headers().firstValue("WWW-Authenticate")).isPresent();
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body());
+        assertThat(body.path("errors").get(0).path("extensions").path("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(body.path("errors").get(0).path("message").asText()).isNotBlank();
+        assertThat(limited).as("429 within %s requests (the anonymous burst is 300)", sent).isNotNull();
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        var events = api.post(api.newCustomer(Role.ADMIN),
+                "{ auditEvents(action: \"AUTHENTICATION_FAILED\", first: 100) { edges { node { by summary } } } }").data()
+                .path("auditEvents").path("edges").findValuesAsText("by");
+        assertThat(events.stream().filter(("address:" + address)::equals)).as("one entry per address and minute, not %s", sent).hasSize(1);
+    }
+
+    @Test
+    void aDirectRequestForTheErrorPageIsNotFoundWithACode() throws Exception {
+        for (String path : List.of("/error", "/error?x=1")) {
+            var response = http.send(HttpRequest.newBuilder(api.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).contains("\"NOT_FOUND\"").doesNotContain("Exception").doesNotContain("trace");
+        }
+    }
+
+    @Test
     void querySyntaxInTextIsStoredAsTextNeverRun() {
         String token = api.newCustomer();
         List<String> hostile = List.of("'}) MATCH (n) DETACH DELETE n //", "\") RETURN 1 UNION MATCH (n) RETURN n //",

@@ -121,6 +121,44 @@ class TaggingApiTest {
         assertThat(inbox.findValuesAsText("kind")).contains("FOLLOWED_ACTIVITY");
     }
 
+    @Test
+    void moderationLabelsOnAnythingAreForModeratorsOnly() {
+        String alice = api.newCustomer();
+        String report = publicReport(alice);
+        String mallory = api.newCustomer();
+
+        var spam = api.post(mallory, TAG, Map.of("t", report, "l", "SPAM"));
+        assertThat(spam.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(api.post(alice, TAG, Map.of("t", configuration(alice), "l", "Spam")).errorCode()).isEqualTo("FORBIDDEN");
+        String moderator = api.newCustomer(Role.CUSTOMER, Role.MODERATOR);
+        assertThat(tag(moderator, report, "spam").path("normalized").asText()).isEqualTo("spam");
+        assertThat(tag(mallory, report, "crackling " + u).path("usageCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void tagsOnOthersThingsAreLimitedPerHourAndOnesOwnAreNot() {
+        String alice = api.newCustomer();
+        String report = publicReport(alice);
+        String bob = api.newCustomer();
+        for (int i = 0; i < CommunityTagging.OTHERS_PER_HOUR; i++) {
+            tag(bob, report, "label " + i + " " + u);
+        }
+
+        var limited = api.post(bob, TAG, Map.of("t", report, "l", "one too many " + u));
+        assertThat(limited.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(limited.firstError().path("extensions").path("retryable").asBoolean()).isTrue();
+        assertThat(limited.firstError().path("extensions").path("retryAfter").asLong()).isPositive();
+        String bobs = configuration(bob);
+        assertThat(tag(bob, bobs, "still fine " + u).path("label").asText()).isEqualTo("still fine " + u);
+        assertThat(tag(alice, report, "her own " + u).path("label").asText()).isEqualTo("her own " + u);
+    }
+
+    private String publicReport(String token) {
+        String symptom = symptoms.findOrAdd("test/tagging-" + u, "Tagging test", null).id();
+        return api.post(token, "mutation($c: ID!, $s: ID!) { reportSymptom(input: {configuration: $c, symptoms: [$s], title: \"t\", privacy: PUBLIC}) { id } }",
+                Map.of("c", configuration(token), "s", symptom)).data().path("reportSymptom").path("id").asText();
+    }
+
     private JsonNode tag(String token, String target, String label) {
         return api.post(token, TAG, Map.of("t", target, "l", label)).data().path("tag");
     }

@@ -48,6 +48,12 @@ public class MetricStore {
                 .fetchAs(Metric.class).mappedBy((t, r) -> map(r.get("metric"))).all());
     }
 
+    /** As {@link #byKeys(Collection)}, inside a transaction of the plain driver (the importer's batches). */
+    public static List<Metric> byKeys(org.neo4j.driver.TransactionContext tx, Collection<String> keys) {
+        return tx.run("UNWIND $keys AS key MATCH (m:Metric {key: key}) " + RETURN, Map.of("keys", List.copyOf(keys)))
+                .list(r -> map(r.get("metric")));
+    }
+
     public List<Metric> all() {
         return List.copyOf(client.query("MATCH (m:Metric) WITH m ORDER BY m.key " + RETURN)
                 .fetchAs(Metric.class).mappedBy((t, r) -> map(r.get("metric"))).all());

@@ -87,22 +87,33 @@ public class SolutionStore {
 
     /**
      * Records that the solution worked (or not) for the customer on that configuration. One confirmation per
-     * customer, solution and configuration: confirming again changes the verdict instead of voting twice.
+     * customer, solution and configuration: confirming again changes the verdict instead of voting twice. A null
+     * {@code note} keeps the note given before (a second confirmation without one does not erase it); see
+     * {@link #confirm(String, String, String, boolean, String, boolean)} to remove it.
      */
     @Transactional
     public Confirmation confirm(String customerId, String solutionId, String configurationId, boolean worked, String note) {
+        return confirm(customerId, solutionId, configurationId, worked, note, false);
+    }
+
+    /** As above; with {@code removeNote}, the confirmation has no note afterwards (whatever {@code note} says). */
+    @Transactional
+    public Confirmation confirm(String customerId, String solutionId, String configurationId, boolean worked, String note,
+                                boolean removeNote) {
         Map<String, Object> p = new HashMap<>();
         p.put("customerId", customerId);
         p.put("solutionId", solutionId);
         p.put("configurationId", configurationId);
         p.put("worked", worked);
-        p.put("note", note);
+        p.put("note", removeNote ? null : note);
+        p.put("keepNote", note == null && !removeNote);
         p.put("id", PublicId.CONFIRMATION.fromKey(customerId + "|" + solutionId + "|" + configurationId));
         Confirmation confirmation = client.query("""
                         MATCH (c:Customer {id: $customerId}), (sol:Solution {id: $solutionId}), (cfg:Configuration {id: $configurationId})
                         MERGE (cf:Confirmation {id: $id})
                         ON CREATE SET cf.createdAt = datetime()
-                        SET cf.worked = $worked, cf.note = $note, cf.at = datetime(), cf.updatedAt = datetime()
+                        SET cf.worked = $worked, cf.note = CASE WHEN $keepNote THEN cf.note ELSE $note END, cf.at = datetime(),
+                            cf.updatedAt = datetime()
                         MERGE (c)-[:CONFIRMED]->(cf)
                         MERGE (cf)-[:OF]->(sol)
                         MERGE (cf)-[:WITH]->(cfg)

@@ -21,7 +21,7 @@ public class TagStore {
         this.client = client;
     }
 
-    /** Tags on each thing (any customer's), one query for a batch. */
+    /** Tags on each thing (any customer's), most used first, one query for a batch. */
     public Map<String, List<Tag>> tagsOf(Collection<String> thingIds) {
         var rows = client.query("""
                         UNWIND $ids AS id
@@ -32,8 +32,8 @@ public class TagStore {
                           UNION MATCH (thing:Configuration {id: id}) RETURN thing
                         }
                         MATCH (thing)-[:TAGGED]->(t:Tag)
-                        WITH id, t ORDER BY t.normalized
-                        RETURN id, collect(DISTINCT t {.id, .label, .normalized, .usageCount}) AS tags
+                        WITH DISTINCT id, t ORDER BY t.usageCount DESC, t.normalized
+                        RETURN id, collect(t {.id, .label, .normalized, .usageCount}) AS tags
                         """).bind(List.copyOf(thingIds)).to("ids")
                 .fetchAs(TagsOn.class).mappedBy((ts, r) -> new TagsOn(r.get("id").asString(), r.get("tags").asList(t ->
                         new Tag(t.get("id").asString(), t.get("label").asString(), t.get("normalized").asString(), t.get("usageCount").asLong()))))

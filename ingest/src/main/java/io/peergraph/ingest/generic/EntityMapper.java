@@ -55,6 +55,7 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
             }
             try {
                 row.put(field.name(), read(field, node));
+                checkLength(field, row.get(field.name()));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 return Mapped.reject("'" + field.name() + "' " + e.getMessage());
             }
@@ -108,6 +109,9 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
             case NUMBER -> {
                 try {
                     double d = Double.parseDouble(requireText(text));
+                    if (!Double.isFinite(d)) {
+                        throw new IllegalArgumentException("must be a finite number, not '" + text + "'");
+                    }
                     yield d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("must be a number, not '" + text + "'");
@@ -119,6 +123,25 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
             case ITEMS -> items(node);
         };
     }
+
+    /**
+     * As long as the API allows: names, keys and references (indexed, and Neo4j cannot index a value of more than a
+     * few kilobytes: a 100 kB handle failed the whole batch) at most {@value #NAME_MAX} characters, free text (titles
+     * excepted, which are names) at most {@value #TEXT_MAX} (a confirmation's note 2,000).
+     */
+    private static void checkLength(Field field, Object value) {
+        if (value instanceof String text) {
+            int max = FREE_TEXT.getOrDefault(field.name(), NAME_MAX);
+            if (text.length() > max) {
+                throw new IllegalArgumentException("must be at most " + max + " characters, not " + text.length());
+            }
+        }
+    }
+
+    /** The API's limits (api's Inputs): a name or key, and a text. */
+    static final int NAME_MAX = 200;
+    static final int TEXT_MAX = 20_000;
+    private static final Map<String, Integer> FREE_TEXT = Map.of("text", TEXT_MAX, "steps", TEXT_MAX, "note", 2_000);
 
     private static String requireText(String text) {
         if (text == null) {

@@ -1,6 +1,9 @@
 package io.peergraph.ingest.generic;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.measurement.MeasurementRule;
+import io.peergraph.graph.measurement.Metric;
+import io.peergraph.graph.measurement.MetricStore;
 import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.ingest.engine.BatchWriter;
@@ -78,6 +81,10 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         if (entity == Entity.TAGS) {
             return writeTags(tx, rows);
         }
+        Map<String, String> refused = new HashMap<>();
+        if (entity == Entity.MEASUREMENTS) {
+            rows = measurementsThatFit(tx, rows, refused);
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("rows", rows);
         if (entity == Entity.REPORTS) {
@@ -101,7 +108,7 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         // One statement writes the batch, the reports' peer signatures included, and says what it wrote.
         Record result = tx.run(entity.writeCypher(), params).single();
         Set<String> written = new HashSet<>(result.get("written").asList(Value::asString));
-        Map<String, String> unwritten = new HashMap<>();
+        Map<String, String> unwritten = new HashMap<>(refused);
         for (Map<String, Object> row : rows) {
             String key = (String) row.get(entity.keyField());
             if (!written.contains(key)) {
@@ -111,6 +118,31 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         // Last statement of the batch: the outbox counter stays locked until the batch commits.
         entity.outboxEvent().ifPresent(type -> Outbox.recordAll(tx, type, result.get("aggregates").asList(Value::asString), IMPORTED));
         return unwritten;
+    }
+
+    /**
+     * The measurements whose value fits their metric by the rule the API applies ({@link MeasurementRule}: the
+     * metric's unit, a finite value in its range); the others go to {@code refused} with the rule's reason. A
+     * record without a unit is in the metric's unit. A metric that does not exist is left to the write statement,
+     * which reports it as unresolved.
+     */
+    private static List<Map<String, Object>> measurementsThatFit(TransactionContext tx, List<Map<String, Object>> rows,
+                                                                 Map<String, String> refused) {
+        Map<String, Metric> metrics = new HashMap<>();
+        MetricStore.byKeys(tx, rows.stream().map(r -> (String) r.get("metric")).distinct().toList()).forEach(m -> metrics.put(m.key(), m));
+        List<Map<String, Object>> fit = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Metric metric = metrics.get((String) row.get("metric"));
+            var rejection = metric == null ? java.util.Optional.<MeasurementRule.Rejection>empty()
+                    : MeasurementRule.check(metric, ((Number) row.get("value")).doubleValue(),
+                    row.get("unit") == null ? metric.unit() : (String) row.get("unit"));
+            if (rejection.isPresent()) {
+                refused.put((String) row.get("sourceKey"), "'" + rejection.get().field() + "' " + rejection.get().reason());
+            } else {
+                fit.add(row);
+            }
+        }
+        return fit;
     }
 
     /**

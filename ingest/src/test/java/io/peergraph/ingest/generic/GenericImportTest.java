@@ -74,8 +74,7 @@ class GenericImportTest {
                 {"target":"report:rep-a","label":"Audio  Crackle","by":"alice"}
                 {"target":"product:steam:570","label":"audio crackle","by":"bob"}
                 """);
-        driver.executableQuery("MERGE (m:Metric {key: 'fps'}) ON CREATE SET m.id = 'met_test', m.name = 'Frames per second', m.unit = 'fps'")
-                .execute();
+        defineFps();
         load("csv:measurements", "measurements.csv", """
                 sourceKey,customer,metric,value,configuration,item
                 m-1,alice,fps,58.5,cfg-a,
@@ -123,6 +122,39 @@ class GenericImportTest {
         ImportRun lines = load("jsonl:products", "products.jsonl", "{\"key\":\"steam:5\",\"name\":\"Five\"}\nnot json\n");
         assertThat(lines.rejected()).isEqualTo(1);
         assertThat(lines.balanced()).isTrue();
+    }
+
+    private void defineFps() {
+        driver.executableQuery("""
+                MERGE (m:Metric {key: 'fps'}) ON CREATE SET m.id = 'met_test', m.name = 'Frames per second', m.unit = 'fps',
+                  m.direction = 'HIGHER_IS_BETTER', m.min = 0.0, m.max = 1000.0""").execute();
+    }
+
+    @Test
+    void measurementsAreCheckedByTheRuleTheApiApplies() throws IOException {
+        loadAll();
+        ImportRun run = load("jsonl:measurements", "bad-measurements.jsonl", """
+                {"sourceKey":"m-inf","customer":"alice","metric":"fps","value":"Infinity","configuration":"cfg-a"}
+                {"sourceKey":"m-nan","customer":"alice","metric":"fps","value":"NaN","configuration":"cfg-a"}
+                {"sourceKey":"m-neg","customer":"alice","metric":"fps","value":-5,"configuration":"cfg-a"}
+                {"sourceKey":"m-mph","customer":"alice","metric":"fps","value":60,"unit":"mph","configuration":"cfg-a"}
+                {"sourceKey":"m-ok","customer":"alice","metric":"fps","value":60,"unit":"fps","configuration":"cfg-a"}
+                """);
+        assertThat(run.imported()).isEqualTo(1);
+        assertThat(run.rejected()).isEqualTo(4);
+        assertThat(run.balanced()).isTrue();
+        assertThat(Files.readString(run.deadLetterFile())).contains("must be a finite number").contains("allows 0.0 to 1000.0 fps, not -5.0")
+                .contains("is measured in fps, not mph");
+        assertThat(driver.executableQuery("MATCH (m:Measurement) WHERE m.sourceKey STARTS WITH 'm-' RETURN collect(m.sourceKey) AS keys")
+                .execute().records().getFirst().get("keys").asList()).containsExactlyInAnyOrder("m-1", "m-2", "m-ok");
+    }
+
+    @Test
+    void textLongerThanTheApiAllowsIsRejectedNotFailingTheBatch() throws IOException {
+        ImportRun run = load("jsonl:customers", "customers.jsonl", "{\"handle\":\"" + "h".repeat(100_000) + "\"}\n{\"handle\":\"carol\"}\n");
+        assertThat(run.imported()).isEqualTo(1);
+        assertThat(run.rejected()).isEqualTo(1);
+        assertThat(Files.readString(run.deadLetterFile())).contains("'handle' must be at most 200 characters, not 100000");
     }
 
     @Test

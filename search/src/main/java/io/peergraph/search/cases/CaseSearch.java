@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.text.Stems;
@@ -85,7 +86,9 @@ public final class CaseSearch {
                         if (byScore) {
                             h.highlightQuery(highlightQuery(viewer, query.text()));
                         }
-                        h.preTags("<em>").postTags("</em>").fragmentSize(150).numberOfFragments(3)
+                        // The html encoder escapes the stored text (a report's "<img onerror=...>" comes back as text) and
+                        // leaves only the markers as markup.
+                        h.preTags("<em>").postTags("</em>").encoder(HighlighterEncoder.Html).fragmentSize(150).numberOfFragments(3)
                                 .fields("title", f -> f.numberOfFragments(0))
                                 .fields("text", f -> f);
                         if (viewer.support()) {

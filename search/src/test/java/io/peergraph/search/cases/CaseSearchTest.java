@@ -133,6 +133,22 @@ class CaseSearchTest {
     }
 
     @Test
+    void highlightsEscapeTheStoredTextAndKeepOnlyTheirMarkersAsMarkup() {
+        String w = word();
+        Configuration cfg = graph.configuration(graph.newCustomer(), List.of());
+        graph.report(cfg, null, List.of(), "<img src=x onerror=alert(1)> " + w, "<script>steal()</script> & " + w + " \"quoted\"",
+                Privacy.COMMUNITY);
+        search.sync();
+
+        CaseHit hit = search.finder.search(Viewer.support(cfg.ownerId()), new CaseQuery(w, CaseFilter.none(), 1, null)).hits().getFirst();
+
+        assertThat(hit.highlights().get("title")).singleElement().asString()
+                .contains("&lt;img src=x onerror=alert(1)&gt;").contains("<em>" + w + "</em>").doesNotContain("<img");
+        assertThat(hit.highlights().get("text")).singleElement().asString()
+                .contains("&lt;script&gt;").contains("&amp;").contains("<em>" + w + "</em>").doesNotContain("<script");
+    }
+
+    @Test
     void casesMustHoldMostOfTheWordsAndAnyWordAnswersOnlyWhenNoCaseHoldsThem() {
         String w = word();
         Configuration cfg = graph.configuration(graph.newCustomer(), List.of());

@@ -38,6 +38,10 @@ function sentence(error) {
     case 'FORBIDDEN': return 'You may not do this: ' + error.message;
     case 'INTERNAL': return 'Something went wrong on the server' + (error.extensions.errorId ? ' (error ' + error.extensions.errorId + ')' : '') + '. Please try again.';
     case 'RATE_LIMITED': return 'Too many requests: wait a moment and try again.';
+    case 'BAD_USER_INPUT': { // "field: what is wrong" → "Field: what is wrong."
+      const text = error.message.charAt(0).toUpperCase() + error.message.slice(1);
+      return /[.!?]$/.test(text) ? text : text + '.';
+    }
     default: return error.message;
   }
 }

@@ -1,6 +1,7 @@
 // The start page and the router: pages are modules, chosen by the URL's fragment (#/stuff, #/problem …).
 import { gql, session } from './api.js';
 import { h, show, field, loading, errorBox, busy } from './dom.js';
+import { subscription } from './live.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -9,12 +10,54 @@ const who = document.getElementById('who');
 const PAGES = [
   { path: '/stuff', title: 'My stuff', module: './stuff.js', signedIn: true },
   { path: '/problem', title: 'I have a problem', module: './problem.js', signedIn: true },
+  { path: '/inbox', title: 'Inbox', module: './inbox.js', signedIn: true },
+  { path: '/support', title: 'Support', module: './support.js', signedIn: true, role: 'SUPPORT' },
 ];
+const allowed = (p) => !p.role || session.roles.includes(p.role);
+
+// Live notifications: one subscription per signed-in tab, authenticated with the tab's token.
+const live = { token: null, handle: null, unread: 0, listeners: new Set() };
+const toast = h('div.toast', { role: 'status', 'aria-live': 'polite' });
+document.body.append(toast);
+
+function startLive() {
+  if (live.token === session.token) return;
+  if (live.handle) live.handle.unsubscribe();
+  live.token = session.token;
+  live.handle = null;
+  if (!session.token) return;
+  refreshUnread();
+  live.handle = subscription({ query: 'subscription { notifications { id kind title detail read createdAt actor { pseudonym } } }' },
+    'Bearer ' + session.token).subscribe({
+    next: (result) => {
+      const n = result.data && result.data.notifications;
+      if (!n) return;
+      live.unread += 1;
+      renderUnread();
+      show(toast, h('span', { 'data-testid': 'live-notification' }, 'New: ', n.title || n.kind.toLowerCase().replaceAll('_', ' ')));
+      live.listeners.forEach((fn) => fn(n));
+    },
+    error: () => { live.token = null; },
+  });
+}
+
+function refreshUnread() {
+  if (!session.token) return;
+  gql('{ unreadNotificationCount }').then((d) => { live.unread = d.unreadNotificationCount; renderUnread(); }).catch(() => {});
+}
+
+function renderUnread() {
+  const badge = document.querySelector('[data-testid=unread-count]');
+  if (badge) badge.textContent = String(live.unread);
+  const link = document.querySelector('a[href="#/inbox"]');
+  if (link) link.setAttribute('aria-label', 'Inbox, ' + live.unread + ' unread');
+}
 
 function renderChrome(current) {
-  show(nav, ...(session.token ? PAGES.map((p) => h('a', {
+  show(nav, ...(session.token ? PAGES.filter(allowed).map((p) => h('a', {
     href: '#' + p.path, 'aria-current': p.path === current ? 'page' : null,
-  }, p.title)) : []));
+  }, p.title, p.path === '/inbox' ? [' ', h('span.badge', { 'data-testid': 'unread-count' }, String(live.unread))] : null)) : []));
+  renderUnread();
   show(who, ...(session.token ? [
     h('span', { 'data-testid': 'signed-in-as' }, 'Signed in as ', h('strong', session.handle)),
     h('button.secondary', { type: 'button', on: { click: signOut } }, 'Sign out'),
@@ -23,15 +66,17 @@ function renderChrome(current) {
 
 function signOut() {
   session.end();
+  startLive();
   location.hash = '#/';
   route();
 }
 
 async function route() {
   const path = (location.hash || '#/').slice(1).split('?')[0] || '/';
+  startLive();
   renderChrome(path);
   const page = PAGES.find((p) => p.path === path);
-  if (!page || (page.signedIn && !session.token)) {
+  if (!page || (page.signedIn && !session.token) || !allowed(page)) {
     document.title = 'Peergraph';
     return startPage();
   }
@@ -39,7 +84,8 @@ async function route() {
   show(main, loading());
   try {
     const module = await import(page.module);
-    await module.render(main);
+    live.listeners.clear();
+    await module.render(main, { refreshUnread, onNotification: (fn) => live.listeners.add(fn) });
   } catch (e) {
     show(main, h('h1', page.title), errorBox(e));
   }
@@ -70,7 +116,8 @@ function startPage() {
           '). Signing in with it from these pages is not available yet: use a token from the provider in GraphiQL.')));
       return;
     }
-    show(container, accountForm('signIn', 'Sign in', 'current-password'), accountForm('signUp', 'Create an account', 'new-password'));
+    show(container, accountForm('signIn', 'Sign in', 'current-password'), accountForm('signUp', 'Create an account', 'new-password'),
+      tokenForm());
   }).catch((e) => show(status, errorBox(e)));
 }
 
@@ -97,6 +144,25 @@ function accountForm(mutation, title, autocomplete) {
     route();
   });
   return form;
+}
+
+/** Staff and developers: a token from `./peergraph token --customer HANDLE --roles …`, pasted (never in a URL). */
+function tokenForm() {
+  const token = h('textarea', { name: 'token', rows: 3, autocomplete: 'off', spellcheck: false });
+  const status = h('div', { 'aria-live': 'polite' });
+  const submit = h('button.secondary', { type: 'submit' }, 'Sign in with the token');
+  const form = h('form', { 'data-testid': 'signInWithToken' }, field('Token', token, 'e.g. from ./peergraph token --customer sam --roles CUSTOMER,SUPPORT'),
+    h('div.actions', submit), status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = token.value.trim().replace(/^Bearer\s+/i, '');
+    session.start(value, '', []);
+    const data = await busy(submit, status, () => gql('{ me { customer { handle } roles } }')).catch(() => null);
+    if (!data) { session.end(); return; }
+    session.start(value, data.me.customer.handle, data.me.roles);
+    route();
+  });
+  return h('details.card', h('summary', 'Staff: sign in with a token'), form);
 }
 
 window.addEventListener('hashchange', route);

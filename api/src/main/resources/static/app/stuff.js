@@ -108,7 +108,9 @@ function configurationForm(existing, done) {
       ? 'mutation($id: ID!, $input: UpdateConfigurationInput!) { updateConfiguration(id: $id, input: $input) { id } }'
       : 'mutation($input: CreateConfigurationInput!) { createConfiguration(input: $input) { id } }';
     const ok = await busy(submit, status, () => gql(query, existing ? { id: existing.id, input } : { input })).then(() => true, () => false);
-    if (ok) done();
+    if (!ok) return;
+    if (existing) form.remove(); else form.replaceWith(configurationForm(null, done));
+    done();
   });
   return form;
 }
@@ -161,7 +163,9 @@ function itemForm(done) {
     if (location.value.trim()) input.location = location.value.trim();
     const ok = await busy(submit, status, () => gql('mutation($input: CreateItemInput!) { createItem(input: $input) { id } }', { input }))
       .then(() => true, () => false);
-    if (ok) done();
+    if (!ok) return;
+    form.replaceWith(itemForm(done));
+    done();
   });
   return form;
 }

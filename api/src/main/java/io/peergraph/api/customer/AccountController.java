@@ -89,7 +89,8 @@ public class AccountController {
         var stored = clean.isEmpty() ? java.util.Optional.<String>empty() : accounts.passwordHash(clean);
         boolean matches = encoder.matches(given, stored.orElse(decoyHash)) && stored.isPresent();
         if (!matches) {
-            throw new ApiException.Unauthenticated("The handle or the password is wrong.");
+            // Not UNAUTHENTICATED: that code means "this operation needs a token", and signIn needs none.
+            throw new ApiException.BadUserInput("password", "the handle or the password is wrong");
         }
         if (encoder.upgradeEncoding(stored.get())) {
             accounts.rehash(clean, encoder.encode(given));

@@ -18,11 +18,6 @@ public abstract sealed class ApiException extends RuntimeException {
             super("Sign in first: send an Authorization: Bearer <token> header (./peergraph token mints one locally).");
         }
 
-        /** A sign-in that did not prove who the caller is. */
-        public Unauthenticated(String message) {
-            super(message);
-        }
-
         @Override public String code() { return "UNAUTHENTICATED"; }
     }
 

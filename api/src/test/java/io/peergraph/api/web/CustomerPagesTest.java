@@ -46,7 +46,7 @@ class CustomerPagesTest {
         labelled(browser, form, "Handle").sendKeys(handle);
         labelled(browser, form, "Password").sendKeys("wrong password");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.visible(By.cssSelector("form[data-testid=signIn] .error")).getText()).isEqualTo("The handle or the password is wrong.");
+        assertThat(browser.visible(By.cssSelector("form[data-testid=signIn] .error")).getText()).isEqualTo("Password: the handle or the password is wrong.");
 
         labelled(browser, form, "Password").clear();
         labelled(browser, form, "Password").sendKeys("correct horse battery" + Keys.ENTER);

@@ -69,11 +69,11 @@ class GraphiQlOfflineTest {
         browser.visible(By.cssSelector(".graphiql-container .graphiql-query-editor .CodeMirror"));
         setEditor(browser, HEADER_EDITOR, "{\"Authorization\": \"Bearer " + alice + "\"}");
         setEditor(browser, QUERY_EDITOR, "subscription Live { notifications { kind title } }");
-        int before = live.connected();
+        String aliceId = api.post(alice, "{ me { customer { id } } }").data().path("me").path("customer").path("id").asText();
         browser.forgetRequests();
         browser.driver().findElement(By.cssSelector(".graphiql-execute-button")).click();
         // Subscribed only once the server accepted the token in connection_init (a refused socket closes with 4401).
-        browser.waitFor(d -> live.connected() > before);
+        browser.waitFor(d -> live.connected(aliceId) > 0);
 
         api.post(bob, "mutation($i: ProposeSolutionInput!) { proposeSolution(input: $i) { id } }",
                 Map.of("i", Map.of("symptoms", List.of(symptom.id()), "title", "Live fix " + u))).data();

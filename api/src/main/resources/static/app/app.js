@@ -12,6 +12,7 @@ const PAGES = [
   { path: '/problem', title: 'I have a problem', module: './problem.js', signedIn: true },
   { path: '/inbox', title: 'Inbox', module: './inbox.js', signedIn: true },
   { path: '/support', title: 'Support', module: './support.js', signedIn: true, role: 'SUPPORT' },
+  { path: '/moderation', title: 'Moderation', module: './moderator.js', signedIn: true, role: 'MODERATOR' },
 ];
 const allowed = (p) => !p.role || session.roles.includes(p.role);
 

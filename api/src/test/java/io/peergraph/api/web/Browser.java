@@ -44,7 +44,6 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
-    private final List<String> requestedUrls = new ArrayList<>();
 
     static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -141,7 +140,6 @@ public final class Browser implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        requestedUrls.addAll(urls);
         return urls;
     }
 

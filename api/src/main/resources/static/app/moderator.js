@@ -35,7 +35,8 @@ export async function render(main) {
       const undo = e.undoneBy ? null : h('button.secondary', { type: 'button' }, 'Undo');
       if (undo) {
         undo.addEventListener('click', () => busy(undo, status, () => gql('mutation($e: ID!) { undoCuration(event: $e) { id summary } }', { e: e.id }))
-          .then((d) => { show(status, h('p.notice', { 'data-testid': 'undone' }, 'Undone: ', e.summary)); return Promise.all([loadChanges(), loadTags()]); }, () => {}));
+          .then(() => Promise.all([loadChanges(), loadTags()]))
+          .then(() => show(status, h('p.notice', { 'data-testid': 'undone' }, 'Undone: ', e.summary)), () => {}));
       }
       return h('li', { 'data-testid': 'curation-event' }, h('strong', e.summary), ' ',
         h('span.muted', e.action.toLowerCase().replaceAll('_', ' '), ' by ', e.by, ' · ', new Date(e.at).toLocaleString(),
@@ -49,8 +50,8 @@ export async function render(main) {
     const data = await busy(merge, status, () => gql('mutation($s: ID!, $t: ID!) { mergeTags(source: $s, target: $t) { id summary } }',
       { s: source.value, t: target.value })).catch(() => null);
     if (!data) return;
+    await Promise.all([loadChanges(), loadTags()]).catch((e) => show(status, errorBox(e)));
     show(status, h('p.notice', { 'data-testid': 'merged' }, 'Done: ', data.mergeTags.summary));
-    await Promise.all([loadChanges(), loadTags()]);
   });
 
   await Promise.all([

@@ -24,7 +24,7 @@ export async function render(main) {
 
   async function loadTags() {
     const tags = (await gql(TAGS, { s: search.value.trim() || null })).tagUsage.edges.map((e) => e.node);
-    const options = () => tags.map((t) => h('option', { value: t.id }, t.label + ' (' + t.usageCount + ' uses)'));
+    const options = () => tags.map((t) => h('option', { value: t.id }, t.label + ' (' + t.usageCount + (t.usageCount === 1 ? ' use)' : ' uses)')));
     show(source, options());
     show(target, options());
     if (tags.length > 1) target.selectedIndex = 1;

@@ -41,8 +41,8 @@ class ModeratorPagesTest {
         WebElement merge = browser.visible(By.cssSelector("form[data-testid=merge-tags]"));
         CustomerPagesTest.labelled(browser, merge, "Find tags").sendKeys(u);
         browser.waitFor(d -> new Select(CustomerPagesTest.labelled(browser, merge, "Merge this tag")).getOptions().size() == 2);
-        new Select(CustomerPagesTest.labelled(browser, merge, "Merge this tag")).selectByVisibleText("stuttering" + u + " (1 uses)");
-        new Select(CustomerPagesTest.labelled(browser, merge, "into this tag")).selectByVisibleText("stutter" + u + " (1 uses)");
+        new Select(CustomerPagesTest.labelled(browser, merge, "Merge this tag")).selectByVisibleText("stuttering" + u + " (1 use)");
+        new Select(CustomerPagesTest.labelled(browser, merge, "into this tag")).selectByVisibleText("stutter" + u + " (1 use)");
         merge.findElement(By.cssSelector("button[type=submit]")).click();
         browser.visible(By.cssSelector("[data-testid=merged]"));
         assertThat(labels(customer, config)).containsExactly("stutter" + u);

@@ -26,7 +26,7 @@ class ModeratorPagesTest {
         String config = api.post(customer, "mutation($i: CreateConfigurationInput!) { createConfiguration(input: $i) { id } }",
                 Map.of("i", Map.of("name", "pc", "items", List.of(Map.of("kind", "gpu", "value", "tag gpu " + u)))))
                 .data().path("createConfiguration").path("id").asText();
-        for (String label : List.of("stutter" + u, "stuttering" + u)) {
+        for (String label : List.of("stutter " + u, "stuttering " + u)) {
             api.post(customer, "mutation($t: ID!, $l: String!) { tag(target: $t, label: $l) { id } }", Map.of("t", config, "l", label)).data();
         }
 
@@ -41,18 +41,18 @@ class ModeratorPagesTest {
         WebElement merge = browser.visible(By.cssSelector("form[data-testid=merge-tags]"));
         CustomerPagesTest.labelled(browser, merge, "Find tags").sendKeys(u);
         browser.waitFor(d -> new Select(CustomerPagesTest.labelled(browser, merge, "Merge this tag")).getOptions().size() == 2);
-        new Select(CustomerPagesTest.labelled(browser, merge, "Merge this tag")).selectByVisibleText("stuttering" + u + " (1 use)");
-        new Select(CustomerPagesTest.labelled(browser, merge, "into this tag")).selectByVisibleText("stutter" + u + " (1 use)");
+        new Select(CustomerPagesTest.labelled(browser, merge, "Merge this tag")).selectByVisibleText("stuttering " + u + " (1 use)");
+        new Select(CustomerPagesTest.labelled(browser, merge, "into this tag")).selectByVisibleText("stutter " + u + " (1 use)");
         merge.findElement(By.cssSelector("button[type=submit]")).click();
         browser.visible(By.cssSelector("[data-testid=merged]"));
-        assertThat(labels(customer, config)).containsExactly("stutter" + u);
+        assertThat(labels(customer, config)).containsExactly("stutter " + u);
         browser.screenshot("moderation-merged");
 
         // The newest change comes first: the merge just made.
         WebElement newest = browser.visible(By.cssSelector("[data-testid=curation-events] li[data-testid=curation-event]"));
         newest.findElement(By.xpath(".//button[text()='Undo']")).click();
         browser.visible(By.cssSelector("[data-testid=undone]"));
-        assertThat(labels(customer, config)).containsExactlyInAnyOrder("stutter" + u, "stuttering" + u);
+        assertThat(labels(customer, config)).containsExactlyInAnyOrder("stutter " + u, "stuttering " + u);
         browser.screenshot("moderation-undone");
     }
 

@@ -23,7 +23,10 @@ export async function render(main) {
     h('section', h('h2', 'Latest changes'), changes));
 
   async function loadTags() {
-    const tags = (await gql(TAGS, { s: search.value.trim() || null })).tagUsage.edges.map((e) => e.node);
+    const asked = search.value.trim();
+    const tags = (await gql(TAGS, { s: asked || null })).tagUsage.edges.map((e) => e.node);
+    if (asked !== search.value.trim()) return; // a later search is on its way: keep the lists for that one
+    mergeForm.dataset.shownSearch = asked;
     const options = () => tags.map((t) => h('option', { value: t.id }, t.label + ' (' + t.usageCount + (t.usageCount === 1 ? ' use)' : ' uses)')));
     show(source, options());
     show(target, options());

@@ -19,6 +19,7 @@ class ReadyBanner {
         System.out.printf("""
 
                 Peergraph is ready.
+                  Web        http://127.0.0.1:%1$d/            (sign up, then My stuff, I have a problem, Inbox)
                   GraphiQL   http://127.0.0.1:%1$d/graphiql
                   GraphQL    http://127.0.0.1:%1$d/graphql   (schema: /graphql/schema)
                   Health     http://127.0.0.1:%1$d/actuator/health

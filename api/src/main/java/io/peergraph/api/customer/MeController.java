@@ -142,7 +142,7 @@ public class MeController {
         return new Membership(org, role);
     }
 
-    private static String validHandle(String handle) {
+    static String validHandle(String handle) {
         String clean = Inputs.requiredLine("handle", handle, 100);
         if (!HANDLE.matcher(clean).matches()) {
             throw new ApiException.BadUserInput("handle", "use 2–100 letters, digits, '.', '_', '@' or '-'");

@@ -66,6 +66,12 @@ public class LiveNotifications {
         return byRecipient.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** How many of one customer's clients are connected to this instance (tests wait for a browser's subscription). */
+    public int connected(String customerId) {
+        Set<Subscriber> subscribers = byRecipient.get(customerId);
+        return subscribers == null ? 0 : subscribers.size();
+    }
+
     /** One turn: pushes what was written since the last turn to the clients connected here. Never throws. */
     public synchronized void push() {
         try {

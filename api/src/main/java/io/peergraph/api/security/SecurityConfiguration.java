@@ -40,6 +40,14 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
+    /**
+     * What pages may load: this origin only. Styles allow inline style attributes (GraphiQL's editor sets them);
+     * scripts do not allow inline code; fonts and images also as data: URLs (GraphiQL's icons and fonts).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> jwtConverter,
                                             PeergraphProperties properties, AuditTrail audit,
@@ -49,8 +57,12 @@ public class SecurityConfiguration {
                 .addFilterAfter(limits, AuthorizationFilter.class)
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Pages load scripts, styles and data from this service only (never a CDN); API text is never markup.
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/graphql", "/graphql/**", "/graphiql", "/graphiql/**", "/schema", "/schema.graphqls").permitAll()
+                        // The web front-end: static pages and their libraries; everything they show comes from /graphql.
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/app/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/taxonomy/export").permitAll()
                         .requestMatchers("/error").permitAll()

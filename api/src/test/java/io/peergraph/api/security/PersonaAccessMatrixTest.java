@@ -51,7 +51,9 @@ class PersonaAccessMatrixTest {
 
     /** Operations that act on nobody's stuff (public catalogues, the caller's own account, staff tools). */
     static final Set<String> TAKES_NOBODYS_STUFF = Set.of(
-            "Query.me", "Query.metrics", "Query.product", "Query.products", "Query.symptom", "Query.symptoms",
+            "Query.me", "Query.metrics",
+            // Local accounts: the caller's own sign-up and sign-in, before they are anyone (AccountApiTest).
+            "Query.signInOptions", "Mutation.signUp", "Mutation.signIn", "Query.product", "Query.products", "Query.symptom", "Query.symptoms",
             "Query.auditEvents", "Query.searchCases", "Mutation.createOrganisation", "Mutation.defineMetric",
             // The caller's own inbox and preferences (others' notification ids are ignored by markRead).
             "Query.notifications", "Query.unreadNotificationCount", "Query.notificationPreferences", "Query.notificationDigest",

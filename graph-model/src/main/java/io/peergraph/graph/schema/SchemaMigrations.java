@@ -87,7 +87,9 @@ public final class SchemaMigrations {
             // sourceKey has the same id and report_id refuses it. Look-ups by sourceKey use the plain index.
             new Migration(11, "report natural keys checked through the public id derived from them: report_source_key becomes a plain index", List.of(
                     "DROP CONSTRAINT report_source_key IF EXISTS",
-                    "CREATE INDEX report_source_key_lookup IF NOT EXISTS FOR (n:Report) ON (n.sourceKey)")));
+                    "CREATE INDEX report_source_key_lookup IF NOT EXISTS FOR (n:Report) ON (n.sourceKey)")),
+            new Migration(12, "local accounts of the embedded issuer: one per handle", List.of(
+                    "CREATE CONSTRAINT local_account_handle IF NOT EXISTS FOR (n:LocalAccount) REQUIRE n.handle IS UNIQUE")));
 
     private SchemaMigrations() {}
 

@@ -1,0 +1,135 @@
+package io.peergraph.api.customer;
+
+import io.peergraph.api.config.PeergraphProperties;
+import io.peergraph.api.graphql.ApiException;
+import io.peergraph.api.security.Role;
+import io.peergraph.api.security.TokenMinter;
+import io.peergraph.graph.account.LocalAccountStore;
+import io.peergraph.graph.customer.CustomerStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Local accounts for the embedded issuer, so that people can sign in on the web pages without a token minted on the
+ * command line: sign-up and sign-in return the same JWT as {@code ./peergraph token --customer HANDLE} (subject the
+ * handle, role CUSTOMER). Passwords are stored as Spring Security's delegating encoder's hash (BCrypt, with the
+ * algorithm's id in the stored value so that a stronger default can take over as people sign in). With an external
+ * OpenID Connect provider configured, accounts belong to that provider and both mutations are refused.
+ */
+@Controller
+public class AccountController {
+
+    /** As long as the command line's default token. */
+    static final Duration VALIDITY = Duration.ofHours(12);
+    static final int PASSWORD_MIN = 8;
+    /** BCrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused instead. */
+    static final int PASSWORD_MAX_BYTES = 72;
+
+    private final LocalAccountStore accounts;
+    private final CustomerStore customers;
+    private final TokenMinter minter;
+    private final PasswordEncoder encoder;
+    private final boolean localIssuer;
+    private final String issuer;
+    /** Compared against when the handle has no account, so that a wrong handle costs what a wrong password costs. */
+    private final String decoyHash;
+
+    public AccountController(LocalAccountStore accounts, CustomerStore customers, TokenMinter minter,
+                             PasswordEncoder passwordEncoder, PeergraphProperties properties) {
+        this.accounts = accounts;
+        this.customers = customers;
+        this.minter = minter;
+        this.encoder = passwordEncoder;
+        var security = properties.security();
+        this.localIssuer = blank(security.issuerUri()) && blank(security.jwkSetUri());
+        this.issuer = localIssuer ? security.localIssuer() : blank(security.issuerUri()) ? null : security.issuerUri();
+        this.decoyHash = encoder.encode("no account has this password");
+    }
+
+    public record SignInOptions(boolean localAccounts, String issuer) {}
+
+    public record AccessToken(String token, String tokenType, OffsetDateTime expiresAt, String handle, List<Role> roles) {}
+
+    @QueryMapping
+    public SignInOptions signInOptions() {
+        return new SignInOptions(localIssuer, issuer);
+    }
+
+    @MutationMapping
+    @Transactional
+    public AccessToken signUp(@Argument String handle, @Argument String password) {
+        requireLocalIssuer();
+        String clean = MeController.validHandle(handle);
+        String hash = encoder.encode(validPassword(password));
+        if (!accounts.create(clean, hash)) {
+            throw new ApiException.Conflict("The handle " + clean + " is taken: choose another, or sign in.");
+        }
+        return token(clean);
+    }
+
+    @MutationMapping
+    @Transactional
+    public AccessToken signIn(@Argument String handle, @Argument String password) {
+        requireLocalIssuer();
+        String clean = handle == null ? "" : handle.strip();
+        String given = password == null ? "" : password;
+        var stored = clean.isEmpty() ? java.util.Optional.<String>empty() : accounts.passwordHash(clean);
+        boolean matches = encoder.matches(given, stored.orElse(decoyHash)) && stored.isPresent();
+        if (!matches) {
+            // Not UNAUTHENTICATED: that code means "this operation needs a token", and signIn needs none.
+            throw new ApiException.BadUserInput("password", "the handle or the password is wrong");
+        }
+        if (encoder.upgradeEncoding(stored.get())) {
+            accounts.rehash(clean, encoder.encode(given));
+        }
+        return token(clean);
+    }
+
+    private AccessToken token(String handle) {
+        List<Role> roles = List.of(Role.CUSTOMER);
+        OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(VALIDITY).withNano(0);
+        return new AccessToken(minter.mint(handle, roles, VALIDITY), "Bearer", expires, handle, roles);
+    }
+
+    private void requireLocalIssuer() {
+        if (!localIssuer) {
+            throw new ApiException.Forbidden("This service signs people in through its identity provider (" + issuer
+                    + "); it keeps no passwords.");
+        }
+    }
+
+    private static String validPassword(String password) {
+        if (password == null || password.strip().length() < PASSWORD_MIN) {
+            throw new ApiException.BadUserInput("password", "use at least " + PASSWORD_MIN + " characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
+            throw new ApiException.BadUserInput("password", "use at most " + PASSWORD_MAX_BYTES + " bytes (about as many letters)");
+        }
+        return password;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** The account store and the password encoder. */
+    @Configuration(proxyBeanMethods = false)
+    static class Beans {
+        @Bean LocalAccountStore localAccountStore(Neo4jClient client) { return new LocalAccountStore(client); }
+
+        @Bean PasswordEncoder passwordEncoder() { return PasswordEncoderFactories.createDelegatingPasswordEncoder(); }
+    }
+}

@@ -1,0 +1,165 @@
+package io.peergraph.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.peergraph.api.security.Role;
+import io.peergraph.api.testing.GraphQlHttp;
+import io.peergraph.graph.symptom.Symptom;
+import io.peergraph.graph.symptom.SymptomStore;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The customer's pages end to end in Chromium on the real service, as a person uses them: sign up on the start page,
+ * sign out and in again, add a configuration in "My stuff", and follow "I have a problem" from the symptom typed in
+ * words to a peer's answer and a confirmation of what worked. Every step goes through the public GraphQL API.
+ */
+@BrowserTest
+class CustomerPagesTest {
+
+    @Autowired GraphQlHttp api;
+    @Autowired SymptomStore symptoms;
+
+    final String u = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void signUpSignOutAndSignInAgain(Browser browser) {
+        String handle = "web-" + u;
+        browser.open(api.uri("/").toString());
+        signUp(browser, handle, "correct horse battery");
+        browser.screenshot("start-signed-in");
+
+        browser.driver().findElement(By.xpath("//button[text()='Sign out']")).click();
+        browser.visible(By.cssSelector("form[data-testid=signIn]"));
+        assertThat(browser.script("return sessionStorage.getItem('peergraph.token')")).isNull();
+        browser.screenshot("start-signed-out");
+
+        WebElement form = browser.driver().findElement(By.cssSelector("form[data-testid=signIn]"));
+        labelled(browser, form, "Handle").sendKeys(handle);
+        labelled(browser, form, "Password").sendKeys("wrong password");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.visible(By.cssSelector("form[data-testid=signIn] .error")).getText()).isEqualTo("Password: the handle or the password is wrong.");
+
+        labelled(browser, form, "Password").clear();
+        labelled(browser, form, "Password").sendKeys("correct horse battery" + Keys.ENTER);
+        browser.textIn(By.cssSelector("[data-testid=signed-in-as]"), handle);
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("ey"); // no token in the URL
+        String token = (String) browser.script("return sessionStorage.getItem('peergraph.token')");
+        assertThat(api.post(token, "{ me { customer { handle } } }").data().path("me").path("customer").path("handle").asText())
+                .isEqualTo(handle);
+    }
+
+    @Test
+    void aConfigurationAddedOnMyStuffIsMine(Browser browser) {
+        String handle = "stuff-" + u;
+        browser.open(api.uri("/").toString());
+        signUp(browser, handle, "correct horse battery");
+        browser.driver().findElement(By.linkText("My stuff")).click();
+        WebElement form = browser.visible(By.cssSelector("form[data-testid=add-configuration]"));
+        browser.screenshot("my-stuff-empty");
+        labelled(browser, form, "Name").sendKeys("Gaming PC " + u);
+        List<WebElement> values = form.findElements(By.cssSelector(".item-row input[name=value]"));
+        values.get(0).sendKeys("Radeon RX 580");
+        values.get(1).sendKeys("mesa 20.0");
+        values.get(2).sendKeys("5.4");
+        new Select(labelled(browser, form, "Who may see it")).selectByValue("COMMUNITY");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement listed = browser.textIn(By.cssSelector("[data-testid=configurations]"), "Gaming PC " + u);
+        assertThat(listed.getText()).contains("gpu: Radeon RX 580").contains("driver: mesa 20.0").contains("kernel: 5.4");
+        browser.screenshot("my-stuff");
+
+        String token = (String) browser.script("return sessionStorage.getItem('peergraph.token')");
+        JsonNode mine = api.post(token, "{ me { configurations(first: 5) { edges { node { name privacy items { kind value } } } } } }")
+                .data().path("me").path("configurations").path("edges");
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).path("node").path("name").asText()).isEqualTo("Gaming PC " + u);
+        assertThat(mine.get(0).path("node").path("privacy").asText()).isEqualTo("COMMUNITY");
+        assertThat(mine.get(0).path("node").path("items").findValuesAsText("value")).containsExactlyInAnyOrder("Radeon RX 580", "mesa 20.0", "5.4");
+
+        browser.resize(390, 844);
+        browser.screenshot("my-stuff-390px");
+        Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth");
+        browser.resize(1280, 900);
+        assertThat(overflow).as("the page scrolls sideways at 390 px").isEqualTo(false);
+    }
+
+    @Test
+    void iHaveAProblemLeadsToAPeersAnswerAndAConfirmation(Browser browser) {
+        String gpu = "Radeon Rare " + u;
+        Symptom symptom = symptoms.findOrAdd("test-" + u + "/audio/crackling", "Crackling sound " + u, null);
+        // A peer who shares the GPU reported the symptom and confirmed a fix.
+        String peer = api.token("peer-" + u, List.of(Role.CUSTOMER));
+        String peerConfig = api.post(peer, "mutation($i: CreateConfigurationInput!) { createConfiguration(input: $i) { id } }",
+                Map.of("i", Map.of("name", "peer pc", "privacy", "COMMUNITY", "items", List.of(Map.of("kind", "gpu", "value", gpu)))))
+                .data().path("createConfiguration").path("id").asText();
+        api.post(peer, "mutation($i: ReportSymptomInput!) { reportSymptom(input: $i) { id } }", Map.of("i", Map.of(
+                "configuration", peerConfig, "symptoms", List.of(symptom.id()), "title", "Crackles in every game " + u, "privacy", "COMMUNITY"))).data();
+        String solution = api.post(peer, "mutation($i: ProposeSolutionInput!) { proposeSolution(input: $i) { id } }", Map.of("i", Map.of(
+                "symptoms", List.of(symptom.id()), "title", "Set the sample rate to 48 kHz " + u, "steps", "pulseaudio: default-sample-rate = 48000")))
+                .data().path("proposeSolution").path("id").asText();
+        api.post(peer, "mutation($i: ConfirmSolutionInput!) { confirmSolution(input: $i) { id } }", Map.of("i", Map.of(
+                "solution", solution, "configuration", peerConfig, "worked", true))).data();
+
+        String handle = "problem-" + u;
+        browser.open(api.uri("/").toString());
+        signUp(browser, handle, "correct horse battery");
+        String token = (String) browser.script("return sessionStorage.getItem('peergraph.token')");
+        api.post(token, "mutation($i: CreateConfigurationInput!) { createConfiguration(input: $i) { id } }",
+                Map.of("i", Map.of("name", "My PC " + u, "items", List.of(Map.of("kind", "gpu", "value", gpu))))).data();
+
+        browser.driver().findElement(By.linkText("I have a problem")).click();
+        WebElement symptomInput = browser.visible(By.id("symptom-input"));
+        symptomInput.sendKeys("Crackling sound " + u);
+        WebElement suggestion = browser.visible(By.xpath("//ul[@id='symptom-suggestions']//button[contains(., 'Crackling sound " + u + "')]"));
+        symptomInput.sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(suggestion);
+        suggestion.sendKeys(Keys.ENTER);
+        browser.textIn(By.cssSelector("[data-testid=chosen-symptom]"), "Crackling sound " + u);
+        browser.screenshot("problem-describe");
+
+        browser.driver().findElement(By.xpath("//button[text()='Show what others saw']")).click();
+        WebElement answer = browser.textIn(By.cssSelector("[data-testid=peer-reports]"), "Crackles in every game " + u);
+        assertThat(answer.getText()).contains("gpu: " + gpu);
+        WebElement fix = browser.textIn(By.cssSelector("[data-testid=solutions]"), "Set the sample rate to 48 kHz " + u);
+        assertThat(fix.getText()).contains("Worked for 1 of 1 confirmations");
+        browser.screenshot("problem-answer");
+
+        fix.findElement(By.xpath(".//button[text()='It worked for me']")).click();
+        browser.textIn(By.cssSelector("[data-testid=confirmed]"), "worked for you");
+        JsonNode confirmations = api.post(token, "{ me { confirmations(first: 5) { worked solution { id } } } }").data().path("me").path("confirmations");
+        assertThat(confirmations).hasSize(1);
+        assertThat(confirmations.get(0).path("solution").path("id").asText()).isEqualTo(solution);
+        assertThat(confirmations.get(0).path("worked").asBoolean()).isTrue();
+
+        browser.driver().findElement(By.xpath("//button[text()='Report it']")).click();
+        browser.textIn(By.cssSelector("[data-testid=reported]"), "Reported");
+        JsonNode reports = api.post(token, "{ me { reports(first: 5) { edges { node { title symptoms { id } } } } } }").data().path("me").path("reports").path("edges");
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0).path("node").path("symptoms").findValuesAsText("id")).containsExactly(symptom.id());
+        browser.screenshot("problem-reported");
+    }
+
+    static void signUp(Browser browser, String handle, String password) {
+        WebElement form = browser.visible(By.cssSelector("form[data-testid=signUp]"));
+        browser.screenshot("start");
+        labelled(browser, form, "Handle").sendKeys(handle);
+        labelled(browser, form, "Password").sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.textIn(By.cssSelector("[data-testid=signed-in-as]"), handle);
+    }
+
+    /** The control a visible label names: proves the label is there and tied to the control. */
+    static WebElement labelled(Browser browser, WebElement scope, String label) {
+        WebElement labelElement = scope.findElement(By.xpath(".//label[normalize-space(text())='" + label + "']"));
+        return browser.driver().findElement(By.id(labelElement.getDomAttribute("for")));
+    }
+}

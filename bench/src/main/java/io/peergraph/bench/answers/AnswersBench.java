@@ -8,6 +8,7 @@ import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.PeerAnswer;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.peers.RankedSolution;
+import io.peergraph.graph.peers.SolutionRanking;
 import io.peergraph.graph.schema.SchemaMigrations;
 import io.peergraph.graph.stuff.ConfigItemValue;
 import io.peergraph.graph.stuff.ConfigurationStore;
@@ -67,13 +68,16 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 public final class AnswersBench {
 
     static final Set<String> OPTIONS = Set.of("dump", "cutoffs", "questions", "seed", "bootstrap", "work-dir", "page-cache",
-            "solutions");
+            "solutions", "try-strength", "success-strength", "half-life", "no-product");
 
     /** A report as the dump holds it (raw JSON, what the importer is given) and as the importer's mapper reads it. */
     record Entry(String raw, ProtonDbReport report) {}
 
     /** A question: the report held back, the symptom asked, the solution ids that worked for it and exist in the knowledge. */
     record Question(ProtonDbReport report, String symptomKey, Set<String> relevant) {}
+
+    private static SolutionRanking ranking = SolutionRanking.DEFAULT;
+    private static boolean askProduct = true;
 
     public static void main(String[] args) throws IOException {
         Options options = new Options(args, OPTIONS);
@@ -89,13 +93,18 @@ public final class AnswersBench {
         int resamples = options.integer("bootstrap", 1000);
         int solutions = options.integer("solutions", 10);
         long pageCache = options.bytes("page-cache", "512m");
+        SolutionRanking d = SolutionRanking.DEFAULT;
+        ranking = new SolutionRanking(Double.parseDouble(options.string("try-strength", "" + d.tryStrength())),
+                Double.parseDouble(options.string("success-strength", "" + d.successStrength())),
+                Double.parseDouble(options.string("half-life", "" + d.halfLifeDays())), d.candidates());
+        askProduct = !options.string("no-product", "false").equals("true");
         List<LocalDate> cutoffs = Arrays.stream(options.string("cutoffs", "2020-02-01,2020-03-15,2020-04-15").split(","))
                 .map(String::strip).map(LocalDate::parse).toList();
 
         List<Entry> all = read(dump);
         System.out.printf("JVM: %d cores, max heap %d MiB; dump %s: %,d reports mapped; %d questions per cut-off (seed %d), "
-                        + "%d solutions per answer, %d bootstrap resamples%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, dump.getFileName(), all.size(), questions, seed, solutions, resamples);
+                        + "%d solutions per answer, %d bootstrap resamples; ranking %s, product asked: %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, dump.getFileName(), all.size(), questions, seed, solutions, resamples, ranking, askProduct);
         System.out.println("load average before: " + loadAverage());
         for (LocalDate cutoff : cutoffs) {
             runCutoff(all, cutoff, work, pageCache, questions, seed, resamples, solutions);
@@ -204,7 +213,9 @@ public final class AnswersBench {
                         Privacy.COMMUNITY, false, false, null, List.copyOf(items.values()))).id();
                 String symptomId = PublicId.SYMPTOM.fromKey(q.symptomKey());
                 long t0 = System.nanoTime();
-                PeerAnswer answer = query.run(customerId, configurationId, symptomId, 0, 10, solutionsPerAnswer).orElse(null);
+                PeerAnswer answer = query.run(customerId, configurationId, symptomId,
+                        askProduct ? PublicId.PRODUCT.fromKey("steam:" + q.report().steamAppId()) : null, q.report().occurredAt(), 0, 10,
+                        solutionsPerAnswer, ranking).orElse(null);
                 latencies.add(System.nanoTime() - t0);
                 List<String> peergraph = answer == null ? List.of()
                         : answer.solutions().stream().map(RankedSolution::solution).map(s -> s.id()).toList();

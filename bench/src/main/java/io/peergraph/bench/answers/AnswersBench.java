@@ -50,6 +50,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
@@ -68,7 +69,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 public final class AnswersBench {
 
     static final Set<String> OPTIONS = Set.of("dump", "cutoffs", "questions", "seed", "bootstrap", "work-dir", "page-cache",
-            "solutions", "try-strength", "success-strength", "half-life", "no-product");
+            "solutions", "try-strength", "success-strength", "half-life", "no-product", "variants");
 
     /** A report as the dump holds it (raw JSON, what the importer is given) and as the importer's mapper reads it. */
     record Entry(String raw, ProtonDbReport report) {}
@@ -78,9 +79,13 @@ public final class AnswersBench {
 
     private static SolutionRanking ranking = SolutionRanking.DEFAULT;
     private static boolean askProduct = true;
+    private static final List<SolutionRanking> variants = new ArrayList<>();
 
     public static void main(String[] args) throws IOException {
         Options options = new Options(args, OPTIONS);
+        // Spring Data Neo4j logs every Cypher notification (a relationship type the ProtonDB graph never has) per question.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.springframework.data.neo4j.cypher"))
+                .setLevel(ch.qos.logback.classic.Level.ERROR);
         Path dump = Path.of(options.string("dump", ""));
         if (!Files.isRegularFile(dump)) {
             System.out.println("Answer quality: skipped, " + dump.toAbsolutePath() + " is absent (../shared/data is not beside this clone)");
@@ -98,6 +103,13 @@ public final class AnswersBench {
                 Double.parseDouble(options.string("success-strength", "" + d.successStrength())),
                 Double.parseDouble(options.string("half-life", "" + d.halfLifeDays())), d.candidates());
         askProduct = !options.string("no-product", "false").equals("true");
+        // Tuning: other (try strength:success strength) pairs ranked from the same evidence, e.g. "5:5,50:5,20:1".
+        for (String v : options.string("variants", "").split(",")) {
+            if (!v.isBlank()) {
+                String[] ab = v.strip().split(":");
+                variants.add(new SolutionRanking(Double.parseDouble(ab[0]), Double.parseDouble(ab[1]), ranking.halfLifeDays(), ranking.candidates()));
+            }
+        }
         List<LocalDate> cutoffs = Arrays.stream(options.string("cutoffs", "2020-02-01,2020-03-15,2020-04-15").split(","))
                 .map(String::strip).map(LocalDate::parse).toList();
 
@@ -189,6 +201,9 @@ public final class AnswersBench {
             for (String s : systems) {
                 ranks.put(s, new double[sample.size()]);
             }
+            for (SolutionRanking v : variants) {
+                ranks.put(variantName(v), new double[sample.size()]);
+            }
             boolean[] notMostPopular = new boolean[sample.size()];
             Random random = new Random(seed);
             long typed = 0;
@@ -220,6 +235,16 @@ public final class AnswersBench {
                 List<String> peergraph = answer == null ? List.of()
                         : answer.solutions().stream().map(RankedSolution::solution).map(s -> s.id()).toList();
                 ranks.get("peergraph")[i] = rank(peergraph, q.relevant());
+                if (!variants.isEmpty()) {
+                    Record evidence = client.query(PeersWithSymptomQuery.CYPHER).bindAll(PeersWithSymptomQuery.parameters(customerId, configurationId,
+                                    symptomId, askProduct ? PublicId.PRODUCT.fromKey("steam:" + q.report().steamAppId()) : null,
+                                    q.report().occurredAt(), 0, 10, ranking))
+                            .fetchAs(Record.class).mappedBy((t, r) -> r).one().orElse(null);
+                    for (SolutionRanking v : variants) {
+                        ranks.get(variantName(v))[i] = evidence == null ? 0
+                                : rank(v.rank(evidence, solutionsPerAnswer).stream().map(s -> s.solution().id()).toList(), q.relevant());
+                    }
+                }
 
                 List<String> candidates = k.candidates(q.symptomKey());
                 List<String> global = top(candidates, sol -> (double) k.globalWorked.getOrDefault(sol, 0), solutionsPerAnswer);
@@ -247,6 +272,10 @@ public final class AnswersBench {
             neo4j.close();
             GeneratedStore.deleteRecursively(storeDir);
         }
+    }
+
+    private static String variantName(SolutionRanking v) {
+        return "model " + (int) v.tryStrength() + ":" + (int) v.successStrength();
     }
 
     /** The question's most specific symptom: the first that has a broader one, else the first. */
@@ -303,7 +332,7 @@ public final class AnswersBench {
             double[] ci = interval(boot);
             System.out.printf("  %-22s %7.3f %7.3f %7.3f %7.3f   [%.3f, %.3f] %8.1f%%%n", e.getKey(), hit(r, idx, 1), hit(r, idx, 3),
                     hit(r, idx, 5), mrr, ci[0], ci[1], 100 * hit(r, idx, Integer.MAX_VALUE));
-            if (!e.getKey().equals("peergraph") && mrr > bestMrr) {
+            if (!e.getKey().equals("peergraph") && !e.getKey().startsWith("model ") && mrr > bestMrr) {
                 bestMrr = mrr;
                 bestBaseline = e.getKey();
             }

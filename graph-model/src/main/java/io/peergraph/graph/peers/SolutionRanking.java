@@ -29,7 +29,7 @@ public record SolutionRanking(double tryStrength, double successStrength, double
     public static final SolutionRanking DEFAULT = new SolutionRanking(20, 5, 180, 100);
 
     /** The answer's solutions, best first, at most {@code limit}; a solution nobody tried yet takes the last place if it is not listed. */
-    List<RankedSolution> rank(Record r, int limit) {
+    public List<RankedSolution> rank(Record r, int limit) {
         Map<String, Value> candidates = new LinkedHashMap<>();
         r.get("candidates").asList(v -> v).forEach(v -> candidates.put(v.get("id").asString(), v));
         Map<String, Value> similar = byId(r.get("similar"));

@@ -12,8 +12,10 @@ import io.peergraph.graph.peers.PeerAnswer;
 import io.peergraph.graph.peers.PeerReport;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.peers.RankedSolution;
+import io.peergraph.graph.peers.SolutionRanking;
 import io.peergraph.graph.symptom.SymptomStore;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -52,24 +54,27 @@ public class PeersController {
     }
 
     @QueryMapping
-    public PeersWithSymptom peersWithSymptom(@Argument String configuration, @Argument String symptom,
+    public PeersWithSymptom peersWithSymptom(@Argument String configuration, @Argument String symptom, @Argument String product,
                                              @Argument Integer first, @Argument String after,
                                              DataFetchingFieldSelectionSet selection) {
         Caller caller = callers.current();
         Inputs.id("configuration", configuration, PublicId.CONFIGURATION);
         Inputs.id("symptom", symptom, PublicId.SYMPTOM);
+        if (product != null) {
+            Inputs.id("product", product, PublicId.PRODUCT);
+        }
         int size = paging.size(first);
         int offset = paging.offset(after);
         // Asked only for peerCount: skip the page query, peerCount runs its own. The page query answers only the
         // configuration's owner (the usual asker) in its one round trip; anyone else goes through the whole rule
         // (organisation roles), which also says NOT_FOUND or FORBIDDEN.
         boolean pageWanted = selection.contains("reports") || selection.contains("solutions");
-        PeerAnswer answer = pageWanted ? query.run(caller.customerId(), configuration, symptom, offset, size, solutionsPerAnswer).orElse(null) : null;
+        PeerAnswer answer = pageWanted ? query.run(caller.customerId(), configuration, symptom, product, Instant.now(), offset, size, solutionsPerAnswer, SolutionRanking.DEFAULT).orElse(null) : null;
         if (answer == null) {
             if (!ownership.of(caller, configuration, "configuration").canRead()) {
                 throw new ApiException.Forbidden("Ask about your own configurations.");
             }
-            answer = pageWanted ? query.run(null, configuration, symptom, offset, size, solutionsPerAnswer).orElse(null) : null;
+            answer = pageWanted ? query.run(null, configuration, symptom, product, Instant.now(), offset, size, solutionsPerAnswer, SolutionRanking.DEFAULT).orElse(null) : null;
         }
         if (answer == null) { // no answer row: the symptom is unknown, or the configuration has no items (no peers)
             if (symptoms.byId(symptom).isEmpty()) {

@@ -142,6 +142,27 @@ class PeersWithSymptomTest {
     }
 
     @Test
+    void theAnswerShowsEachLevelsEvidenceAndTakesAProduct() {
+        String question = """
+                query($c: ID!, $s: ID!, $p: ID) {
+                  peersWithSymptom(configuration: $c, symptom: $s, product: $p) {
+                    solutions { solution { id } worked confirmations tried productWorked productTried isNew confidence }
+                  }
+                }""";
+        Map<String, Object> v = new HashMap<>(vars(5, null));
+        v.put("p", PublicId.PRODUCT.fromKey("no reports about it " + u));
+        JsonNode ranked = api.post(aliceToken, question, v).data().path("peersWithSymptom").path("solutions");
+        assertThat(ranked.get(0).path("solution").path("id").asText()).isEqualTo(solid.id());
+        assertThat(ranked.get(0).path("tried").asInt()).as("everyone's tries").isEqualTo(50);
+        assertThat(ranked.get(0).path("productTried").asInt()).isZero();
+        assertThat(ranked.get(0).path("isNew").asBoolean()).isFalse();
+        assertThat(ranked.get(0).path("confidence").asDouble()).isBetween(0.0, 1.0);
+
+        v.put("p", "not a product id");
+        assertThat(api.post(aliceToken, question, v).errorCode()).isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
     void peersArePseudonymousAndStablePerViewer() {
         String raw = api.post(aliceToken, QUESTION, vars(100, null)).raw();
         for (Customer peer : peers) {

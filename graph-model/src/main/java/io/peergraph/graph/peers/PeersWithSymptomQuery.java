@@ -1,5 +1,7 @@
 package io.peergraph.graph.peers;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * the symptom's posting list inside Lucene, not on walking tens of thousands of reports, nor on how many narrower
  * symptoms the taxonomy holds.
  *
- * <p>Solutions are ranked by what the peers in that pool confirmed, by the lower bound of the 95 % Wilson
- * score interval of "worked": 1 of 1 (0.21) never beats 40 of 50 (0.67).
+ * <p>Solutions are every solution of the symptom or one under it, ranked by {@link SolutionRanking}: how often each
+ * is tried at all, what the peers in that pool confirmed, and, when the question names the product, what its
+ * reports tried, recent evidence weighing more (docs/ranking.md).
  */
 public final class PeersWithSymptomQuery {
 
@@ -60,6 +63,26 @@ public final class PeersWithSymptomQuery {
                                 symptoms: [(r)-[:SHOWS]->(s:Symptom) | s {.id, .key, .name, broaderId: head([(s)-[:BROADER]->(b:Symptom) | b.id])}],
                                 shared: [i IN mine WHERE r.peerItems CONTAINS i.id]}) AS page
             }
+            // The symptoms the question covers: the symptom, those under it, those classified under its concepts.
+            CALL (symptom, conceptIds) {
+              CALL (symptom, conceptIds) {
+                MATCH (symptom)<-[:BROADER*0..8]-(s:Symptom) RETURN s
+                UNION
+                MATCH (c:Concept)<-[:BROADER*0..8]-(:Concept)<-[:CLASSIFIED_AS]-(s:Symptom) WHERE c.id IN conceptIds RETURN s
+              }
+              RETURN collect(DISTINCT s) AS covered
+            }
+            // Everyone: every solution of a covered symptom with how often it was tried at all (its confirmations, a
+            // degree read), the most tried first; a just-proposed one (tried by nobody) still has its row.
+            CALL (covered) {
+              UNWIND covered AS s
+              MATCH (s)<-[:SOLVES]-(sol:Solution)
+              WITH DISTINCT sol
+              WITH sol, COUNT { (sol)<-[:OF]-(:Confirmation) } AS tried
+              ORDER BY tried DESC, sol.id LIMIT $candidates
+              RETURN collect({id: sol.id, tried: tried}) AS everyone
+            }
+            // Configurations like mine: the confirmations of the pool's peers, weighed by age.
             CALL (hits, symptom, conceptIds) {
               UNWIND hits AS hit
               WITH DISTINCT hit.r.peerOwner AS peerId, symptom, conceptIds
@@ -68,19 +91,33 @@ public final class PeersWithSymptomQuery {
               WHERE EXISTS { (sol)-[:SOLVES]->(s:Symptom)
                              WHERE s = symptom OR EXISTS { (s)-[:BROADER*1..8]->(symptom) }
                                 OR EXISTS { (s)-[:CLASSIFIED_AS]->(:Concept)-[:BROADER*0..8]->(c:Concept) WHERE c.id IN conceptIds } }
-              WITH sol, toFloat(sum(CASE WHEN cf.worked THEN 1 ELSE 0 END)) AS worked, toFloat(count(cf)) AS total,
-                   count(DISTINCT peerId) AS peers
-              WITH sol, worked, total, peers, worked / total AS p, 1.96 * 1.96 AS z2
-              WITH sol, worked, total, peers,
-                   (p + z2 / (2 * total) - sqrt(z2) * sqrt(p * (1 - p) / total + z2 / (4 * total * total))) / (1 + z2 / total) AS rank
-              ORDER BY rank DESC, total DESC, sol.id
-              LIMIT $solutions
-              RETURN collect({solution: sol {.id, .title, .steps, .kind, .createdAt,
-                                                  proposerId: head([(proposer:Customer)-[:PROPOSED]->(sol) | proposer.id]),
-                                                  symptomIds: [(sol)-[:SOLVES]->(s:Symptom) | s.id]},
-                              worked: toInteger(worked), total: toInteger(total), peers: peers, rank: rank}) AS solutions
+              WITH sol, cf, peerId, 0.5 ^ (duration.inSeconds(coalesce(cf.at, cf.createdAt, $now), $now).seconds / 86400.0 / $halfLifeDays) AS w
+              WITH sol, sum(CASE WHEN cf.worked THEN 1 ELSE 0 END) AS worked, count(cf) AS total, count(DISTINCT peerId) AS peers,
+                   sum(CASE WHEN cf.worked THEN w ELSE 0.0 END) AS workedWeight, sum(w) AS triedWeight
+              RETURN collect({id: sol.id, worked: worked, total: total, peers: peers, workedWeight: workedWeight,
+                              triedWeight: triedWeight}) AS similar
             }
-            RETURN page, solutions
+            // The same product: its reports that tried a solution of a covered symptom (solved: it worked), by age.
+            CALL (covered) {
+              OPTIONAL MATCH (:Product {id: $productId})<-[:ABOUT]-(r:Report)-[:TRIED]->(sol:Solution)
+              WHERE EXISTS { (sol)-[:SOLVES]->(s:Symptom) WHERE s IN covered }
+              WITH sol, r, 0.5 ^ (duration.inSeconds(coalesce(r.occurredAt, r.createdAt, $now), $now).seconds / 86400.0 / $halfLifeDays) AS w
+              WITH sol, sum(CASE WHEN r.status = 'SOLVED' THEN 1 ELSE 0 END) AS worked, count(r) AS total,
+                   sum(CASE WHEN r.status = 'SOLVED' THEN w ELSE 0.0 END) AS workedWeight, sum(w) AS triedWeight
+              WHERE sol IS NOT NULL
+              RETURN collect({id: sol.id, worked: worked, total: total, workedWeight: workedWeight, triedWeight: triedWeight}) AS product
+            }
+            // The candidates' own fields, once each, for the ranking done in Java (SolutionRanking).
+            CALL (everyone, similar, product) {
+              UNWIND everyone + similar + product AS row
+              WITH DISTINCT row.id AS id
+              MATCH (sol:Solution {id: id})
+              RETURN collect(sol {.id, .title, .steps, .kind, .createdAt,
+                                  proposerId: head([(proposer:Customer)-[:PROPOSED]->(sol) | proposer.id]),
+                                  symptomIds: [(sol)-[:SOLVES]->(s:Symptom) | s.id],
+                                  tried: COUNT { (sol)<-[:OF]-(:Confirmation) }}) AS candidates
+            }
+            RETURN page, candidates, everyone, similar, product
             """;
 
     /** How many other customers with a shareable, overlapping configuration reported the symptom. */
@@ -100,21 +137,36 @@ public final class PeersWithSymptomQuery {
      * one's own configuration) is settled in the one round trip; null when the caller's right was checked already.
      */
     public static Map<String, Object> parameters(String askerId, String configurationId, String symptomId, int offset, int first, int solutions) {
+        return parameters(askerId, configurationId, symptomId, null, Instant.now(), offset, first, SolutionRanking.DEFAULT);
+    }
+
+    /** {@code productId}: the product the problem is about, whose reports' evidence is preferred (null: none); {@code now}: evidence ages from it. */
+    public static Map<String, Object> parameters(String askerId, String configurationId, String symptomId, String productId, Instant now,
+                                                 int offset, int first, SolutionRanking ranking) {
         Map<String, Object> p = new HashMap<>();
         p.put("askerId", askerId);
         p.put("configurationId", configurationId);
         p.put("symptomId", symptomId);
+        p.put("productId", productId);
+        p.put("now", now.atOffset(ZoneOffset.UTC));
+        p.put("halfLifeDays", ranking.halfLifeDays());
+        p.put("candidates", ranking.candidates());
         p.put("offset", offset);
         p.put("first", first);
         p.put("pool", Math.max(SOLUTION_POOL, offset + first + 1));
-        p.put("solutions", solutions);
         return p;
     }
 
     /** Empty when the configuration has no items, is not the asker's, or the symptom does not exist. */
     public Optional<PeerAnswer> run(String askerId, String configurationId, String symptomId, int offset, int first, int solutions) {
-        return client.query(CYPHER).bindAll(parameters(askerId, configurationId, symptomId, offset, first, solutions))
-                .fetchAs(PeerAnswer.class).mappedBy((t, r) -> map(r, offset, first)).one();
+        return run(askerId, configurationId, symptomId, null, Instant.now(), offset, first, solutions, SolutionRanking.DEFAULT);
+    }
+
+    /** The same, about a product (null: any) at a time (evidence ages from it), ranked by {@code ranking}. */
+    public Optional<PeerAnswer> run(String askerId, String configurationId, String symptomId, String productId, Instant now,
+                                    int offset, int first, int solutions, SolutionRanking ranking) {
+        return client.query(CYPHER).bindAll(parameters(askerId, configurationId, symptomId, productId, now, offset, first, ranking))
+                .fetchAs(PeerAnswer.class).mappedBy((t, r) -> map(r, offset, first, solutions, ranking)).one();
     }
 
     public long peerCount(String configurationId, String symptomId) {
@@ -122,10 +174,9 @@ public final class PeersWithSymptomQuery {
                 .fetchAs(Long.class).mappedBy((t, r) -> r.get("peers").asLong()).one().orElse(0L);
     }
 
-    static PeerAnswer map(Record r, int offset, int first) {
+    static PeerAnswer map(Record r, int offset, int first, int solutions, SolutionRanking ranking) {
         List<PeerReport> reports = r.get("page").asList(PeerReport::from);
         boolean hasNext = reports.size() > first;
-        return new PeerAnswer(reports.subList(0, Math.min(first, reports.size())),
-offset, hasNext, r.get("solutions").asList(RankedSolution::from));
+        return new PeerAnswer(reports.subList(0, Math.min(first, reports.size())), offset, hasNext, ranking.rank(r, solutions));
     }
 }

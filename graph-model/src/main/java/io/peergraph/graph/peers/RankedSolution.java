@@ -1,17 +1,12 @@
 package io.peergraph.graph.peers;
 
 import io.peergraph.graph.solution.Solution;
-import io.peergraph.graph.solution.SolutionStore;
-import org.neo4j.driver.Value;
 
 /**
- * A solution with how it fared among similar peers: {@code worked} of {@code total} confirmations by
- * {@code peers} distinct peers, ranked by {@code rank}, the Wilson lower bound of the success rate.
+ * A solution with its evidence: {@code worked} of {@code total} confirmations by {@code peers} distinct similar peers;
+ * {@code productWorked} of {@code productTried} reports about the asked product that tried it (solved ones count as
+ * worked); {@code tried}, how often anyone tried it (its confirmations); {@code isNew}, nobody tried it yet. {@code rank}
+ * is the ranking key of {@link SolutionRanking}: the expected share of such cases in which it is tried and works.
  */
-public record RankedSolution(Solution solution, int worked, int total, long peers, double rank) {
-
-    static RankedSolution from(Value v) {
-        return new RankedSolution(SolutionStore.map(v.get("solution")), v.get("worked").asInt(), v.get("total").asInt(),
-                v.get("peers").asLong(), v.get("rank").asDouble());
-    }
-}
+public record RankedSolution(Solution solution, int worked, int total, long peers, double rank, int productWorked,
+                             int productTried, long tried, boolean isNew) {}

@@ -35,49 +35,58 @@ public class OrganisationController {
 
     @QueryMapping
     public List<Member> organisationMembers(@Argument String organisation) {
-        return organisations.members(callers.current(), Inputs.id("organisation", organisation, PublicId.CUSTOMER));
+        return organisations.members(callers.current(), organisationId(organisation));
     }
 
     @QueryMapping
     public List<Invitation> organisationInvitations(@Argument String organisation) {
-        return organisations.invitations(callers.current(), Inputs.id("organisation", organisation, PublicId.CUSTOMER));
+        return organisations.invitations(callers.current(), organisationId(organisation));
     }
 
     @MutationMapping
     public Invitation inviteMember(@Argument String organisation, @Argument String handle, @Argument Membership.Role role) {
-        return organisations.invite(callers.current(), Inputs.id("organisation", organisation, PublicId.CUSTOMER),
-                Inputs.requiredLine("handle", handle, HANDLE_MAX), role);
+        return organisations.invite(callers.current(), organisationId(organisation), handle(handle), role);
     }
 
     @MutationMapping
     public Membership acceptInvitation(@Argument String invitation) {
-        return organisations.accept(callers.current(), Inputs.id("invitation", invitation, PublicId.INVITATION));
+        return organisations.accept(callers.current(), invitationId(invitation));
     }
 
     @MutationMapping
     public boolean declineInvitation(@Argument String invitation) {
-        return organisations.decline(callers.current(), Inputs.id("invitation", invitation, PublicId.INVITATION));
+        return organisations.decline(callers.current(), invitationId(invitation));
     }
 
     @MutationMapping
     public boolean cancelInvitation(@Argument String invitation) {
-        return organisations.cancel(callers.current(), Inputs.id("invitation", invitation, PublicId.INVITATION));
+        return organisations.cancel(callers.current(), invitationId(invitation));
     }
 
     @MutationMapping
     public Membership setMember(@Argument String organisation, @Argument String handle, @Argument Membership.Role role) {
-        return organisations.changeRole(callers.current(), Inputs.id("organisation", organisation, PublicId.CUSTOMER),
-                Inputs.requiredLine("handle", handle, HANDLE_MAX), role);
+        return organisations.changeRole(callers.current(), organisationId(organisation), handle(handle), role);
     }
 
     @MutationMapping
     public boolean removeMember(@Argument String organisation, @Argument String handle) {
-        return organisations.remove(callers.current(), Inputs.id("organisation", organisation, PublicId.CUSTOMER),
-                Inputs.requiredLine("handle", handle, HANDLE_MAX));
+        return organisations.remove(callers.current(), organisationId(organisation), handle(handle));
     }
 
     @MutationMapping
     public boolean leaveOrganisation(@Argument String organisation) {
-        return organisations.leave(callers.current(), Inputs.id("organisation", organisation, PublicId.CUSTOMER));
+        return organisations.leave(callers.current(), organisationId(organisation));
+    }
+
+    private static String organisationId(String id) {
+        return Inputs.id("organisation", id, PublicId.CUSTOMER);
+    }
+
+    private static String invitationId(String id) {
+        return Inputs.id("invitation", id, PublicId.INVITATION);
+    }
+
+    private static String handle(String handle) {
+        return Inputs.requiredLine("handle", handle, HANDLE_MAX);
     }
 }

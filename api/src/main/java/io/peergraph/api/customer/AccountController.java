@@ -2,6 +2,7 @@ package io.peergraph.api.customer;
 
 import io.peergraph.api.config.PeergraphProperties;
 import io.peergraph.api.graphql.ApiException;
+import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.security.Role;
 import io.peergraph.api.security.TokenMinter;
 import io.peergraph.graph.account.LocalAccountStore;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +65,17 @@ public class AccountController {
 
     public record AccessToken(String token, String tokenType, OffsetDateTime expiresAt, String handle, List<Role> roles) {}
 
+    /** The handles a person may choose for a local account (the subject of their tokens). */
+    private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,99}");
+
+    static String validHandle(String handle) {
+        String clean = Inputs.requiredLine("handle", handle, 100);
+        if (!HANDLE.matcher(clean).matches()) {
+            throw new ApiException.BadUserInput("handle", "use 2–100 letters, digits, '.', '_', '@' or '-'");
+        }
+        return clean;
+    }
+
     @QueryMapping
     public SignInOptions signInOptions() {
         return new SignInOptions(localIssuer, issuer);
@@ -72,7 +85,7 @@ public class AccountController {
     @Transactional
     public AccessToken signUp(@Argument String handle, @Argument String password) {
         requireLocalIssuer();
-        String clean = MeController.validHandle(handle);
+        String clean = validHandle(handle);
         String hash = encoder.encode(validPassword(password));
         if (!accounts.create(clean, hash)) {
             throw new ApiException.Conflict("The handle " + clean + " is taken: choose another, or sign in.");

@@ -1,15 +1,13 @@
 package io.peergraph.api.customer;
 
-import io.peergraph.api.graphql.ApiException;
-import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Role;
 import io.peergraph.graph.customer.Customer;
 import io.peergraph.graph.customer.CustomerStore;
+import io.peergraph.graph.customer.Invitation;
 import io.peergraph.graph.customer.Membership;
-import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.paging.PageRequest;
 import io.peergraph.graph.report.Report;
 import io.peergraph.graph.report.ReportStore;
@@ -23,20 +21,15 @@ import io.peergraph.graph.tag.Tag;
 import io.peergraph.graph.tag.TagStore;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 
-/** {@code me}: the caller and everything they own; organisations and their members. */
+/** {@code me}: the caller, everything they own, their organisations and the invitations waiting for them. */
 @Controller
 public class MeController {
-
-    private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,99}");
 
     /** The GraphQL {@code Me} type: the caller, resolved once per request. */
     public record Me(Caller caller) {}
@@ -49,9 +42,10 @@ public class MeController {
     private final SolutionStore solutions;
     private final TagStore tags;
     private final Paging paging;
+    private final Organisations organisations;
 
     public MeController(CallerResolver callers, CustomerStore customers, ItemStore items, ConfigurationStore configurations,
-                        ReportStore reports, SolutionStore solutions, TagStore tags, Paging paging) {
+                        ReportStore reports, SolutionStore solutions, TagStore tags, Paging paging, Organisations organisations) {
         this.callers = callers;
         this.customers = customers;
         this.items = items;
@@ -60,6 +54,7 @@ public class MeController {
         this.solutions = solutions;
         this.tags = tags;
         this.paging = paging;
+        this.organisations = organisations;
     }
 
     @QueryMapping
@@ -111,42 +106,8 @@ public class MeController {
         return tags.appliedBy(me.caller().customerId(), paging.size(first));
     }
 
-    @MutationMapping
-    @Transactional
-    public Customer createOrganisation(@Argument String handle, @Argument String displayName) {
-        Caller caller = callers.current();
-        String cleanHandle = validHandle(handle);
-        if (customers.byHandle(cleanHandle).isPresent()) {
-            throw new ApiException.Conflict("The handle " + cleanHandle + " is taken.");
-        }
-        return customers.createOrganisation(caller.customerId(), cleanHandle, Inputs.requiredLine("displayName", displayName, Inputs.NAME_MAX));
-    }
-
-    @MutationMapping
-    @Transactional
-    public Membership setMember(@Argument String organisation, @Argument String handle, @Argument Membership.Role role) {
-        Caller caller = callers.current();
-        Inputs.id("organisation", organisation, PublicId.CUSTOMER);
-        Customer org = customers.byId(organisation).filter(c -> c.kind() == Customer.Kind.ORGANISATION)
-                .orElseThrow(() -> new ApiException.NotFound("organisation", organisation));
-        Membership.Role mine = customers.roleIn(caller.customerId(), organisation).orElse(null);
-        if (mine != Membership.Role.OWNER && mine != Membership.Role.ADMIN) {
-            throw new ApiException.Forbidden("Only the organisation's owners and admins manage its members.");
-        }
-        if (role == Membership.Role.OWNER && mine != Membership.Role.OWNER) {
-            throw new ApiException.Forbidden("Only an owner can make someone an owner.");
-        }
-        Customer member = customers.byHandle(validHandle(handle))
-                .orElseThrow(() -> new ApiException.BadUserInput("handle", "no customer has this handle"));
-        customers.setMember(organisation, member.id(), role);
-        return new Membership(org, role);
-    }
-
-    static String validHandle(String handle) {
-        String clean = Inputs.requiredLine("handle", handle, 100);
-        if (!HANDLE.matcher(clean).matches()) {
-            throw new ApiException.BadUserInput("handle", "use 2–100 letters, digits, '.', '_', '@' or '-'");
-        }
-        return clean;
+    @SchemaMapping(typeName = "Me")
+    public List<Invitation> invitations(Me me) {
+        return organisations.invitationsFor(me.caller());
     }
 }

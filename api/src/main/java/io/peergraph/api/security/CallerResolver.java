@@ -17,9 +17,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns the request's token into a {@link Caller}. The customer node is found (or created on first sight)
- * by the token's subject; the handle → id mapping never changes, so it is cached to keep a graph round trip
- * off every request. With several instances each keeps its own cache: nothing to invalidate.
+ * Turns the request's token into a {@link Caller}. The person is found (or created on first sight) by the token's
+ * issuer and subject together ({@link CustomerStore#signIn(String, String)}), never by a handle someone else could
+ * choose; the (issuer, subject) → id mapping never changes, so it is cached to keep a graph round trip off every
+ * request. With several instances each keeps its own cache: nothing to invalidate.
  */
 @Component
 public class CallerResolver {
@@ -28,7 +29,7 @@ public class CallerResolver {
 
     private final CustomerStore customers;
     private final AuditTrail audit;
-    private final Map<String, String> idByHandle = new ConcurrentHashMap<>();
+    private final Map<Login, String> idByLogin = new ConcurrentHashMap<>();
     /** The roles each customer's token carried when this instance last recorded them in the graph. */
     private final Map<String, Set<Role>> rolesRecorded = new ConcurrentHashMap<>();
 
@@ -53,17 +54,20 @@ public class CallerResolver {
         if (handle == null || handle.isBlank() || handle.length() > 200) {
             throw new ApiException.Unauthenticated();
         }
+        // The decoder has checked the issuer when one is configured; with only a JWK set any issuer (or none) signs.
+        String issuer = token.getToken().getClaimAsString("iss");
+        Login login = new Login(issuer == null ? "" : issuer, handle);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (GrantedAuthority a : token.getAuthorities()) {
             if (a.getAuthority().startsWith("ROLE_")) {
                 roles.add(Role.valueOf(a.getAuthority().substring(5)));
             }
         }
-        if (idByHandle.size() > CACHE_LIMIT) {
-            idByHandle.clear();
+        if (idByLogin.size() > CACHE_LIMIT) {
+            idByLogin.clear();
             rolesRecorded.clear();
         }
-        String id = idByHandle.computeIfAbsent(handle, this::signIn);
+        String id = idByLogin.computeIfAbsent(login, this::signIn);
         if (!roles.equals(rolesRecorded.get(id))) {
             // Staff notifications find moderators by a label: keep it in step with the token (once per change).
             ownTransaction.executeWithoutResult(status -> customers.recordStaffRoles(id, roles.stream().map(Enum::name).toList()));
@@ -72,11 +76,19 @@ public class CallerResolver {
         return new Caller(id, handle, roles);
     }
 
-    private String signIn(String handle) {
+    private String signIn(Login login) {
         return ownTransaction.execute(status -> {
-            String id = customers.signIn(handle).id();
-            audit.record(id, "SIGN_IN", id, "token subject seen for the first time by this instance");
+            CustomerStore.SignIn signIn = customers.signIn(login.issuer(), login.subject());
+            String id = signIn.customer().id();
+            audit.record(id, "SIGN_IN", id, switch (signIn.outcome()) {
+                case KNOWN -> "token subject seen for the first time by this instance";
+                case CLAIMED -> "first sign-in of a person stored without an issuer (imported or older): issuer and subject recorded";
+                case CREATED -> "new person: first sign-in of this issuer and subject";
+            });
             return id;
         });
     }
+
+    /** Who signs in: the token's issuer and subject together. */
+    private record Login(String issuer, String subject) {}
 }

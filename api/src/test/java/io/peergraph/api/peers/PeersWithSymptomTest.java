@@ -181,12 +181,9 @@ class PeersWithSymptomTest {
 
     @Test
     void anOrganisationsViewerMayAskAboutItsConfigurationAndUnknownOnesAreNotFound() {
-        String orgId = api.post(aliceToken, "mutation($h: String!) { createOrganisation(handle: $h, displayName: \"Lab\") { id } }",
-                Map.of("h", "lab-" + u)).data().path("createOrganisation").path("id").asText();
+        String orgId = api.organisation(aliceToken, "Lab");
         String viewerToken = api.token("viewer-" + u, List.of(Role.CUSTOMER));
-        api.post(viewerToken, "{ me { customer { id } } }");
-        api.post(aliceToken, "mutation($o: ID!, $h: String!) { setMember(organisation: $o, handle: $h, role: VIEWER) { role } }",
-                Map.of("o", orgId, "h", "viewer-" + u)).data();
+        api.join(aliceToken, orgId, "viewer-" + u, viewerToken, "VIEWER");
         String labConfig = configurations.create(config(orgId, gpu(), driver(), ram())).id();
 
         Map<String, Object> question = new HashMap<>(vars(5, null));

@@ -2,6 +2,7 @@ package io.peergraph.api.security;
 
 import static io.peergraph.api.security.PersonaAccessMatrixTest.Outcome.ALLOWED;
 import static io.peergraph.api.security.PersonaAccessMatrixTest.Outcome.FORBIDDEN;
+import static io.peergraph.api.security.PersonaAccessMatrixTest.Outcome.NOT_FOUND;
 import static io.peergraph.api.security.PersonaAccessMatrixTest.Outcome.PSEUDONYMOUS;
 import static io.peergraph.api.security.PersonaAccessMatrixTest.Outcome.UNAUTHENTICATED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +46,10 @@ class PersonaAccessMatrixTest {
 
     /**
      * ALLOWED: the whole thing; PSEUDONYMOUS: answered, but only the view privacy allows others (no configuration,
-     * no interactions, the author as a pseudonym, nobody's id); FORBIDDEN / UNAUTHENTICATED: that error code.
+     * no interactions, the author as a pseudonym, nobody's id); FORBIDDEN / UNAUTHENTICATED / NOT_FOUND: that error
+     * code (NOT_FOUND: as if the thing did not exist, e.g. someone else's invitation).
      */
-    enum Outcome { ALLOWED, PSEUDONYMOUS, FORBIDDEN, UNAUTHENTICATED }
+    enum Outcome { ALLOWED, PSEUDONYMOUS, FORBIDDEN, UNAUTHENTICATED, NOT_FOUND }
 
     /** Operations that act on nobody's stuff (public catalogues, the caller's own account, staff tools). */
     static final Set<String> TAKES_NOBODYS_STUFF = Set.of(
@@ -78,6 +80,8 @@ class PersonaAccessMatrixTest {
     Stuff mine;
     Stuff organisations;
     String organisationId;
+    /** An organisation none of the personas belongs to. */
+    String clubId;
     String symptomId;
     String metricKey;
     String solutionId;
@@ -103,11 +107,10 @@ class PersonaAccessMatrixTest {
         tokens.put(Persona.MODERATOR, api.newCustomer(Role.MODERATOR));
         tokens.put(Persona.ADMIN, api.newCustomer(Role.ADMIN));
 
-        organisationId = api.post(tokens.get(Persona.ORG_OWNER), "mutation($h: String!) { createOrganisation(handle: $h, displayName: \"Acme\") { id } }",
-                Map.of("h", "acme-" + u)).data().path("createOrganisation").path("id").asText();
+        organisationId = api.organisation(tokens.get(Persona.ORG_OWNER), "Acme");
         Map.of(Persona.ORG_ADMIN, "ADMIN", Persona.ORG_MEMBER, "MEMBER", Persona.ORG_VIEWER, "VIEWER").forEach((p, role) ->
-                api.post(tokens.get(Persona.ORG_OWNER), "mutation($o: ID!, $h: String!, $r: MemberRole!) { setMember(organisation: $o, handle: $h, role: $r) { role } }",
-                        Map.of("o", organisationId, "h", p.name().toLowerCase().replace('_', '-') + "-" + u, "r", role)).data());
+                api.join(tokens.get(Persona.ORG_OWNER), organisationId, p.name().toLowerCase().replace('_', '-') + "-" + u, tokens.get(p), role));
+        clubId = api.organisation(api.newCustomer(), "Club");
 
         symptomId = symptomStore.findOrAdd("persona-" + u + "/noise", "Noise", null).id();
         metricKey = "persona_fps_" + u.replace('-', '_');
@@ -171,6 +174,29 @@ class PersonaAccessMatrixTest {
         out.put(Persona.ORG_OWNER, ALLOWED);
         out.put(Persona.ORG_ADMIN, ALLOWED);
         out.put(Persona.OWNER, FORBIDDEN); // not a member of the organisation
+        return out;
+    }
+
+    /** Members of the organisation, whatever their role. */
+    static Map<Persona, Outcome> organisationMembers() {
+        Map<Persona, Outcome> out = expect(ALLOWED, ALLOWED, FORBIDDEN, FORBIDDEN);
+        out.put(Persona.OWNER, FORBIDDEN); // not a member of the organisation
+        return out;
+    }
+
+    /** Nobody but its invitee knows the invitation: every customer gets NOT_FOUND; staff tokens without CUSTOMER are refused. */
+    static Map<Persona, Outcome> someoneElsesInvitation() {
+        Map<Persona, Outcome> out = expect(NOT_FOUND, NOT_FOUND, FORBIDDEN, NOT_FOUND);
+        out.put(Persona.MODERATOR, FORBIDDEN);
+        out.put(Persona.ADMIN, FORBIDDEN);
+        return out;
+    }
+
+    /** An invitation of the organisation: its managers withdraw it, its other members may not, outsiders do not know it. */
+    static Map<Persona, Outcome> organisationsInvitation() {
+        Map<Persona, Outcome> out = organisationManagers();
+        out.put(Persona.OWNER, NOT_FOUND);
+        out.put(Persona.OTHER_CUSTOMER, NOT_FOUND);
         return out;
     }
 
@@ -251,14 +277,37 @@ class PersonaAccessMatrixTest {
                 // Following someone's configuration needs read access to it, as reading it does.
                 new Case("Mutation.follow", s -> call("mutation($t: ID!) { follow(thing: $t) { id } }", "t", s.configuration()), readOwn),
                 new Case("Mutation.setMember", s -> call("mutation($o: ID!, $h: String!) { setMember(organisation: $o, handle: $h, role: VIEWER) { role } }",
-                        "o", organisationId, "h", newcomer()), organisationManagers()));
+                        "o", organisationId, "h", newMember()), organisationManagers()),
+                new Case("Mutation.removeMember", s -> call("mutation($o: ID!, $h: String!) { removeMember(organisation: $o, handle: $h) }",
+                        "o", organisationId, "h", newMember()), organisationManagers()),
+                new Case("Query.organisationMembers", s -> call("query($o: ID!) { organisationMembers(organisation: $o) { handle role } }",
+                        "o", organisationId), organisationMembers()),
+                new Case("Query.organisationInvitations", s -> call("query($o: ID!) { organisationInvitations(organisation: $o) { id role } }",
+                        "o", organisationId), organisationManagers()),
+                // The answer is the same whether or not anyone has the handle: a fresh one here.
+                new Case("Mutation.inviteMember", s -> call("mutation($o: ID!, $h: String!) { inviteMember(organisation: $o, handle: $h, role: VIEWER) { id } }",
+                        "o", organisationId, "h", "invitee-" + UUID.randomUUID()), organisationManagers()),
+                new Case("Mutation.cancelInvitation", s -> call("mutation($i: ID!) { cancelInvitation(invitation: $i) }",
+                        "i", newInvitation()), organisationsInvitation()),
+                new Case("Mutation.acceptInvitation (someone else's)", s -> call("mutation($i: ID!) { acceptInvitation(invitation: $i) { role } }",
+                        "i", newInvitation()), someoneElsesInvitation()),
+                new Case("Mutation.declineInvitation (someone else's)", s -> call("mutation($i: ID!) { declineInvitation(invitation: $i) }",
+                        "i", newInvitation()), someoneElsesInvitation()),
+                new Case("Mutation.leaveOrganisation (one the caller is not in)", s -> call("mutation($o: ID!) { leaveOrganisation(organisation: $o) }",
+                        "o", clubId), expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
     }
 
-    /** A customer who has signed in once and belongs to no organisation; their handle. */
-    private String newcomer() {
+    /** A customer who has just joined the organisation as a MEMBER; their handle. */
+    private String newMember() {
         String handle = "newcomer-" + UUID.randomUUID().toString().substring(0, 8);
-        api.post(api.token(handle, List.of(Role.CUSTOMER)), "{ me { customer { id } } }").data();
+        api.join(tokens.get(Persona.ORG_OWNER), organisationId, handle, api.token(handle, List.of(Role.CUSTOMER)), "MEMBER");
         return handle;
+    }
+
+    /** A pending invitation of the organisation, for a handle no persona has; its id. */
+    private String newInvitation() {
+        return api.post(tokens.get(Persona.ORG_OWNER), "mutation($o: ID!, $h: String!) { inviteMember(organisation: $o, handle: $h, role: MEMBER) { id } }",
+                Map.of("o", organisationId, "h", "invitee-" + UUID.randomUUID())).data().path("inviteMember").path("id").asText();
     }
 
     private String organisationOf(Stuff stuff) {

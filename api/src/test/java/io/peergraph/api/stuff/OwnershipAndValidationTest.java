@@ -44,10 +44,10 @@ class OwnershipAndValidationTest {
         String viewerHandle = "viewer-" + System.nanoTime();
         String viewer = api.token(viewerHandle, List.of(io.peergraph.api.security.Role.CUSTOMER));
         api.post(viewer, "{ me { customer { id } } }").data();
-        String org = api.post(owner, "mutation($h: String!) { createOrganisation(handle: $h, displayName: \"Acme\") { id } }",
-                Map.of("h", "acme-" + System.nanoTime())).data().path("createOrganisation").path("id").asText();
-        assertThat(api.post(owner, "mutation($o: ID!, $h: String!) { setMember(organisation: $o, handle: $h, role: VIEWER) { role } }",
-                Map.of("o", org, "h", viewerHandle)).data().path("setMember").path("role").asText()).isEqualTo("VIEWER");
+        String org = api.organisation(owner, "Acme");
+        api.join(owner, org, viewerHandle, viewer, "VIEWER");
+        assertThat(api.post(viewer, "{ me { organisations { organisation { id } role } } }").data().path("me").path("organisations")
+                .findValuesAsText("role")).containsExactly("VIEWER");
         String config = api.post(owner, CREATE, Map.of("input", Map.of("name", "office pc", "owner", org,
                 "items", List.of(Map.of("kind", "os", "value", "Debian 12"))))).data().path("createConfiguration").path("id").asText();
 

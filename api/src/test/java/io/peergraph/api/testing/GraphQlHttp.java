@@ -41,6 +41,19 @@ public class GraphQlHttp {
         return minter.mint(handle, roles, Duration.ofHours(1));
     }
 
+    /** A new organisation founded by the holder of {@code ownerToken} (its OWNER); its id. */
+    public String organisation(String ownerToken, String displayName) {
+        return post(ownerToken, "mutation($d: String!) { createOrganisation(displayName: $d) { id } }", Map.of("d", displayName))
+                .data().path("createOrganisation").path("id").asText();
+    }
+
+    /** Makes {@code memberHandle} a member with {@code role}: invited by {@code inviterToken}, accepted with {@code memberToken}. */
+    public void join(String inviterToken, String organisationId, String memberHandle, String memberToken, String role) {
+        String invitation = post(inviterToken, "mutation($o: ID!, $h: String!, $r: MemberRole!) { inviteMember(organisation: $o, handle: $h, role: $r) { id } }",
+                Map.of("o", organisationId, "h", memberHandle, "r", role)).data().path("inviteMember").path("id").asText();
+        post(memberToken, "mutation($i: ID!) { acceptInvitation(invitation: $i) { role } }", Map.of("i", invitation)).data();
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
     }

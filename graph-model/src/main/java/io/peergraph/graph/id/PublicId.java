@@ -30,7 +30,8 @@ public enum PublicId {
     MEASUREMENT("msr", "Measurement"),
     AUDIT_EVENT("aud", "AuditEvent"),
     NOTIFICATION("ntf", "Notification"),
-    SAVED_SEARCH("svs", "SavedSearch");
+    SAVED_SEARCH("svs", "SavedSearch"),
+    INVITATION("inv", "Invitation");
 
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final int BODY_LENGTH = 20;

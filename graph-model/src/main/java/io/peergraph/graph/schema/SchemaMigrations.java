@@ -88,7 +88,16 @@ public final class SchemaMigrations {
             new Migration(11, "report natural keys checked through the public id derived from them: report_source_key becomes a plain index", List.of(
                     "DROP CONSTRAINT report_source_key IF EXISTS",
                     "CREATE INDEX report_source_key_lookup IF NOT EXISTS FOR (n:Report) ON (n.sourceKey)")),
-            new Migration(12, "local accounts of the embedded issuer: one per handle", List.of(
+            // A person is the token's issuer and subject together, never a handle: the handle is the natural key of
+            // imports, and an organisation's handle is chosen by nobody (CustomerStore). Customers stored before
+            // this keep their node: the first sign-in of their handle claims it (CustomerStore.signIn), so no data
+            // needs rewriting here. Invitations are found by whom they invite and by organisation.
+            new Migration(12, "persons keyed by token issuer and subject; organisation invitations", List.of(
+                    "CREATE CONSTRAINT customer_login IF NOT EXISTS FOR (n:Customer) REQUIRE (n.issuer, n.subject) IS UNIQUE",
+                    "CREATE CONSTRAINT invitation_id IF NOT EXISTS FOR (n:Invitation) REQUIRE n.id IS UNIQUE",
+                    "CREATE CONSTRAINT invitation_invitee IF NOT EXISTS FOR (n:Invitation) REQUIRE (n.organisationId, n.issuer, n.subject) IS UNIQUE",
+                    "CREATE INDEX invitation_to IF NOT EXISTS FOR (n:Invitation) ON (n.issuer, n.subject)"))),
+            new Migration(13, "local accounts of the embedded issuer: one per handle", List.of(
                     "CREATE CONSTRAINT local_account_handle IF NOT EXISTS FOR (n:LocalAccount) REQUIRE n.handle IS UNIQUE")));
 
     private SchemaMigrations() {}

@@ -7,7 +7,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 /**
  * Local accounts of the embedded issuer: a handle and a password hash, nothing else. The account only proves who
  * may get a token whose subject is the handle; the customer behind the subject is the same {@code :Customer} any
- * token of the embedded issuer reaches. Constraint: {@code local_account_handle} (migration 12).
+ * token of the embedded issuer reaches. Constraint: {@code local_account_handle} (migration 13).
  */
 public class LocalAccountStore {
 

@@ -65,7 +65,22 @@ public final class CaseSearch {
             return page(viewer, query, Query.of(q -> q.matchAll(m -> m)), filters, false);
         }
         Query mostWords = textQuery(viewer, stems, MOST_WORDS);
-        Query nearest = embedder == null ? null : nearest(query.text(), filters);
+        if (embedder != null) {
+            try {
+                return search(viewer, query, filters, stems, mostWords, nearest(query.text(), filters));
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                // The alias still points at an index without vectors (a rebuild for a new model is under way):
+                // the words answer alone until it swaps.
+            }
+        }
+        return search(viewer, query, filters, stems, mostWords, null);
+    }
+
+    private CasePage search(Viewer viewer, CaseQuery query, List<Query> filters, String stems, Query mostWords, Query nearest)
+            throws IOException {
         CasePage page = page(viewer, query, withNearest(mostWords, nearest), filters, true);
         boolean wordsMatched = nearest == null ? !page.hits().isEmpty() : page.hits().stream().anyMatch(CaseHit::matchedText);
         if (wordsMatched || (query.after() != null && matchesAny(mostWords, filters))) {

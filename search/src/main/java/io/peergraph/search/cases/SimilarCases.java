@@ -88,6 +88,11 @@ public final class SimilarCases {
         RankFusion fusion = new RankFusion();
         List<String> names = List.copyOf(signals.keySet());
         for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals("semantic") && response.responses().get(i).isFailure()) {
+                // The alias still points at an index without vectors (the rebuild for a new model is under way):
+                // the other signals answer alone until it swaps.
+                continue;
+            }
             fusion.add(names.get(i), WEIGHTS.get(names.get(i)),
                     CasesMultiSearch.answer(response, i).hits().hits().stream().map(Hit::id).toList());
         }

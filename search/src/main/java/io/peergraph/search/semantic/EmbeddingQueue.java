@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.sync.CaseDocument;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Back-pressure: the queue is bounded; when it is full, {@link #submit} blocks the relay, whose backlog then
  * stays in the outbox (graph writes never wait). {@link #progress} is the figure health shows.
- * A case whose embedding failed (Elasticsearch down for longer than the retries) keeps being found by the
- * other signals and is embedded again the next time it is written or the index is rebuilt.
+ * A case whose embedding failed (Elasticsearch down for longer than the retries), or was still queued when the
+ * service stopped, keeps being found by the other signals; {@link #backfill} finds such cases in the index and
+ * queues them again (the service calls it while the queue is idle), so a re-embedding resumes after a restart.
  */
 public final class EmbeddingQueue implements AutoCloseable {
 
@@ -92,6 +95,29 @@ public final class EmbeddingQueue implements AutoCloseable {
             Thread.sleep(20);
         }
         return true;
+    }
+
+    /**
+     * Queues up to {@code limit} cases of the live index that have no vector (left over from a restart or a
+     * failure), each at its current version; returns how many. Does nothing while cases are pending (they may be
+     * the same ones).
+     */
+    public int backfill(int limit) throws IOException, InterruptedException {
+        if (inFlight.get() > 0) {
+            return 0;
+        }
+        List<Hit<CaseDocument>> hits = client.search(s -> s.index(SearchIndex.CASES.alias()).size(limit).version(true)
+                .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("embedding"))))), CaseDocument.class).hits().hits();
+        int queued = 0;
+        for (Hit<CaseDocument> hit : hits) {
+            CaseDocument doc = hit.source();
+            String input = doc == null ? "" : embedder.input(doc.title(), doc.text());
+            if (!input.isBlank() && hit.version() != null) {
+                submit(new Job(SearchIndex.CASES.alias(), hit.version(), doc, input, EmbeddedCase.key(embedder.model(), input)));
+                queued++;
+            }
+        }
+        return queued;
     }
 
     private void run() {

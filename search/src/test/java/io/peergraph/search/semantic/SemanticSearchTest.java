@@ -159,6 +159,37 @@ class SemanticSearchTest {
                 .singleElement().satisfies(c -> assertThat(c.signalRanks()).containsKey("text").doesNotContainKey("semantic"));
         assertThat(new CaseSearch(client, embedder).search(Viewer.customer(owner), new CaseQuery("pdf attachment", io.peergraph.search.cases.CaseFilter.none(), 10, null)).hits())
                 .extracting(CaseHit::id).contains(late.id(), pdfCrash.id());
+
+        // The backfill finds it in the index and queues it (what resumes a re-embedding after a restart).
+        assertThat(queue.backfill(100)).isGreaterThanOrEqualTo(1);
+        assertThat(queue.awaitIdle(5, TimeUnit.MINUTES)).isTrue();
+        admin.refresh(SearchIndex.CASES);
+        assertThat(client.get(g -> g.index(SearchIndex.CASES.alias()).id(late.id()), JsonNode.class).source().get("embedding")).hasSize(384);
+        assertThat(new SimilarCases(client, embedder).find(Viewer.support("s"), query)).filteredOn(c -> c.id().equals(late.id()))
+                .singleElement().satisfies(c -> assertThat(c.signalRanks()).containsKeys("text", "semantic"));
+        assertThat(queue.backfill(100)).isZero();
+    }
+
+    @Test
+    void whileTheAliasStillPointsAtAnIndexWithoutVectorsTheOtherSignalsAnswer() throws Exception {
+        IndexAdmin plain = new IndexAdmin(client);
+        String withoutVectors = plain.createPhysical(SearchIndex.CASES);
+        try {
+            plain.pointAlias(SearchIndex.CASES, withoutVectors);
+            new BulkWriter(client, documents).write(SearchIndex.CASES, SearchIndex.CASES.alias(), Map.of(pdfCrash.id(), 1L, acrobatQuits.id(), 1L));
+            plain.refresh(SearchIndex.CASES);
+
+            SimilarQuery similar = new SimilarQuery(acrobatQuits.id(), "PDF attachment crashes the browser", null, List.of(), List.of(), null, 10);
+            assertThat(new SimilarCases(client, embedder).find(Viewer.support("s"), similar)).singleElement()
+                    .satisfies(c -> assertThat(c.id()).isEqualTo(pdfCrash.id()))
+                    .satisfies(c -> assertThat(c.signalRanks()).doesNotContainKey("semantic"));
+            assertThat(new CaseSearch(client, embedder).search(Viewer.customer(owner),
+                    new CaseQuery("pdf attachment", io.peergraph.search.cases.CaseFilter.none(), 10, null)).hits())
+                    .extracting(CaseHit::id).containsExactly(pdfCrash.id());
+        } finally {
+            admin.pointAlias(SearchIndex.CASES, index);
+            admin.delete(withoutVectors);
+        }
     }
 
     @Test

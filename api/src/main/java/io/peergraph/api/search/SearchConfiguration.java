@@ -127,23 +127,21 @@ public class SearchConfiguration {
     }
 
     /**
-     * Cases of the index without a vector (queued when the service stopped, or failed) are queued again while the
-     * queue is idle and the relay is healthy: a re-embedding resumes after a restart.
+     * Cases of the index without a vector (deferred while the queue was full, queued when the service stopped, or
+     * failed) are queued again as the queue has room and the relay is healthy: a re-embedding resumes after a restart.
      */
     record EmbeddingBackfill(SemanticSignal semantic, OutboxRelay relay) {
         private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmbeddingBackfill.class);
 
-        @Scheduled(fixedDelayString = "${peergraph.search.embedding-backfill-delay:30s}", initialDelayString = "30s")
+        @Scheduled(fixedDelayString = "${peergraph.search.embedding-backfill-delay:10s}", initialDelayString = "10s")
         void tick() {
             if (semantic.queue() == null || !relay.status().backendUp()) {
                 return;
             }
             try {
-                semantic.queue().backfill(EmbeddingQueue.BATCH * 10);
+                semantic.queue().backfill(500);
             } catch (IOException | RuntimeException e) {
                 log.debug("Embedding backfill skipped: {}", e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }

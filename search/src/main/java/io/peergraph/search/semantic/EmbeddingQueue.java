@@ -26,11 +26,11 @@ import org.slf4j.LoggerFactory;
  * the relay wrote it with and {@code external_gte}: if the case changed meanwhile, the newer write wins (409) and
  * the newer text is already queued.
  * <p>
- * Back-pressure: the queue is bounded; when it is full, {@link #submit} blocks the relay, whose backlog then
- * stays in the outbox (graph writes never wait). {@link #progress} is the figure health shows.
- * A case whose embedding failed (Elasticsearch down for longer than the retries), or was still queued when the
- * service stopped, keeps being found by the other signals; {@link #backfill} finds such cases in the index and
- * queues them again (the service calls it while the queue is idle), so a re-embedding resumes after a restart.
+ * Back-pressure without lag: the queue is bounded (memory); when it is full, {@link #submit} does not wait (that
+ * would hold text indexing back for as long as embedding takes: hours for a rebuild of 100k cases) but defers the
+ * case, counted in {@link Progress#deferred}. The index itself is then the backlog: {@link #backfill}, which the
+ * service calls on a schedule, queries it for cases without a vector and queues as many as there is room for. The
+ * same resumes a re-embedding after a restart or a failure. {@link #progress} is the figure health shows.
  */
 public final class EmbeddingQueue implements AutoCloseable {
 
@@ -42,14 +42,21 @@ public final class EmbeddingQueue implements AutoCloseable {
     /** A case to embed: where it was written, at which version, and what to embed. */
     public record Job(String target, long version, CaseDocument document, String input, String key) {}
 
-    /** Cases waiting (queued or being embedded), embedded so far, superseded by a newer write, failed; the rate. */
-    public record Progress(long pending, long embedded, long superseded, long failed, double docsPerSecond) {}
+    /**
+     * Cases waiting (queued or being embedded), embedded so far, superseded by a newer write, failed, deferred
+     * (the queue was full: left to the backfill); documents embedded per second of embedding.
+     */
+    public record Progress(long pending, long embedded, long superseded, long failed, long deferred, double docsPerSecond) {}
 
     private final ElasticsearchClient client;
     private final CaseEmbedder embedder;
     private final BlockingQueue<Job> queue;
     private final Thread worker;
     private final AtomicLong inFlight = new AtomicLong();
+    private final AtomicLong deferred = new AtomicLong();
+    /** Ids queued or being embedded: the backfill leaves them out. */
+    private final java.util.Set<String> pendingIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final int capacity;
     private final AtomicLong embedded = new AtomicLong();
     private final AtomicLong superseded = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -60,6 +67,7 @@ public final class EmbeddingQueue implements AutoCloseable {
         this.client = client;
         this.embedder = embedder;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.worker = Thread.ofPlatform().name("case-embedder").daemon().priority(Thread.MIN_PRIORITY).unstarted(this::run);
         worker.start();
     }
@@ -68,21 +76,23 @@ public final class EmbeddingQueue implements AutoCloseable {
         return embedder;
     }
 
-    /** Queues a case; blocks while the queue is full (back-pressure on the caller, the relay). */
-    public void submit(Job job) throws InterruptedException {
+    /** Queues a case; false when the queue is full (the case is deferred to the {@link #backfill}). Never waits. */
+    public boolean submit(Job job) {
         inFlight.incrementAndGet();
-        try {
-            queue.put(job);
-        } catch (InterruptedException e) {
-            inFlight.decrementAndGet();
-            throw e;
+        pendingIds.add(job.document().id());
+        if (queue.offer(job)) {
+            return true;
         }
+        inFlight.decrementAndGet();
+        pendingIds.remove(job.document().id()); // at worst the backfill queues a case twice: the same vector twice
+        deferred.incrementAndGet();
+        return false;
     }
 
     public Progress progress() {
         long done = embedded.get();
         long nanos = embeddingNanos.get();
-        return new Progress(inFlight.get(), done, superseded.get(), failed.get(), nanos == 0 ? 0 : done / (nanos / 1e9));
+        return new Progress(inFlight.get(), done, superseded.get(), failed.get(), deferred.get(), nanos == 0 ? 0 : done / (nanos / 1e9));
     }
 
     /** Waits until nothing is pending (tests, benches, a rebuild that wants its vectors); false on timeout. */
@@ -98,22 +108,31 @@ public final class EmbeddingQueue implements AutoCloseable {
     }
 
     /**
-     * Queues up to {@code limit} cases of the live index that have no vector (left over from a restart or a
-     * failure), each at its current version; returns how many. Does nothing while cases are pending (they may be
-     * the same ones).
+     * Queues cases of the live index that have no vector (deferred when the queue was full, left over from a
+     * restart, or failed), each at its current version, as many as there is room for (at most {@code limit});
+     * returns how many. Cases already pending are left out.
      */
-    public int backfill(int limit) throws IOException, InterruptedException {
-        if (inFlight.get() > 0) {
+    public int backfill(int limit) throws IOException {
+        int room = Math.min(limit, capacity - queue.size());
+        if (room <= 0) {
             return 0;
         }
-        List<Hit<CaseDocument>> hits = client.search(s -> s.index(SearchIndex.CASES.alias()).size(limit).version(true)
-                .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("embedding"))))), CaseDocument.class).hits().hits();
+        List<String> pending = List.copyOf(pendingIds);
+        List<Hit<CaseDocument>> hits = client.search(s -> s.index(SearchIndex.CASES.alias()).size(room).version(true)
+                .query(q -> q.bool(b -> {
+                    b.mustNot(m -> m.exists(e -> e.field("embedding")));
+                    if (!pending.isEmpty()) {
+                        b.mustNot(m -> m.ids(i -> i.values(pending)));
+                    }
+                    return b;
+                })),
+                CaseDocument.class).hits().hits();
         int queued = 0;
         for (Hit<CaseDocument> hit : hits) {
             CaseDocument doc = hit.source();
             String input = doc == null ? "" : embedder.input(doc.title(), doc.text());
-            if (!input.isBlank() && hit.version() != null) {
-                submit(new Job(SearchIndex.CASES.alias(), hit.version(), doc, input, EmbeddedCase.key(embedder.model(), input)));
+            if (!input.isBlank() && hit.version() != null
+                    && submit(new Job(SearchIndex.CASES.alias(), hit.version(), doc, input, EmbeddedCase.key(embedder.model(), input)))) {
                 queued++;
             }
         }
@@ -135,6 +154,7 @@ public final class EmbeddingQueue implements AutoCloseable {
                 failed.addAndGet(batch.size());
                 log.warn("Embedding {} cases failed: {}", batch.size(), e.toString());
             } finally {
+                batch.forEach(j -> pendingIds.remove(j.document().id()));
                 inFlight.addAndGet(-batch.size());
             }
         }

@@ -77,12 +77,7 @@ public final class BulkWriter {
                 accepted++;
                 EmbeddingQueue.Job job = jobs.get(item.id());
                 if (job != null) {
-                    try {
-                        embeddings.submit(job);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("Interrupted while the embedding queue was full", e);
-                    }
+                    embeddings.submit(job); // when the queue is full, the backfill finds the case later
                 }
             } else if (item.status() != 409 && !(item.status() == 404 && item.operationType().jsonValue().equals("delete"))) {
                 throw new IndexingFailedException("Indexing " + item.id() + " into " + target + " failed: "

@@ -118,6 +118,36 @@ class SemanticSearchTest {
     }
 
     @Test
+    void aWriteBurstBeyondTheQueueIsDeferredNotWaitedForAndTheBackfillEmbedsIt() throws Exception {
+        Configuration cfg = graph.configuration(owner, List.of());
+        List<String> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            burst.add(graph.report(cfg, null, List.of(), "Toolbar button " + i + " does nothing", null, Privacy.COMMUNITY).id());
+        }
+        try (EmbeddingQueue small = new EmbeddingQueue(client, embedder, 1)) {
+            new BulkWriter(client, documents, small).write(SearchIndex.CASES, SearchIndex.CASES.alias(),
+                    burst.stream().collect(Collectors.toMap(id -> id, id -> 1L)));
+            // Eight cases, room for one queued and one being embedded: the writer did not wait for the rest.
+            assertThat(small.progress().deferred()).isPositive();
+            admin.refresh(SearchIndex.CASES);
+            assertThat(client.count(c -> c.index(SearchIndex.CASES.alias()).query(q -> q.ids(x -> x.values(burst)))).count()).isEqualTo(8);
+
+            for (int round = 0; round < 20 && missingVectors(burst) > 0; round++) {
+                assertThat(small.awaitIdle(5, TimeUnit.MINUTES)).isTrue();
+                admin.refresh(SearchIndex.CASES);
+                small.backfill(100);
+            }
+            assertThat(missingVectors(burst)).isZero();
+            assertThat(small.progress().embedded()).isGreaterThanOrEqualTo(8);
+        }
+    }
+
+    static long missingVectors(List<String> ids) throws Exception {
+        return client.count(c -> c.index(SearchIndex.CASES.alias()).query(q -> q.bool(b -> b.filter(f -> f.ids(x -> x.values(ids)))
+                .mustNot(m -> m.exists(e -> e.field("embedding")))))).count();
+    }
+
+    @Test
     void aParaphraseWithNoSharedWordIsFoundBySimilarCasesThroughTheSemanticSignalOnly() throws Exception {
         SimilarQuery query = new SimilarQuery(pdfCrash.id(), pdfCrash.title(), pdfCrash.text(), List.of(), List.of(), null, 10);
 

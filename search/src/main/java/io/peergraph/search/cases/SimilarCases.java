@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.semantic.CaseEmbedder;
+import io.peergraph.search.semantic.EmbeddedCase;
 import io.peergraph.search.sync.CaseDocument;
 import io.peergraph.search.text.Stems;
 import java.io.IOException;
@@ -140,7 +141,7 @@ public final class SimilarCases {
         if (embedder != null) {
             String input = embedder.input(query.title(), query.text());
             if (!input.isBlank()) {
-                List<Float> vector = boxed(embedder.embed(input));
+                List<Float> vector = boxed(storedOrEmbedded(query.excludeId(), input));
                 // kNN filters inside the graph search (a post_filter would leave fewer than DEPTH): what the viewer
                 // may see, the asked case left out.
                 List<Query> knnFilter = new java.util.ArrayList<>(visible);
@@ -151,6 +152,29 @@ public final class SimilarCases {
             }
         }
         return out;
+    }
+
+    /**
+     * The question's vector: asked about a case whose vector the index holds for this very text (same
+     * {@code embeddingKey}), that one (a get by id, a millisecond; embedding a report's text on the request thread
+     * took 100 ms on the busy bench machine); otherwise embedded here.
+     */
+    private float[] storedOrEmbedded(String caseId, String input) throws IOException {
+        if (caseId != null) {
+            var stored = client.get(g -> g.index(SearchIndex.CASES.alias()).id(caseId).sourceIncludes("embedding", "embeddingKey"),
+                    com.fasterxml.jackson.databind.JsonNode.class);
+            var source = stored.found() ? stored.source() : null;
+            if (source != null && source.has("embedding")
+                    && EmbeddedCase.key(embedder.model(), input).equals(source.path("embeddingKey").asText(null))) {
+                var values = source.get("embedding");
+                float[] vector = new float[values.size()];
+                for (int i = 0; i < vector.length; i++) {
+                    vector[i] = (float) values.get(i).asDouble();
+                }
+                return vector;
+            }
+        }
+        return embedder.embed(input);
     }
 
     static List<Float> boxed(float[] vector) {

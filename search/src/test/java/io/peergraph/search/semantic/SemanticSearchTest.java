@@ -155,6 +155,12 @@ class SemanticSearchTest {
         assertThat(withModel.getFirst().id()).isEqualTo(acrobatQuits.id());
         assertThat(withModel.getFirst().signalRanks()).isEqualTo(Map.of("semantic", 1));
 
+        // Asked about a case with other words than it holds, the question's own words are embedded (not its stored vector).
+        SimilarQuery otherWords = new SimilarQuery(darkTheme.id(), pdfCrash.title(), pdfCrash.text(), List.of(), List.of(), null, 10);
+        assertThat(new SimilarCases(client, embedder).find(Viewer.support("s"), otherWords)).first()
+                .satisfies(c -> assertThat(c.id()).isEqualTo(pdfCrash.id()))
+                .satisfies(c -> assertThat(c.signalRanks()).containsEntry("semantic", 1));
+
         List<SimilarCase> withoutModel = new SimilarCases(client).find(Viewer.support("s"), query);
         assertThat(withoutModel).extracting(SimilarCase::id).doesNotContain(acrobatQuits.id());
         assertThat(withoutModel).allSatisfy(c -> assertThat(c.signalRanks()).doesNotContainKey("semantic"));

@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 usage() {
   cat <<'USAGE'
 Usage: bench/run-search.sh [--customers N] [--seed S] [--queries Q] [--warmup W] [--es-heap SIZE]
-                           [--bulk-size B] [--bulk-threads T] [--data-dir DIR] [--no-build]
+                           [--bulk-size B] [--bulk-threads T] [--data-dir DIR] [--semantic-model M] [--no-build]
 
 Generates the cases of a seeded synthetic community (../shared/BENCHMARKS.md shape, about 3 cases per customer,
 with text composed from the symptom and product vocabulary), starts the managed Elasticsearch (the service's own
@@ -24,6 +24,8 @@ requests; prints p50/p90/p99/max per kind and the load average around each figur
   --bulk-size B      cases per bulk request (default 1000)
   --bulk-threads T   bulk requests in flight (default 2)
   --data-dir DIR     Elasticsearch data directory, emptied first (default bench/target/search-es)
+  --semantic-model M none (default), minilm or bge-small: embed every case first (docs/s printed), index the
+                     vectors, and search with the semantic signal (the question embedded per request)
   --no-build         skip the Maven build (use what was built last)
 
 Environment: JAVA_HOME (a JDK >= 21; otherwise the newest in /usr/lib/jvm), BENCH_HEAP (default 3g).

@@ -11,6 +11,9 @@ import io.peergraph.search.cases.SimilarCases;
 import io.peergraph.search.cases.SymptomTree;
 import io.peergraph.search.cluster.SearchClientFactory;
 import io.peergraph.search.index.IndexAdmin;
+import io.peergraph.search.semantic.CaseEmbedder;
+import io.peergraph.search.semantic.EmbeddingModel;
+import io.peergraph.search.semantic.EmbeddingQueue;
 import io.peergraph.search.sync.BulkWriter;
 import io.peergraph.search.sync.GraphDocuments;
 import io.peergraph.search.sync.IndexVerifier;
@@ -65,9 +68,30 @@ public class SearchConfiguration {
 
     @Bean GraphDocuments graphDocuments(Neo4jClient client) { return new GraphDocuments(client); }
 
-    @Bean IndexAdmin indexAdmin(ElasticsearchClient client) { return new IndexAdmin(client); }
+    /** The semantic signal's model (loaded once, at start), and the queue that embeds cases off the relay's thread. */
+    @Bean(destroyMethod = "close")
+    SemanticSignal semanticSignal(SearchProperties search, ElasticsearchClient client) {
+        EmbeddingModel model = EmbeddingModel.fromKey(search.semanticModel());
+        CaseEmbedder embedder = CaseEmbedder.of(model);
+        return new SemanticSignal(model, embedder, embedder == null ? null : new EmbeddingQueue(client, embedder, search.embeddingQueue()));
+    }
 
-    @Bean BulkWriter bulkWriter(ElasticsearchClient client, GraphDocuments documents) { return new BulkWriter(client, documents); }
+    /** {@code embedder} and {@code queue} are null with the model {@code none}. */
+    record SemanticSignal(EmbeddingModel model, CaseEmbedder embedder, EmbeddingQueue queue) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (queue != null) {
+                queue.close();
+            }
+        }
+    }
+
+    @Bean IndexAdmin indexAdmin(ElasticsearchClient client, SemanticSignal semantic) { return new IndexAdmin(client, semantic.model()); }
+
+    @Bean
+    BulkWriter bulkWriter(ElasticsearchClient client, GraphDocuments documents, SemanticSignal semantic) {
+        return new BulkWriter(client, documents, semantic.queue());
+    }
 
     @Bean
     Reindexer reindexer(OutboxFeed feed, GraphDocuments documents, BulkWriter writer, IndexAdmin admin) {
@@ -87,13 +111,39 @@ public class SearchConfiguration {
     @Bean SymptomTree symptomTree(Neo4jClient client) { return new SymptomTree(client); }
 
     @Bean
-    CaseFinder caseFinder(ElasticsearchClient client, Neo4jClient graph) {
-        return new CaseFinder(new CaseSearch(client), new SimilarCases(client), new GraphCaseSearch(graph));
+    CaseFinder caseFinder(ElasticsearchClient client, Neo4jClient graph, SemanticSignal semantic) {
+        return new CaseFinder(new CaseSearch(client, semantic.embedder()), new SimilarCases(client, semantic.embedder()),
+                new GraphCaseSearch(graph));
     }
 
     @Bean
     RelaySchedule relaySchedule(OutboxRelay relay) {
         return new RelaySchedule(relay);
+    }
+
+    @Bean
+    EmbeddingBackfill embeddingBackfill(SemanticSignal semantic, OutboxRelay relay) {
+        return new EmbeddingBackfill(semantic, relay);
+    }
+
+    /**
+     * Cases of the index without a vector (deferred while the queue was full, queued when the service stopped, or
+     * failed) are queued again as the queue has room and the relay is healthy: a re-embedding resumes after a restart.
+     */
+    record EmbeddingBackfill(SemanticSignal semantic, OutboxRelay relay) {
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmbeddingBackfill.class);
+
+        @Scheduled(fixedDelayString = "${peergraph.search.embedding-backfill-delay:10s}", initialDelayString = "10s")
+        void tick() {
+            if (semantic.queue() == null || !relay.status().backendUp()) {
+                return;
+            }
+            try {
+                semantic.queue().backfill(500);
+            } catch (IOException | RuntimeException e) {
+                log.debug("Embedding backfill skipped: {}", e.toString());
+            }
+        }
     }
 
     /** Runs the relay; it backs off by itself while Elasticsearch is unreachable. */

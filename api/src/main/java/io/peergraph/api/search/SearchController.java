@@ -136,6 +136,12 @@ public class SearchController {
         return found.hit().score();
     }
 
+    /** What found it: {@code text} (it holds the words), {@code semantic} (nearest in meaning); empty without a model. */
+    @SchemaMapping(typeName = "CaseHit")
+    public List<String> signals(FoundCase found) {
+        return found.hit().signals();
+    }
+
     @SchemaMapping(typeName = "CaseHit")
     public List<Highlight> highlights(FoundCase found) {
         Map<String, List<String>> highlights = found.hit().highlights();

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code search} in {@code /actuator/health}: UP while Elasticsearch takes the relay's batches, DEGRADED (the
  * service still works: writes succeed, searches answer from the graph) while it does not; with the outbox
- * backlog either way. DEGRADED does not turn the service's overall status down.
+ * backlog either way, and with the semantic signal its model and the embedding queue's progress (cases pending,
+ * embedded, superseded by a newer write, failed; documents embedded per second). DEGRADED does not turn the
+ * service's overall status down.
  */
 @Component("search")
 class SearchHealthIndicator implements HealthIndicator {
@@ -19,10 +21,12 @@ class SearchHealthIndicator implements HealthIndicator {
 
     private final OutboxRelay relay;
     private final SearchBackend backend;
+    private final SearchConfiguration.SemanticSignal semantic;
 
-    SearchHealthIndicator(OutboxRelay relay, SearchBackend backend) {
+    SearchHealthIndicator(OutboxRelay relay, SearchBackend backend, SearchConfiguration.SemanticSignal semantic) {
         this.relay = relay;
         this.backend = backend;
+        this.semantic = semantic;
     }
 
     @Override
@@ -31,7 +35,11 @@ class SearchHealthIndicator implements HealthIndicator {
         Health.Builder health = status.backendUp() ? Health.up() : Health.status(DEGRADED);
         health.withDetail("backend", backend.isManaged() ? "managed" : "external")
                 .withDetail("uri", backend.uri().toString())
-                .withDetail("outboxBacklog", relay.backlog());
+                .withDetail("outboxBacklog", relay.backlog())
+                .withDetail("semanticModel", semantic.model().key());
+        if (semantic.queue() != null) {
+            health.withDetail("embedding", semantic.queue().progress());
+        }
         if (status.lastSuccess() != null) {
             health.withDetail("lastIndexed", status.lastSuccess().toString());
         }

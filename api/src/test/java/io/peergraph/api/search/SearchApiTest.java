@@ -133,6 +133,28 @@ class SearchApiTest {
     }
 
     @Test
+    void withoutASemanticModelAHitNamesNoSignalAndSimilarCasesNoSemanticRank() throws Exception {
+        String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String alice = api.newCustomer();
+        Symptom audio = symptoms.findOrAdd(word + "/audio", "Audio problems", null);
+        String config = configuration(alice);
+        String first = report(alice, config, audio.id(), "Crackling " + word, "COMMUNITY");
+        String second = report(alice, config, audio.id(), "Crackling again " + word, "COMMUNITY");
+        sync();
+
+        JsonNode found = api.post(alice, """
+                query($q: String) { searchCases(query: $q) { cases { edges { node { report { id } signals } } } } }""",
+                Map.of("q", word)).data().path("searchCases").path("cases").path("edges");
+        assertThat(found.findValuesAsText("id")).containsExactlyInAnyOrder(first, second);
+        assertThat(found.findValues("signals")).hasSize(2).allSatisfy(s -> assertThat(s).isEmpty());
+        JsonNode similar = api.post(alice, """
+                query($r: ID!) { similarCases(report: $r) { cases { report { id } signals { signal rank } } } }""",
+                Map.of("r", first)).data().path("similarCases").path("cases");
+        assertThat(similar.findValuesAsText("id")).contains(second);
+        assertThat(similar.findValuesAsText("signal")).isNotEmpty().doesNotContain("semantic");
+    }
+
+    @Test
     void healthShowsTheSearchBackendAndTheOutboxBacklog() throws Exception {
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.uri("/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());

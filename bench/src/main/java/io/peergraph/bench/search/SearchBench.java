@@ -22,6 +22,9 @@ import io.peergraph.search.cluster.SearchClientFactory;
 import io.peergraph.search.index.IndexAdmin;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.server.ElasticsearchServer;
+import io.peergraph.search.semantic.CaseEmbedder;
+import io.peergraph.search.semantic.EmbeddedCase;
+import io.peergraph.search.semantic.EmbeddingModel;
 import io.peergraph.search.server.ServerSettings;
 import io.peergraph.search.sync.CaseDocument;
 import java.io.IOException;
@@ -48,11 +51,13 @@ import java.util.stream.Stream;
  * {@code searchCases} (a mix of text, filters and facets, for support staff and customers) and {@code similarCases}
  * (by report: its title, text, configuration, symptoms, product), warm-up first, p50/p90/p99/max per query kind.
  * The baseline is a plain BM25 multi_match on title and text with the same report texts, in the same run.
+ * With {@code --semantic-model bge-small} (or minilm) every case is embedded first (rate, CPU and memory printed),
+ * indexed with its vector, and both searches use the semantic signal (the question embedded on the request thread).
  */
 public final class SearchBench {
 
     private static final Set<String> OPTIONS = Set.of("customers", "seed", "queries", "warmup", "es-heap", "data-dir",
-            "bulk-size", "bulk-threads");
+            "bulk-size", "bulk-threads", "semantic-model");
 
     /** One measured request and a count of what it found, so that empty answers show up. */
     private interface Request {
@@ -70,6 +75,7 @@ public final class SearchBench {
         int bulkSize = options.integer("bulk-size", 1000);
         int bulkThreads = options.integer("bulk-threads", 2);
         Path dataDir = Path.of(options.string("data-dir", "bench/target/search-es")).toAbsolutePath();
+        EmbeddingModel model = EmbeddingModel.fromKey(options.string("semantic-model", "none"));
         System.out.printf("load average at start: %s%n", loadAverage());
 
         long t0 = System.nanoTime();
@@ -77,6 +83,11 @@ public final class SearchBench {
         List<CaseDocument> cases = new ArrayList<>();
         corpus.cases(0, customers, cases::add);
         System.out.printf("generated %,d cases of %,d customers in %.1f s%n", cases.size(), customers, (System.nanoTime() - t0) / 1e9);
+        CaseEmbedder embedder = CaseEmbedder.of(model);
+        List<Object> sources = new ArrayList<>(cases);
+        if (embedder != null) {
+            sources = embed(embedder, cases);
+        }
 
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
@@ -84,12 +95,12 @@ public final class SearchBench {
                 .withStartTimeout(java.time.Duration.ofMinutes(5));
         try (ElasticsearchServer server = ElasticsearchServer.start(settings)) {
             ElasticsearchClient client = SearchClientFactory.create(server.uri(), server.credentials());
-            IndexAdmin admin = new IndexAdmin(client);
+            IndexAdmin admin = new IndexAdmin(client, model);
             admin.pointAlias(SearchIndex.CASES, admin.createPhysical(SearchIndex.CASES));
 
             String loadBefore = loadAverage();
             long bulkStart = System.nanoTime();
-            bulkIndex(client, cases, bulkSize, bulkThreads);
+            bulkIndex(client, sources, bulkSize, bulkThreads);
             admin.refresh(SearchIndex.CASES);
             double bulkSeconds = (System.nanoTime() - bulkStart) / 1e9;
             long indexed = client.count(c -> c.index(SearchIndex.CASES.alias())).count();
@@ -100,8 +111,8 @@ public final class SearchBench {
             }
 
             SplittableRandom random = new SplittableRandom(seed);
-            List<Named> search = searchMix(new CaseSearch(client), corpus, cases, random, warmup + queries);
-            List<Named> similar = similarMix(new SimilarCases(client), client, cases, random, warmup + queries);
+            List<Named> search = searchMix(new CaseSearch(client, embedder), corpus, cases, random, warmup + queries);
+            List<Named> similar = similarMix(new SimilarCases(client, embedder), client, cases, random, warmup + queries);
             measure("searchCases", search, warmup);
             measure("similarCases", similar, warmup);
             System.out.printf("load average at end: %s%n", loadAverage());
@@ -109,15 +120,38 @@ public final class SearchBench {
         }
     }
 
+    /** Every case with its vector, embedded 16 at a time on this thread (one ONNX thread, as the service's queue). */
+    private static List<Object> embed(CaseEmbedder embedder, List<CaseDocument> cases) {
+        long cpu0 = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        String loadBefore = loadAverage();
+        long began = System.nanoTime();
+        List<Object> out = new ArrayList<>(cases.size());
+        for (int from = 0; from < cases.size(); from += 16) {
+            List<CaseDocument> batch = cases.subList(from, Math.min(cases.size(), from + 16));
+            List<String> inputs = batch.stream().map(d -> embedder.input(d.title(), d.text())).toList();
+            List<float[]> vectors = embedder.embedAll(inputs);
+            for (int i = 0; i < batch.size(); i++) {
+                out.add(new EmbeddedCase(batch.get(i), vectors.get(i), EmbeddedCase.key(embedder.model(), inputs.get(i))));
+            }
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        double cpu = (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - cpu0) / 1e9;
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("embedded %,d cases with %s in %.1f s = %.1f docs/s wall, %.1f docs per CPU-second (heap used %d MB; load %s -> %s)%n",
+                cases.size(), embedder.model().key(), seconds, cases.size() / seconds, cases.size() / cpu,
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20, loadBefore, loadAverage());
+        return out;
+    }
+
     /** Bulk requests of {@code size} cases, {@code threads} in flight, version 1 external as the indexer writes. */
-    private static void bulkIndex(ElasticsearchClient client, List<CaseDocument> cases, int size, int threads) throws Exception {
+    private static void bulkIndex(ElasticsearchClient client, List<Object> cases, int size, int threads) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> pending = new ArrayList<>();
             for (int from = 0; from < cases.size(); from += size) {
-                List<CaseDocument> batch = cases.subList(from, Math.min(cases.size(), from + size));
+                List<Object> batch = cases.subList(from, Math.min(cases.size(), from + size));
                 pending.add(pool.submit(() -> {
                     List<BulkOperation> ops = batch.stream().map(doc -> BulkOperation.of(b -> b.index(i -> i.index(SearchIndex.CASES.alias())
-                            .id(doc.id()).version(1L).versionType(VersionType.External).document(doc)))).toList();
+                            .id(doc instanceof EmbeddedCase e ? e.document().id() : ((CaseDocument) doc).id()).version(1L).versionType(VersionType.External).document(doc)))).toList();
                     BulkResponse response = client.bulk(b -> b.operations(ops).requireAlias(true));
                     if (response.errors()) {
                         throw new IllegalStateException("bulk errors, first: " + response.items().stream()

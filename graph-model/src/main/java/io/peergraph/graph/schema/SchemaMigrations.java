@@ -96,7 +96,7 @@ public final class SchemaMigrations {
                     "CREATE CONSTRAINT customer_login IF NOT EXISTS FOR (n:Customer) REQUIRE (n.issuer, n.subject) IS UNIQUE",
                     "CREATE CONSTRAINT invitation_id IF NOT EXISTS FOR (n:Invitation) REQUIRE n.id IS UNIQUE",
                     "CREATE CONSTRAINT invitation_invitee IF NOT EXISTS FOR (n:Invitation) REQUIRE (n.organisationId, n.issuer, n.subject) IS UNIQUE",
-                    "CREATE INDEX invitation_to IF NOT EXISTS FOR (n:Invitation) ON (n.issuer, n.subject)"))),
+                    "CREATE INDEX invitation_to IF NOT EXISTS FOR (n:Invitation) ON (n.issuer, n.subject)")),
             new Migration(13, "local accounts of the embedded issuer: one per handle", List.of(
                     "CREATE CONSTRAINT local_account_handle IF NOT EXISTS FOR (n:LocalAccount) REQUIRE n.handle IS UNIQUE")));
 

@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.peergraph.search.index.SearchIndex;
+import io.peergraph.search.semantic.CaseEmbedder;
 import io.peergraph.search.text.Stems;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ import java.util.Map;
  * (and words in the highlight query): no operator, wildcard or field syntax is ever interpreted.
  * Pages continue with {@code search_after} on (score, id), or (time, id) without text, so a cursor stays valid
  * while new cases arrive.
+ * <p>
+ * With an embedding model the question is embedded too, and the cases nearest it (kNN, {@link #SEMANTIC_DEPTH})
+ * are matched beside the words: a case that says the same thing in other words is found, after those that hold
+ * the words (a nearest case scores its similarity, 0 to 1, on top of its BM25 score if it has one).
  */
 public final class CaseSearch {
 
@@ -36,11 +41,21 @@ public final class CaseSearch {
     /** Every word of up to three, three in four of more (Elasticsearch's minimum_should_match syntax). */
     static final String MOST_WORDS = "3<75%";
     private static final String ANY_WORD = "1";
+    /** Nearest cases the semantic signal adds to a text search. */
+    static final int SEMANTIC_DEPTH = 50;
+    private static final String TEXT = "text";
 
     private final ElasticsearchClient client;
+    private final CaseEmbedder embedder;
 
     public CaseSearch(ElasticsearchClient client) {
+        this(client, null);
+    }
+
+    /** {@code embedder}: the model of the cases index's vectors, or {@code null} for words only. */
+    public CaseSearch(ElasticsearchClient client, CaseEmbedder embedder) {
         this.client = client;
+        this.embedder = embedder;
     }
 
     public CasePage search(Viewer viewer, CaseQuery query) throws IOException {
@@ -51,12 +66,49 @@ public final class CaseSearch {
             return page(viewer, query, Query.of(q -> q.matchAll(m -> m)), filters, false);
         }
         Query mostWords = textQuery(viewer, stems, MOST_WORDS);
-        CasePage page = page(viewer, query, mostWords, filters, true);
-        if (!page.hits().isEmpty() || (query.after() != null && matchesAny(mostWords, filters))) {
+        if (embedder != null) {
+            try {
+                return search(viewer, query, filters, stems, mostWords, nearest(query.text(), filters));
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                // The alias still points at an index without vectors (a rebuild for a new model is under way):
+                // the words answer alone until it swaps.
+            }
+        }
+        return search(viewer, query, filters, stems, mostWords, null);
+    }
+
+    private CasePage search(Viewer viewer, CaseQuery query, List<Query> filters, String stems, Query mostWords, Query nearest)
+            throws IOException {
+        CasePage page = page(viewer, query, withNearest(mostWords, nearest), filters, true);
+        boolean wordsMatched = nearest == null ? !page.hits().isEmpty() : page.hits().stream().anyMatch(CaseHit::matchedText);
+        if (wordsMatched || (query.after() != null && matchesAny(mostWords, filters))) {
             return page;
         }
         // Nothing holds most of the words: rather than an empty answer, the cases holding any of them, best first.
-        return page(viewer, query, textQuery(viewer, stems, ANY_WORD), filters, true);
+        return page(viewer, query, withNearest(textQuery(viewer, stems, ANY_WORD), nearest), filters, true);
+    }
+
+    /** The cases whose embedding is nearest the question's, among those the filters let through. */
+    private Query nearest(String text, List<Query> filters) {
+        float[] vector = embedder.embed(embedder.input(null, text));
+        List<Float> boxed = new ArrayList<>(vector.length);
+        for (float f : vector) {
+            boxed.add(f);
+        }
+        return Query.of(q -> q.knn(k -> k.field("embedding").queryVector(boxed).k(SEMANTIC_DEPTH)
+                .numCandidates(2 * SEMANTIC_DEPTH).filter(filters).queryName("semantic")));
+    }
+
+    /** The words' query (named, so a hit tells whether it holds them) or the nearest cases; the words alone without a model. */
+    private static Query withNearest(Query words, Query nearest) {
+        if (nearest == null) {
+            return words;
+        }
+        Query named = Query.of(q -> q.bool(b -> b.must(words).queryName(TEXT)));
+        return Query.of(q -> q.bool(b -> b.should(named).should(nearest).minimumShouldMatch("1")));
     }
 
     /** {@code byScore}: best first and paged by (score, id); otherwise newest first, paged by (time, id). */
@@ -114,7 +166,7 @@ public final class CaseSearch {
         for (Hit<Void> hit : CasesMultiSearch.answer(response, 0).hits().hits()) {
             double key = hit.sort().getFirst().isDouble() ? hit.sort().getFirst().doubleValue() : hit.sort().getFirst().longValue();
             double score = hit.score() == null ? 0 : hit.score();
-            hits.add(new CaseHit(hit.id(), score, new CaseQuery.SortKey(key, hit.id()), hit.highlight()));
+            hits.add(new CaseHit(hit.id(), score, new CaseQuery.SortKey(key, hit.id()), hit.highlight(), hit.matchedQueries()));
         }
         boolean more = hits.size() > query.size();
         MultiSearchItem<Void> counts = counted ? CasesMultiSearch.answer(response, 1) : null;

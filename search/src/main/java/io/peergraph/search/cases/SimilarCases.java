@@ -8,6 +8,8 @@ import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.peergraph.search.index.SearchIndex;
+import io.peergraph.search.semantic.CaseEmbedder;
+import io.peergraph.search.semantic.EmbeddedCase;
 import io.peergraph.search.sync.CaseDocument;
 import io.peergraph.search.text.Stems;
 import java.io.IOException;
@@ -27,6 +29,9 @@ import java.util.Set;
  * <li>{@code title}: the stemmed title against titles (short summaries of the same problem tend to agree);
  * <li>{@code items}, {@code symptoms}, {@code product}: overlap, each shared value weighted by its rarity (BM25
  *     idf of a term query on a keyword field), so a rare GPU counts more than a common RAM size.
+ * <li>{@code semantic} (with an embedding model): the cases whose embedding is nearest the question's (kNN on
+ *     the HNSW graph of the {@code embedding} field), which finds a report that says the same thing in other
+ *     words. A case not embedded yet is simply absent from this signal and found by the others.
  * </ul>
  * All signals go to the server in one {@code _msearch} round trip, each filtered by what the viewer may see and
  * returning ids only; a multi-get then fetches what the explanations need for the top k alone.
@@ -35,7 +40,10 @@ public final class SimilarCases {
 
     /** Candidates each signal contributes to the fusion. */
     public static final int DEPTH = 100;
-    private static final Map<String, Double> WEIGHTS = Map.of("text", 1.0, "title", 1.0, "items", 1.0, "symptoms", 1.0, "product", 0.5);
+    private static final Map<String, Double> WEIGHTS = Map.of("text", 1.0, "title", 1.0, "items", 1.0, "symptoms", 1.0, "product", 0.5,
+            "semantic", 1.0);
+    /** Candidates the HNSW search visits per shard for the semantic signal's {@link #DEPTH} nearest. */
+    static final int KNN_CANDIDATES = 2 * DEPTH;
 
     /**
      * A term in more than this share of the cases says little about which case is alike ("game", "crash"): the
@@ -50,16 +58,23 @@ public final class SimilarCases {
     private final ElasticsearchClient client;
     private final IndexSize indexSize;
     private final double commonTermShare;
+    private final CaseEmbedder embedder;
 
     public SimilarCases(ElasticsearchClient client) {
-        this(client, COMMON_TERM_SHARE);
+        this(client, COMMON_TERM_SHARE, null);
+    }
+
+    /** {@code embedder}: the model of the cases index's vectors, or {@code null} for no semantic signal. */
+    public SimilarCases(ElasticsearchClient client, CaseEmbedder embedder) {
+        this(client, COMMON_TERM_SHARE, embedder);
     }
 
     /** {@code commonTermShare}: the share of cases above which a term is too common to count (1 keeps them all). */
-    public SimilarCases(ElasticsearchClient client, double commonTermShare) {
+    public SimilarCases(ElasticsearchClient client, double commonTermShare, CaseEmbedder embedder) {
         this.client = client;
         this.indexSize = new IndexSize(client, Clock.systemUTC());
         this.commonTermShare = commonTermShare;
+        this.embedder = embedder;
     }
 
     public List<SimilarCase> find(Viewer viewer, SimilarQuery query) throws IOException {
@@ -74,6 +89,11 @@ public final class SimilarCases {
         RankFusion fusion = new RankFusion();
         List<String> names = List.copyOf(signals.keySet());
         for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals("semantic") && response.responses().get(i).isFailure()) {
+                // The alias still points at an index without vectors (the rebuild for a new model is under way):
+                // the other signals answer alone until it swaps.
+                continue;
+            }
             fusion.add(names.get(i), WEIGHTS.get(names.get(i)),
                     CasesMultiSearch.answer(response, i).hits().hits().stream().map(Hit::id).toList());
         }
@@ -118,6 +138,50 @@ public final class SimilarCases {
             }
             return b;
         })));
+        if (embedder != null) {
+            String input = embedder.input(query.title(), query.text());
+            if (!input.isBlank()) {
+                List<Float> vector = boxed(storedOrEmbedded(query.excludeId(), input));
+                // kNN filters inside the graph search (a post_filter would leave fewer than DEPTH): what the viewer
+                // may see, the asked case left out.
+                List<Query> knnFilter = new java.util.ArrayList<>(visible);
+                exclude.forEach(x -> knnFilter.add(Query.of(q -> q.bool(b -> b.mustNot(x)))));
+                out.put("semantic", MultisearchBody.of(b -> b.knn(k -> k.field("embedding").queryVector(vector).k(DEPTH)
+                                .numCandidates(KNN_CANDIDATES).filter(knnFilter))
+                        .size(DEPTH).source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(false))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The question's vector: asked about a case whose vector the index holds for this very text (same
+     * {@code embeddingKey}), that one (a get by id, a millisecond; embedding a report's text on the request thread
+     * took 100 ms on the busy bench machine); otherwise embedded here.
+     */
+    private float[] storedOrEmbedded(String caseId, String input) throws IOException {
+        if (caseId != null) {
+            var stored = client.get(g -> g.index(SearchIndex.CASES.alias()).id(caseId).sourceIncludes("embedding", "embeddingKey"),
+                    com.fasterxml.jackson.databind.JsonNode.class);
+            var source = stored.found() ? stored.source() : null;
+            if (source != null && source.has("embedding")
+                    && EmbeddedCase.key(embedder.model(), input).equals(source.path("embeddingKey").asText(null))) {
+                var values = source.get("embedding");
+                float[] vector = new float[values.size()];
+                for (int i = 0; i < vector.length; i++) {
+                    vector[i] = (float) values.get(i).asDouble();
+                }
+                return vector;
+            }
+        }
+        return embedder.embed(input);
+    }
+
+    static List<Float> boxed(float[] vector) {
+        List<Float> out = new java.util.ArrayList<>(vector.length);
+        for (float f : vector) {
+            out.add(f);
+        }
         return out;
     }
 

@@ -2,6 +2,7 @@ package io.peergraph.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import io.peergraph.search.semantic.EmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -11,21 +12,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Creates physical indices and moves aliases between them. */
+/**
+ * Creates physical indices and moves aliases between them. With an embedding model, the cases index also maps
+ * {@code embedding} (a {@code dense_vector} of the model's dimension and similarity, HNSW-indexed) and
+ * {@code embeddingKey} (what the vector was computed from), and its physical name carries the model's key
+ * ({@code peergraph-cases-v3-bge-small-<time>}): an index of another model is not current, so the relay
+ * rebuilds it behind the alias with no downtime, as after a mapping upgrade.
+ */
 public final class IndexAdmin {
 
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final ElasticsearchClient client;
     private final Clock clock;
+    private final EmbeddingModel model;
 
     public IndexAdmin(ElasticsearchClient client) {
-        this(client, Clock.systemUTC());
+        this(client, EmbeddingModel.NONE);
     }
 
-    IndexAdmin(ElasticsearchClient client, Clock clock) {
+    public IndexAdmin(ElasticsearchClient client, EmbeddingModel model) {
+        this(client, Clock.systemUTC(), model);
+    }
+
+    IndexAdmin(ElasticsearchClient client, Clock clock, EmbeddingModel model) {
         this.client = client;
         this.clock = clock;
+        this.model = model;
+    }
+
+    /** The model whose vectors the cases index holds ({@link EmbeddingModel#NONE}: none). */
+    public EmbeddingModel model() {
+        return model;
+    }
+
+    /** Every physical index of the current mapping (and, for cases, model) starts with this and a dash. */
+    public String physicalPrefix(SearchIndex index) {
+        return index == SearchIndex.CASES && model.enabled() ? index.versionedPrefix() + "-" + model.key() : index.versionedPrefix();
     }
 
     public boolean aliasExists(SearchIndex index) throws IOException {
@@ -40,17 +63,29 @@ public final class IndexAdmin {
         return client.indices().getAlias(a -> a.name(index.alias())).result().keySet();
     }
 
-    /** Whether the alias exists and points only at indices of the current mapping version. */
+    /**
+     * Whether the alias exists and points only at indices of the current mapping version (and model): the prefix,
+     * a dash, then the time (a digit), so that {@code -v3-<time>} and {@code -v3-bge-small-<time>} differ.
+     */
     public boolean holdsCurrentMapping(SearchIndex index) throws IOException {
         Set<String> targets = aliasTargets(index);
-        return !targets.isEmpty() && targets.stream().allMatch(t -> t.startsWith(index.versionedPrefix() + "-"));
+        String prefix = physicalPrefix(index) + "-";
+        return !targets.isEmpty() && targets.stream().allMatch(t -> t.startsWith(prefix)
+                && t.length() > prefix.length() && Character.isDigit(t.charAt(prefix.length())));
     }
 
     /** A new, empty physical index with the current mapping; not yet behind the alias. */
     public String createPhysical(SearchIndex index) throws IOException {
-        String name = index.versionedPrefix() + "-" + SUFFIX.format(clock.instant());
+        String name = physicalPrefix(index) + "-" + SUFFIX.format(clock.instant());
         try (InputStream definition = index.definition()) {
             client.indices().create(c -> c.index(name).withJson(definition));
+        }
+        if (index == SearchIndex.CASES && model.enabled()) {
+            client.indices().putMapping(m -> m.index(name)
+                    .properties("embedding", p -> p.denseVector(v -> v.dims(model.dimension()).index(true)
+                            .similarity(co.elastic.clients.elasticsearch._types.mapping.DenseVectorSimilarity.Cosine)
+                            .indexOptions(o -> o.type(co.elastic.clients.elasticsearch._types.mapping.DenseVectorIndexOptionsType.Hnsw))))
+                    .properties("embeddingKey", p -> p.keyword(k -> k.index(false).docValues(false))));
         }
         client.cluster().health(h -> h.index(name).waitForStatus(co.elastic.clients.elasticsearch._types.HealthStatus.Yellow));
         return name;

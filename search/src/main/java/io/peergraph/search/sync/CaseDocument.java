@@ -1,5 +1,6 @@
 package io.peergraph.search.sync;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.peergraph.search.text.Stems;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * and {@code titleStems} serve similar cases and their explanations; with {@code symptomStems} and
  * {@code interactionStems} the mapping copies them into the one field each viewer's text search matches on.
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // the index also holds the case's embedding (semantic.EmbeddedCase)
 public record CaseDocument(String id, String ownerId, String privacy, String status, String title, String text,
                            String titleStems, String stems, String symptomStems, String interactionStems,
                            List<String> interactions, List<String> channels,

@@ -12,6 +12,7 @@ import io.peergraph.graph.stuff.Configuration;
 import io.peergraph.graph.stuff.ConfigurationStore;
 import io.peergraph.graph.stuff.Item;
 import io.peergraph.graph.stuff.ItemStore;
+import io.peergraph.graph.stuff.ItemValueSuggestions;
 import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.ingest.normalise.NormalisedItem;
 import io.peergraph.ingest.normalise.SystemNormaliser;
@@ -48,10 +49,13 @@ public class ConfigurationController {
     private final ItemStore items;
     private final AuditTrail audit;
     private final SystemNormaliser normaliser;
+    private final ItemValueSuggestions suggestions;
 
     public ConfigurationController(CallerResolver callers, Ownership ownership, ConfigurationStore configurations, ItemStore items,
-                                   AuditTrail audit, SystemNormaliser normaliser) {
+                                   AuditTrail audit, SystemNormaliser normaliser,
+                                   ItemValueSuggestions suggestions) {
         this.normaliser = normaliser;
+        this.suggestions = suggestions;
         this.callers = callers;
         this.ownership = ownership;
         this.configurations = configurations;
@@ -65,6 +69,32 @@ public class ConfigurationController {
         Inputs.id("id", id, PublicId.CONFIGURATION);
         ownership.requireRead(caller, id, "configuration");
         return configurations.byId(id).orElseThrow();
+    }
+
+    /** Most suggestions {@code itemValues} returns (and its default). */
+    static final int MAX_SUGGESTIONS = 20;
+
+    /**
+     * Canonical values of a kind for what a person starts typing: the typed text as it is (folded) and as the
+     * importer's normaliser reads it ("Radeon RX 580" → "AMD Radeon RX 580"), most held first.
+     */
+    @QueryMapping
+    public List<ItemValueSuggestions.ItemValueCount> itemValues(@Argument String kind, @Argument String prefix, @Argument Integer first) {
+        callers.current();
+        String cleanKind = ConfigItemValue.parse(kind, "x").accepted().map(ConfigItemValue::kind)
+                .orElseThrow(() -> new ApiException.BadUserInput("kind", "kind must be 1–32 letters, digits or underscores starting with a letter, e.g. gpu"));
+        if (first != null && first < 1) {
+            throw new ApiException.BadUserInput("first", "first must be at least 1");
+        }
+        int limit = first == null ? MAX_SUGGESTIONS : Math.min(first, MAX_SUGGESTIONS);
+        String typed = Inputs.optionalLine("prefix", prefix, ConfigItemValue.MAX_VALUE_LENGTH);
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add(typed == null ? "" : typed);
+        if (typed != null) {
+            normaliser.normalise(cleanKind, typed).stream().filter(n -> n.kind().equals(cleanKind)).map(NormalisedItem::value)
+                    .forEach(prefixes::add);
+        }
+        return suggestions.suggest(cleanKind, prefixes, limit);
     }
 
     @MutationMapping

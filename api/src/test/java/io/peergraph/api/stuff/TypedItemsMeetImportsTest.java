@@ -89,4 +89,35 @@ class TypedItemsMeetImportsTest {
         assertThat(item(items, "kernel").path("value").asText()).isEqualTo("custom build");
         assertThat(items).hasSize(2);
     }
+
+    static final String VALUES = """
+            query($k: String!, $p: String, $f: Int) { itemValues(kind: $k, prefix: $p, first: $f) { value configurations } }""";
+
+    @Test
+    void itemValuesSuggestsCanonicalValuesMostHeldFirst() {
+        String kind = "snd_" + Long.toString(System.nanoTime(), 36);
+        for (String value : List.of("PipeWire 0.3", "pipewire  0.3", "PulseAudio 13")) {
+            create(api, api.newCustomer(), List.of(Map.of("kind", kind, "value", value)));
+        }
+        String alice = api.newCustomer();
+        Map<String, Object> all = new java.util.HashMap<>(Map.of("k", kind, "p", "p"));
+        JsonNode found = api.post(alice, VALUES, all).data().path("itemValues");
+        assertThat(found.findValuesAsText("value")).containsExactly("PipeWire 0.3", "PulseAudio 13");
+        assertThat(found.get(0).path("configurations").asInt()).isEqualTo(2);
+        assertThat(api.post(alice, VALUES, Map.of("k", kind, "p", "PU")).data().path("itemValues").findValuesAsText("value"))
+                .containsExactly("PulseAudio 13");
+        assertThat(api.post(alice, VALUES, Map.of("k", kind, "f", 1)).data().path("itemValues").findValuesAsText("value"))
+                .containsExactly("PipeWire 0.3");
+        assertThat(api.post(alice, VALUES, Map.of("k", kind, "f", 0)).errorCode()).isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
+    void itemValuesReadsWhatIsTypedAsTheImporterDoes() {
+        create(api, api.newCustomer(), List.of(Map.of("kind", "gpu", "value", "AMD Radeon RX 580"), Map.of("kind", "driver", "value", "nvidia 440")));
+        String alice = api.newCustomer();
+        assertThat(api.post(alice, VALUES, Map.of("k", "gpu", "p", "Radeon RX 580")).data().path("itemValues").findValuesAsText("value"))
+                .contains("AMD Radeon RX 580");
+        assertThat(api.post(alice, VALUES, Map.of("k", "driver", "p", "NVIDIA 440.100")).data().path("itemValues").findValuesAsText("value"))
+                .contains("nvidia 440");
+    }
 }

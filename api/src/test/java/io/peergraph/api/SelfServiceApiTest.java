@@ -41,8 +41,9 @@ class SelfServiceApiTest {
         JsonNode config = api.post(alice, CREATE_CONFIGURATION, Map.of("input", Map.of("name", "Gaming PC", "item", item.path("id").asText(),
                 "items", List.of(Map.of("kind", "GPU", "value", "  Radeon   RX 580 "), Map.of("kind", "driver", "value", "Mesa 20.0")))))
                 .data().path("createConfiguration");
-        assertThat(config.path("items").findValuesAsText("kind")).containsExactlyInAnyOrder("gpu", "driver");
-        assertThat(config.path("items").findValuesAsText("value")).contains("Radeon RX 580");
+        // the importer's normalisers: the GPU resolves against pci.ids, with its vendor and family (issue 18)
+        assertThat(config.path("items").findValuesAsText("kind")).containsExactlyInAnyOrder("gpu", "gpu_vendor", "gpu_family", "driver");
+        assertThat(config.path("items").findValuesAsText("value")).contains("AMD Radeon RX 580");
         assertThat(config.path("privacy").asText()).isEqualTo("COMMUNITY");
 
         Symptom crackling = symptoms.findOrAdd("audio/crackling", "Crackling audio", null);

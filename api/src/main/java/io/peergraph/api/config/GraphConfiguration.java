@@ -16,6 +16,9 @@ import io.peergraph.graph.schema.SchemaMigrations;
 import io.peergraph.graph.similarity.SimilarPeersQuery;
 import io.peergraph.graph.solution.SolutionStore;
 import io.peergraph.graph.stuff.ConfigurationStore;
+import io.peergraph.graph.stuff.ItemValueSuggestions;
+import io.peergraph.ingest.normalise.SystemNormaliser;
+import io.peergraph.seeds.pci.GpuCatalog;
 import io.peergraph.graph.stuff.ItemStore;
 import io.peergraph.graph.stuff.ProductStore;
 import io.peergraph.graph.symptom.SymptomStore;
@@ -71,6 +74,11 @@ public class GraphConfiguration {
     @Bean ItemStore itemStore(Neo4jClient client) { return new ItemStore(client); }
 
     @Bean ConfigurationStore configurationStore(Neo4jClient client) { return new ConfigurationStore(client); }
+
+    @Bean ItemValueSuggestions itemValueSuggestions(Neo4jClient client) { return new ItemValueSuggestions(client); }
+
+    /** The importer's normalisers (pci.ids, driver, kernel, OS, CPU, RAM) for what comes through the API. */
+    @Bean SystemNormaliser systemNormaliser() { return new SystemNormaliser(GpuCatalog.bundled()); }
 
     @Bean ProductStore productStore(Neo4jClient client) { return new ProductStore(client); }
 

@@ -12,7 +12,10 @@ import io.peergraph.graph.stuff.Configuration;
 import io.peergraph.graph.stuff.ConfigurationStore;
 import io.peergraph.graph.stuff.Item;
 import io.peergraph.graph.stuff.ItemStore;
+import io.peergraph.graph.stuff.ItemValueSuggestions;
 import io.peergraph.graph.stuff.Privacy;
+import io.peergraph.ingest.normalise.NormalisedItem;
+import io.peergraph.ingest.normalise.SystemNormaliser;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -45,9 +48,14 @@ public class ConfigurationController {
     private final ConfigurationStore configurations;
     private final ItemStore items;
     private final AuditTrail audit;
+    private final SystemNormaliser normaliser;
+    private final ItemValueSuggestions suggestions;
 
     public ConfigurationController(CallerResolver callers, Ownership ownership, ConfigurationStore configurations, ItemStore items,
-                                   AuditTrail audit) {
+                                   AuditTrail audit, SystemNormaliser normaliser,
+                                   ItemValueSuggestions suggestions) {
+        this.normaliser = normaliser;
+        this.suggestions = suggestions;
         this.callers = callers;
         this.ownership = ownership;
         this.configurations = configurations;
@@ -63,12 +71,38 @@ public class ConfigurationController {
         return configurations.byId(id).orElseThrow();
     }
 
+    /** Most suggestions {@code itemValues} returns (and its default). */
+    static final int MAX_SUGGESTIONS = 20;
+
+    /**
+     * Canonical values of a kind for what a person starts typing: the typed text as it is (folded) and as the
+     * importer's normaliser reads it ("Radeon RX 580" → "AMD Radeon RX 580"), most held first.
+     */
+    @QueryMapping
+    public List<ItemValueSuggestions.ItemValueCount> itemValues(@Argument String kind, @Argument String prefix, @Argument Integer first) {
+        callers.current();
+        String cleanKind = ConfigItemValue.parse(kind, "x").accepted().map(ConfigItemValue::kind)
+                .orElseThrow(() -> new ApiException.BadUserInput("kind", "kind must be 1–32 letters, digits or underscores starting with a letter, e.g. gpu"));
+        if (first != null && first < 1) {
+            throw new ApiException.BadUserInput("first", "first must be at least 1");
+        }
+        int limit = first == null ? MAX_SUGGESTIONS : Math.min(first, MAX_SUGGESTIONS);
+        String typed = Inputs.optionalLine("prefix", prefix, ConfigItemValue.MAX_VALUE_LENGTH);
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add(typed == null ? "" : typed);
+        if (typed != null) {
+            normaliser.normalise(cleanKind, typed).stream().filter(n -> n.kind().equals(cleanKind)).map(NormalisedItem::value)
+                    .forEach(prefixes::add);
+        }
+        return suggestions.suggest(cleanKind, prefixes, limit);
+    }
+
     @MutationMapping
     @Transactional
     public Configuration createConfiguration(@Argument CreateConfigurationInput input) {
         Caller caller = callers.current();
         String name = Inputs.requiredLine("input.name", input.name(), Inputs.NAME_MAX);
-        List<ConfigItemValue> values = items("input.items", input.items());
+        Typed values = items("input.items", input.items(), normaliser);
         String owner = input.owner() == null ? caller.customerId() : ownership.ownerFor(caller, Inputs.id("input.owner", input.owner(), PublicId.CUSTOMER));
         if (input.item() != null) {
             Inputs.id("input.item", input.item(), PublicId.ITEM);
@@ -77,7 +111,7 @@ public class ConfigurationController {
         return configurations.create(new ConfigurationStore.NewConfiguration(owner, name,
                 input.privacy() == null ? Privacy.COMMUNITY : input.privacy(),
                 input.listedInPeers() == null || input.listedInPeers(), input.inStatistics() == null || input.inStatistics(),
-                input.item(), values));
+                input.item(), values.items(), values.rawByKey()));
     }
 
     @MutationMapping
@@ -86,14 +120,14 @@ public class ConfigurationController {
         Caller caller = callers.current();
         Inputs.id("id", id, PublicId.CONFIGURATION);
         String name = input.name() == null ? null : Inputs.requiredLine("input.name", input.name(), Inputs.NAME_MAX);
-        List<ConfigItemValue> values = input.items() == null ? null : items("input.items", input.items());
+        Typed values = input.items() == null ? null : items("input.items", input.items(), normaliser);
         ownership.requireWrite(caller, id, "configuration");
         if (input.privacy() != null || input.listedInPeers() != null || input.inStatistics() != null) {
             audit.record(caller.customerId(), "PRIVACY_CHANGED", id, "configuration privacy=%s listedInPeers=%s inStatistics=%s"
                     .formatted(input.privacy(), input.listedInPeers(), input.inStatistics()));
         }
         return configurations.update(id, new ConfigurationStore.ConfigurationChange(name, input.privacy(), input.listedInPeers(),
-                input.inStatistics(), values));
+                input.inStatistics(), values == null ? null : values.items(), values == null ? Map.of() : values.rawByKey()));
     }
 
     @MutationMapping
@@ -115,8 +149,15 @@ public class ConfigurationController {
         return out;
     }
 
-    /** Validates and normalises the items; the first bad one is reported with its index. */
-    static List<ConfigItemValue> items(String field, Collection<ConfigItemInput> inputs) {
+    /** The canonical items and, by item key, the string typed for each. */
+    record Typed(List<ConfigItemValue> items, Map<String, String> rawByKey) {}
+
+    /**
+     * Validates the items and normalises them as an import does ({@link SystemNormaliser#normalise(String, String)}:
+     * {@code gpu: Radeon RX 580} becomes {@code gpu: AMD Radeon RX 580} with its vendor and family); a kind without a
+     * normaliser, or a value it does not recognise, is kept as typed. The first bad item is reported with its index.
+     */
+    static Typed items(String field, Collection<ConfigItemInput> inputs, SystemNormaliser normaliser) {
         if (inputs == null || inputs.isEmpty()) {
             throw new ApiException.BadUserInput(field, "a configuration needs at least one item");
         }
@@ -124,14 +165,30 @@ public class ConfigurationController {
             throw new ApiException.BadUserInput(field, "at most " + MAX_ITEMS + " items");
         }
         List<ConfigItemValue> out = new ArrayList<>();
+        Map<String, String> raws = new java.util.LinkedHashMap<>();
         int i = 0;
         for (ConfigItemInput in : inputs) {
             switch (ConfigItemValue.parse(in.kind(), in.value())) {
-                case ConfigItemValue.Result.Accepted a -> out.add(a.item());
+                case ConfigItemValue.Result.Accepted a -> {
+                    List<NormalisedItem> normalised = normaliser.normalise(a.item().kind(), a.item().value());
+                    if (normalised.isEmpty()) {
+                        add(out, raws, a.item(), a.item().value());
+                    }
+                    for (NormalisedItem n : normalised) {
+                        ConfigItemValue.parse(n.kind(), n.value()).accepted().ifPresent(v -> add(out, raws, v, a.item().value()));
+                    }
+                }
                 case ConfigItemValue.Result.Rejected r -> throw new ApiException.BadUserInput(field + "[" + i + "]." + r.field(), r.reason());
             }
             i++;
         }
-        return out;
+        return new Typed(out, raws);
+    }
+
+    /** One item per key: the first typed string wins, as in an import. */
+    private static void add(List<ConfigItemValue> out, Map<String, String> raws, ConfigItemValue value, String raw) {
+        if (raws.putIfAbsent(value.key(), raw) == null) {
+            out.add(value);
+        }
     }
 }

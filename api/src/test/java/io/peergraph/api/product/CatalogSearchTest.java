@@ -20,6 +20,7 @@ class CatalogSearchTest {
 
     @Autowired GraphQlHttp api;
     @Autowired SymptomStore symptoms;
+    @Autowired io.peergraph.seeds.hierarchy.ConceptHierarchy hierarchy;
 
     @Test
     void productsAreFoundByTheirWordsAsTheyAreTyped() {
@@ -43,6 +44,19 @@ class CatalogSearchTest {
         assertThat(symptoms(u + " crackl")).containsExactly(u + "/audio/crackling");
         assertThat(symptoms(u + " audio")).containsExactly(u + "/audio", u + "/audio/crackling");
         assertThat(symptoms(u + " hissing")).isEmpty();
+    }
+
+    @Test
+    void theSeededTaxonomysLabelsFindTheirSymptoms() {
+        // seeds/symptoms.ttl: "popping sound" is an altLabel of audio/crackling, "stutter" of performance,
+        // "won't start" of stability/does-not-run (issue 18); the symptoms as an import creates and classifies them
+        symptoms.findOrAdd("audio/crackling", "Crackling audio", null);
+        symptoms.findOrAdd("performance", "Performance problem", null);
+        symptoms.findOrAdd("stability/does-not-run", "Does not run", null);
+        hierarchy.classifySymptoms(io.peergraph.seeds.hierarchy.ConceptHierarchy.SYMPTOM_SCHEME);
+        assertThat(symptoms("popping sound")).contains("audio/crackling");
+        assertThat(symptoms("stuttering")).contains("performance");
+        assertThat(symptoms("won't start")).contains("stability/does-not-run");
     }
 
     private List<String> products(String search) {

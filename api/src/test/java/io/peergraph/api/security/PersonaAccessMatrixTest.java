@@ -56,7 +56,9 @@ class PersonaAccessMatrixTest {
             "Query.me", "Query.metrics",
             // Local accounts: the caller's own sign-up and sign-in, before they are anyone (AccountApiTest).
             "Query.signInOptions", "Mutation.signUp", "Mutation.signIn", "Query.product", "Query.products", "Query.symptom", "Query.symptoms",
-            "Query.auditEvents", "Query.searchCases", "Mutation.createOrganisation", "Mutation.defineMetric",
+            "Query.auditEvents", "Query.searchCases",
+            // Canonical item values with counts only: nobody's configuration (TypedItemsMeetImportsTest).
+            "Query.itemValues", "Mutation.createOrganisation", "Mutation.defineMetric",
             // The caller's own inbox and preferences (others' notification ids are ignored by markRead).
             "Query.notifications", "Query.unreadNotificationCount", "Query.notificationPreferences", "Query.notificationDigest",
             "Mutation.markRead", "Mutation.markAllRead", "Mutation.updateNotificationPreferences", "Mutation.unfollow",

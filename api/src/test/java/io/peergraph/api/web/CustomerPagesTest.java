@@ -74,7 +74,7 @@ class CustomerPagesTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
         WebElement listed = browser.textIn(By.cssSelector("[data-testid=configurations]"), "Gaming PC " + u);
-        assertThat(listed.getText()).contains("gpu: Radeon RX 580").contains("driver: mesa 20.0").contains("kernel: 5.4");
+        assertThat(listed.getText()).contains("gpu: AMD Radeon RX 580").contains("driver: mesa 20.0").contains("kernel: 5.4");
         browser.screenshot("my-stuff");
 
         String token = (String) browser.script("return sessionStorage.getItem('peergraph.token')");
@@ -83,7 +83,7 @@ class CustomerPagesTest {
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).path("node").path("name").asText()).isEqualTo("Gaming PC " + u);
         assertThat(mine.get(0).path("node").path("privacy").asText()).isEqualTo("COMMUNITY");
-        assertThat(mine.get(0).path("node").path("items").findValuesAsText("value")).containsExactlyInAnyOrder("Radeon RX 580", "mesa 20.0", "5.4");
+        assertThat(mine.get(0).path("node").path("items").findValuesAsText("value")).containsExactlyInAnyOrder("AMD Radeon RX 580", "AMD", "AMD Ellesmere", "mesa 20.0", "5.4");
 
         browser.resize(390, 844);
         browser.screenshot("my-stuff-390px");

@@ -98,7 +98,11 @@ public final class SchemaMigrations {
                     "CREATE CONSTRAINT invitation_invitee IF NOT EXISTS FOR (n:Invitation) REQUIRE (n.organisationId, n.issuer, n.subject) IS UNIQUE",
                     "CREATE INDEX invitation_to IF NOT EXISTS FOR (n:Invitation) ON (n.issuer, n.subject)")),
             new Migration(13, "local accounts of the embedded issuer: one per handle", List.of(
-                    "CREATE CONSTRAINT local_account_handle IF NOT EXISTS FOR (n:LocalAccount) REQUIRE n.handle IS UNIQUE")));
+                    "CREATE CONSTRAINT local_account_handle IF NOT EXISTS FOR (n:LocalAccount) REQUIRE n.handle IS UNIQUE")),
+            new Migration(14, "full-text index of the taxonomy's English labels (symptom search by every label, with stems)", List.of(
+                    // altLabels_en is a list of strings; the English analyzer stems ("stuttering" meets "stutter").
+                    "CREATE FULLTEXT INDEX concept_labels_en IF NOT EXISTS FOR (n:Concept) ON EACH [n.prefLabel_en, n.altLabels_en] "
+                            + "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}")));
 
     private SchemaMigrations() {}
 

@@ -24,7 +24,7 @@ public class ConfigurationStore {
             RETURN cfg {.id, .name, .privacy, .listedInPeers, .inStatistics, .createdAt, .updatedAt,
                         ownerId: owner.id,
                         itemId: head([(cfg)-[:OF_ITEM]->(it:Item) | it.id]),
-                        items: [(cfg)-[:INCLUDES]->(ci:ConfigItem) | ci {.id, .kind, .value, .configCount}]} AS cfg
+                        items: [(cfg)-[inc:INCLUDES]->(ci:ConfigItem) | ci {.id, .kind, .value, .configCount, raw: inc.raw}]} AS cfg
             """;
 
     /** Adds the items (by natural key, one node per distinct item) and counts them. */
@@ -50,8 +50,15 @@ public class ConfigurationStore {
         this.client = client;
     }
 
+    /** {@code rawByKey}: the string typed for an item, by {@link ConfigItemValue#key()} (the value itself where absent). */
     public record NewConfiguration(String ownerId, String name, Privacy privacy, boolean listedInPeers,
-                                   boolean inStatistics, String itemId, List<ConfigItemValue> items) {}
+                                   boolean inStatistics, String itemId, List<ConfigItemValue> items, Map<String, String> rawByKey) {
+
+        public NewConfiguration(String ownerId, String name, Privacy privacy, boolean listedInPeers,
+                                boolean inStatistics, String itemId, List<ConfigItemValue> items) {
+            this(ownerId, name, privacy, listedInPeers, inStatistics, itemId, items, Map.of());
+        }
+    }
 
     @Transactional
     public Configuration create(NewConfiguration c) {
@@ -73,13 +80,19 @@ public class ConfigurationStore {
                         OPTIONAL MATCH (item:Item {id: $itemId})
                         FOREACH (_ IN CASE WHEN item IS NULL THEN [] ELSE [1] END | CREATE (cfg)-[:OF_ITEM]->(item))
                         """).bindAll(params).run();
-        includeItems(id, c.items());
+        includeItems(id, c.items(), c.rawByKey());
         Outbox.record(client, EventType.ConfigurationChanged, id, Map.of());
         return byId(id).orElseThrow();
     }
 
     public record ConfigurationChange(String name, Privacy privacy, Boolean listedInPeers, Boolean inStatistics,
-                                      List<ConfigItemValue> items) {}
+                                      List<ConfigItemValue> items, Map<String, String> rawByKey) {
+
+        public ConfigurationChange(String name, Privacy privacy, Boolean listedInPeers, Boolean inStatistics,
+                                   List<ConfigItemValue> items) {
+            this(name, privacy, listedInPeers, inStatistics, items, Map.of());
+        }
+    }
 
     /** Applies the non-null parts of the change; replacing the items re-signs the configuration's reports. */
     @Transactional
@@ -98,7 +111,7 @@ public class ConfigurationStore {
                         """).bindAll(params).run();
         if (change.items() != null) {
             client.query(EXCLUDE_ITEMS).bind(id).to("id").run();
-            includeItems(id, change.items());
+            includeItems(id, change.items(), change.rawByKey());
         }
         if (change.items() != null || change.privacy() != null || change.listedInPeers() != null) {
             List<String> reportIds = reportIds(id);
@@ -154,9 +167,10 @@ public class ConfigurationStore {
                 .bindAll(params).fetchAs(Configuration.class).mappedBy((t, r) -> map(r.get("cfg"))).all());
     }
 
-    private void includeItems(String id, List<ConfigItemValue> items) {
+    private void includeItems(String id, List<ConfigItemValue> items, Map<String, String> rawByKey) {
+        Map<String, String> raws = rawByKey == null ? Map.of() : rawByKey;
         List<Map<String, Object>> rows = items.stream().distinct().map(i -> Map.<String, Object>of(
-                "key", i.key(), "kind", i.kind(), "value", i.value(), "raw", i.value(),
+                "key", i.key(), "kind", i.kind(), "value", i.value(), "raw", raws.getOrDefault(i.key(), i.value()),
                 "nodeId", PublicId.CONFIG_ITEM.fromKey(i.key()))).toList();
         client.query(INCLUDE_ITEMS).bindAll(Map.of("id", id, "items", rows)).run();
     }
@@ -178,7 +192,7 @@ public class ConfigurationStore {
 
     static Configuration map(Value c) {
         List<ConfigItem> items = c.get("items").asList(i -> new ConfigItem(i.get("id").asString(), i.get("kind").asString(),
-                i.get("value").asString(), i.get("configCount").asLong(0)));
+                i.get("value").asString(), i.get("configCount").asLong(0), i.get("raw").asString(null)));
         return new Configuration(c.get("id").asString(), c.get("ownerId").asString(), c.get("name").asString(null),
                 Privacy.valueOf(c.get("privacy").asString("COMMUNITY")), c.get("listedInPeers").asBoolean(true),
                 c.get("inStatistics").asBoolean(true), c.get("itemId").asString(null),

@@ -33,7 +33,10 @@ public class SymptomStore {
                 .fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());
     }
 
-    /** Symptoms in key order, optionally those whose key or name has every word of {@code search}. */
+    /**
+     * Symptoms in key order, optionally those whose key or name, or a label of their taxonomy concept, has every
+     * word of {@code search} ("popping sound" finds audio/crackling through its alternative label).
+     */
     public List<Symptom> page(String search, String afterKey, int size) {
         Map<String, Object> p = new HashMap<>();
         p.put("afterKey", afterKey);
@@ -46,6 +49,7 @@ public class SymptomStore {
             return List.of();
         }
         p.put("words", words.get());
+        p.put("labelWords", FullTextQuery.allWordsAnyForm(search).orElseThrow());
         return List.copyOf(client.query(SEARCH_PAGE).bindAll(p).fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());
     }
 
@@ -56,11 +60,20 @@ public class SymptomStore {
             WITH s ORDER BY s.key LIMIT $size
             """ + RETURN;
 
-    // Symptoms whose key or name has every word (full-text index symptom_text; the user's words are escaped by
-    // FullTextQuery, never parsed), then in key order like the unfiltered page.
+    // Symptoms whose key or name has every word (full-text index symptom_text), or whose taxonomy concept has a
+    // preferred or alternative English label with every word, stemmed or one typo away (concept_labels_en, migration
+    // 14: kept current by the concept itself, so a moderator's label change is found at once); the user's words are
+    // escaped by FullTextQuery, never parsed. Then in key order like the unfiltered page.
     private static final String SEARCH_PAGE = """
-            CALL db.index.fulltext.queryNodes('symptom_text', $words) YIELD node AS s
-            WHERE $afterKey IS NULL OR s.key > $afterKey
+            CALL () {
+              CALL db.index.fulltext.queryNodes('symptom_text', $words) YIELD node
+              RETURN node AS s
+              UNION
+              CALL db.index.fulltext.queryNodes('concept_labels_en', $labelWords) YIELD node
+              MATCH (s:Symptom)-[:CLASSIFIED_AS]->(node)
+              RETURN s
+            }
+            WITH s WHERE $afterKey IS NULL OR s.key > $afterKey
             WITH s ORDER BY s.key LIMIT $size
             """ + RETURN;
 

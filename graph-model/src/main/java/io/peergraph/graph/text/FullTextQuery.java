@@ -23,12 +23,7 @@ public final class FullTextQuery {
 
     /** Empty when the text holds no word to look for. */
     public static Optional<String> allWords(String typed) {
-        String line = Text.line(typed);
-        if (line == null) {
-            return Optional.empty();
-        }
-        List<String> words = Arrays.stream(line.toLowerCase(Locale.ROOT).split(" "))
-                .filter(w -> w.codePoints().anyMatch(Character::isLetterOrDigit)).limit(MAX_WORDS).toList();
+        List<String> words = words(typed);
         if (words.isEmpty()) {
             return Optional.empty();
         }
@@ -37,6 +32,42 @@ public final class FullTextQuery {
         String lastClause = last.codePoints().allMatch(Character::isLetterOrDigit) ? "+" + last + "*" : "+" + escape(last);
         return Optional.of(words.subList(0, words.size() - 1).stream().map(w -> "+" + escape(w))
                 .collect(Collectors.joining(" ", "", words.size() > 1 ? " " : "")) + lastClause);
+    }
+
+    /** Shortest word that may be one typo away: shorter words would meet too many others. */
+    static final int FUZZY_MIN_LENGTH = 5;
+
+    /**
+     * Like {@link #allWords}, for an index with a stemming analyzer: every word is required in any of its forms, as
+     * typed (analysed, so stemmed like the index), one edit away ({@code word~1}, words of 5 or more letters) and, for
+     * the last word, as a prefix. Empty when the text holds no word to look for.
+     */
+    public static Optional<String> allWordsAnyForm(String typed) {
+        List<String> words = words(typed);
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> clauses = new java.util.ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            boolean plain = w.codePoints().allMatch(Character::isLetterOrDigit);
+            StringBuilder forms = new StringBuilder(escape(w));
+            if (plain && w.length() >= FUZZY_MIN_LENGTH) {
+                forms.append(' ').append(w).append("~1");
+            }
+            if (plain && i == words.size() - 1) {
+                forms.append(' ').append(w).append('*');
+            }
+            clauses.add("+(" + forms + ")");
+        }
+        return Optional.of(String.join(" ", clauses));
+    }
+
+    /** The typed words, lower case, those with a letter or digit only, at most {@link #MAX_WORDS}. */
+    private static List<String> words(String typed) {
+        String line = Text.line(typed);
+        return line == null ? List.of() : Arrays.stream(line.toLowerCase(Locale.ROOT).split(" "))
+                .filter(w -> w.codePoints().anyMatch(Character::isLetterOrDigit)).limit(MAX_WORDS).toList();
     }
 
     static String escape(String word) {

@@ -25,4 +25,12 @@ class FullTextQueryTest {
         assertThat(FullTextQuery.allWords("   ")).isEmpty();
         assertThat(FullTextQuery.allWords(null)).isEmpty();
     }
+
+    @Test
+    void anyFormAddsTyposForLongWordsAndAPrefixForTheLast() {
+        assertThat(FullTextQuery.allWordsAnyForm("Popping  sou")).hasValue("+(popping popping~1) +(sou sou*)");
+        assertThat(FullTextQuery.allWordsAnyForm("won't start")).hasValue("+(won't) +(start start~1 start*)");
+        assertThat(FullTextQuery.allWordsAnyForm("a~2 *:* name:x")).as("syntax escaped; no word, no clause").hasValue("+(a\\~2) +(name\\:x)");
+        assertThat(FullTextQuery.allWordsAnyForm("  ")).isEmpty();
+    }
 }

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Normalises a whole {@link SystemInfo} into configuration items (one per key; the first raw string wins). */
+/**
+ * The one normalisation of configuration strings: a whole {@link SystemInfo} as an import reads it
+ * ({@link #normalise(SystemInfo)}), or one item as a person types it through the API
+ * ({@link #normalise(String, String)}). Both go through the same per-kind normalisers, so typed and imported
+ * values meet on the same {@code ConfigItem}.
+ */
 public final class SystemNormaliser {
 
     private static final Pattern CPU_HINT = Pattern.compile(
@@ -54,6 +59,32 @@ public final class SystemNormaliser {
         add(items, ram.apply(s.ram()));
         boolean hasGpu = gpuText != null && !gpuText.isBlank();
         return new Profile(new ArrayList<>(items.values()), hasGpu, g.resolved());
+    }
+
+    /** The kinds with a normaliser; other kinds are kept as typed (folded only by {@code ConfigItemValue}). */
+    public static final java.util.Set<String> KINDS = java.util.Set.of("gpu", "driver", "kernel", "os", "cpu", "ram");
+
+    /**
+     * One item as typed, e.g. {@code gpu: Radeon RX 580} → {@code gpu_vendor: AMD}, {@code gpu_family: AMD Ellesmere},
+     * {@code gpu: AMD Radeon RX 580}; {@code kernel: 5.4.0-42-generic} → {@code kernel: 5.4}. Empty when the kind has
+     * no normaliser or the normaliser recognises nothing (the caller keeps the value as typed).
+     */
+    public List<NormalisedItem> normalise(String kind, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        return switch (kind) {
+            case "gpu" -> gpu.apply(raw).items();
+            case "driver" -> driver.apply(raw);
+            case "kernel" -> {
+                List<NormalisedItem> k = kernel.apply(raw);
+                yield k.isEmpty() ? kernels.fromOs(raw).stream().toList() : k;
+            }
+            case "os" -> os.apply(raw);
+            case "cpu" -> cpu.apply(raw);
+            case "ram" -> ram.apply(raw);
+            default -> List.of();
+        };
     }
 
     private static void add(Map<String, NormalisedItem> items, List<NormalisedItem> more) {

@@ -37,9 +37,20 @@ class WarmUpConfiguration {
         return new WarmUpHealthIndicator(graph, search, similar.index());
     }
 
+    /**
+     * Brings the similarity index up to date here, on the thread that publishes this event: Boot declares itself
+     * ACCEPTING_TRAFFIC only after the listeners return, so readiness stays down meanwhile. The schedule of
+     * {@code SimilarityIndexFollower} may have built it already, but before the demo data or anything else written
+     * at start (an import rebuilds it then); then waits for search on a thread of its own.
+     */
     @EventListener
     void started(ApplicationReadyEvent event) {
         WarmUpHealthIndicator readiness = event.getApplicationContext().getBean(WarmUpHealthIndicator.class);
+        try {
+            similar.index().catchUp();
+        } catch (RuntimeException e) {
+            log.warn("warm-up: building the similarity index failed, trying again in a second", e);
+        }
         Thread.ofPlatform().name("warm-up").daemon().start(() -> warm(event, readiness));
     }
 

@@ -87,6 +87,11 @@ final class SearchBackend implements AutoCloseable {
         return managed != null;
     }
 
+    /** The managed server's start failed for good (every attempt): search stays in its degraded mode until a restart. */
+    boolean startFailed() {
+        return managed != null && managed.isCompletedExceptionally();
+    }
+
     @Override
     public void close() {
         if (managed != null) {

@@ -101,6 +101,29 @@ public final class SimilarityIndex {
         }
     }
 
+    /**
+     * Whether the index has been built: until then the next question pays for the build (seconds on a large graph),
+     * so the service's readiness waits for it.
+     */
+    public boolean isBuilt() {
+        state.readLock().lock();
+        try {
+            return postings != null;
+        } finally {
+            state.readLock().unlock();
+        }
+    }
+
+    /** Configurations held; -1 before the first build. */
+    public long configurations() {
+        state.readLock().lock();
+        try {
+            return postings == null ? -1 : postings.configurations();
+        } finally {
+            state.readLock().unlock();
+        }
+    }
+
     /** Rebuilds from the graph; questions meanwhile read the previous copy. */
     public void rebuild(String why) {
         syncing.lock();

@@ -21,7 +21,7 @@ public sealed interface BenchmarkAnswer {
                     List<Month> trend)
             implements BenchmarkAnswer {
 
-        Answered withTrend(List<Month> months) {
+        public Answered withTrend(List<Month> months) {
             return new Answered(metric, cohort, customers, customersRounded, p10, p25, p50, p75, p90, histogram, myValue,
                     myPercentile, List.copyOf(months));
         }

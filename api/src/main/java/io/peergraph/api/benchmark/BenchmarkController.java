@@ -79,8 +79,7 @@ public class BenchmarkController {
         }
         String ownerId = configurations.byId(configuration).orElseThrow(() -> new ApiException.NotFound("configuration", configuration)).ownerId();
         long epoch = noise.epochOf(Instant.now());
-        // The asker labels the noise: each customer's questions draw their own, and repeating one draws nothing new.
-        BenchmarkQuery.Release release = new BenchmarkQuery.Release(noise, caller.customerId(), epoch);
+        BenchmarkQuery.Release release = new BenchmarkQuery.Release(noise);
         return releases.answer(epoch, String.join("|", caller.customerId(), configuration, m.key(), cohort.name()), trendMonths,
                 () -> query.run(new BenchmarkQuery.Question(configuration, m, cohort, Set.copyOf(List.of(caller.customerId(), ownerId)), k,
                                 trendMonths, YearMonth.now(ZoneOffset.UTC), release))

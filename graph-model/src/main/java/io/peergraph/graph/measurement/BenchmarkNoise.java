@@ -12,8 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
  * Differentially private counts for benchmarks: every released count gets two-sided geometric (discrete Laplace)
  * noise, P(Z = z) ∝ α^|z| with α = e^(−ε), the mechanism of Ghosh, Roughgarden and Sundararajan (2009) for
  * counts of sensitivity 1. The noise is not random per request but a keyed hash (HMAC-SHA256 with a server
- * secret) of the count's label (who asks, which cohort, which statistic, which release epoch): asking the same
- * question again in the same epoch returns the same answer, so averaging repeated asks gains nothing.
+ * secret) of the count's label (the metric and exactly what is counted: which contributors, in which bucket):
+ * asking again, as anyone, in any epoch, about the same input returns the same answer, so averaging repeated asks
+ * gains nothing; only a changed input gets a new, independent draw.
  */
 public final class BenchmarkNoise {
 

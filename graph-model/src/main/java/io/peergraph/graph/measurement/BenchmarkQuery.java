@@ -102,12 +102,13 @@ public final class BenchmarkQuery {
     }
 
     /**
-     * One release of noisy counts: every count of the answer gets a draw labelled with {@code asker}, {@code epoch},
-     * the metric and what is counted (see {@link Statistics}).
+     * Noisy counts: every count of the answer gets a draw labelled with the metric and exactly what is counted
+     * (see {@link Statistics}), not with who asks or when: the same input is the same release for everyone and in
+     * every epoch, so neither colluding askers nor patience average the noise away; only a changed input draws anew.
      */
-    public record Release(BenchmarkNoise noise, String asker, long epoch) {
+    public record Release(BenchmarkNoise noise) {
         Statistics.Release of(Metric metric, int k) {
-            return new Statistics.Release(noise, String.join("|", asker, Long.toString(epoch), metric.key()), k);
+            return new Statistics.Release(noise, metric.key(), k);
         }
     }
 

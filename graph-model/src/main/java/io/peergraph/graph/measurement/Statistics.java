@@ -20,7 +20,7 @@ final class Statistics {
 
     private Statistics() {}
 
-    /** Where the noise of one answer comes from: the mechanism and who asks in which epoch about which metric. */
+    /** Where the noise of one answer comes from: the mechanism, the metric's key as label, and k. */
     record Release(BenchmarkNoise noise, String label, int k) {}
 
     /**

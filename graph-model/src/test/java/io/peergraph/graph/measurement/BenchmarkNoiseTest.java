@@ -96,7 +96,7 @@ class BenchmarkNoiseTest {
         SortedMap<String, Double> parent = new TreeMap<>(alpha);
         parent.putAll(beta);
         parent.put("victim", 990.0);
-        Statistics.Release release = new Statistics.Release(noise, "asker|1|fps", 5);
+        Statistics.Release release = new Statistics.Release(noise, "fps", 5);
         BenchmarkAnswer.Answered p = Statistics.of(fps, level, parent, null, release);
         BenchmarkAnswer.Answered a = Statistics.of(fps, level, alpha, null, release);
         BenchmarkAnswer.Answered b = Statistics.of(fps, level, beta, null, release);

@@ -80,7 +80,8 @@ public class BenchmarkController {
         String ownerId = configurations.byId(configuration).orElseThrow(() -> new ApiException.NotFound("configuration", configuration)).ownerId();
         long epoch = noise.epochOf(Instant.now());
         BenchmarkQuery.Release release = new BenchmarkQuery.Release(noise);
-        return releases.answer(epoch, String.join("|", caller.customerId(), configuration, m.key(), cohort.name()), trendMonths,
+        return releases.answer(epoch, caller.customerId(), m.key(), String.join("|", caller.customerId(), configuration, m.key(),
+                        cohort.name()), trendMonths,
                 () -> query.run(new BenchmarkQuery.Question(configuration, m, cohort, Set.copyOf(List.of(caller.customerId(), ownerId)), k,
                                 trendMonths, YearMonth.now(ZoneOffset.UTC), release))
                         .orElseThrow(() -> new ApiException.NotFound("configuration", configuration)));

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * Release epochs: within one epoch every statistic of a benchmark is computed once per question (who asks, about
  * which configuration, metric and cohort) and then returned as first released, whatever changes in the graph
- * meanwhile. Asking before and after a victim records a value or leaves the statistics therefore shows the same
+ * meanwhile; another question of the same asker that lands on a cohort already answered gets the same statistics. Asking before and after a victim records a value or leaves the statistics therefore shows the same
  * answer; a trend month is likewise fixed the first time it is released, even when a later question asks for a
  * longer trend. Everything is dropped when the epoch ends. Held in memory: a restart starts the epoch's releases
  * afresh (with the same noise, which is keyed by the epoch, not by the restart).
@@ -21,17 +21,20 @@ final class BenchmarkReleases {
     private record Release(BenchmarkAnswer answer, Map<YearMonth, BenchmarkAnswer.Month> months) {}
 
     private final Map<String, Release> released = new ConcurrentHashMap<>();
+    /** By (asker, metric, answered cohort): whatever question reached the cohort first in the epoch. */
+    private final Map<String, BenchmarkAnswer.Answered> byCohort = new ConcurrentHashMap<>();
     private volatile long epoch = Long.MIN_VALUE;
 
     /**
      * The answer to {@code question} in {@code epoch}: the first one computed in the epoch, its trend made of the
      * months released first. {@code compute} computes afresh (with {@code months} of trend when asked).
      */
-    BenchmarkAnswer answer(long epoch, String question, int months, Supplier<BenchmarkAnswer> compute) {
+    BenchmarkAnswer answer(long epoch, String asker, String metric, String question, int months, Supplier<BenchmarkAnswer> compute) {
         if (epoch != this.epoch) {
             synchronized (this) {
                 if (epoch != this.epoch) {
                     released.clear();
+                    byCohort.clear();
                     this.epoch = epoch;
                 }
             }
@@ -40,7 +43,7 @@ final class BenchmarkReleases {
             if (before != null && (months == 0 || !(before.answer() instanceof BenchmarkAnswer.Answered) || covers(before, months))) {
                 return before;
             }
-            BenchmarkAnswer fresh = compute.get();
+            BenchmarkAnswer fresh = sameCohortAsBefore(asker, metric, compute.get());
             if (before == null) {
                 return new Release(fresh, months(fresh));
             }
@@ -50,6 +53,20 @@ final class BenchmarkReleases {
             return new Release(before.answer(), merged);
         });
         return withTrend(release, months);
+    }
+
+    /**
+     * Another question of the same asker (another configuration with the same items, another cohort argument) that
+     * reaches a cohort already answered in this epoch gets that answer's statistics, seen from its own value: a
+     * second configuration is no way around the epoch.
+     */
+    private BenchmarkAnswer sameCohortAsBefore(String asker, String metric, BenchmarkAnswer fresh) {
+        if (!(fresh instanceof BenchmarkAnswer.Answered a)) {
+            return fresh;
+        }
+        String key = String.join("|", asker, metric, Integer.toString(a.cohort().depth()), a.cohort().description());
+        BenchmarkAnswer.Answered first = byCohort.putIfAbsent(key, a);
+        return first == null ? a : first.seenFrom(a.myValue()).withTrend(a.trend());
     }
 
     private static boolean covers(Release release, int months) {

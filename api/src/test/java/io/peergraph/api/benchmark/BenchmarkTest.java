@@ -75,6 +75,11 @@ class BenchmarkTest {
         assertThat(refused.path("k").asInt()).isEqualTo(5);
 
         measure(peer(), config(lastPeer, true, "gpu A", "driver A"), 58);
+        // Issue 16 §3: within a release epoch the same question keeps its first answer (the refusal above); a new
+        // question (another configuration of alice's with the same items) sees the cohort as it is now.
+        assertThat(ask(mine, "SAME_CONFIGURATION_ITEMS").path("__typename").asText()).isEqualTo("BenchmarkRefused");
+        mine = config(aliceId, true, "gpu A", "driver A");
+        measure(aliceId, mine, 60);
         JsonNode answered = ask(mine, "SAME_CONFIGURATION_ITEMS");
         assertThat(answered.path("__typename").asText()).isEqualTo("Benchmark");
         // Issue 16 §3: counts are noisy now (at least k, a multiple of 5 below 100, the histogram summing to it), so

@@ -22,7 +22,7 @@ final class BenchmarkReleases {
 
     private final Map<String, Release> released = new ConcurrentHashMap<>();
     /** By (asker, metric, answered cohort): whatever question reached the cohort first in the epoch. */
-    private final Map<String, BenchmarkAnswer.Answered> byCohort = new ConcurrentHashMap<>();
+    private final Map<String, Release> byCohort = new ConcurrentHashMap<>();
     private volatile long epoch = Long.MIN_VALUE;
 
     /**
@@ -65,8 +65,18 @@ final class BenchmarkReleases {
             return fresh;
         }
         String key = String.join("|", asker, metric, Integer.toString(a.cohort().depth()), a.cohort().description());
-        BenchmarkAnswer.Answered first = byCohort.putIfAbsent(key, a);
-        return first == null ? a : first.seenFrom(a.myValue()).withTrend(a.trend());
+        Release kept = byCohort.merge(key, new Release(a, months(a)), (first, now) -> {
+            // Months first released stay; months never released to this asker for this cohort are added.
+            Map<YearMonth, BenchmarkAnswer.Month> merged = new LinkedHashMap<>(now.months());
+            merged.putAll(first.months());
+            return new Release(first.answer(), merged);
+        });
+        List<BenchmarkAnswer.Month> trend = a.trend().stream().map(m -> {
+            BenchmarkAnswer.Month k = kept.months().getOrDefault(m.month(), m);
+            return k.statistics() == null || m.statistics() == null ? k
+                    : new BenchmarkAnswer.Month(k.month(), k.statistics().seenFrom(m.statistics().myValue()), null);
+        }).toList();
+        return ((BenchmarkAnswer.Answered) kept.answer()).seenFrom(a.myValue()).withTrend(trend);
     }
 
     private static boolean covers(Release release, int months) {

@@ -117,6 +117,21 @@ class BenchmarkNoiseTest {
     }
 
     @Test
+    void aSecondConfigurationSeesTheReleasedStatisticsFromItsOwnValue() {
+        BenchmarkAnswer.Level level = new BenchmarkAnswer.Level(2, "same gpu");
+        SortedMap<String, Double> cohort = values("p", 12, 40);
+        cohort.putAll(values("q", 9, 300));
+        Statistics.Release release = new Statistics.Release(noise, "fps", 5);
+        for (double mine : new double[] {10, 45, 120, 310, 999}) {
+            BenchmarkAnswer.Answered direct = Statistics.of(fps, level, cohort, mine, release);
+            BenchmarkAnswer.Answered other = Statistics.of(fps, level, cohort, 50.0, release).seenFrom(mine);
+            assertThat(other.myPercentile()).isCloseTo(direct.myPercentile(), offset(0.1));
+            assertThat(other.histogram()).isEqualTo(direct.histogram());
+            assertThat(other.myValue()).isEqualTo(mine);
+        }
+    }
+
+    @Test
     void oneAccountAndTheOrganisationsItMadeAreOneContributor() {
         Contributors contributors = new Contributors();
         contributors.add("alice");

@@ -14,6 +14,10 @@ import io.peergraph.graph.measurement.MetricStore;
 import io.peergraph.graph.stuff.ConfigurationStore;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
+import io.peergraph.api.peers.Pseudonyms;
+import io.peergraph.graph.measurement.BenchmarkNoise;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,7 +32,9 @@ import org.springframework.stereotype.Controller;
 /**
  * "Where do I stand among people like me?" k-anonymous by construction ({@link Cohort}): the caller's and the
  * configuration owner's own values never count, and a cohort that would expose fewer than k customers comes back
- * as a {@code BenchmarkRefused}, a result the front-end can explain, not an error.
+ * as a {@code BenchmarkRefused}, a result the front-end can explain, not an error. On top of that, differentially
+ * private: every released count is noisy ({@link BenchmarkNoise}, ε per count), and answers change only at
+ * release epochs ({@link BenchmarkReleases}); docs/privacy.md states the guarantee.
  */
 @Controller
 public class BenchmarkController {
@@ -39,9 +45,13 @@ public class BenchmarkController {
     private final MetricStore metrics;
     private final BenchmarkQuery query;
     private final int k;
+    private final BenchmarkNoise noise;
+    private final BenchmarkReleases releases = new BenchmarkReleases();
 
     public BenchmarkController(CallerResolver callers, Ownership ownership, ConfigurationStore configurations, MetricStore metrics,
-                               BenchmarkQuery query, @Value("${peergraph.privacy.k-anonymity:5}") int k) {
+                               BenchmarkQuery query, Pseudonyms secret, @Value("${peergraph.privacy.k-anonymity:5}") int k,
+                               @Value("${peergraph.privacy.benchmark-epsilon:0.5}") double epsilon,
+                               @Value("${peergraph.privacy.release-epoch:P1D}") Duration epoch) {
         if (k < 2) {
             throw new IllegalArgumentException("peergraph.privacy.k-anonymity must be at least 2, not " + k);
         }
@@ -51,6 +61,7 @@ public class BenchmarkController {
         this.metrics = metrics;
         this.query = query;
         this.k = k;
+        this.noise = new BenchmarkNoise(secret.derivedKey("benchmark-noise"), epsilon, epoch);
     }
 
     /** Most months of trend one question may ask for. */
@@ -67,9 +78,13 @@ public class BenchmarkController {
             throw new ApiException.Forbidden("Ask about your own configurations.");
         }
         String ownerId = configurations.byId(configuration).orElseThrow(() -> new ApiException.NotFound("configuration", configuration)).ownerId();
-        return query.run(new BenchmarkQuery.Question(configuration, m, cohort, Set.copyOf(List.of(caller.customerId(), ownerId)), k,
-                        trendMonths, YearMonth.now(ZoneOffset.UTC)))
-                .orElseThrow(() -> new ApiException.NotFound("configuration", configuration));
+        long epoch = noise.epochOf(Instant.now());
+        BenchmarkQuery.Release release = new BenchmarkQuery.Release(noise);
+        return releases.answer(epoch, caller.customerId(), m.key(), String.join("|", caller.customerId(), configuration, m.key(),
+                        cohort.name()), trendMonths,
+                () -> query.run(new BenchmarkQuery.Question(configuration, m, cohort, Set.copyOf(List.of(caller.customerId(), ownerId)), k,
+                                trendMonths, YearMonth.now(ZoneOffset.UTC), release))
+                        .orElseThrow(() -> new ApiException.NotFound("configuration", configuration)));
     }
 
     /** The trend is read in the same pass as the benchmark, and only when selected: the most months any selection asks. */

@@ -47,6 +47,20 @@ public class Pseudonyms {
         }
     }
 
+    /**
+     * A key of its own for another use of the same server secret ({@code purpose}, e.g. benchmark noise):
+     * HMAC(secret, "derive|" + purpose), so no two uses ever share a key and the secret itself never leaves.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(("derive|" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
     private static byte[] loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {

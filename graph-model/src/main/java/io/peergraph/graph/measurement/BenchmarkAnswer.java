@@ -21,7 +21,27 @@ public sealed interface BenchmarkAnswer {
                     List<Month> trend)
             implements BenchmarkAnswer {
 
-        Answered withTrend(List<Month> months) {
+        /**
+         * The same released statistics seen from another value of the asker's: {@code myPercentile} read from the
+         * released histogram (evenly spread inside a bucket), as {@link Statistics} reads it from the same counts.
+         */
+        public Answered seenFrom(Double mine) {
+            Double percentile = null;
+            if (mine != null && customers > 0) {
+                double below = 0;
+                for (Bucket b : histogram) {
+                    if (mine >= b.to()) {
+                        below += b.count();
+                    } else if (mine > b.from()) {
+                        below += b.count() * (mine - b.from()) / (b.to() - b.from());
+                    }
+                }
+                percentile = Math.round(1000.0 * below / customers) / 10.0;
+            }
+            return new Answered(metric, cohort, customers, customersRounded, p10, p25, p50, p75, p90, histogram, mine, percentile, trend);
+        }
+
+        public Answered withTrend(List<Month> months) {
             return new Answered(metric, cohort, customers, customersRounded, p10, p25, p50, p75, p90, histogram, myValue,
                     myPercentile, List.copyOf(months));
         }

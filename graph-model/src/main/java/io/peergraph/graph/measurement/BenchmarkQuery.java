@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -57,14 +60,15 @@ public final class BenchmarkQuery {
                               CASE WHEN run[1] AND ok THEN [run[0] + 1, true] ELSE [run[0], false] END)[0] END AS depth
               // The trend's raw material, read only when a trend is asked for: this configuration's measurements
               // (of it or of its item) since the window's first month.
-              WITH owner, value, depth, CASE WHEN $since IS NULL THEN [] ELSE
+              WITH owner, value, depth, [(owner)-[:MEMBER_OF]-(x:Customer) | x.id] AS links, CASE WHEN $since IS NULL THEN [] ELSE
                      [(c)<-[:ABOUT]-(m:Measurement)-[:OF_METRIC]->(metric) WHERE m.at >= $since | [m.at, m.value]]
                      + [(c)-[:OF_ITEM]->(:Item)<-[:ABOUT]-(m:Measurement)-[:OF_METRIC]->(metric) WHERE m.at >= $since | [m.at, m.value]]
                    END AS history
-              RETURN depth, collect(owner.id) AS owners, collect(value) AS values, collect(history) AS histories
+              RETURN depth, collect(owner.id) AS owners, collect(links) AS links, collect(value) AS values,
+                     collect(history) AS histories
             }
             RETURN myProduct, mine, myValue, myHistory,
-                   collect({depth: depth, owners: owners, values: values, histories: histories}) AS levels
+                   collect({depth: depth, owners: owners, links: links, values: values, histories: histories}) AS levels
             """;
 
     private final Neo4jClient client;
@@ -77,14 +81,34 @@ public final class BenchmarkQuery {
      * @param trendMonths how many calendar months (UTC) of trend, ending with {@code trendUntil}; 0 for none
      *                    (the trend costs a read of every counted configuration's measurements in the window)
      */
+    /**
+     * @param release where the answer's noise comes from and what makes its draws its own (the asker and the
+     *                release epoch); null for exact counts, only for uses that release nothing to a customer
+     */
     public record Question(String configurationId, Metric metric, Cohort cohort, Collection<String> excludedOwnerIds, int k,
-                           int trendMonths, YearMonth trendUntil) {
+                           int trendMonths, YearMonth trendUntil, Release release) {
         public Question(String configurationId, Metric metric, Cohort cohort, Collection<String> excludedOwnerIds, int k) {
-            this(configurationId, metric, cohort, excludedOwnerIds, k, 0, null);
+            this(configurationId, metric, cohort, excludedOwnerIds, k, 0, null, null);
+        }
+
+        public Question(String configurationId, Metric metric, Cohort cohort, Collection<String> excludedOwnerIds, int k,
+                        int trendMonths, YearMonth trendUntil) {
+            this(configurationId, metric, cohort, excludedOwnerIds, k, trendMonths, trendUntil, null);
         }
 
         YearMonth trendFrom() {
             return trendUntil.minusMonths(trendMonths - 1L);
+        }
+    }
+
+    /**
+     * Noisy counts: every count of the answer gets a draw labelled with the metric and exactly what is counted
+     * (see {@link Statistics}), not with who asks or when: the same input is the same release for everyone and in
+     * every epoch, so neither colluding askers nor patience average the noise away; only a changed input draws anew.
+     */
+    public record Release(BenchmarkNoise noise) {
+        Statistics.Release of(Metric metric, int k) {
+            return new Statistics.Release(noise, metric.key(), k);
         }
     }
 
@@ -100,21 +124,31 @@ public final class BenchmarkQuery {
                 r.get("mine"), r.get("myValue"), monthly(r.get("myHistory")), r.get("levels"))).one();
     }
 
-    /** A counted configuration: its depth on my path, owner, latest value, and last value of each month measured. */
+    /**
+     * A counted configuration: its depth on my path, its contributor (its owner, or the one contributor its owner
+     * belongs to, see {@link Contributors}), latest value, and last value of each month measured.
+     */
     record Row(int depth, String owner, double value, Map<YearMonth, Double> months) {}
 
     private static BenchmarkAnswer answer(Question q, Value myProduct, Value mine, Value myValue, Map<YearMonth, Double> myMonths,
                                           Value levels) {
-        List<Row> rows = new ArrayList<>();
+        List<Row> raw = new ArrayList<>();
+        Contributors contributors = new Contributors();
+        q.excludedOwnerIds().forEach(contributors::add);
         for (Value level : levels.values()) {
             int depth = level.get("depth").asInt();
             List<String> owners = level.get("owners").asList(Value::asString);
+            List<List<String>> links = level.get("links").asList(l -> l.asList(Value::asString));
             List<Double> values = level.get("values").asList(Value::asDouble);
             List<Value> histories = level.get("histories").asList(v -> v);
             for (int i = 0; i < owners.size(); i++) {
-                rows.add(new Row(depth, owners.get(i), values.get(i), monthly(histories.get(i))));
+                raw.add(new Row(depth, owners.get(i), values.get(i), monthly(histories.get(i))));
+                contributors.link(owners.get(i), links.get(i));
             }
         }
+        // An organisation and its members are one contributor; the asker's and the owner's never count.
+        List<Row> rows = raw.stream().filter(r -> q.excludedOwnerIds().stream().noneMatch(x -> contributors.same(x, r.owner())))
+                .map(r -> new Row(r.depth(), contributors.of(r.owner()), r.value(), r.months())).toList();
         List<BenchmarkAnswer.Level> path = path(myProduct, mine);
         int target = switch (q.cohort()) {
             case SAME_PRODUCT -> 1;
@@ -132,8 +166,8 @@ public final class BenchmarkQuery {
         }
         int depth = target;
         List<Row> members = rows.stream().filter(r -> r.depth() >= depth).toList();
-        BenchmarkAnswer.Answered answer = Statistics.of(q.metric(), path.get(target), members.stream().mapToDouble(Row::value).toArray(),
-                owners(members).size(), myValue.isNull() ? null : myValue.asDouble());
+        BenchmarkAnswer.Answered answer = Statistics.of(q.metric(), path.get(target), perContributor(members, Row::value),
+                myValue.isNull() ? null : myValue.asDouble(), release(q));
         return q.trendMonths() <= 0 ? answer : answer.withTrend(trend(q, rows, depth, path.get(target), myMonths));
     }
 
@@ -156,8 +190,8 @@ public final class BenchmarkQuery {
             Optional<BenchmarkAnswer.Reason> refusal = refusal(measured, depth, q.k()).or(() -> absent > 0 && absent < q.k()
                     ? Optional.of(BenchmarkAnswer.Reason.DIFFERS_FROM_THE_WHOLE_COHORT_BY_FEWER_THAN_K) : Optional.empty());
             months.add(refusal.map(reason -> new BenchmarkAnswer.Month(m, null, reason)).orElseGet(() -> new BenchmarkAnswer.Month(m,
-                    Statistics.of(q.metric(), cohort, members.stream().mapToDouble(Row::value).toArray(), owners(members).size(),
-                            mine.get(m)), null)));
+                    Statistics.of(q.metric(), cohort, perContributor(members, Row::value), mine.get(m),
+                            release(q)), null)));
         }
         return months;
     }
@@ -196,6 +230,23 @@ public final class BenchmarkQuery {
             return Optional.of(BenchmarkAnswer.Reason.DIFFERS_FROM_A_LARGER_COHORT_BY_FEWER_THAN_K);
         }
         return Optional.empty();
+    }
+
+    private static Statistics.Release release(Question q) {
+        return q.release() == null ? null : q.release().of(q.metric(), q.k());
+    }
+
+    /** One value per contributor, however many configurations they have in the cohort: the mean of theirs. */
+    static SortedMap<String, Double> perContributor(List<Row> members, ToDoubleFunction<Row> value) {
+        SortedMap<String, double[]> sums = new TreeMap<>();
+        for (Row r : members) {
+            double[] s = sums.computeIfAbsent(r.owner(), o -> new double[2]);
+            s[0] += value.applyAsDouble(r);
+            s[1]++;
+        }
+        SortedMap<String, Double> means = new TreeMap<>();
+        sums.forEach((owner, s) -> means.put(owner, s[0] / s[1]));
+        return means;
     }
 
     private static Set<String> owners(List<Row> rows) {

@@ -1,36 +1,69 @@
 package io.peergraph.graph.measurement;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.SortedMap;
 import java.util.List;
 
 /**
- * Cohort statistics computed from bucket counts only: values are first counted on a fixed grid of
- * {@link BenchmarkQuery#BUCKETS} equal buckets over the metric's allowed range, and percentiles are read from
- * those counts by interpolating within a bucket (as for grouped data). No individual value is ever returned,
- * and answers about two cohorts differ only by bucket counts.
+ * Cohort statistics computed from noisy bucket counts only: one value per contributor is counted on a fixed grid
+ * of {@link BenchmarkQuery#BUCKETS} equal buckets over the metric's allowed range; the number of contributors
+ * and every bucket get their own {@link BenchmarkNoise} draw; the noisy total (at least k, rounded down to a
+ * multiple of 5 below 100) is released, and the noisy buckets are made non-negative and to sum to it exactly.
+ * Percentiles are read from those released counts by interpolating within a bucket (as for grouped data), so
+ * everything in an answer is post-processing of noisy counts: no exact count and no individual value leaves.
  */
 final class Statistics {
 
     private Statistics() {}
 
-    static BenchmarkAnswer.Answered of(Metric metric, BenchmarkAnswer.Level cohort, double[] values, int customers, Double mine) {
+    /** Where the noise of one answer comes from: the mechanism, the metric's key as label, and k. */
+    record Release(BenchmarkNoise noise, String label, int k) {}
+
+    /**
+     * @param values  one per contributor, by contributor id
+     * @param release null for exact counts (internal uses that release nothing to a customer)
+     */
+    static BenchmarkAnswer.Answered of(Metric metric, BenchmarkAnswer.Level cohort, SortedMap<String, Double> values, Double mine,
+                                       Release release) {
         double width = (metric.max() - metric.min()) / BenchmarkQuery.BUCKETS;
-        int[] counts = new int[BenchmarkQuery.BUCKETS];
-        for (double v : values) {
-            counts[bucket(metric, width, v)]++;
+        int[] exact = new int[BenchmarkQuery.BUCKETS];
+        StringBuilder input = new StringBuilder();
+        values.forEach((contributor, v) -> {
+            int b = bucket(metric, width, v);
+            exact[b]++;
+            input.append(contributor).append(':').append(b).append(';');
+        });
+        // The draws are labelled by what is counted (who, in which bucket): two statistics of the same input are the
+        // same release (nothing more to learn from the second), any other input gets independent draws.
+        String label = release == null ? null : release.label() + "|" + sha256(input.toString());
+        int total = release == null ? values.size()
+                : Math.max(release.k(), release.noise().noisy(label + "|total", values.size()));
+        boolean rounded = total < 100;
+        int customers = rounded ? total / 5 * 5 : total;
+        int[] counts = exact;
+        if (release != null) {
+            int[] noisy = new int[exact.length];
+            for (int b = 0; b < exact.length; b++) {
+                noisy[b] = release.noise().noisy(label + "|bucket|" + b, exact[b]);
+            }
+            counts = BenchmarkNoise.consistent(noisy, customers);
         }
+        int n = release == null ? values.size() : Math.max(1, customers);
         List<BenchmarkAnswer.Bucket> histogram = new ArrayList<>();
         int first = firstNonEmpty(counts);
         int last = lastNonEmpty(counts);
         for (int b = first; b <= last; b++) {
             histogram.add(new BenchmarkAnswer.Bucket(lower(metric, width, b), lower(metric, width, b + 1), counts[b]));
         }
-        boolean rounded = customers < 100;
-        return new BenchmarkAnswer.Answered(metric, cohort, rounded ? customers / 5 * 5 : customers, rounded,
-                quantile(metric, width, counts, values.length, 0.10), quantile(metric, width, counts, values.length, 0.25),
-                quantile(metric, width, counts, values.length, 0.50), quantile(metric, width, counts, values.length, 0.75),
-                quantile(metric, width, counts, values.length, 0.90), List.copyOf(histogram), mine,
-                mine == null ? null : percentile(metric, width, counts, values.length, mine), List.of());
+        return new BenchmarkAnswer.Answered(metric, cohort, customers, rounded,
+                quantile(metric, width, counts, n, 0.10), quantile(metric, width, counts, n, 0.25),
+                quantile(metric, width, counts, n, 0.50), quantile(metric, width, counts, n, 0.75),
+                quantile(metric, width, counts, n, 0.90), List.copyOf(histogram), mine,
+                mine == null ? null : percentile(metric, width, counts, n, mine), List.of());
     }
 
     /** The value below which a fraction q of the cohort lies, assuming values spread evenly inside a bucket. */
@@ -55,6 +88,14 @@ final class Statistics {
         }
         below += counts[b] * (mine - lower(metric, width, b)) / width;
         return Math.round(1000.0 * below / n) / 10.0;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static int bucket(Metric metric, double width, double v) {

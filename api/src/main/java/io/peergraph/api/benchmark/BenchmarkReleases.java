@@ -1,0 +1,112 @@
+package io.peergraph.api.benchmark;
+
+import io.peergraph.graph.measurement.BenchmarkAnswer;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Release epochs: within one epoch every statistic of a benchmark is computed once per question (who asks, about
+ * which configuration, metric and cohort) and then returned as first released, whatever changes in the graph
+ * meanwhile; another question of the same asker that lands on a cohort already answered gets the same statistics. Asking before and after a victim records a value or leaves the statistics therefore shows the same
+ * answer; a trend month is likewise fixed the first time it is released, even when a later question asks for a
+ * longer trend. Everything is dropped when the epoch ends. Held in memory: a restart starts the epoch's releases
+ * afresh (with the same noise, which is keyed by the epoch, not by the restart).
+ */
+final class BenchmarkReleases {
+
+    private record Release(BenchmarkAnswer answer, Map<YearMonth, BenchmarkAnswer.Month> months) {}
+
+    private final Map<String, Release> released = new ConcurrentHashMap<>();
+    /** By (asker, metric, answered cohort): whatever question reached the cohort first in the epoch. */
+    private final Map<String, Release> byCohort = new ConcurrentHashMap<>();
+    private volatile long epoch = Long.MIN_VALUE;
+
+    /**
+     * The answer to {@code question} in {@code epoch}: the first one computed in the epoch, its trend made of the
+     * months released first. {@code compute} computes afresh (with {@code months} of trend when asked).
+     */
+    BenchmarkAnswer answer(long epoch, String asker, String metric, String question, int months, Supplier<BenchmarkAnswer> compute) {
+        if (epoch != this.epoch) {
+            synchronized (this) {
+                if (epoch != this.epoch) {
+                    released.clear();
+                    byCohort.clear();
+                    this.epoch = epoch;
+                }
+            }
+        }
+        Release release = released.compute(question, (key, before) -> {
+            if (before != null && (months == 0 || !(before.answer() instanceof BenchmarkAnswer.Answered) || covers(before, months))) {
+                return before;
+            }
+            BenchmarkAnswer fresh = sameCohortAsBefore(asker, metric, compute.get());
+            if (before == null) {
+                return new Release(fresh, months(fresh));
+            }
+            // The statistics stay as first released; only months never released before are added.
+            Map<YearMonth, BenchmarkAnswer.Month> merged = new LinkedHashMap<>(months(fresh));
+            merged.putAll(before.months());
+            return new Release(before.answer(), merged);
+        });
+        return withTrend(release, months);
+    }
+
+    /**
+     * Another question of the same asker (another configuration with the same items, another cohort argument) that
+     * reaches a cohort already answered in this epoch gets that answer's statistics, seen from its own value: a
+     * second configuration is no way around the epoch.
+     */
+    private BenchmarkAnswer sameCohortAsBefore(String asker, String metric, BenchmarkAnswer fresh) {
+        if (!(fresh instanceof BenchmarkAnswer.Answered a)) {
+            return fresh;
+        }
+        String key = String.join("|", asker, metric, Integer.toString(a.cohort().depth()), a.cohort().description());
+        Release kept = byCohort.merge(key, new Release(a, months(a)), (first, now) -> {
+            // Months first released stay; months never released to this asker for this cohort are added.
+            Map<YearMonth, BenchmarkAnswer.Month> merged = new LinkedHashMap<>(now.months());
+            merged.putAll(first.months());
+            return new Release(first.answer(), merged);
+        });
+        List<BenchmarkAnswer.Month> trend = a.trend().stream().map(m -> {
+            BenchmarkAnswer.Month k = kept.months().getOrDefault(m.month(), m);
+            return k.statistics() == null || m.statistics() == null ? k
+                    : new BenchmarkAnswer.Month(k.month(), k.statistics().seenFrom(m.statistics().myValue()), null);
+        }).toList();
+        return ((BenchmarkAnswer.Answered) kept.answer()).seenFrom(a.myValue()).withTrend(trend);
+    }
+
+    private static boolean covers(Release release, int months) {
+        YearMonth now = YearMonth.now(java.time.ZoneOffset.UTC);
+        for (int i = 0; i < months; i++) {
+            if (!release.months().containsKey(now.minusMonths(i))) return false;
+        }
+        return true;
+    }
+
+    private static Map<YearMonth, BenchmarkAnswer.Month> months(BenchmarkAnswer answer) {
+        Map<YearMonth, BenchmarkAnswer.Month> out = new LinkedHashMap<>();
+        if (answer instanceof BenchmarkAnswer.Answered a) {
+            a.trend().forEach(m -> out.put(m.month(), m));
+        }
+        return out;
+    }
+
+    /** The released answer with its trend: the released months of the window, oldest first. */
+    private static BenchmarkAnswer withTrend(Release release, int months) {
+        if (!(release.answer() instanceof BenchmarkAnswer.Answered a) || months == 0) {
+            return release.answer();
+        }
+        YearMonth now = YearMonth.now(java.time.ZoneOffset.UTC);
+        List<BenchmarkAnswer.Month> trend = new java.util.ArrayList<>();
+        for (int i = months - 1; i >= 0; i--) {
+            BenchmarkAnswer.Month m = release.months().get(now.minusMonths(i));
+            if (m != null) trend.add(m);
+        }
+        return a.withTrend(trend);
+    }
+
+}

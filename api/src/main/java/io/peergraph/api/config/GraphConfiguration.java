@@ -58,7 +58,7 @@ public class GraphConfiguration {
         var neo4j = properties.neo4j();
         // A connection not free within 10 s is answered as UNAVAILABLE (retryable) rather than after the driver's 60 s.
         Config config = DriverConfig.builder().withMaxConnectionPoolSize(64)
-                .withConnectionAcquisitionTimeout(10, java.util.concurrent.TimeUnit.SECONDS).build();
+                .withConnectionAcquisitionTimeout(10, TimeUnit.SECONDS).build();
         Driver driver = embedded.server() != null
                 ? GraphDatabase.driver(embedded.server().boltUri(), embedded.server().authToken(), config)
                 : GraphDatabase.driver(neo4j.uri(), neo4j.username() == null || neo4j.username().isBlank()

@@ -4,6 +4,7 @@ import io.peergraph.api.search.SearchReadiness;
 import io.peergraph.graph.similarity.SimilarPeersQuery;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,7 +12,6 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * Warms the service once it has started: builds the similarity index (the first question would otherwise pay for
@@ -33,7 +33,7 @@ class WarmUpConfiguration {
     }
 
     @Bean
-    WarmUpHealthIndicator warmUp(Neo4jClient graph, SearchReadiness search) {
+    WarmUpHealthIndicator warmUp(Driver graph, SearchReadiness search) {
         return new WarmUpHealthIndicator(graph, search, similar.index());
     }
 

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -26,6 +27,7 @@ class ReadinessTest {
     @Autowired SearchIndexing search;
     @Autowired SearchReadiness searchReadiness;
     @Autowired Neo4jClient graph;
+    @Autowired Driver driver;
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -56,7 +58,7 @@ class ReadinessTest {
     void warmUpIsOutOfServiceUntilTheSimilarityIndexIsBuilt() throws Exception {
         search.awaitUp();
         SimilarityIndex index = new SimilarityIndex(graph);
-        WarmUpHealthIndicator warmUp = new WarmUpHealthIndicator(graph, searchReadiness, index);
+        WarmUpHealthIndicator warmUp = new WarmUpHealthIndicator(driver, searchReadiness, index);
 
         Health before = warmUp.health();
         assertThat(before.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);

@@ -23,6 +23,7 @@ import io.peergraph.graph.stuff.ItemStore;
 import io.peergraph.graph.stuff.ProductStore;
 import io.peergraph.graph.symptom.SymptomStore;
 import io.peergraph.graph.tag.TagStore;
+import java.util.concurrent.TimeUnit;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;

@@ -46,12 +46,13 @@ public class BenchmarkController {
     private final BenchmarkQuery query;
     private final int k;
     private final BenchmarkNoise noise;
-    private final BenchmarkReleases releases = new BenchmarkReleases();
+    private final BenchmarkReleases releases;
 
     public BenchmarkController(CallerResolver callers, Ownership ownership, ConfigurationStore configurations, MetricStore metrics,
                                BenchmarkQuery query, Pseudonyms secret, @Value("${peergraph.privacy.k-anonymity:5}") int k,
                                @Value("${peergraph.privacy.benchmark-epsilon:0.5}") double epsilon,
-                               @Value("${peergraph.privacy.release-epoch:P1D}") Duration epoch) {
+                               @Value("${peergraph.privacy.release-epoch:P1D}") Duration epoch,
+                               @Value("${peergraph.privacy.questions-per-epoch:200}") int questionsPerEpoch) {
         if (k < 2) {
             throw new IllegalArgumentException("peergraph.privacy.k-anonymity must be at least 2, not " + k);
         }
@@ -62,6 +63,7 @@ public class BenchmarkController {
         this.query = query;
         this.k = k;
         this.noise = new BenchmarkNoise(secret.derivedKey("benchmark-noise"), epsilon, epoch);
+        this.releases = new BenchmarkReleases(questionsPerEpoch);
     }
 
     /** Most months of trend one question may ask for. */
@@ -78,9 +80,10 @@ public class BenchmarkController {
             throw new ApiException.Forbidden("Ask about your own configurations.");
         }
         String ownerId = configurations.byId(configuration).orElseThrow(() -> new ApiException.NotFound("configuration", configuration)).ownerId();
-        long epoch = noise.epochOf(Instant.now());
+        Instant now = Instant.now();
+        long epoch = noise.epochOf(now);
         BenchmarkQuery.Release release = new BenchmarkQuery.Release(noise);
-        return releases.answer(epoch, caller.customerId(), m.key(), String.join("|", caller.customerId(), configuration, m.key(),
+        return releases.answer(epoch, noise.secondsToNextEpoch(now), caller.customerId(), m.key(), String.join("|", caller.customerId(), configuration, m.key(),
                         cohort.name()), trendMonths,
                 () -> query.run(new BenchmarkQuery.Question(configuration, m, cohort, Set.copyOf(List.of(caller.customerId(), ownerId)), k,
                                 trendMonths, YearMonth.now(ZoneOffset.UTC), release))

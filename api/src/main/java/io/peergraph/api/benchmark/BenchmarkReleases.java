@@ -1,5 +1,6 @@
 package io.peergraph.api.benchmark;
 
+import io.peergraph.api.graphql.ApiException;
 import io.peergraph.graph.measurement.BenchmarkAnswer;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -15,8 +16,23 @@ import java.util.function.Supplier;
  * answer; a trend month is likewise fixed the first time it is released, even when a later question asks for a
  * longer trend. Everything is dropped when the epoch ends. Held in memory: a restart starts the epoch's releases
  * afresh (with the same noise, which is keyed by the epoch, not by the restart).
+ * <p>
+ * Each asker has a budget of distinct questions per epoch: every new answer spends privacy (docs/privacy.md), so the
+ * budget bounds what one customer can learn per epoch, and it bounds what an asker can make this class hold in
+ * memory. Asking a question already answered in the epoch again spends nothing.
  */
 final class BenchmarkReleases {
+
+    private final int questionsPerEpoch;
+    /** Distinct questions answered per asker in this epoch. */
+    private final Map<String, Integer> asked = new ConcurrentHashMap<>();
+
+    BenchmarkReleases(int questionsPerEpoch) {
+        if (questionsPerEpoch < 1) {
+            throw new IllegalArgumentException("peergraph.privacy.questions-per-epoch must be at least 1, not " + questionsPerEpoch);
+        }
+        this.questionsPerEpoch = questionsPerEpoch;
+    }
 
     private record Release(BenchmarkAnswer answer, Map<YearMonth, BenchmarkAnswer.Month> months) {}
 
@@ -27,17 +43,28 @@ final class BenchmarkReleases {
 
     /**
      * The answer to {@code question} in {@code epoch}: the first one computed in the epoch, its trend made of the
-     * months released first. {@code compute} computes afresh (with {@code months} of trend when asked).
+     * months released first. {@code compute} computes afresh (with {@code months} of trend when asked);
+     * {@code secondsToNextEpoch} is what a caller over budget is told to wait.
+     *
+     * @throws ApiException.RateLimited when {@code question} is new in the epoch and the asker has spent the budget
      */
-    BenchmarkAnswer answer(long epoch, String asker, String metric, String question, int months, Supplier<BenchmarkAnswer> compute) {
+    BenchmarkAnswer answer(long epoch, long secondsToNextEpoch, String asker, String metric, String question, int months,
+                           Supplier<BenchmarkAnswer> compute) {
         if (epoch != this.epoch) {
             synchronized (this) {
                 if (epoch != this.epoch) {
                     released.clear();
                     byCohort.clear();
+                    asked.clear();
                     this.epoch = epoch;
                 }
             }
+        }
+        if (!released.containsKey(question) && asked.merge(asker, 1, Integer::sum) > questionsPerEpoch) {
+            asked.merge(asker, -1, Integer::sum);
+            throw new ApiException.RateLimited("You have asked " + questionsPerEpoch + " different benchmark questions in this "
+                    + "release period; every new answer spends some of the privacy that protects the customers counted in it. "
+                    + "Questions already answered can be asked again; new ones after the period ends.", Math.max(1, secondsToNextEpoch));
         }
         Release release = released.compute(question, (key, before) -> {
             if (before != null && (months == 0 || !(before.answer() instanceof BenchmarkAnswer.Answered) || covers(before, months))) {

@@ -185,8 +185,10 @@ class BenchmarkTest {
         measure(peer(), config(lastPeer, true, "gpu H"), 990); // the victim records a value
         configurations.update(six.getFirst(), new ConfigurationStore.ConfigurationChange(null, null, null, false, null)); // another leaves
         JsonNode after = ask(mine, "SAME_CONFIGURATION_ITEMS");
+        // The whole answer, noise included, is the one released before the change. (Looking for the victim's "990"
+        // in it would be no test: the noise, keyed by a secret drawn per data folder, puts counts in any bucket, and
+        // an interpolated percentile came out as 990.0 before the victim existed.)
         assertThat(after).isEqualTo(before);
-        assertThat(after.toString()).doesNotContain("990");
     }
 
     /**

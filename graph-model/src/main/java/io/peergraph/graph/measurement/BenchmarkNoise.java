@@ -47,6 +47,12 @@ public final class BenchmarkNoise {
         return Math.floorDiv(now.getEpochSecond(), epoch.getSeconds());
     }
 
+    /** Whole seconds from {@code now} until the next release epoch begins (at least 1). */
+    public long secondsToNextEpoch(Instant now) {
+        long length = epoch.getSeconds();
+        return Math.max(1, (epochOf(now) + 1) * length - now.getEpochSecond());
+    }
+
     /** {@code count} plus the noise drawn for {@code label}: the same label always gets the same noise. */
     public int noisy(String label, int count) {
         return count + noise(label);

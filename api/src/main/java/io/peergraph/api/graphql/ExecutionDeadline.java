@@ -10,6 +10,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldParamete
 import graphql.schema.DataFetcher;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 /**
  * An execution time limit per request: once it has passed, every field that still has to be fetched (other than
@@ -21,9 +22,16 @@ import java.util.concurrent.CompletableFuture;
 public final class ExecutionDeadline extends SimplePerformantInstrumentation {
 
     private final Duration limit;
+    private final LongSupplier nanoTime;
 
     public ExecutionDeadline(Duration limit) {
+        this(limit, System::nanoTime);
+    }
+
+    /** With a clock of its own, in {@link System#nanoTime()} terms: tests move time instead of waiting for it. */
+    ExecutionDeadline(Duration limit, LongSupplier nanoTime) {
         this.limit = limit;
+        this.nanoTime = nanoTime;
     }
 
     /** When this request's (or this subscription event's) time is up, in {@link System#nanoTime()} terms. */
@@ -37,7 +45,7 @@ public final class ExecutionDeadline extends SimplePerformantInstrumentation {
 
     @Override
     public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
-        return CompletableFuture.completedFuture(new Deadline(System.nanoTime() + limit.toNanos()));
+        return CompletableFuture.completedFuture(new Deadline(nanoTime.getAsLong() + limit.toNanos()));
     }
 
     /**
@@ -47,7 +55,7 @@ public final class ExecutionDeadline extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationContext<graphql.ExecutionResult> beginSubscribedFieldEvent(InstrumentationFieldParameters parameters, InstrumentationState state) {
         if (state instanceof Deadline deadline) {
-            deadline.atNanos = System.nanoTime() + limit.toNanos();
+            deadline.atNanos = nanoTime.getAsLong() + limit.toNanos();
         }
         return SimpleInstrumentationContext.noOp();
     }
@@ -59,7 +67,7 @@ public final class ExecutionDeadline extends SimplePerformantInstrumentation {
             return dataFetcher;
         }
         return environment -> {
-            if (System.nanoTime() - deadline.atNanos >= 0) {
+            if (nanoTime.getAsLong() - deadline.atNanos >= 0) {
                 throw new ApiException.TimedOut(limit);
             }
             return dataFetcher.get(environment);

@@ -1,0 +1,38 @@
+package io.peergraph.api.config;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.SecurityException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+
+/**
+ * The first contact with an external Neo4j server, cluster or Aura (peergraph.neo4j.uri): a server that cannot be
+ * reached or that refuses the credentials stops the start with a message that says which, rather than a stack trace
+ * from whichever bean asked first. Another instance, or an orchestrator's restart, tries again later.
+ */
+final class ExternalNeo4j {
+
+    private ExternalNeo4j() {}
+
+    /** Connects once; on failure closes {@code driver} and throws {@link StartupRefusedException}. */
+    static void verify(Driver driver, String uri, String username) {
+        try {
+            driver.verifyConnectivity();
+        } catch (SecurityException e) { // AuthenticationException, or an authorization refusal
+            driver.close();
+            throw new StartupRefusedException("Neo4j at " + uri + " refused the credentials of user '" + username + "': "
+                    + e.getMessage(),
+                    "Check peergraph.neo4j.username and peergraph.neo4j.password (e.g. the environment variables "
+                            + "PEERGRAPH_NEO4J_USERNAME and PEERGRAPH_NEO4J_PASSWORD).", e);
+        } catch (ServiceUnavailableException e) {
+            driver.close();
+            throw new StartupRefusedException("Cannot reach Neo4j at " + uri + ": " + e.getMessage(),
+                    "Start the Neo4j server (or cluster) first, or correct peergraph.neo4j.uri; check that this machine "
+                            + "may connect to it (firewall, TLS: neo4j+s:// or bolt+s:// for an encrypted server).", e);
+        } catch (Neo4jException e) {
+            driver.close();
+            throw new StartupRefusedException("Neo4j at " + uri + " did not accept a connection: " + e.getMessage(),
+                    "Check peergraph.neo4j.uri, .username and .password, and the server's log.", e);
+        }
+    }
+}

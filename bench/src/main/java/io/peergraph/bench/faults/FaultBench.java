@@ -101,7 +101,7 @@ public final class FaultBench {
             }
             service.stop();
             if (tmpfs.isEmpty()) {
-                new ProcessBuilder("umount", dataDir.toString()).inheritIO().start().waitFor();
+                unmount();
             }
         }
         System.out.println();
@@ -123,6 +123,17 @@ public final class FaultBench {
         return mount.waitFor() == 0 ? Optional.empty() : Optional.of("cannot mount a tmpfs here (" + said + ")");
     }
 
+    /** The managed Elasticsearch ends shortly after the service (parent-death signal): wait for the volume to be free. */
+    private void unmount() throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 15; attempt++) {
+            if (new ProcessBuilder("umount", dataDir.toString()).inheritIO().start().waitFor() == 0) {
+                return;
+            }
+            Thread.sleep(2_000);
+        }
+        new ProcessBuilder("umount", "--lazy", dataDir.toString()).inheritIO().start().waitFor();
+    }
+
     private void setUp() throws Exception {
         RSAKey key = LocalSigningKey.loadOrCreate(dataDir.resolve("security"));
         TokenMinter minter = new TokenMinter(key, "peergraph-local", "peergraph", "roles");
@@ -134,7 +145,8 @@ public final class FaultBench {
                 .path("data").path("symptoms").path("edges").findValuesAsText("id");
         require(!symptoms.isEmpty(), "no symptoms in the store");
         List<MixedLoad.Customer> customers = new ArrayList<>();
-        for (int c = 0; c < 6; c++) {
+        // Enough customers that none has more than the 100 newest confirmations its own list shows (the ledger check).
+        for (int c = 0; c < 24; c++) {
             String token = minter.mint("fault-customer-" + c + "-" + run, List.of(Role.CUSTOMER), Duration.ofDays(1));
             JsonNode created = client.post(token, "mutation($i: CreateConfigurationInput!) { createConfiguration(input: $i) { id } }",
                     Map.of("i", Map.of("name", "rig", "items", List.of(Map.of("kind", "gpu", "value", "Radeon RX 580"),

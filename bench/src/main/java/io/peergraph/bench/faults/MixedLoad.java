@@ -209,6 +209,10 @@ final class MixedLoad {
             JsonNode tags = body == null ? null : body.path("data").path("report").path("tags");
             return tags != null && (tags.findValuesAsText("label").contains(ack.label()) || tags.findValuesAsText("normalized").contains(ack.label()));
         }
+        if (ack.kind().equals("confirmation")) { // not a node(id:) type: the writer's own list (newest 100) holds it
+            JsonNode body = post(ack.token(), "{ me { confirmations(first: 100) { id } } }", Map.of());
+            return body != null && body.path("data").path("me").path("confirmations").findValuesAsText("id").contains(ack.id());
+        }
         JsonNode body = post(ack.token(), "query($id: ID!) { node(id: $id) { id } }", Map.of("id", ack.id()));
         return body != null && ack.id().equals(body.path("data").path("node").path("id").asText());
     }

@@ -6,8 +6,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
 usage() {
   cat <<'USAGE'
-Usage: bench/run-faults.sh [--es-kills N] [--service-kills N] [--disk-mb M] [--workers W] [--pause-ms P] [--port P]
-                           [--seed S] [--no-build]
+Usage: bench/run-faults.sh [--es-kills N] [--service-kills N] [--import-kills N] [--import-file F] [--disk-mb M]
+                           [--workers W] [--pause-ms P] [--port P] [--seed S] [--no-build]
 
 Starts the service (java -jar api/target/peergraph.jar run: embedded Neo4j, managed Elasticsearch, demo data) on a fresh
 data folder under bench/target/faults and runs a bounded mixed load on 127.0.0.1 (W workers, each pausing P ms between
@@ -16,7 +16,10 @@ ledger of every write acknowledged. Then, family by family:
   1. the managed Elasticsearch's server JVM SIGKILLed N times at random moments (the watchdog restarts it); searches
      must answer from the graph and say degraded meanwhile;
   2. the service SIGKILLed N times during writes and restarted on the same folder;
-  3. the data folder's disk filled: the folder is a tmpfs of M MiB mounted for the run (needs the right to mount;
+  3. an offline import (peergraph import protondb F into a second, fresh store) SIGKILLed N times at random moments and
+     run again each time (it resumes from its checkpoint): the store must end with the same counts of every identified
+     label and of relationships as the same import run through once on a third store;
+  4. the data folder's disk filled: the folder is a tmpfs of M MiB mounted for the run (needs the right to mount;
      otherwise the family is reported as not run, with the reason); a filler file takes the rest of the space for
      30 s of load, then is removed for 30 s more.
 After each family: the outbox drained and GET /admin/verify?sample=10000 (what ./peergraph verify calls) counts
@@ -26,6 +29,8 @@ Exit status 1 if an acknowledged write was lost.
 
   --es-kills N       Elasticsearch kills (default 10)
   --service-kills N  service kills (default 10)
+  --import-kills N   import kills (default 10; 0: no import family)
+  --import-file F    what the import family imports (default ../shared/data/protondb/reports_jun1_2020.tar.gz)
   --disk-mb M        size of the data folder's tmpfs (default 1024; 0: no disk family)
   --workers W        load threads (default 2)
   --pause-ms P       pause of each worker between requests (default 100)

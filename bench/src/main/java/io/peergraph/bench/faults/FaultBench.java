@@ -84,7 +84,9 @@ public final class FaultBench {
             setUp();
             esKills(esKills);
             serviceKills(serviceKills);
-            if (importKills > 0) {
+            if (importKills > 0 && !Files.isRegularFile(importFile)) {
+                rows.add(row("import kill", 0, 0, 0, 0, -1, -1, "not run: no " + importFile + " (the shared data beside the clone)"));
+            } else if (importKills > 0) {
                 ImportKills.Result imports = new ImportKills(service.jar(), dir.resolve("imports"), random).run(importKills, importFile);
                 rows.add(row("import kill", imports.injected(), imports.survived(), (int) imports.expected(), (int) imports.found(), -1, -1,
                         imports.notes() + (imports.countsEqual() ? "" : " LOST (counts differ)")));

@@ -75,14 +75,6 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    long pid() {
-        return process.pid();
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** Everything the process printed so far. */
     String output() {
         try {

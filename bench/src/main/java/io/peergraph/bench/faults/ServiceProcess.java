@@ -109,10 +109,6 @@ final class ServiceProcess {
         }
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** The managed Elasticsearch's server JVM: the descendant running Elasticsearch's bootstrap. */
     Optional<ProcessHandle> elasticsearch() {
         return process.toHandle().descendants()

@@ -64,6 +64,9 @@ public class GraphConfiguration {
                 ? GraphDatabase.driver(embedded.server().boltUri(), embedded.server().authToken(), config)
                 : GraphDatabase.driver(neo4j.uri(), neo4j.username() == null || neo4j.username().isBlank()
                         ? AuthTokens.none() : AuthTokens.basic(neo4j.username(), neo4j.password()), config);
+        if (embedded.server() == null) {
+            ExternalNeo4j.verify(driver, neo4j.uri(), neo4j.username());
+        }
         SchemaMigrations.apply(driver);
         return DatabasePermits.bounded(driver);
     }

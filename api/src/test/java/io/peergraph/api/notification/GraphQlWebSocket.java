@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * A minimal graphql-transport-ws client on the JDK's WebSocket, for tests: what a browser's client library sends,
  * frame by frame. Messages and the close code arrive in queues; reads wait at most {@link #PATIENCE}.
  */
-final class GraphQlWebSocket implements WebSocket.Listener, AutoCloseable {
+public final class GraphQlWebSocket implements WebSocket.Listener, AutoCloseable {
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
@@ -27,12 +27,12 @@ final class GraphQlWebSocket implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
 
-    GraphQlWebSocket(URI uri) {
+    public GraphQlWebSocket(URI uri) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
                 .buildAsync(uri, this).join();
     }
 
-    void send(Map<String, Object> message) {
+    public void send(Map<String, Object> message) {
         try {
             socket.sendText(JSON.writeValueAsString(message), true).join();
         } catch (java.io.IOException e) {
@@ -41,12 +41,17 @@ final class GraphQlWebSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The next message from the server, or null if none came within the patience. */
-    JsonNode next() throws InterruptedException {
+    public JsonNode next() throws InterruptedException {
         return messages.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** The next message from the server, or null if none came within {@code patience}. */
+    public JsonNode next(Duration patience) throws InterruptedException {
+        return messages.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** The messages received and not yet taken. */
-    java.util.List<JsonNode> received() {
+    public java.util.List<JsonNode> received() {
         return java.util.List.copyOf(messages);
     }
 

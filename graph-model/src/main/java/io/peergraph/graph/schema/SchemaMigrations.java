@@ -127,6 +127,12 @@ public final class SchemaMigrations {
         }
     }
 
+    /** The newest migration the store has seen (0 for a new store); another instance waits for {@link #latestVersion()}. */
+    public static int appliedVersion(Driver driver) {
+        return driver.executableQuery("MATCH (m:SchemaMigration) RETURN coalesce(max(m.version), 0) AS v").execute()
+                .records().getFirst().get("v").asInt();
+    }
+
     /** The newest version this build knows. */
     public static int latestVersion() {
         return MIGRATIONS.getLast().version();

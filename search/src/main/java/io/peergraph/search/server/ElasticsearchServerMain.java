@@ -34,12 +34,13 @@ public final class ElasticsearchServerMain {
 
     private static final String USAGE =
             """
-            Usage: ElasticsearchServerMain start|run|stop --data-dir DIR [--port PORT] [--heap SIZE]
+            Usage: ElasticsearchServerMain start|run|stop --data-dir DIR [--port PORT] [--heap SIZE] [--start-timeout SECONDS]
               start  start Elasticsearch in the background; print its URI once it is healthy
               run    run Elasticsearch in the foreground until this process is stopped
               stop   stop the Elasticsearch that `start` left running for DIR
               --port HTTP port on 127.0.0.1 (default: a free port)
               --heap JVM heap, e.g. 512m (default)
+              --start-timeout how long a start may take before it is abandoned (default 120; more on a busy machine)
             """;
     private static final Duration SUPERVISOR_STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -205,11 +206,11 @@ public final class ElasticsearchServerMain {
         }
     }
 
-    private record Options(String command, Path dataDir, int port, String heap) {
+    private record Options(String command, Path dataDir, int port, String heap, Duration startTimeout) {
 
         static Options parse(String[] args) {
             if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
-                return new Options("help", Path.of("."), 0, "512m");
+                return new Options("help", Path.of("."), 0, "512m", null);
             }
             if (!List.of("start", "run", "stop").contains(args[0])) {
                 throw new IllegalArgumentException("Unknown command: " + args[0]);
@@ -217,6 +218,7 @@ public final class ElasticsearchServerMain {
             Path dataDir = null;
             int port = 0;
             String heap = "512m";
+            Duration startTimeout = null;
             for (int i = 1; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("Missing value for " + args[i]);
@@ -226,13 +228,22 @@ public final class ElasticsearchServerMain {
                     case "--data-dir" -> dataDir = Path.of(value);
                     case "--port" -> port = parsePort(value);
                     case "--heap" -> heap = value;
+                    case "--start-timeout" -> startTimeout = Duration.ofSeconds(parseSeconds(value));
                     default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
                 }
             }
             if (dataDir == null) {
                 throw new IllegalArgumentException("--data-dir is required");
             }
-            return new Options(args[0], dataDir.toAbsolutePath(), port, heap);
+            return new Options(args[0], dataDir.toAbsolutePath(), port, heap, startTimeout);
+        }
+
+        private static long parseSeconds(String value) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Not a number of seconds: " + value);
+            }
         }
 
         private static int parsePort(String value) {
@@ -244,12 +255,17 @@ public final class ElasticsearchServerMain {
         }
 
         ServerSettings settings() {
-            return ServerSettings.defaults(dataDir).withHttpPort(port).withHeap(heap);
+            ServerSettings settings = ServerSettings.defaults(dataDir).withHttpPort(port).withHeap(heap);
+            return startTimeout == null ? settings : settings.withStartTimeout(startTimeout);
         }
 
         List<String> asArguments(String otherCommand) {
-            return List.of(
-                    otherCommand, "--data-dir", dataDir.toString(), "--port", Integer.toString(port), "--heap", heap);
+            List<String> arguments = new ArrayList<>(List.of(
+                    otherCommand, "--data-dir", dataDir.toString(), "--port", Integer.toString(port), "--heap", heap));
+            if (startTimeout != null) {
+                arguments.addAll(List.of("--start-timeout", Long.toString(startTimeout.toSeconds())));
+            }
+            return arguments;
         }
     }
 }

@@ -36,7 +36,8 @@ class ElasticsearchServerMainTest {
 
     @Test
     void startLeavesAHealthyServerThatStopEnds() throws Exception {
-        Launch started = launcher("start", "--heap", "256m");
+        // A busy machine takes longer than the default 2 minutes to start Elasticsearch: the supervisor is given 10.
+        Launch started = launcher("start", "--heap", "256m", "--start-timeout", "600");
         assertThat(started.exitCode()).as(started.output()).isZero();
         URI uri = started.printedUri();
         try (ElasticsearchClient client = SearchClientFactory.create(uri, ElasticsearchServer.credentialsOf(dataDir))) {

@@ -15,7 +15,7 @@ import org.neo4j.driver.TransactionContext;
 /**
  * Writes a synthetic community into Neo4j over Bolt as docs/graph-model.md says, in batches of UNWIND: one
  * transaction per batch of customers (with their configurations, reports and the reports' peer signature,
- * refreshed by {@link PeerSignature#REFRESH} itself so that loading measures the real write path), then the
+ * refreshed by {@link PeerSignature#refresh} itself so that loading measures the real write path), then the
  * solutions, then the confirmations that refer to them.
  */
 public final class CommunityLoader {
@@ -154,7 +154,7 @@ public final class CommunityLoader {
         tx.run(CONFIG_COUNTS, Map.of("counts", configCounts.entrySet().stream()
                 .map(e -> Map.of("id", e.getKey(), "n", e.getValue())).toList())).consume();
         tx.run(REPORTS, Map.of("reports", reports)).consume();
-        tx.run(PeerSignature.REFRESH, Map.of("reportIds", reports.stream().map(r -> r.get("id")).toList())).consume();
+        PeerSignature.refresh(tx, reports.stream().map(r -> (String) r.get("id")).toList());
     }
 
     private static List<Map<String, Object>> rows(IntStream customers, IntFunction<List<Map<String, Object>>> rowsOf) {

@@ -284,14 +284,14 @@ public final class TaxonomyBench {
                 WITH r, t
                 RETURN count(*) AS n
                 """, reportRows);
-        // Signed as ReportStore does (PeerSignature.REFRESH: each symptom's broader symptoms and concepts walked up).
+        // Signed as ReportStore does (PeerSignature.refresh: each symptom's broader symptoms and concepts walked up).
         long signStarted = System.nanoTime();
         List<Map<String, Object>> signRows = reportRows.stream().map(r -> row("ids", List.of(r.get("id"), r.get("twin")))).toList();
         for (int from = 0; from < signRows.size(); from += 1000) {
-            List<Object> ids = new ArrayList<>();
-            signRows.subList(from, Math.min(signRows.size(), from + 1000)).forEach(r -> ids.addAll((List<?>) r.get("ids")));
+            List<String> ids = new ArrayList<>();
+            signRows.subList(from, Math.min(signRows.size(), from + 1000)).forEach(r -> ((List<?>) r.get("ids")).forEach(id -> ids.add((String) id)));
             try (Session s = driver.session()) {
-                s.executeWriteWithoutResult(tx -> tx.run(PeerSignature.REFRESH, Map.of("reportIds", ids)).consume());
+                s.executeWriteWithoutResult(tx -> PeerSignature.refresh(tx, ids));
             }
         }
         double signSeconds = (System.nanoTime() - signStarted) / 1e9;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * The peer signature of a report: the terms of the {@code report_peer_signature} full-text index that lets
@@ -14,7 +15,9 @@ import org.neo4j.driver.Value;
  *
  * <p>A report carries a signature only while it may be shown to peers: the report is not private, its
  * configuration takes part in peer listings. Everything that writes reports, symptoms or those privacy
- * settings calls {@link #REFRESH} in the same transaction, so the index never shows what it must not.
+ * settings refreshes it ({@link #refresh}) in the same transaction, so the index never shows what it must not:
+ * graph-model's operations that change reports, their symptoms, their configuration's items or those settings
+ * (ReportStore, ConfigurationStore, the imports, {@link SignatureResign}) do it themselves, so no caller can forget.
  * The items are those of the configuration when the signature is refreshed.
  *
  * <p>The symptom terms carry the taxonomy above each symptom the report shows ({@link #TERMS_OF_SYMPTOM}), so a
@@ -54,7 +57,10 @@ public final class PeerSignature {
     private static final String SHOWN = """
             r.privacy <> 'PRIVATE' AND coalesce(cfg.listedInPeers, true) AND size(symptoms) > 0 AND size(items) > 0""";
 
-    /** Recomputes the signature of the reports whose ids are in {@code $reportIds}. */
+    /**
+     * Recomputes the signature of the reports whose ids are in {@code $reportIds}. Call {@link #refresh}; the text is
+     * public only for tests that sign reports they wrote by hand.
+     */
     public static final String REFRESH = """
             UNWIND $reportIds AS reportId
             MATCH (owner:Customer)-[:REPORTED]->(r:Report {id: reportId})-[:ON]->(cfg:Configuration)
@@ -82,7 +88,8 @@ public final class PeerSignature {
      * configuration {@code cfg}, {@code symptoms} (the ids of the symptoms it shows) and {@code items} (the ids of
      * its configuration's items), and the parameter {@code $symptomTerms}: each of those symptoms' terms by id, as
      * {@link #symptomTerms} gives them once per batch (a batch has thousands of reports, a few dozen symptoms). A
-     * new report has no signature to clear, so this only sets one when it is shown.
+     * new report has no signature to clear, so this only sets one when it is shown. Only graph-model's import
+     * statements (io.peergraph.graph.imports) end with it.
      */
     public static final String SET_NEW = """
             WITH *, """ + SHOWN + """
@@ -100,6 +107,20 @@ public final class PeerSignature {
             MATCH (:Configuration {id: configurationId})<-[:ON]-(r:Report)
             RETURN collect(r.id) AS reportIds
             """;
+
+    /** Recomputes the signature of these reports in the caller's transaction (driver). */
+    public static void refresh(SimpleQueryRunner tx, Collection<String> reportIds) {
+        if (!reportIds.isEmpty()) {
+            tx.run(REFRESH, Map.of("reportIds", List.copyOf(reportIds))).consume();
+        }
+    }
+
+    /** Recomputes the signature of these reports in the caller's transaction (Spring Data Neo4j). */
+    public static void refresh(Neo4jClient client, Collection<String> reportIds) {
+        if (!reportIds.isEmpty()) {
+            client.query(REFRESH).bind(List.copyOf(reportIds)).to("reportIds").run();
+        }
+    }
 
     /** Each symptom's terms by id ({@link #TERMS_OF_SYMPTOM}), read in the caller's transaction: the {@code $symptomTerms} of {@link #SET_NEW}. */
     public static Map<String, List<String>> symptomTerms(SimpleQueryRunner tx, Collection<String> symptomIds) {

@@ -113,7 +113,7 @@ public final class SignatureResign {
             return Outcome.NONE;
         }
         if (reportIds.size() <= INLINE_LIMIT) {
-            tx.run(PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
+            PeerSignature.refresh(tx, reportIds);
             return new Outcome(reportIds.size(), false);
         }
         tx.run(REQUEST, Map.of("symptomIds", List.copyOf(symptomIds), "reason", reason)).consume();
@@ -133,9 +133,7 @@ public final class SignatureResign {
                 }
                 String request = rows.getFirst().get("request").asString();
                 List<String> reportIds = rows.getFirst().get("reportIds").asList(Value::asString);
-                if (!reportIds.isEmpty()) {
-                    tx.run(PeerSignature.REFRESH, Map.of("reportIds", reportIds)).consume();
-                }
+                PeerSignature.refresh(tx, reportIds);
                 Map<String, Object> p = new HashMap<>();
                 p.put("request", request);
                 p.put("last", reportIds.size() < BATCH ? null : reportIds.getLast());

@@ -56,7 +56,7 @@ public class ReportStore {
                 CALL (r) { MATCH (p:Product {id: $productId}) CREATE (r)-[:ABOUT]->(p) }
                 CALL (r) { UNWIND $symptomIds AS symptomId MATCH (s:Symptom {id: symptomId}) CREATE (r)-[:SHOWS]->(s) }
                 """).bindAll(p).run();
-        client.query(PeerSignature.REFRESH).bind(List.of(id)).to("reportIds").run();
+        PeerSignature.refresh(client, List.of(id));
         Outbox.record(client, EventType.ReportChanged, id, Map.of("change", "created"));
         return byId(id).orElseThrow();
     }
@@ -76,7 +76,7 @@ public class ReportStore {
                 SET r.title = coalesce($title, r.title), r.text = coalesce($text, r.text), r.status = coalesce($status, r.status),
                     r.privacy = coalesce($privacy, r.privacy), r.updatedAt = datetime()
                 """).bindAll(p).run();
-        client.query(PeerSignature.REFRESH).bind(List.of(id)).to("reportIds").run();
+        PeerSignature.refresh(client, List.of(id));
         Outbox.record(client, EventType.ReportChanged, id, Map.of("change", "updated"));
         return byId(id).orElseThrow();
     }

@@ -115,7 +115,7 @@ public class ConfigurationStore {
         }
         if (change.items() != null || change.privacy() != null || change.listedInPeers() != null) {
             List<String> reportIds = reportIds(id);
-            client.query(PeerSignature.REFRESH).bind(reportIds).to("reportIds").run();
+            PeerSignature.refresh(client, reportIds);
             // last: the outbox counter is held until commit
             if (change.items() != null) {
                 recordItemsChanged(id, reportIds);

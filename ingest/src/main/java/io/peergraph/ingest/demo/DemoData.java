@@ -1,5 +1,6 @@
 package io.peergraph.ingest.demo;
 
+import io.peergraph.graph.imports.EmptyGraph;
 import io.peergraph.ingest.ImportCommand;
 import io.peergraph.ingest.ImportRun;
 import io.peergraph.ingest.progress.Progress;
@@ -28,8 +29,7 @@ public final class DemoData {
 
     /** Imports the demo reports when the store holds no report yet; empty when it did nothing. */
     public static Optional<ImportRun> loadIfEmpty(Driver driver) {
-        boolean hasReports = driver.executableQuery("MATCH (r:Report) RETURN r LIMIT 1").execute().records().size() > 0;
-        if (hasReports) {
+        if (!EmptyGraph.holdsNoReport(driver)) {
             return Optional.empty();
         }
         return Optional.of(load(driver));

@@ -6,22 +6,18 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.TransactionContext;
 
-/** Writes one entity type, a batch at a time, inside the engine's transaction. */
+/**
+ * Writes one entity type, a batch at a time, inside the engine's transaction, through graph-model's import operations
+ * (io.peergraph.graph.imports), which record the outbox events of what search shows in that transaction.
+ */
 public interface BatchWriter<T> {
-
-    /**
-     * The payload of the outbox events writers record for what search shows (in the batch's transaction), so that
-     * consumers that notify people can leave bulk loads out.
-     */
-    Map<String, String> IMPORTED = Map.of("source", "import");
 
     /** Which of these natural keys the graph already holds (those records count as unchanged). */
     Set<String> existing(TransactionContext tx, Collection<String> keys);
 
     /**
-     * Writes records that are not in the graph yet; MERGE on natural keys, so a retry writes nothing twice.
-     * Returns the keys of records it could not write (e.g. a reference to a record that is not in the graph)
-     * with a reason; the engine counts those as rejected.
+     * Writes records that are not in the graph yet. Returns the keys of records it could not write (e.g. a reference
+     * to a record that is not in the graph) with a reason; the engine counts those as rejected.
      */
     Map<String, String> write(TransactionContext tx, List<T> records);
 

@@ -1,5 +1,6 @@
 package io.peergraph.ingest.engine;
 
+import io.peergraph.graph.imports.ImportCheckpoints;
 import io.peergraph.ingest.ImportRun;
 import io.peergraph.ingest.deadletter.DeadLetterFile;
 import io.peergraph.ingest.engine.Mapped.Accepted;
@@ -76,7 +77,7 @@ public final class ImportEngine {
                              DeadLetterFile deadLetters) {
         long started = System.nanoTime();
         String sourceId = format + ":" + sha256(file);
-        long committedUpTo = Checkpoint.load(driver, sourceId);
+        long committedUpTo = ImportCheckpoints.position(driver, sourceId);
         Counts counts = new Counts();
         Reader<T> reader = new Reader<>(file, source, mapper, deadLetters, committedUpTo);
         Thread readerThread = Thread.ofPlatform().name("import-reader").daemon().start(reader);
@@ -230,7 +231,7 @@ public final class ImportEngine {
                     }
                 }
                 Map<String, String> unwritten = writer.write(tx, fresh);
-                Checkpoint.save(tx, sourceId, file.getFileName().toString(), lastPosition);
+                ImportCheckpoints.save(tx, sourceId, file.getFileName().toString(), lastPosition);
                 return new BatchOutcome<>(fresh, unwritten);
             });
         }

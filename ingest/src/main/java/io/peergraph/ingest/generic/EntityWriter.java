@@ -1,13 +1,12 @@
 package io.peergraph.ingest.generic;
 
-import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.imports.RecordImport;
+import io.peergraph.graph.imports.SymptomImport;
+import io.peergraph.graph.imports.TagTargets;
 import io.peergraph.graph.measurement.MeasurementRule;
 import io.peergraph.graph.measurement.Metric;
 import io.peergraph.graph.measurement.MetricStore;
-import io.peergraph.graph.outbox.Outbox;
-import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.ingest.engine.BatchWriter;
-import io.peergraph.ingest.engine.ConfigItems;
 import io.peergraph.ingest.engine.SymptomHierarchy;
 import io.peergraph.seeds.tags.TagApplication;
 import io.peergraph.seeds.tags.TagRequest;
@@ -21,15 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Value;
 
 /**
  * Writes a batch of one generic entity type (new records only: the engine has checked their keys in this
- * transaction) with the peer signature of new reports, and records the outbox events of what search shows, all
- * in the batch's transaction: a few statements a batch (shared symptoms or config items, records, outbox) besides
- * the engine's two (existing keys, checkpoint).
+ * transaction) through graph-model's {@link RecordImport}, which signs new reports for peer search and records the
+ * outbox events of what search shows, all in the batch's transaction. Before it: the symptoms of a batch of reports
+ * ({@link SymptomHierarchy}) and the fit of measurements to their metric; tags go through the taxonomy's tagging.
  */
 public final class EntityWriter implements BatchWriter<Map<String, Object>> {
 
@@ -68,12 +65,10 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
 
     @Override
     public Set<String> existing(TransactionContext tx, Collection<String> keys) {
-        return new HashSet<>(tx.run(entity.existingCypher(), Map.of("keys", List.copyOf(keys))).single().get("known")
-                .asList(v -> v.asString()));
+        return entity == Entity.TAGS ? TagTargets.existing(tx, keys) : entity.records().existing(tx, keys);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, String> write(TransactionContext tx, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return Map.of();
@@ -85,10 +80,8 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         if (entity == Entity.MEASUREMENTS) {
             rows = measurementsThatFit(tx, rows, refused);
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("rows", rows);
         if (entity == Entity.REPORTS) {
-            Map<String, SymptomHierarchy.Node> symptoms = new LinkedHashMap<>();
+            Map<String, SymptomImport.Node> symptoms = new LinkedHashMap<>();
             Set<String> shown = new HashSet<>();
             for (Map<String, Object> row : rows) {
                 for (Object key : (List<?>) row.get("symptomKeys")) {
@@ -97,17 +90,9 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
                     }
                 }
             }
-            SymptomHierarchy.merge(tx, symptoms.values());
-            // The terms of every symptom the batch shows, settled or not: read in this transaction, so they follow the
-            // taxonomy as it is now.
-            params.put("symptomTerms", PeerSignature.symptomTerms(tx, shown.stream().map(PublicId.SYMPTOM::fromKey).toList()));
+            SymptomHierarchy.settle(tx, symptoms.values());
         }
-        if (entity == Entity.CONFIGURATIONS) {
-            ConfigItems.merge(tx, rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
-        }
-        // One statement writes the batch, the reports' peer signatures included, and says what it wrote.
-        Record result = tx.run(entity.writeCypher(), params).single();
-        Set<String> written = new HashSet<>(result.get("written").asList(Value::asString));
+        Set<String> written = entity.records().importBatch(tx, rows);
         Map<String, String> unwritten = new HashMap<>(refused);
         for (Map<String, Object> row : rows) {
             String key = (String) row.get(entity.keyField());
@@ -115,8 +100,6 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
                 unwritten.put(key, entity.unresolvedReason());
             }
         }
-        // Last statement of the batch: the outbox counter stays locked until the batch commits.
-        entity.outboxEvent().ifPresent(type -> Outbox.recordAll(tx, type, result.get("aggregates").asList(Value::asString), IMPORTED));
         return unwritten;
     }
 
@@ -153,16 +136,18 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         Map<String, Map<String, Object>> bySourceKey = new HashMap<>();
         rows.forEach(r -> bySourceKey.put((String) r.get("sourceKey"), r));
         List<TagRequest> requests = new ArrayList<>();
-        tx.run(entity.writeCypher(), Map.of("rows", rows)).forEachRemaining(found -> {
-            Map<String, Object> row = bySourceKey.remove(found.get("sourceKey").asString());
-            requests.add(new TagRequest(found.get("customerId").asString(null), found.get("thingId").asString(), (String) row.get("label"),
-                    (String) row.get("sourceKey"), (OffsetDateTime) row.get("at")));
-        });
+        List<TagTargets.Wanted> wanted = rows.stream().map(r -> new TagTargets.Wanted((String) r.get("sourceKey"),
+                (String) r.get("targetType"), (String) r.get("targetKey"), (String) r.get("by"))).toList();
+        for (TagTargets.Found found : TagTargets.find(tx, wanted)) {
+            Map<String, Object> row = bySourceKey.remove(found.sourceKey());
+            requests.add(new TagRequest(found.customerId(), found.thingId(), (String) row.get("label"), found.sourceKey(),
+                    (OffsetDateTime) row.get("at")));
+        }
         List<TagApplication> applied = Tagging.apply(tx, requests);
         Map<String, String> unwritten = new HashMap<>();
         bySourceKey.keySet().forEach(k -> unwritten.put(k, entity.unresolvedReason()));
         // Last statement of the batch: the outbox counter stays locked until the batch commits.
-        Tagging.recordApplied(tx, applied, IMPORTED);
+        Tagging.recordApplied(tx, applied, RecordImport.IMPORTED);
         return unwritten;
     }
 }

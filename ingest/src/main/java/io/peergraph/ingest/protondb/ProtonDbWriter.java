@@ -1,11 +1,9 @@
 package io.peergraph.ingest.protondb;
 
 import io.peergraph.graph.id.PublicId;
-import io.peergraph.graph.outbox.EventType;
-import io.peergraph.graph.outbox.Outbox;
-import io.peergraph.graph.peers.PeerSignature;
+import io.peergraph.graph.imports.ProtonDbImport;
+import io.peergraph.graph.imports.SymptomImport;
 import io.peergraph.ingest.engine.BatchWriter;
-import io.peergraph.ingest.engine.ConfigItems;
 import io.peergraph.ingest.engine.SymptomHierarchy;
 import io.peergraph.ingest.normalise.NormalisedItem;
 import io.peergraph.ingest.protondb.ProtonDbReport.Tried;
@@ -22,104 +20,19 @@ import java.util.Set;
 import org.neo4j.driver.TransactionContext;
 
 /**
- * Writes ProtonDB reports as docs/graph-model.md lays them out, one batch per call, MERGE on natural keys
- * throughout (relies on the unique constraints of migrations 1 and 2: Product.key, Customer.handle,
- * ConfigItem.key, Symptom.key and the sourceKey of Configuration, Report, Interaction, Solution, Confirmation).
+ * Writes ProtonDB reports, one batch per call, through graph-model's {@link ProtonDbImport} (which lays them out as
+ * docs/graph-model.md says, signs them for peer search and records their outbox events): this gathers the batch's
+ * symptoms with their broader ones ({@link SymptomHierarchy}), the solutions its reports tried with the symptoms they
+ * were tried on, and one row per report, items only for configurations new to the graph.
  */
 public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
 
-    /**
-     * The graph grows fast during an import, so Neo4j would re-plan these statements again and again as its
-     * statistics move (measured: an eighth of the import's CPU). Their plans are index seeks on unique
-     * constraints whatever the statistics, so the first plan is kept.
-     */
-    private static final String REUSE_PLAN = "CYPHER replan=skip\n";
-
-    /** Shared solutions (a launch option, a Proton version) are proposed by the community, not by one reporter. */
-    static final String COMMUNITY_HANDLE = "protondb-community";
-
-    private static final String EXISTING = REUSE_PLAN + """
-            UNWIND $keys AS key
-            MATCH (r:Report {sourceKey: key})
-            RETURN collect(r.sourceKey) AS known
-            """;
-
-    /** Configurations already in the graph: their items are linked, so a batch sends items only for new ones. */
-    private static final String EXISTING_CONFIGURATIONS = REUSE_PLAN + """
-            UNWIND $keys AS key
-            MATCH (c:Configuration {sourceKey: key})
-            RETURN collect(key) AS known
-            """;
-
-    private static final String SOLUTIONS = REUSE_PLAN + """
-            MERGE (community:Customer {handle: $communityHandle})
-              ON CREATE SET community.id = $communityId, community.displayName = 'ProtonDB community',
-                            community.kind = 'ORGANISATION', community.createdAt = datetime(), community.updatedAt = datetime()
-            WITH community
-            UNWIND $solutions AS s
-            MERGE (sol:Solution {sourceKey: s.sourceKey})
-              ON CREATE SET sol.id = s.id, sol.title = s.title, sol.steps = s.steps, sol.kind = s.kind,
-                            sol.createdAt = datetime(), sol.updatedAt = datetime()
-            MERGE (community)-[:PROPOSED]->(sol)
-            WITH sol, s
-            UNWIND s.symptomKeys AS symptomKey
-            MATCH (symptom:Symptom {key: symptomKey})
-            MERGE (sol)-[:SOLVES]->(symptom)
-            """;
-
-    private static final String REPORTS = REUSE_PLAN + """
-            UNWIND $rows AS row
-            MERGE (p:Product {key: row.productKey})
-              ON CREATE SET p.id = row.productId, p.name = row.productName, p.verified = true, p.steamAppId = row.steamAppId,
-                            p.createdAt = datetime(), p.updatedAt = datetime()
-            MERGE (c:Customer {handle: row.handle})
-              ON CREATE SET c.id = row.customerId, c.displayName = row.displayName, c.kind = 'PERSON',
-                            c.createdAt = datetime(), c.updatedAt = datetime()
-            MERGE (cfg:Configuration {sourceKey: row.configurationKey})
-              ON CREATE SET cfg.id = row.configurationId, cfg.name = row.configurationName, cfg.privacy = 'COMMUNITY',
-                            cfg.listedInPeers = true, cfg.inStatistics = true, cfg.createdAt = datetime(), cfg.updatedAt = datetime()
-            MERGE (c)-[:OWNS]->(cfg)
-            WITH row, p, c, cfg
-            // Items come with new configurations only; the writer has merged and counted them (ConfigItems) beforehand.
-            CALL (row, cfg) {
-              UNWIND row.items AS item
-              MATCH (ci:ConfigItem {key: item.key})
-              CREATE (cfg)-[:INCLUDES {raw: item.raw}]->(ci)
-            }
-            // The engine wrote only reports that are not in the graph (checked in this transaction): CREATE is safe.
-            CREATE (c)-[:REPORTED]->(r:Report {sourceKey: row.sourceKey, id: row.id, title: row.title, text: row.text,
-                        status: row.status, privacy: 'COMMUNITY', occurredAt: row.occurredAt, source: 'protondb',
-                        sourceFormat: row.format, verdict: row.verdict, createdAt: datetime(), updatedAt: datetime()})
-            CREATE (r)-[:ON]->(cfg)
-            CREATE (r)-[:ABOUT]->(p)
-            CREATE (r)-[:HAS_INTERACTION]->(:Interaction {sourceKey: row.interactionKey, id: row.interactionId, channel: 'WEB',
-                        direction: 'INBOUND', outcome: 'REPORTED', at: row.occurredAt, createdAt: datetime(), updatedAt: datetime()})
-            WITH row, c, cfg, r
-            CALL (row, r) {
-              UNWIND row.symptomKeys AS symptomKey
-              MATCH (s:Symptom {key: symptomKey})
-              CREATE (r)-[:SHOWS]->(s)
-              RETURN collect(s.id) AS symptoms
-            }
-            CALL (row, c, cfg, r) {
-              UNWIND row.tried AS t
-              MATCH (sol:Solution {sourceKey: t.solutionKey})
-              CREATE (r)-[:TRIED]->(sol)
-              CREATE (c)-[:CONFIRMED]->(cf:Confirmation {sourceKey: t.confirmationKey, id: t.confirmationId, worked: row.worked,
-                          note: t.note, at: row.occurredAt, createdAt: datetime(), updatedAt: datetime()})
-              CREATE (cf)-[:OF]->(sol)
-              CREATE (cf)-[:WITH]->(cfg)
-            }
-            WITH row, c AS owner, cfg, r, symptoms, COLLECT { MATCH (cfg)-[:INCLUDES]->(i:ConfigItem) RETURN i.id } AS items
-            """ + PeerSignature.SET_NEW;
-
     @Override
     public Set<String> existing(TransactionContext tx, Collection<String> keys) {
-        return new HashSet<>(tx.run(EXISTING, Map.of("keys", List.copyOf(keys))).single().get("known").asList(v -> v.asString()));
+        return ProtonDbImport.existingReports(tx, keys);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, String> write(TransactionContext tx, List<ProtonDbReport> reports) {
         if (reports.isEmpty()) {
             return Map.of();
@@ -128,9 +41,8 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
         Map<String, Solution> solutions = new LinkedHashMap<>();
         Map<String, Set<String>> solves = new HashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>(reports.size());
-        List<String> reportIds = new ArrayList<>(reports.size());
-        Set<String> configurationsWithItems = new HashSet<>(tx.run(EXISTING_CONFIGURATIONS,
-                Map.of("keys", reports.stream().map(r -> configurationKey(r)).distinct().toList())).single().get("known").asList(v -> v.asString()));
+        Set<String> configurationsWithItems = new HashSet<>(ProtonDbImport.existingConfigurations(tx,
+                reports.stream().map(ProtonDbWriter::configurationKey).distinct().toList()));
         for (ProtonDbReport report : reports) {
             report.symptoms().forEach(s -> Symptoms.withBroader(s.key()).forEach(b -> symptoms.putIfAbsent(b.key(), b)));
             for (Tried t : report.tried()) {
@@ -143,22 +55,10 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
                 row.put("items", List.of());
             }
             rows.add(row);
-            reportIds.add((String) row.get("id"));
         }
-        Map<String, List<String>> symptomTerms = SymptomHierarchy.write(tx,
-                symptoms.values().stream().map(s -> new SymptomHierarchy.Node(s.key(), s.name(), s.broader())).toList());
-        tx.run(SOLUTIONS, Map.of("communityHandle", COMMUNITY_HANDLE, "communityId", PublicId.CUSTOMER.fromKey(COMMUNITY_HANDLE),
-                "solutions", solutions.values().stream().map(s -> solutionRow(s, solves.getOrDefault(s.sourceKey(), Set.of()))).toList()))
-                .consume();
-        ConfigItems.merge(tx, rows.stream().map(row -> (List<Map<String, Object>>) row.get("items")).toList());
-        tx.run(REPORTS, Map.of("rows", rows, "symptomTerms", symptomTerms)).consume();
-        // Last: the outbox counter stays locked until the batch commits. New cases, the products they are about
-        // (new ones need a document) and the solutions whose confirmation counts moved.
-        Outbox.recordAll(tx, EventType.ProductChanged,
-                rows.stream().map(r -> (String) r.get("productId")).distinct().toList(), IMPORTED);
-        Outbox.recordAll(tx, EventType.ReportChanged, reportIds, IMPORTED);
-        Outbox.recordAll(tx, EventType.ConfirmationRecorded,
-                solutions.keySet().stream().map(PublicId.SOLUTION::fromKey).toList(), IMPORTED);
+        SymptomHierarchy.settle(tx, symptoms.values().stream().map(s -> new SymptomImport.Node(s.key(), s.name(), s.broader())).toList());
+        ProtonDbImport.importBatch(tx,
+                solutions.values().stream().map(s -> solutionRow(s, solves.getOrDefault(s.sourceKey(), Set.of()))).toList(), rows);
         return Map.of(); // a report brings everything it refers to
     }
 

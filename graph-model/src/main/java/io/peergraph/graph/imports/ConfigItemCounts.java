@@ -1,22 +1,23 @@
-package io.peergraph.ingest.engine;
+package io.peergraph.graph.imports;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * Creates the config items a batch's new configurations include, once per batch rather than once per
- * configuration, and moves their {@code configCount} by the number of those configurations: a popular item
- * ("kernel 5.4") is on thousands of configurations, and merging and counting it per configuration locks, re-reads
- * and rewrites the same node again and again. The configurations' statement then only finds each item
- * ({@code MATCH (ci:ConfigItem {key: item.key})}) and links it. Relies on the unique constraint on ConfigItem.key.
+ * configuration, and moves their {@code configCount} (the rarity weight of an item, as ConfigurationStore keeps it
+ * for one configuration) by the number of those configurations: a popular item ("kernel 5.4") is on thousands of
+ * configurations, and merging and counting it per configuration locks, re-reads and rewrites the same node again
+ * and again. The configurations' statement then only finds each item ({@code MATCH (ci:ConfigItem {key: item.key})})
+ * and links it. Relies on the unique constraint on ConfigItem.key.
  */
-public final class ConfigItems {
+final class ConfigItemCounts {
 
-    private static final String MERGE = "CYPHER replan=skip\n" + """
+    private static final String MERGE = RecordImport.REUSE_PLAN + """
             UNWIND $items AS item
             MERGE (ci:ConfigItem {key: item.key})
               ON CREATE SET ci.id = item.id, ci.kind = item.kind, ci.value = item.value, ci.configCount = 0,
@@ -24,13 +25,13 @@ public final class ConfigItems {
             SET ci.configCount = ci.configCount + item.configurations
             """;
 
-    private ConfigItems() {}
+    private ConfigItemCounts() {}
 
     /**
      * {@code itemsPerConfiguration}: for each new configuration of the batch, its items (maps with {@code key},
      * {@code id}, {@code kind}, {@code value}), each item once.
      */
-    public static void merge(TransactionContext tx, Collection<List<Map<String, Object>>> itemsPerConfiguration) {
+    static void include(SimpleQueryRunner tx, Collection<List<Map<String, Object>>> itemsPerConfiguration) {
         Map<Object, Map<String, Object>> items = new LinkedHashMap<>();
         for (List<Map<String, Object>> configuration : itemsPerConfiguration) {
             for (Map<String, Object> item : configuration) {

@@ -1,0 +1,14 @@
+package io.peergraph.graph.imports;
+
+import org.neo4j.driver.Driver;
+
+/** Whether a store is still empty of community content, e.g. before loading demo data into it. */
+public final class EmptyGraph {
+
+    private EmptyGraph() {}
+
+    /** True when the store holds no report. */
+    public static boolean holdsNoReport(Driver driver) {
+        return driver.executableQuery("MATCH (r:Report) RETURN r LIMIT 1").execute().records().isEmpty();
+    }
+}

@@ -1,0 +1,37 @@
+package io.peergraph.graph.imports;
+
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SimpleQueryRunner;
+
+/**
+ * How far an import of one source got: the position of the last record whose batch committed, stored by that
+ * batch's own transaction ({@link #save}), so it can never claim more than was written. {@code source} names the
+ * source by its content (the importer uses format and content hash), so a renamed copy resumes and a changed file
+ * starts over. Relies on the unique constraint on ImportCheckpoint.source.
+ */
+public final class ImportCheckpoints {
+
+    private static final String POSITION = """
+            MATCH (c:ImportCheckpoint {source: $source}) RETURN c.position AS position
+            """;
+
+    private static final String SAVE = RecordImport.REUSE_PLAN + """
+            MERGE (c:ImportCheckpoint {source: $source})
+              ON CREATE SET c.createdAt = datetime(), c.file = $file
+            SET c.position = $position, c.updatedAt = datetime()
+            """;
+
+    private ImportCheckpoints() {}
+
+    /** The position committed for {@code source}, 0 when none was. */
+    public static long position(Driver driver, String source) {
+        return driver.executableQuery(POSITION).withParameters(Map.of("source", source)).execute()
+                .records().stream().findFirst().map(r -> r.get("position").asLong()).orElse(0L);
+    }
+
+    /** Moves the checkpoint of {@code source} (read from {@code file}) to {@code position}, in the batch's transaction. */
+    public static void save(SimpleQueryRunner tx, String source, String file, long position) {
+        tx.run(SAVE, Map.of("source", source, "file", file, "position", position)).consume();
+    }
+}

@@ -1,0 +1,63 @@
+package io.peergraph.graph.imports;
+
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.peers.SignatureResign;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Value;
+
+/**
+ * Creates the symptoms a batch refers to, with their broader ones, once per batch rather than once per record: a
+ * popular symptom is on thousands of reports, and merging it (and its BROADER link) per report locks and re-checks
+ * the same dense node again and again. Relies on the unique constraint on Symptom.key.
+ */
+public final class SymptomImport {
+
+    /** A symptom key ("audio/crackling"), its display name, and the broader key ("audio"), null at the top. */
+    public record Node(String key, String name, String broader) {}
+
+    private static final String SYMPTOMS = RecordImport.REUSE_PLAN + """
+            UNWIND $symptoms AS s
+            MERGE (sym:Symptom {key: s.key})
+              ON CREATE SET sym.id = s.id, sym.name = s.name, sym.createdAt = datetime(), sym.updatedAt = datetime()
+            """;
+
+    private static final String HIERARCHY = RecordImport.REUSE_PLAN + """
+            UNWIND $symptoms AS s
+            WITH s WHERE s.broader IS NOT NULL
+            MATCH (narrower:Symptom {key: s.key}), (broader:Symptom {key: s.broader})
+            WITH narrower, broader, EXISTS { (narrower)-[:BROADER]->(broader) } AS linked
+            MERGE (narrower)-[:BROADER]->(broader)
+            WITH narrower WHERE NOT linked
+            RETURN collect(narrower.id) AS newlyLinked
+            """;
+
+    private SymptomImport() {}
+
+    /**
+     * Merges {@code symptoms} (broader ones included by the caller) and links each to its broader one. A symptom new
+     * to this batch has no reports yet; one that was in the graph before (made elsewhere, or before the seeds) has,
+     * and their signatures now lack the broader symptom: they are re-signed here ({@link SignatureResign}).
+     */
+    public static void merge(SimpleQueryRunner tx, Collection<Node> symptoms) {
+        if (symptoms.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = symptoms.stream().map(SymptomImport::row).toList();
+        tx.run(SYMPTOMS, Map.of("symptoms", rows)).consume();
+        List<String> newlyLinked = tx.run(HIERARCHY, Map.of("symptoms", rows)).single().get("newlyLinked").asList(Value::asString);
+        SignatureResign.underSymptoms(tx, newlyLinked, "broader symptom linked on import");
+    }
+
+    private static Map<String, Object> row(Node s) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("key", s.key());
+        row.put("id", PublicId.SYMPTOM.fromKey(s.key()));
+        row.put("name", s.name());
+        row.put("broader", s.broader());
+        return row;
+    }
+}

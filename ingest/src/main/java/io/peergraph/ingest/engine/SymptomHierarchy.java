@@ -3,7 +3,7 @@ package io.peergraph.ingest.engine;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.graph.peers.SignatureResign;
-import io.peergraph.seeds.hierarchy.ConceptHierarchy;
+import io.peergraph.graph.taxonomy.ConceptHierarchy;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

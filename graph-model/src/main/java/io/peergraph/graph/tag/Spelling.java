@@ -1,16 +1,21 @@
 package io.peergraph.graph.tag;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * When two normalised labels are spellings of one tag. Trigram similarity alone would pair "format jpg" with
- * "format png"; so a pair must also differ only by word order, or in one word that is long enough to be a
- * misspelling or a plural ("colour"/"color", "crackle"/"crackles") rather than another name.
+ * "format png"; so a pair must also have the same letters once separators and accents are set aside
+ * ("pipe wire"/"pipewire", "proton ge"/"protonge", "café"/"cafe"), or differ only by word order, or in one word
+ * that is long enough to be a misspelling or a plural ("colour"/"color", "crackle"/"crackles") rather than another
+ * name. Case and dash variants are one label already ({@link TagLabel#normalize}).
  */
 final class Spelling {
 
@@ -18,6 +23,13 @@ final class Spelling {
     /** Shorter words differing in one letter are usually other names (diff/tiff, sftp/smtp), not misspellings. */
     private static final int MIN_MISSPELT_WORD = 5;
     private static final int MIN_INFLECTED_WORD = 4;
+
+    /** Combining marks left by canonical decomposition: "é" is "e" and an acute accent. */
+    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Letters that do not decompose into a Latin letter and marks. */
+    private static final Map<Integer, String> TRANSLITERATIONS = Map.of((int) 'ß', "ss", (int) 'æ', "ae", (int) 'œ', "oe", (int) 'ø', "o",
+            (int) 'ł', "l", (int) 'đ', "d", (int) 'þ', "th", (int) 'ı', "i");
 
     private Spelling() {}
 
@@ -40,8 +52,32 @@ final class Spelling {
         return shared == 0 ? 0 : (double) shared / (a.size() + b.size() - shared);
     }
 
+    /**
+     * The label's letters and digits only, accents and ligatures transliterated to plain Latin: two labels with the same
+     * compact form are one word spelt with other separators or accents.
+     */
+    static String compact(String label) {
+        String plain = DIACRITICS.matcher(Normalizer.normalize(label, Normalizer.Form.NFD)).replaceAll("");
+        StringBuilder out = new StringBuilder(plain.length());
+        plain.codePoints().forEach(c -> {
+            String latin = TRANSLITERATIONS.get(c);
+            if (latin != null) {
+                out.append(latin);
+            } else if (Character.isLetterOrDigit(c)) {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
     /** The rule that makes the two labels one tag, if any. */
     static Optional<String> variantRule(String a, String b) {
+        String ca = compact(a);
+        if (!ca.isEmpty() && ca.equals(compact(b))) {
+            return Optional.of(lettersAndDigits(a).equals(lettersAndDigits(b))
+                    ? "same letters, other separators (" + a + " / " + b + ")"
+                    : "same letters, other accents or transliteration (" + a + " / " + b + ")");
+        }
         List<String> wa = words(a);
         List<String> wb = words(b);
         List<String> sa = new ArrayList<>(wa);
@@ -71,6 +107,11 @@ final class Spelling {
         }
         return shorter >= MIN_MISSPELT_WORD && levenshtein(x, y) == 1
                 ? Optional.of("one word spelt differently (" + x + " / " + y + ")") : Optional.empty();
+    }
+
+    /** The label without separators, accents kept: tells a separator variant from an accent one. */
+    private static String lettersAndDigits(String label) {
+        return NOT_LETTER_OR_DIGIT.matcher(label).replaceAll("");
     }
 
     private static List<String> words(String label) {

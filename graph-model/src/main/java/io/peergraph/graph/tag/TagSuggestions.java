@@ -107,32 +107,46 @@ public final class TagSuggestions {
         }
         List<SynonymCandidate> out = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
+        // One word with other separators or accents is one tag however rarely each spelling was used: no minimum uses.
+        Map<String, List<Integer>> byLetters = new HashMap<>();
+        for (int i = 0; i < usage.tags.size(); i++) {
+            byLetters.computeIfAbsent(Spelling.compact(usage.tags.get(i).normalized()), k -> new ArrayList<>()).add(i);
+        }
+        byLetters.forEach((letters, bucket) -> {
+            for (int x = 0; x < bucket.size() && !letters.isEmpty(); x++) {
+                for (int y = x + 1; y < bucket.size(); y++) {
+                    int a = bucket.get(x);
+                    int b = bucket.get(y);
+                    seen.add(UsageMatrix.pair(a, b));
+                    candidate(usage, shared, grams, a, b).ifPresent(out::add);
+                }
+            }
+        });
         for (List<Integer> bucket : byGram.values()) {
             for (int x = 0; x < bucket.size(); x++) {
                 for (int y = x + 1; y < bucket.size(); y++) {
                     int a = bucket.get(x);
                     int b = bucket.get(y);
-                    if (!seen.add(UsageMatrix.pair(a, b))) {
-                        continue;
+                    if (seen.add(UsageMatrix.pair(a, b)) && Spelling.jaccard(grams.get(a), grams.get(b)) >= Spelling.MIN_SIMILARITY) {
+                        candidate(usage, shared, grams, a, b).ifPresent(out::add);
                     }
-                    TagRef ta = usage.tags.get(a);
-                    TagRef tb = usage.tags.get(b);
-                    if (ta.concept() != null && tb.concept() != null && ta.concept().id().equals(tb.concept().id())) {
-                        continue;
-                    }
-                    double similarity = Spelling.jaccard(grams.get(a), grams.get(b));
-                    if (similarity < Spelling.MIN_SIMILARITY) {
-                        continue;
-                    }
-                    Optional<String> rule = Spelling.variantRule(ta.normalized(), tb.normalized());
-                    rule.ifPresent(reason -> out.add(new SynonymCandidate(ta, tb, similarity, reason,
-                            shared.getOrDefault(UsageMatrix.pair(a, b), 0), usage.examples(a, b, 3))));
                 }
             }
         }
         out.sort(Comparator.comparingDouble(SynonymCandidate::similarity).reversed()
                 .thenComparing(c -> c.first().normalized()).thenComparing(c -> c.second().normalized()));
         return out;
+    }
+
+    /** Two tags as a synonym candidate when a spelling rule makes them one and they do not mean one concept already. */
+    private static Optional<SynonymCandidate> candidate(UsageMatrix usage, Map<Long, Integer> shared, List<Set<String>> grams, int a, int b) {
+        TagRef ta = usage.tags.get(a);
+        TagRef tb = usage.tags.get(b);
+        if (ta.concept() != null && tb.concept() != null && ta.concept().id().equals(tb.concept().id())) {
+            return Optional.empty();
+        }
+        return Spelling.variantRule(ta.normalized(), tb.normalized()).map(reason -> new SynonymCandidate(ta, tb,
+                Spelling.jaccard(grams.get(a), grams.get(b)), reason, shared.getOrDefault(UsageMatrix.pair(a, b), 0), usage.examples(a, b, 3)));
     }
 
     private List<BroaderCandidate> broader(UsageMatrix usage, Map<Long, Integer> shared, Thresholds th) {
@@ -150,6 +164,11 @@ public final class TagSuggestions {
         return fresh;
     }
 
+    /**
+     * {@code narrower} under {@code broader} when the things say so: nearly every thing tagged narrower is tagged broader,
+     * not the reverse. Two spellings of one tag co-occur that way too (customers add the spelling they know to things
+     * already tagged the common one); they are synonym candidates, never a hierarchy.
+     */
     private static Optional<BroaderCandidate> coOccurrence(UsageMatrix usage, int narrower, int broader, int both, Thresholds th) {
         int n = usage.thingsPerTag[narrower];
         int m = usage.thingsPerTag[broader];
@@ -157,6 +176,9 @@ public final class TagSuggestions {
             return Optional.empty();
         }
         TagRef tb = usage.tags.get(broader);
+        if (Spelling.variantRule(usage.tags.get(narrower).normalized(), tb.normalized()).isPresent()) {
+            return Optional.empty();
+        }
         return Optional.of(new BroaderCandidate(usage.tags.get(narrower), tb, tb.concept(), BroaderCandidate.Basis.CO_OCCURRENCE,
                 n, m, both, (double) both / n, usage.examples(narrower, broader, 3)));
     }

@@ -6,6 +6,7 @@ import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.SignatureResign;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,9 @@ public final class Curation {
         }
         try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
             EditContext ctx = new EditContext(tx, moderatorId, ZonedDateTime.now(ZoneOffset.UTC));
+            List<String> said = new ArrayList<>();
             for (CurationCommand command : commands) {
+                said.add(CurationSummary.of(ctx, command)); // in the words of the state before the step
                 Optional<Rejection> rejection = edit(ctx, command);
                 if (rejection.isPresent()) {
                     tx.rollback();
@@ -58,7 +61,7 @@ public final class Curation {
             String action = commands.size() == 1 ? action(commands.getFirst()) : "BULK";
             SignatureResign.underConcepts(tx, ctx.moved(), "curation " + action);
             String after = Snapshot.capture(tx, ctx.subjects());
-            AuditEntry event = AuditLog.write(tx, PublicId.AUDIT_EVENT.random(), moderatorId, ctx.now, action, summary(commands),
+            AuditEntry event = AuditLog.write(tx, PublicId.AUDIT_EVENT.random(), moderatorId, ctx.now, action, String.join("; ", said),
                     json(commands), ctx.subjects(), ctx.before(), after, null);
             tx.commit();
             return new CurationResult.Applied(event);
@@ -92,7 +95,7 @@ public final class Curation {
             String restored = Snapshot.capture(tx, Snapshot.ids(event.before()));
             String undoId = PublicId.AUDIT_EVENT.random();
             AuditEntry undo = AuditLog.write(tx, undoId, moderatorId, ZonedDateTime.now(ZoneOffset.UTC), "UNDO",
-                    "Undo " + event.action() + ": " + event.summary(), null, List.copyOf(Snapshot.ids(event.before())),
+                    "undid: " + event.summary(), null, List.copyOf(Snapshot.ids(event.before())),
                     current, restored, event.id());
             AuditLog.markUndone(tx, event.id(), undoId);
             tx.commit();
@@ -152,10 +155,6 @@ public final class Curation {
     /** PROMOTE_TAG, MERGE_CONCEPTS, …: the command's name in the upper-case style of stored enumerations. */
     static String action(CurationCommand command) {
         return command.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-    }
-
-    private static String summary(List<CurationCommand> commands) {
-        return String.join("; ", commands.stream().map(Object::toString).toList());
     }
 
     private static String json(List<CurationCommand> commands) {

@@ -26,8 +26,6 @@ import org.neo4j.driver.Value;
  */
 public final class SchemeSeeding {
 
-    public static final String SEED_ORIGIN = "SEED";
-
     /** A concept-to-concept link a seed states; the relationship type of the same name. */
     public enum Link { BROADER, RELATED, REPLACED_BY }
 

@@ -29,8 +29,6 @@ public final class SkosLoader {
 
     private static final Logger log = LoggerFactory.getLogger(SkosLoader.class);
 
-    public static final String SEED_ORIGIN = SchemeSeeding.SEED_ORIGIN;
-
     private final SchemeSeeding seeding;
 
     public SkosLoader(Driver driver) {

@@ -10,7 +10,7 @@ import io.peergraph.graph.notification.RecipientMatcher;
 import io.peergraph.graph.notification.SavedSearches;
 import io.peergraph.graph.notification.SuggestionAnnouncements;
 import io.peergraph.graph.outbox.OutboxFeed;
-import io.peergraph.seeds.tags.TagSuggestions;
+import io.peergraph.graph.tag.TagSuggestions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;

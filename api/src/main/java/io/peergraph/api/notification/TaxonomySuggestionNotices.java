@@ -1,11 +1,11 @@
 package io.peergraph.api.notification;
 
-import io.peergraph.graph.notification.SuggestionAnnouncements;
 import io.peergraph.graph.notification.SuggestionAnnouncements.Suggestion;
-import io.peergraph.seeds.tags.BroaderCandidate;
-import io.peergraph.seeds.tags.SynonymCandidate;
-import io.peergraph.seeds.tags.TagRef;
-import io.peergraph.seeds.tags.TagSuggestions;
+import io.peergraph.graph.notification.SuggestionAnnouncements;
+import io.peergraph.graph.tag.BroaderCandidate;
+import io.peergraph.graph.tag.SynonymCandidate;
+import io.peergraph.graph.tag.TagRef;
+import io.peergraph.graph.tag.TagSuggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

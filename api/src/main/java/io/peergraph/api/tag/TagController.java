@@ -14,9 +14,9 @@ import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.graph.stuff.Product;
 import io.peergraph.graph.tag.Tag;
 import io.peergraph.graph.tag.TagLabel;
+import io.peergraph.graph.tag.TagRequest;
 import io.peergraph.graph.tag.TagStore;
-import io.peergraph.seeds.tags.TagRequest;
-import io.peergraph.seeds.tags.Tagging;
+import io.peergraph.graph.tag.Tags;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,9 +27,9 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Free tagging of reports, solutions, products and configurations, through ontology-seeds' {@link Tagging}: a
+ * Free tagging of reports, solutions, products and configurations, through graph-model's {@link Tags}: a
  * merged label lands on the surviving tag, a concept's label or altLabel on the concept, and the mutation is the
- * one transaction Tagging runs (the checks before it only read).
+ * one transaction Tags runs (the checks before it only read).
  */
 @Controller
 public class TagController {
@@ -39,11 +39,11 @@ public class TagController {
     private final CallerResolver callers;
     private final Ownership ownership;
     private final TagStore tags;
-    private final Tagging tagging;
+    private final Tags tagging;
     private final ReportStore reports;
     private final CommunityTagging community;
 
-    public TagController(CallerResolver callers, Ownership ownership, TagStore tags, Tagging tagging, ReportStore reports,
+    public TagController(CallerResolver callers, Ownership ownership, TagStore tags, Tags tagging, ReportStore reports,
                          CommunityTagging community) {
         this.callers = callers;
         this.ownership = ownership;

@@ -4,17 +4,17 @@ import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.graph.tag.Tag;
-import io.peergraph.seeds.hierarchy.ConceptHierarchy;
+import io.peergraph.graph.tag.TagUsage;
+import io.peergraph.graph.tag.Tags;
+import io.peergraph.graph.taxonomy.ConceptHierarchy;
+import io.peergraph.graph.taxonomy.ConceptRef;
+import io.peergraph.graph.taxonomy.ConceptView;
+import io.peergraph.graph.taxonomy.SchemeView;
+import io.peergraph.graph.taxonomy.TaxonomyReader;
 import io.peergraph.seeds.shacl.IntegrityReport;
 import io.peergraph.seeds.shacl.SkosIntegrity;
 import io.peergraph.seeds.shacl.Violation;
-import io.peergraph.seeds.skos.ConceptRef;
-import io.peergraph.seeds.skos.ConceptView;
-import io.peergraph.seeds.skos.SchemeView;
 import io.peergraph.seeds.skos.TaxonomyExport;
-import io.peergraph.seeds.skos.TaxonomyReader;
-import io.peergraph.seeds.tags.TagUsage;
-import io.peergraph.seeds.tags.Tagging;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +34,12 @@ public class ConceptController {
 
     private final TaxonomyReader reader;
     private final ConceptHierarchy hierarchy;
-    private final Tagging tagging;
+    private final Tags tagging;
     private final TagUsage usage;
     private final TaxonomyExport export;
     private final Paging paging;
 
-    public ConceptController(TaxonomyReader reader, ConceptHierarchy hierarchy, Tagging tagging, TagUsage usage, TaxonomyExport export,
+    public ConceptController(TaxonomyReader reader, ConceptHierarchy hierarchy, Tags tagging, TagUsage usage, TaxonomyExport export,
                              Paging paging) {
         this.reader = reader;
         this.hierarchy = hierarchy;

@@ -1,14 +1,14 @@
 package io.peergraph.api.taxonomy;
 
 import io.peergraph.api.graphql.Paging;
+import io.peergraph.graph.tag.BroaderCandidate;
+import io.peergraph.graph.tag.EmergingTag;
+import io.peergraph.graph.tag.SynonymCandidate;
 import io.peergraph.graph.tag.Tag;
-import io.peergraph.seeds.skos.ConceptView;
-import io.peergraph.seeds.skos.TaxonomyReader;
-import io.peergraph.seeds.tags.BroaderCandidate;
-import io.peergraph.seeds.tags.EmergingTag;
-import io.peergraph.seeds.tags.SynonymCandidate;
-import io.peergraph.seeds.tags.TagRef;
-import io.peergraph.seeds.tags.TagSuggestions;
+import io.peergraph.graph.tag.TagRef;
+import io.peergraph.graph.tag.TagSuggestions;
+import io.peergraph.graph.taxonomy.ConceptView;
+import io.peergraph.graph.taxonomy.TaxonomyReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.peergraph.api.taxonomy;
 
-import io.peergraph.seeds.tags.BroaderCandidate;
-import io.peergraph.seeds.tags.EmergingTag;
-import io.peergraph.seeds.tags.SynonymCandidate;
-import io.peergraph.seeds.tags.TagSuggestions;
+import io.peergraph.graph.tag.BroaderCandidate;
+import io.peergraph.graph.tag.EmergingTag;
+import io.peergraph.graph.tag.SynonymCandidate;
+import io.peergraph.graph.tag.TagSuggestions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

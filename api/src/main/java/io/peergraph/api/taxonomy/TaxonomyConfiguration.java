@@ -1,15 +1,15 @@
 package io.peergraph.api.taxonomy;
 
-import io.peergraph.seeds.curation.Curation;
-import io.peergraph.seeds.hierarchy.ConceptHierarchy;
-import io.peergraph.seeds.skos.ConceptView;
+import io.peergraph.graph.tag.TagSuggestions;
+import io.peergraph.graph.tag.TagUsage;
+import io.peergraph.graph.tag.Tags;
+import io.peergraph.graph.taxonomy.ConceptHierarchy;
+import io.peergraph.graph.taxonomy.ConceptView;
+import io.peergraph.graph.taxonomy.TaxonomyReader;
+import io.peergraph.graph.taxonomy.curation.Curation;
 import io.peergraph.seeds.skos.LoadReport;
 import io.peergraph.seeds.skos.SeedCatalog;
 import io.peergraph.seeds.skos.TaxonomyExport;
-import io.peergraph.seeds.skos.TaxonomyReader;
-import io.peergraph.seeds.tags.TagSuggestions;
-import io.peergraph.seeds.tags.TagUsage;
-import io.peergraph.seeds.tags.Tagging;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ClassNameTypeResolver;
 
 /**
- * The living taxonomy's services (module ontology-seeds) over the service's Driver, and the seed load at start:
+ * The living taxonomy's services (graph-model's taxonomy and tag operations, ontology-seeds' SKOS export) over the service's Driver, and the seed load at start:
  * idempotent and cheap when nothing changed, it adds what newer seeds bring and never overwrites moderators' facts.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,7 +39,7 @@ public class TaxonomyConfiguration {
 
     @Bean Curation curation(Driver driver) { return new Curation(driver); }
 
-    @Bean Tagging tagging(Driver driver) { return new Tagging(driver); }
+    @Bean Tags tagging(Driver driver) { return new Tags(driver); }
 
     @Bean TagSuggestions tagSuggestions(Driver driver) { return new TagSuggestions(driver); }
 
@@ -47,7 +47,7 @@ public class TaxonomyConfiguration {
 
     @Bean TaxonomyExport taxonomyExport(Driver driver) { return new TaxonomyExport(driver); }
 
-    /** {@code node(id)} answers a concept as the seeds module's {@link ConceptView}: its GraphQL type is Concept. */
+    /** {@code node(id)} answers a concept as graph-model's {@link ConceptView}: its GraphQL type is Concept. */
     @Bean
     GraphQlSourceBuilderCustomizer conceptTypeName() {
         return builder -> {

@@ -1,9 +1,9 @@
 package io.peergraph.api.taxonomy;
 
-import io.peergraph.seeds.skos.SchemeView;
+import io.peergraph.graph.taxonomy.SchemeView;
+import io.peergraph.graph.taxonomy.TaxonomyReader;
 import io.peergraph.seeds.skos.TaxonomyExport;
 import io.peergraph.seeds.skos.TaxonomyFormat;
-import io.peergraph.seeds.skos.TaxonomyReader;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

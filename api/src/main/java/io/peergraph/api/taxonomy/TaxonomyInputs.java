@@ -10,7 +10,7 @@ final class TaxonomyInputs {
     static final int IRI_MAX = 500;
     static final int LABEL_MAX = 200;
     static final int DEFINITION_MAX = 4000;
-    static final int MAX_DEPTH = io.peergraph.seeds.hierarchy.ConceptHierarchy.MAX_DEPTH;
+    static final int MAX_DEPTH = io.peergraph.graph.taxonomy.ConceptHierarchy.MAX_DEPTH;
 
     private static final Pattern IRI = Pattern.compile("https?://[^\\s<>\"{}|\\\\^`]+");
     private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");

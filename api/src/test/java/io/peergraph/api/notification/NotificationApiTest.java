@@ -16,7 +16,7 @@ import io.peergraph.graph.notification.SuggestionAnnouncements;
 import io.peergraph.graph.outbox.OutboxFeed;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
-import io.peergraph.seeds.tags.TagSuggestions;
+import io.peergraph.graph.tag.TagSuggestions;
 import java.net.URI;
 import java.time.LocalTime;
 import java.time.ZoneOffset;

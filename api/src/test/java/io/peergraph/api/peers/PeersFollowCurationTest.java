@@ -15,7 +15,7 @@ import io.peergraph.graph.stuff.ConfigurationStore;
 import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
-import io.peergraph.seeds.hierarchy.ConceptHierarchy;
+import io.peergraph.graph.taxonomy.ConceptHierarchy;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -20,7 +20,7 @@ class CatalogSearchTest {
 
     @Autowired GraphQlHttp api;
     @Autowired SymptomStore symptoms;
-    @Autowired io.peergraph.seeds.hierarchy.ConceptHierarchy hierarchy;
+    @Autowired io.peergraph.graph.taxonomy.ConceptHierarchy hierarchy;
 
     @Test
     void productsAreFoundByTheirWordsAsTheyAreTyped() {
@@ -53,7 +53,7 @@ class CatalogSearchTest {
         symptoms.findOrAdd("audio/crackling", "Crackling audio", null);
         symptoms.findOrAdd("performance", "Performance problem", null);
         symptoms.findOrAdd("stability/does-not-run", "Does not run", null);
-        hierarchy.classifySymptoms(io.peergraph.seeds.hierarchy.ConceptHierarchy.SYMPTOM_SCHEME);
+        hierarchy.classifySymptoms(io.peergraph.graph.taxonomy.ConceptHierarchy.SYMPTOM_SCHEME);
         assertThat(symptoms("popping sound")).contains("audio/crackling");
         assertThat(symptoms("stuttering")).contains("performance");
         assertThat(symptoms("won't start")).contains("stability/does-not-run");

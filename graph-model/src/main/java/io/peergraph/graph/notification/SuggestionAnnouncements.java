@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells moderators of taxonomy suggestions ({@link NotificationKind#TAXONOMY_SUGGESTION}: synonym and broader
- * candidates, computed in memory by ontology-seeds, too slowly to test per event) exactly once per suggestion.
+ * candidates, computed in memory by graph-model's TagSuggestions, too slowly to test per event) exactly once per suggestion.
  *
  * <p>Each suggestion has a natural key (its kind and the two normalised tags, or the tag and the concept), and
  * telling it writes an {@code :AnnouncedSuggestion {key}} (constraint announced_suggestion_key) in the same

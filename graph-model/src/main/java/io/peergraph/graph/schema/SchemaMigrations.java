@@ -102,7 +102,15 @@ public final class SchemaMigrations {
             new Migration(14, "full-text index of the taxonomy's English labels (symptom search by every label, with stems)", List.of(
                     // altLabels_en is a list of strings; the English analyzer stems ("stuttering" meets "stutter").
                     "CREATE FULLTEXT INDEX concept_labels_en IF NOT EXISTS FOR (n:Concept) ON EACH [n.prefLabel_en, n.altLabels_en] "
-                            + "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}")));
+                            + "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}")),
+            // Were applied by ontology-seeds' TaxonomySchema on every start; a store that has them keeps them (IF NOT EXISTS).
+            new Migration(16, "taxonomy: concepts and schemes by IRI, concepts by notation and status, tags by usage, the seed checksum", List.of(
+                    "CREATE CONSTRAINT concept_iri IF NOT EXISTS FOR (n:Concept) REQUIRE n.iri IS UNIQUE",
+                    "CREATE CONSTRAINT concept_scheme_iri IF NOT EXISTS FOR (n:ConceptScheme) REQUIRE n.iri IS UNIQUE",
+                    "CREATE INDEX concept_notation IF NOT EXISTS FOR (n:Concept) ON (n.notation)",
+                    "CREATE INDEX concept_status IF NOT EXISTS FOR (n:Concept) ON (n.status)",
+                    "CREATE INDEX tag_usage IF NOT EXISTS FOR (n:Tag) ON (n.usageCount)",
+                    "CREATE CONSTRAINT seed_catalog_name IF NOT EXISTS FOR (n:SeedCatalog) REQUIRE n.name IS UNIQUE")));
 
     private SchemaMigrations() {}
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * What makes two typed labels the same tag. The one definition: tagging (API and imports, through
- * ontology-seeds' {@code Tagging}), concept label keys, tag search and search filters all use it, so
+ * {@link Tags}), concept label keys, tag search and search filters all use it, so
  * "Screen‐Tearing", "ＳＣＲＥＥＮ_tearing" and "screen tearing!" are one tag everywhere.
  */
 public final class TagLabel {

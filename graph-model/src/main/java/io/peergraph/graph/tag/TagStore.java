@@ -9,7 +9,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * Reading customers' tags on reports, solutions, products and configurations. Each customer's application is
- * its own {@code TAGGED {by}} relationship. Tags are written only by ontology-seeds' {@code Tagging}, which
+ * its own {@code TAGGED {by}} relationship. Tags are written only by {@link Tags}, which
  * resolves synonyms (merged labels, concept altLabels) and records the outbox events; labels are compared by
  * {@link TagLabel#normalize}.
  */

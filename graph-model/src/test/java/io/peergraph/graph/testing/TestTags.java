@@ -10,9 +10,9 @@ import java.util.Map;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
- * A customer's tag as ontology-seeds' {@code Tagging} writes it for a label no merge or concept claims: the
+ * A customer's tag as graph-model's {@code Tags} writes it for a label no merge or concept claims: the
  * {@code TAGGED {by}} application, the usage count and the {@code TagApplied} event, in the caller's transaction.
- * For tests of modules below ontology-seeds (notifications, the search feed), which cannot reach Tagging itself.
+ * For tests of modules below ontology-seeds (notifications, the search feed), which do not load concepts.
  */
 public final class TestTags {
 

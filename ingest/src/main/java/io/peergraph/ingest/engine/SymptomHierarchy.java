@@ -2,7 +2,7 @@ package io.peergraph.ingest.engine;
 
 import io.peergraph.graph.imports.SymptomImport;
 import io.peergraph.graph.peers.SignatureResign;
-import io.peergraph.seeds.hierarchy.ConceptHierarchy;
+import io.peergraph.graph.taxonomy.ConceptHierarchy;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;

@@ -6,11 +6,11 @@ import io.peergraph.graph.imports.TagTargets;
 import io.peergraph.graph.measurement.MeasurementRule;
 import io.peergraph.graph.measurement.Metric;
 import io.peergraph.graph.measurement.MetricStore;
+import io.peergraph.graph.tag.TagApplication;
+import io.peergraph.graph.tag.TagRequest;
+import io.peergraph.graph.tag.Tags;
 import io.peergraph.ingest.engine.BatchWriter;
 import io.peergraph.ingest.engine.SymptomHierarchy;
-import io.peergraph.seeds.tags.TagApplication;
-import io.peergraph.seeds.tags.TagRequest;
-import io.peergraph.seeds.tags.Tagging;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -129,7 +129,7 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
     }
 
     /**
-     * Tags go through ontology-seeds' {@link Tagging}, as the API's do: a label merged away lands on the survivor, a
+     * Tags go through graph-model's {@link Tags}, as the API's do: a label merged away lands on the survivor, a
      * concept's label or altLabel on the concept. Their events are marked imported (history notifies nobody).
      */
     private Map<String, String> writeTags(TransactionContext tx, List<Map<String, Object>> rows) {
@@ -143,11 +143,11 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
             requests.add(new TagRequest(found.customerId(), found.thingId(), (String) row.get("label"), found.sourceKey(),
                     (OffsetDateTime) row.get("at")));
         }
-        List<TagApplication> applied = Tagging.apply(tx, requests);
+        List<TagApplication> applied = Tags.apply(tx, requests);
         Map<String, String> unwritten = new HashMap<>();
         bySourceKey.keySet().forEach(k -> unwritten.put(k, entity.unresolvedReason()));
         // Last statement of the batch: the outbox counter stays locked until the batch commits.
-        Tagging.recordApplied(tx, applied, RecordImport.IMPORTED);
+        Tags.recordApplied(tx, applied, RecordImport.IMPORTED);
         return unwritten;
     }
 }

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.peergraph.graph.peers.PeerReport;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.symptom.Symptom;
+import io.peergraph.graph.taxonomy.ConceptHierarchy;
+import io.peergraph.graph.taxonomy.curation.Curation;
+import io.peergraph.graph.taxonomy.curation.CurationCommand;
 import io.peergraph.graph.testing.SharedNeo4j;
 import io.peergraph.ingest.ImportCommand;
 import io.peergraph.ingest.ImportRun;
 import io.peergraph.ingest.progress.Progress;
-import io.peergraph.seeds.curation.Curation;
-import io.peergraph.seeds.curation.CurationCommand;
-import io.peergraph.seeds.hierarchy.ConceptHierarchy;
 import io.peergraph.seeds.skos.SeedCatalog;
 import io.peergraph.seeds.skos.SkosLoader;
-import io.peergraph.seeds.skos.TaxonomySchema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,6 @@ class SymptomClassificationTest {
     @BeforeEach
     void symptomSeedsOnly() {
         SharedNeo4j.wipe();
-        TaxonomySchema.apply(driver);
         new SkosLoader(driver).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
     }
 

@@ -1,16 +1,15 @@
 package io.peergraph.seeds.debtags;
 
 import io.peergraph.graph.id.PublicId;
-import io.peergraph.seeds.tags.TagRequest;
-import io.peergraph.seeds.tags.Tagging;
+import io.peergraph.graph.stuff.VerifiedProducts;
+import io.peergraph.graph.tag.TagRequest;
+import io.peergraph.graph.tag.Tags;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 
 /**
  * Replays debtags assignments ({@code package: tag, tag, …} per line) as customers tagging products: each
@@ -25,23 +24,15 @@ public final class DebtagsReplay {
         }
     }
 
-    // Relies on the unique constraint product_key.
-    private static final String PRODUCTS = """
-            UNWIND $products AS p
-            MERGE (product:Product {key: p.key})
-            ON CREATE SET product.id = p.id, product.name = p.name, product.verified = true,
-                          product.createdAt = datetime(), product.updatedAt = datetime()
-            """;
-
     private static final int BATCH = 2000;
 
     private final Driver driver;
-    private final Tagging tagging;
+    private final Tags tagging;
     private final int customers;
 
     public DebtagsReplay(Driver driver, int customers) {
         this.driver = driver;
-        this.tagging = new Tagging(driver);
+        this.tagging = new Tags(driver);
         this.customers = customers;
     }
 
@@ -49,7 +40,7 @@ public final class DebtagsReplay {
         long started = System.nanoTime();
         int packages = 0;
         int applications = 0;
-        List<Map<String, Object>> products = new ArrayList<>();
+        List<VerifiedProducts.Entry> products = new ArrayList<>();
         List<TagRequest> requests = new ArrayList<>();
         try {
             for (String line = assignments.readLine(); line != null; line = assignments.readLine()) {
@@ -58,8 +49,9 @@ public final class DebtagsReplay {
                     continue;
                 }
                 String name = line.substring(0, colon).strip();
-                String productId = PublicId.PRODUCT.fromKey("debian:" + name);
-                products.add(Map.of("key", "debian:" + name, "id", productId, "name", name));
+                VerifiedProducts.Entry product = new VerifiedProducts.Entry("debian:" + name, name);
+                String productId = product.id();
+                products.add(product);
                 packages++;
                 for (String tag : line.substring(colon + 1).split(",")) {
                     if (!tag.isBlank()) {
@@ -77,12 +69,8 @@ public final class DebtagsReplay {
         return new Result(packages, applications, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private int flush(List<Map<String, Object>> products, List<TagRequest> requests) {
-        if (!products.isEmpty()) {
-            try (Session session = driver.session()) {
-                session.executeWrite(tx -> tx.run(PRODUCTS, Map.of("products", products)).consume());
-            }
-        }
+    private int flush(List<VerifiedProducts.Entry> products, List<TagRequest> requests) {
+        VerifiedProducts.ensure(driver, products);
         int applied = requests.isEmpty() ? 0 : tagging.tagAll(requests).size();
         products.clear();
         requests.clear();

@@ -1,5 +1,6 @@
 package io.peergraph.seeds.skos;
 
+import io.peergraph.graph.taxonomy.SeedChecksum;
 import io.peergraph.seeds.hardware.HardwareScheme;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,20 +11,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 
 /**
  * The seed vocabularies Peergraph ships: the generated hardware scheme first (product categories point into
  * it), then the Turtle files under {@code seeds/}. Bump a file's {@code owl:versionInfo} when editing it.
  *
  * <p>Starting a service should not parse pci.ids and diff thousands of concepts when nothing changed: the graph keeps
- * a checksum of what was last loaded ({@code (:SeedCatalog {name: 'taxonomy', checksum, loadedAt})}), and
+ * a checksum of what was last loaded (graph-model's {@code SeedChecksum}), and
  * {@link #loadIfChanged} loads only when the seed content, the hardware generator or the loader differ from it.
  */
 public final class SeedCatalog {
@@ -33,15 +32,6 @@ public final class SeedCatalog {
 
     /** What {@link #loadIfChanged} did: {@code reports} is empty when the stored checksum already matched. */
     public record SeedRun(String checksum, boolean loaded, List<LoadReport> reports) {}
-
-    // Relies on the unique constraint seed_catalog_name.
-    private static final String STORED = "MATCH (s:SeedCatalog {name: 'taxonomy'}) RETURN s.checksum AS checksum";
-    // Writes nothing when the checksum is already stored: loading the same seeds twice leaves the same graph.
-    private static final String STORE = """
-            MERGE (s:SeedCatalog {name: 'taxonomy'})
-            WITH s WHERE s.checksum IS NULL OR s.checksum <> $checksum
-            SET s.checksum = $checksum, s.loadedAt = datetime()
-            """;
 
     public static final List<String> TURTLE_SEEDS = List.of(
             "seeds/configuration-facets.ttl",
@@ -60,32 +50,24 @@ public final class SeedCatalog {
     }
 
     /**
-     * Applies the taxonomy schema and loads every seed (idempotent: what is already there is not written again, moderators'
-     * facts are kept), then stores the checksum {@link #loadIfChanged} compares with.
+     * Loads every seed (idempotent: what is already there is not written again, moderators' facts are kept), then stores
+     * the checksum {@link #loadIfChanged} compares with. The schema it relies on is graph-model's migration 16.
      */
     public static List<LoadReport> loadAll(Driver driver) {
-        TaxonomySchema.apply(driver);
         SkosLoader loader = new SkosLoader(driver);
         List<LoadReport> reports = models().stream().flatMap(m -> loader.load(m).stream()).toList();
-        try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(STORE, Map.of("checksum", checksum())).consume());
-        }
+        SeedChecksum.store(driver, checksum());
         return reports;
     }
 
     /**
      * What every start calls: loads the seeds only when their checksum differs from the one stored at the last load (a
-     * new release, an edited seed); otherwise only the schema is applied. Several instances starting at once may both
-     * load: loading is idempotent.
+     * new release, an edited seed). Several instances starting at once may both load: loading is idempotent.
      */
     public static SeedRun loadIfChanged(Driver driver) {
-        TaxonomySchema.apply(driver);
         String checksum = checksum();
-        try (Session session = driver.session()) {
-            var stored = session.executeRead(tx -> tx.run(STORED).list());
-            if (!stored.isEmpty() && checksum.equals(stored.getFirst().get("checksum").asString(null))) {
-                return new SeedRun(checksum, false, List.of());
-            }
+        if (SeedChecksum.stored(driver).filter(checksum::equals).isPresent()) {
+            return new SeedRun(checksum, false, List.of());
         }
         return new SeedRun(checksum, true, loadAll(driver));
     }

@@ -1,5 +1,7 @@
 package io.peergraph.seeds.skos;
 
+import io.peergraph.graph.taxonomy.ConceptProperties;
+import io.peergraph.graph.taxonomy.ConceptStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

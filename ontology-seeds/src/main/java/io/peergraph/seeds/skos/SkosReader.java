@@ -87,7 +87,7 @@ public final class SkosReader {
         Resource status = c.hasProperty(TaxonomyVocab.status) ? c.getPropertyResourceValue(TaxonomyVocab.status) : null;
         Resource replacedBy = c.getPropertyResourceValue(DCTerms.isReplacedBy);
         return new SkosConcept(c.getURI(), lexical(c, SKOS.notation), single(c, SKOS.prefLabel), altLabels, single(c, SKOS.definition),
-                broader, related, schemes, topOf, ConceptStatus.of(status), replacedBy == null ? null : replacedBy.getURI(),
+                broader, related, schemes, topOf, TaxonomyVocab.status(status), replacedBy == null ? null : replacedBy.getURI(),
                 lexical(c, TaxonomyVocab.deprecationReason));
     }
 

@@ -1,7 +1,9 @@
 package io.peergraph.seeds.skos;
 
+import io.peergraph.graph.taxonomy.ConceptProperties;
+import io.peergraph.graph.taxonomy.ConceptStatus;
+import io.peergraph.graph.taxonomy.TaxonomyReader;
 import java.io.OutputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +18,6 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.SKOS;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
 
 /**
  * The living taxonomy (every scheme, or one) as a SKOS model: what moderators made of the seeds, ready to
@@ -25,47 +26,19 @@ import org.neo4j.driver.Record;
  */
 public final class TaxonomyExport {
 
-    private static final String SCHEMES = """
-            MATCH (s:ConceptScheme)
-            WHERE $scheme IS NULL OR s.iri = $scheme
-            RETURN s.iri AS iri, properties(s) AS props
-            """;
-
-    // Relies on the unique constraint concept_scheme_iri for the one-scheme case.
-    private static final String CONCEPTS = """
-            MATCH (c:Concept)-[:IN_SCHEME]->(s:ConceptScheme)
-            WHERE s.iri IN $schemes
-            WITH DISTINCT c
-            RETURN c.iri AS iri, properties(c) AS props,
-                   [(c)-[:IN_SCHEME]->(s:ConceptScheme) WHERE s.iri IN $schemes | s.iri] AS schemes,
-                   [(c)-[:TOP_CONCEPT_OF]->(s:ConceptScheme) WHERE s.iri IN $schemes | s.iri] AS topOf,
-                   [(c)-[:BROADER]->(b:Concept) | b.iri] AS broader,
-                   [(c)<-[:BROADER]-(n:Concept) | n.iri] AS narrower,
-                   [(c)-[:RELATED]-(r:Concept) | r.iri] AS related,
-                   [(c)-[:REPLACED_BY]->(r:Concept) | r.iri] AS replacedBy
-            """;
-
-    private final Driver driver;
+    private final TaxonomyReader reader;
 
     public TaxonomyExport(Driver driver) {
-        this.driver = driver;
+        this.reader = new TaxonomyReader(driver);
     }
 
     /** {@code schemeIri} null exports every scheme. */
     public Model model(String schemeIri) {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefix("skos", SKOS.uri).setNsPrefix("dcterms", DCTerms.NS).setNsPrefix("owl", OWL.NS).setNsPrefix("pg", TaxonomyVocab.NS);
-        try (var session = driver.session()) {
-            session.executeRead(tx -> {
-                Map<String, Object> params = new HashMap<>();
-                params.put("scheme", schemeIri);
-                List<Record> schemes = tx.run(SCHEMES, params).list();
-                schemes.forEach(r -> scheme(m, r));
-                List<String> iris = schemes.stream().map(r -> r.get("iri").asString()).toList();
-                tx.run(CONCEPTS, Map.of("schemes", iris)).forEachRemaining(r -> concept(m, r));
-                return null;
-            });
-        }
+        TaxonomyReader.Contents contents = reader.contents(schemeIri);
+        contents.schemes().forEach(s -> scheme(m, s));
+        contents.concepts().forEach(c -> concept(m, c));
         return m;
     }
 
@@ -73,9 +46,9 @@ public final class TaxonomyExport {
         RDFDataMgr.write(out, model(schemeIri), format.rdfFormat());
     }
 
-    private static void scheme(Model m, Record r) {
-        Map<String, Object> props = r.get("props").asMap();
-        Resource s = m.createResource(r.get("iri").asString(), SKOS.ConceptScheme);
+    private static void scheme(Model m, TaxonomyReader.SchemeFacts r) {
+        Map<String, Object> props = r.props();
+        Resource s = m.createResource(r.iri(), SKOS.ConceptScheme);
         literals(m, s, SKOS.prefLabel, ConceptProperties.byLanguage(props, ConceptProperties.PREF_LABEL, String.class));
         literals(m, s, SKOS.definition, ConceptProperties.byLanguage(props, ConceptProperties.DEFINITION, String.class));
         if (props.get("seedVersion") instanceof String version) {
@@ -83,9 +56,9 @@ public final class TaxonomyExport {
         }
     }
 
-    private static void concept(Model m, Record r) {
-        Map<String, Object> props = r.get("props").asMap();
-        Resource c = m.createResource(r.get("iri").asString(), SKOS.Concept);
+    private static void concept(Model m, TaxonomyReader.ConceptFacts r) {
+        Map<String, Object> props = r.props();
+        Resource c = m.createResource(r.iri(), SKOS.Concept);
         literals(m, c, SKOS.prefLabel, ConceptProperties.byLanguage(props, ConceptProperties.PREF_LABEL, String.class));
         ConceptProperties.byLanguage(props, ConceptProperties.ALT_LABELS, List.class).forEach((lang, labels) ->
                 labels.forEach(label -> c.addProperty(SKOS.altLabel, literal(m, (String) label, lang))));
@@ -94,23 +67,23 @@ public final class TaxonomyExport {
             c.addProperty(SKOS.notation, notation);
         }
         ConceptStatus status = ConceptStatus.valueOf((String) props.getOrDefault(ConceptProperties.STATUS, ConceptStatus.APPROVED.name()));
-        c.addProperty(TaxonomyVocab.status, status.rdf());
+        c.addProperty(TaxonomyVocab.status, TaxonomyVocab.status(status));
         if (props.get(ConceptProperties.DEPRECATION_REASON) instanceof String reason) {
             c.addProperty(TaxonomyVocab.deprecationReason, reason);
         }
-        links(m, c, SKOS.inScheme, r, "schemes");
-        links(m, c, SKOS.broader, r, "broader");
-        links(m, c, SKOS.narrower, r, "narrower");
-        links(m, c, SKOS.related, r, "related");
-        links(m, c, DCTerms.isReplacedBy, r, "replacedBy");
-        r.get("topOf").asList(v -> v.asString()).forEach(scheme -> {
+        links(m, c, SKOS.inScheme, r.schemes());
+        links(m, c, SKOS.broader, r.broader());
+        links(m, c, SKOS.narrower, r.narrower());
+        links(m, c, SKOS.related, r.related());
+        links(m, c, DCTerms.isReplacedBy, r.replacedBy());
+        r.topOf().forEach(scheme -> {
             c.addProperty(SKOS.topConceptOf, m.createResource(scheme));
             m.createResource(scheme).addProperty(SKOS.hasTopConcept, c);
         });
     }
 
-    private static void links(Model m, Resource c, Property p, Record r, String column) {
-        Set<String> targets = new TreeSet<>(r.get(column).asList(v -> v.asString()));
+    private static void links(Model m, Resource c, Property p, List<String> iris) {
+        Set<String> targets = new TreeSet<>(iris);
         targets.forEach(iri -> c.addProperty(p, m.createResource(iri)));
     }
 

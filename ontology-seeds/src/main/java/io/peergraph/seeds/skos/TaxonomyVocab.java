@@ -1,5 +1,7 @@
 package io.peergraph.seeds.skos;
 
+import io.peergraph.graph.taxonomy.ConceptStatus;
+import io.peergraph.graph.taxonomy.TaxonomyIri;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
@@ -13,7 +15,7 @@ public final class TaxonomyVocab {
 
     public static final String NS = "https://peergraph.io/ns/taxonomy#";
     /** Base of the IRIs of Peergraph's own schemes and concepts. */
-    public static final String TAXONOMY = "https://peergraph.io/taxonomy/";
+    public static final String TAXONOMY = TaxonomyIri.BASE;
 
     public static final Property status = ResourceFactory.createProperty(NS, "status");
     public static final Property deprecationReason = ResourceFactory.createProperty(NS, "deprecationReason");
@@ -22,4 +24,23 @@ public final class TaxonomyVocab {
     public static final Resource Deprecated = ResourceFactory.createResource(NS + "Deprecated");
 
     private TaxonomyVocab() {}
+
+    /** The RDF term of a concept status. */
+    public static Resource status(ConceptStatus status) {
+        return switch (status) {
+            case CANDIDATE -> Candidate;
+            case APPROVED -> Approved;
+            case DEPRECATED -> Deprecated;
+        };
+    }
+
+    /** The status an RDF term names; seeds that say nothing are curated vocabularies, hence approved. */
+    public static ConceptStatus status(Resource resource) {
+        for (ConceptStatus status : ConceptStatus.values()) {
+            if (status(status).equals(resource)) {
+                return status;
+            }
+        }
+        return ConceptStatus.APPROVED;
+    }
 }

@@ -2,20 +2,24 @@ package io.peergraph.seeds.curation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peergraph.seeds.curation.CurationCommand.AddAltLabel;
-import io.peergraph.seeds.curation.CurationCommand.Deprecate;
-import io.peergraph.seeds.curation.CurationCommand.MarkRelated;
-import io.peergraph.seeds.curation.CurationCommand.MergeConcepts;
-import io.peergraph.seeds.curation.CurationCommand.MergeTags;
-import io.peergraph.seeds.curation.CurationCommand.PromoteTag;
-import io.peergraph.seeds.curation.CurationCommand.Rename;
-import io.peergraph.seeds.curation.CurationCommand.SetBroader;
-import io.peergraph.seeds.curation.CurationCommand.SetDefinition;
-import io.peergraph.seeds.skos.ConceptRef;
+import io.peergraph.graph.tag.Tags;
+import io.peergraph.graph.taxonomy.ConceptRef;
+import io.peergraph.graph.taxonomy.curation.AuditEntry;
+import io.peergraph.graph.taxonomy.curation.Curation;
+import io.peergraph.graph.taxonomy.curation.CurationCommand.AddAltLabel;
+import io.peergraph.graph.taxonomy.curation.CurationCommand.Deprecate;
+import io.peergraph.graph.taxonomy.curation.CurationCommand.MarkRelated;
+import io.peergraph.graph.taxonomy.curation.CurationCommand.MergeConcepts;
+import io.peergraph.graph.taxonomy.curation.CurationCommand.MergeTags;
+import io.peergraph.graph.taxonomy.curation.CurationCommand.PromoteTag;
+import io.peergraph.graph.taxonomy.curation.CurationCommand.Rename;
+import io.peergraph.graph.taxonomy.curation.CurationCommand.SetBroader;
+import io.peergraph.graph.taxonomy.curation.CurationCommand.SetDefinition;
+import io.peergraph.graph.taxonomy.curation.CurationResult;
+import io.peergraph.graph.taxonomy.curation.Rejection;
 import io.peergraph.seeds.skos.LoadReport;
 import io.peergraph.seeds.skos.SeedCatalog;
 import io.peergraph.seeds.skos.SkosLoader;
-import io.peergraph.seeds.tags.Tagging;
 import io.peergraph.seeds.testing.TaxonomyStore;
 import io.peergraph.seeds.testing.Things;
 import java.util.List;
@@ -39,14 +43,14 @@ class CurationTest {
 
     private Driver driver;
     private Curation curation;
-    private Tagging tagging;
+    private Tags tagging;
 
     @BeforeEach
     void symptomsSeeded() {
         driver = TaxonomyStore.empty();
         new SkosLoader(driver).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
         curation = new Curation(driver);
-        tagging = new Tagging(driver);
+        tagging = new Tags(driver);
     }
 
     @Test
@@ -96,7 +100,7 @@ class CurationTest {
                     ORDER BY tag""").list(r -> r.get("tag").asString() + "=" + r.get("usage").asLong() + "/" + r.get("applied").asLong());
             assertThat(counts).containsExactly("crackly sound=4/4", "sound crackle=0/0");
         }
-        Tagging.Resolution resolved = tagging.resolve("SOUND crackle").orElseThrow();
+        Tags.Resolution resolved = tagging.resolve("SOUND crackle").orElseThrow();
         assertThat(resolved.tagId()).isEqualTo(target);
         assertThat(resolved.concept().prefLabel()).isEqualTo("crackly sound");
         assertThat(tagging.tag(Things.customer("cem"), p1, "sound crackle").tagId()).isEqualTo(target);

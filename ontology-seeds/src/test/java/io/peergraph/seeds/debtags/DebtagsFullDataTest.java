@@ -3,8 +3,8 @@ package io.peergraph.seeds.debtags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.peergraph.graph.tag.BroaderCandidate;
 import io.peergraph.graph.tag.TagLabel;
-import io.peergraph.seeds.tags.BroaderCandidate;
 import io.peergraph.seeds.testing.TaxonomyStore;
 import java.io.BufferedReader;
 import java.io.IOException;

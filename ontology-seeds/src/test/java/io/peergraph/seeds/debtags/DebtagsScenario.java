@@ -1,11 +1,11 @@
 package io.peergraph.seeds.debtags;
 
+import io.peergraph.graph.tag.BroaderCandidate;
+import io.peergraph.graph.tag.EmergingTag;
+import io.peergraph.graph.tag.SuggestionPage;
+import io.peergraph.graph.tag.SynonymCandidate;
+import io.peergraph.graph.tag.TagSuggestions;
 import io.peergraph.seeds.skos.SkosLoader;
-import io.peergraph.seeds.tags.BroaderCandidate;
-import io.peergraph.seeds.tags.EmergingTag;
-import io.peergraph.seeds.tags.SuggestionPage;
-import io.peergraph.seeds.tags.SynonymCandidate;
-import io.peergraph.seeds.tags.TagSuggestions;
 import java.io.BufferedReader;
 import java.util.List;
 import java.util.Set;

@@ -2,8 +2,8 @@ package io.peergraph.seeds.debtags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peergraph.seeds.tags.BroaderCandidate;
-import io.peergraph.seeds.tags.EmergingTag;
+import io.peergraph.graph.tag.BroaderCandidate;
+import io.peergraph.graph.tag.EmergingTag;
 import io.peergraph.seeds.testing.TaxonomyStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -3,7 +3,8 @@ package io.peergraph.seeds.hierarchy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peergraph.graph.id.PublicId;
-import io.peergraph.seeds.skos.ConceptRef;
+import io.peergraph.graph.taxonomy.ConceptHierarchy;
+import io.peergraph.graph.taxonomy.ConceptRef;
 import io.peergraph.seeds.skos.SeedCatalog;
 import io.peergraph.seeds.skos.SkosLoader;
 import io.peergraph.seeds.testing.TaxonomyStore;

@@ -2,8 +2,12 @@ package io.peergraph.seeds.skos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peergraph.seeds.curation.Curation;
-import io.peergraph.seeds.curation.CurationCommand;
+import io.peergraph.graph.taxonomy.ConceptStatus;
+import io.peergraph.graph.taxonomy.ConceptView;
+import io.peergraph.graph.taxonomy.SchemeView;
+import io.peergraph.graph.taxonomy.TaxonomyReader;
+import io.peergraph.graph.taxonomy.curation.Curation;
+import io.peergraph.graph.taxonomy.curation.CurationCommand;
 import io.peergraph.seeds.hardware.HardwareScheme;
 import io.peergraph.seeds.shacl.IntegrityReport;
 import io.peergraph.seeds.shacl.SkosIntegrity;

@@ -1,25 +1,18 @@
 package io.peergraph.seeds.testing;
 
 import io.peergraph.graph.testing.SharedNeo4j;
-import io.peergraph.seeds.skos.TaxonomySchema;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.neo4j.driver.Driver;
 
-/** The shared embedded Neo4j, emptied, with the taxonomy schema applied; and a canonical dump to compare states. */
+/** The shared embedded Neo4j, emptied (its schema, taxonomy included, is graph-model's migrations); and a canonical dump to compare states. */
 public final class TaxonomyStore {
-
-    private static boolean schemaApplied;
 
     private TaxonomyStore() {}
 
     public static synchronized Driver empty() {
         Driver driver = SharedNeo4j.driver();
-        if (!schemaApplied) {
-            TaxonomySchema.apply(driver);
-            schemaApplied = true;
-        }
         SharedNeo4j.wipe();
         return driver;
     }

@@ -1,0 +1,83 @@
+package io.peergraph.graph.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.stuff.VerifiedProducts;
+import io.peergraph.graph.testing.SharedNeo4j;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+
+/** Suggestions moderators get from how customers spell and use tags (issue 19, "Better suggestions"). */
+class TagSuggestionsTest {
+
+    private Driver driver;
+    private Tags tags;
+    private TagSuggestions suggestions;
+    private List<String> products;
+
+    @BeforeEach
+    void twelveProducts() {
+        driver = SharedNeo4j.driver();
+        SharedNeo4j.wipe();
+        tags = new Tags(driver);
+        suggestions = new TagSuggestions(driver);
+        List<VerifiedProducts.Entry> entries = IntStream.range(0, 12).mapToObj(i -> new VerifiedProducts.Entry("test:p" + i, "Product " + i)).toList();
+        VerifiedProducts.ensure(driver, entries);
+        products = entries.stream().map(VerifiedProducts.Entry::id).toList();
+    }
+
+    /** Applies the label to the first {@code things} products, each by one of {@code customers} customers in turn. */
+    private void tag(String label, int things, int customers) {
+        List<TagRequest> requests = new ArrayList<>();
+        for (int i = 0; i < things; i++) {
+            requests.add(new TagRequest(PublicId.CUSTOMER.fromKey("customer-" + (i % customers)), products.get(i), label));
+        }
+        tags.tagAll(requests);
+    }
+
+    private List<List<String>> synonymPairs() {
+        return suggestions.synonymCandidates(TagSuggestions.Thresholds.DEFAULT, 0, 100).items().stream()
+                .map(c -> List.of(c.first().normalized(), c.second().normalized()).stream().sorted().toList()).toList();
+    }
+
+    @Test
+    void spellingsWithOtherSeparatorsAreProposedAsSynonymsHoweverRarelyUsed() {
+        tag("PipeWire", 12, 4);
+        tag("pipe-wire", 5, 3);
+        tag("proton-ge", 3, 3);
+        tag("protonge", 1, 1);
+        tag("Café", 2, 2);
+        tag("cafe", 1, 1);
+
+        assertThat(synonymPairs()).contains(List.of("pipe wire", "pipewire"), List.of("proton ge", "protonge"), List.of("cafe", "café"));
+    }
+
+    @Test
+    void aSpellingVariantIsNeverProposedAsNarrowerThanTheOtherSpelling() {
+        tag("pipewire", 12, 4);
+        tag("pipe-wire", 5, 3);
+        tag("audio", 12, 4);
+        tag("crackling", 5, 3);
+
+        List<BroaderCandidate> broader = suggestions.broaderCandidates(TagSuggestions.Thresholds.DEFAULT, 0, 100).items();
+
+        assertThat(broader).noneMatch(c -> c.broaderTag() != null
+                && (c.narrower().normalized().equals("pipe wire") && c.broaderTag().normalized().equals("pipewire")
+                || c.narrower().normalized().equals("pipewire") && c.broaderTag().normalized().equals("pipe wire")));
+        assertThat(broader).as("co-occurrence still proposes a real hierarchy")
+                .anyMatch(c -> c.narrower().normalized().equals("crackling") && c.broaderTag() != null && c.broaderTag().normalized().equals("audio"));
+    }
+
+    @Test
+    void spellingRulesSetSeparatorsCaseAndAccentsAsideButNotOtherLetters() {
+        assertThat(Spelling.variantRule("pipe wire", "pipewire")).hasValueSatisfying(r -> assertThat(r).contains("separators"));
+        assertThat(Spelling.variantRule("straße", "strasse")).hasValueSatisfying(r -> assertThat(r).contains("accents"));
+        assertThat(Spelling.variantRule("format jpg", "format png")).isEmpty();
+        assertThat(Spelling.compact("ærø file")).isEqualTo("aerofile");
+    }
+}

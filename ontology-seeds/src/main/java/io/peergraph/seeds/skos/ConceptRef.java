@@ -1,4 +1,0 @@
-package io.peergraph.seeds.skos;
-
-/** A concept as rejections and results name it. */
-public record ConceptRef(String id, String iri, String prefLabel) {}

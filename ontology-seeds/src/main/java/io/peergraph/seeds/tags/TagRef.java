@@ -1,6 +1,0 @@
-package io.peergraph.seeds.tags;
-
-import io.peergraph.seeds.skos.ConceptRef;
-
-/** A tag in a suggestion: {@code concept} is what it means, null while unmapped. */
-public record TagRef(String id, String label, String normalized, long usageCount, ConceptRef concept) {}

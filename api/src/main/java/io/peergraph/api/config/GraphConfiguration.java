@@ -2,15 +2,18 @@ package io.peergraph.api.config;
 
 import io.peergraph.api.graphql.DatabasePermits;
 import io.peergraph.graph.access.AccessQuery;
+import io.peergraph.graph.account.LocalAccountStore;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.driver.DriverConfig;
+import io.peergraph.graph.driver.GraphHealth;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.history.CustomerHistory;
 import io.peergraph.graph.measurement.BenchmarkQuery;
 import io.peergraph.graph.measurement.MeasurementStore;
 import io.peergraph.graph.measurement.MetricStore;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
+import io.peergraph.graph.peers.PendingResigns;
 import io.peergraph.graph.report.ReportStore;
 import io.peergraph.graph.schema.SchemaMigrations;
 import io.peergraph.graph.similarity.SimilarPeersQuery;
@@ -67,6 +70,12 @@ public class GraphConfiguration {
         SchemaMigrations.apply(driver);
         return DatabasePermits.bounded(driver);
     }
+
+    @Bean GraphHealth graphHealth(Driver driver) { return new GraphHealth(driver); }
+
+    @Bean PendingResigns pendingResigns(Driver driver) { return new PendingResigns(driver); }
+
+    @Bean LocalAccountStore localAccountStore(Neo4jClient client) { return new LocalAccountStore(client); }
 
     @Bean CustomerStore customerStore(Neo4jClient client) { return new CustomerStore(client); }
 

@@ -4,11 +4,13 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.peergraph.api.config.PeergraphProperties;
 import io.peergraph.graph.outbox.OutboxFeed;
 import io.peergraph.graph.outbox.OutboxSchema;
+import io.peergraph.graph.searchable.GraphReportSearch;
+import io.peergraph.graph.searchable.SearchableNodes;
+import io.peergraph.graph.symptom.NarrowerSymptoms;
 import io.peergraph.search.cases.CaseFinder;
-import io.peergraph.search.cases.CaseSearch;
+import io.peergraph.search.cases.ElasticCaseSearch;
 import io.peergraph.search.cases.GraphCaseSearch;
-import io.peergraph.search.cases.SimilarCases;
-import io.peergraph.search.cases.SymptomTree;
+import io.peergraph.search.cases.ElasticSimilarCases;
 import io.peergraph.search.cluster.SearchClientFactory;
 import io.peergraph.search.index.IndexAdmin;
 import io.peergraph.search.semantic.CaseEmbedder;
@@ -66,7 +68,7 @@ public class SearchConfiguration {
         return new OutboxFeed(client);
     }
 
-    @Bean GraphDocuments graphDocuments(Neo4jClient client) { return new GraphDocuments(client); }
+    @Bean GraphDocuments graphDocuments(Neo4jClient client) { return new GraphDocuments(new SearchableNodes(client)); }
 
     /** The semantic signal's model (loaded once, at start), and the queue that embeds cases off the relay's thread. */
     @Bean(destroyMethod = "close")
@@ -108,12 +110,12 @@ public class SearchConfiguration {
         return new IndexVerifier(client, documents, admin, relay);
     }
 
-    @Bean SymptomTree symptomTree(Neo4jClient client) { return new SymptomTree(client); }
+    @Bean NarrowerSymptoms narrowerSymptoms(Neo4jClient client) { return new NarrowerSymptoms(client); }
 
     @Bean
     CaseFinder caseFinder(ElasticsearchClient client, Neo4jClient graph, SemanticSignal semantic) {
-        return new CaseFinder(new CaseSearch(client, semantic.embedder()), new SimilarCases(client, semantic.embedder()),
-                new GraphCaseSearch(graph));
+        return new CaseFinder(new ElasticCaseSearch(client, semantic.embedder()), new ElasticSimilarCases(client, semantic.embedder()),
+                new GraphCaseSearch(new GraphReportSearch(graph)));
     }
 
     @Bean

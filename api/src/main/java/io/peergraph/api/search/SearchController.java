@@ -1,6 +1,7 @@
 package io.peergraph.api.search;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import io.peergraph.api.audit.SupportReads;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
@@ -8,7 +9,6 @@ import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
-import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.report.Interaction;
 import io.peergraph.graph.report.Report;
@@ -16,6 +16,7 @@ import io.peergraph.graph.report.ReportStore;
 import io.peergraph.graph.stuff.ConfigItem;
 import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.graph.symptom.Symptom;
+import io.peergraph.graph.symptom.NarrowerSymptoms;
 import io.peergraph.graph.symptom.SymptomStore;
 import io.peergraph.graph.tag.TagLabel;
 import io.peergraph.search.cases.CaseFilter;
@@ -25,7 +26,6 @@ import io.peergraph.search.cases.CasePage;
 import io.peergraph.search.cases.CaseQuery;
 import io.peergraph.search.cases.SimilarCase;
 import io.peergraph.search.cases.SimilarQuery;
-import io.peergraph.search.cases.SymptomTree;
 import io.peergraph.search.cases.Viewer;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.sync.CaseDocument;
@@ -58,12 +58,12 @@ public class SearchController {
                                   List<Interaction.Channel> channels, OffsetDateTime from, OffsetDateTime to, List<String> tags) {}
 
     /** The answer to one searchCases call: the page, and its cases the caller may still see, with their reports. */
-    public record CaseSearch(CasePage page, List<FoundCase> found) {}
+    public record CaseSearchAnswer(CasePage page, List<FoundCase> found) {}
 
     /** A case found ({@code CaseHit} in the schema). */
     public record FoundCase(CaseHit hit, Report report) {}
 
-    public record SimilarCases(boolean degraded, List<FoundSimilar> cases) {}
+    public record SimilarCasesAnswer(boolean degraded, List<FoundSimilar> cases) {}
 
     /** A similar case ({@code SimilarCase} in the schema). */
     public record FoundSimilar(SimilarCase similar, Report report) {}
@@ -74,29 +74,29 @@ public class SearchController {
 
     private final CallerResolver callers;
     private final CaseFinder finder;
-    private final SymptomTree symptomTree;
+    private final NarrowerSymptoms narrowerSymptoms;
     private final GraphDocuments documents;
     private final ReportStore reports;
     private final SymptomStore symptoms;
     private final Paging paging;
     private final Ownership ownership;
-    private final AuditTrail audit;
+    private final SupportReads supportReads;
 
-    public SearchController(CallerResolver callers, CaseFinder finder, SymptomTree symptomTree, GraphDocuments documents,
-                            ReportStore reports, SymptomStore symptoms, Paging paging, Ownership ownership, AuditTrail audit) {
+    public SearchController(CallerResolver callers, CaseFinder finder, NarrowerSymptoms narrowerSymptoms, GraphDocuments documents,
+                            ReportStore reports, SymptomStore symptoms, Paging paging, Ownership ownership, SupportReads supportReads) {
         this.callers = callers;
         this.finder = finder;
-        this.symptomTree = symptomTree;
+        this.narrowerSymptoms = narrowerSymptoms;
         this.documents = documents;
         this.reports = reports;
         this.symptoms = symptoms;
         this.paging = paging;
         this.ownership = ownership;
-        this.audit = audit;
+        this.supportReads = supportReads;
     }
 
     @QueryMapping
-    public CaseSearch searchCases(@Argument String query, @Argument CaseFilterInput filter, @Argument Integer first, @Argument String after,
+    public CaseSearchAnswer searchCases(@Argument String query, @Argument CaseFilterInput filter, @Argument Integer first, @Argument String after,
                                   DataFetchingFieldSelectionSet selection) {
         Viewer viewer = viewer();
         String text = Inputs.optionalLine("query", query, Inputs.NAME_MAX * 5);
@@ -105,27 +105,27 @@ public class SearchController {
         CasePage page = finder.search(viewer, new CaseQuery(text, filter(viewer, filter), size, position(after),
                 selection.contains("total"), selection.contains("facets")));
         Map<String, Report> visible = visibleReports(viewer, page.hits().stream().map(CaseHit::id).toList(), "searchCases");
-        return new CaseSearch(page, page.hits().stream().filter(h -> visible.containsKey(h.id()))
+        return new CaseSearchAnswer(page, page.hits().stream().filter(h -> visible.containsKey(h.id()))
                 .map(h -> new FoundCase(h, visible.get(h.id()))).toList());
     }
 
     @SchemaMapping(typeName = "CaseSearch")
-    public boolean degraded(CaseSearch search) {
+    public boolean degraded(CaseSearchAnswer search) {
         return search.page().degraded();
     }
 
     @SchemaMapping(typeName = "CaseSearch")
-    public Long total(CaseSearch search) {
+    public Long total(CaseSearchAnswer search) {
         return search.page().degraded() || search.page().total() < 0 ? null : search.page().total();
     }
 
     @SchemaMapping(typeName = "CaseSearch")
-    public List<CasePage.Facet> facets(CaseSearch search) {
+    public List<CasePage.Facet> facets(CaseSearchAnswer search) {
         return search.page().facets();
     }
 
     @SchemaMapping(typeName = "CaseSearch")
-    public Window<FoundCase> cases(CaseSearch search) {
+    public Window<FoundCase> cases(CaseSearchAnswer search) {
         List<FoundCase> found = search.found();
         return Window.from(found, i -> ScrollPosition.forward(Map.of("v", found.get(i).hit().position().value(), "id", found.get(i).hit().id())),
                 search.page().hasNextPage());
@@ -149,7 +149,7 @@ public class SearchController {
     }
 
     @QueryMapping
-    public SimilarCases similarCases(@Argument String report, @Argument String text, @Argument List<String> configurationItems,
+    public SimilarCasesAnswer similarCases(@Argument String report, @Argument String text, @Argument List<String> configurationItems,
                                      @Argument List<String> symptoms, @Argument String product, @Argument Integer first) {
         Caller caller = callers.current();
         Viewer viewer = viewer();
@@ -179,7 +179,7 @@ public class SearchController {
         }
         CaseFinder.Similar found = finder.similar(viewer, query);
         Map<String, Report> visible = visibleReports(viewer, found.cases().stream().map(SimilarCase::id).toList(), "similarCases");
-        return new SimilarCases(found.degraded(), found.cases().stream().filter(c -> visible.containsKey(c.id()))
+        return new SimilarCasesAnswer(found.degraded(), found.cases().stream().filter(c -> visible.containsKey(c.id()))
                 .map(c -> new FoundSimilar(c, visible.get(c.id()))).toList());
     }
 
@@ -236,7 +236,7 @@ public class SearchController {
         }
         List<String> symptomIds = List.of();
         if (in.symptom() != null) {
-            symptomIds = symptomTree.withNarrower(Inputs.id("filter.symptom", in.symptom(), PublicId.SYMPTOM));
+            symptomIds = narrowerSymptoms.withNarrower(Inputs.id("filter.symptom", in.symptom(), PublicId.SYMPTOM));
             if (symptomIds.isEmpty()) {
                 throw new ApiException.BadUserInput("filter.symptom", "no symptom has this id");
             }
@@ -271,7 +271,7 @@ public class SearchController {
                 .collect(Collectors.toMap(Report::id, Function.identity()));
         if (viewer.support()) {
             visible.values().stream().filter(r -> r.privacy() == Privacy.PRIVATE && !r.ownerId().equals(viewer.customerId()))
-                    .forEach(r -> audit.record(viewer.customerId(), "SUPPORT_READ", r.id(), "support read a customer's private case through " + path));
+                    .forEach(r -> supportReads.record(viewer.customerId(), r.id(), "private case through " + path));
         }
         return visible;
     }

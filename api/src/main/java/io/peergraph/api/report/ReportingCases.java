@@ -92,7 +92,7 @@ public class ReportingCases {
     }
 
     /** Owners, their organisation (by role) and support staff see a report whole. */
-    boolean seesWhole(Caller caller, Report report) {
+    private boolean seesWhole(Caller caller, Report report) {
         return report.ownerId().equals(caller.customerId()) || caller.has(Role.SUPPORT)
                 || ownership.of(caller, report.id(), "report") != Access.NONE;
     }

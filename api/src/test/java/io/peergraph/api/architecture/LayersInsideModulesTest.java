@@ -53,7 +53,6 @@ class LayersInsideModulesTest {
             "io.peergraph.api.config.GraphConfiguration",
             "io.peergraph.api.graphql.DatabasePermits",
             "io.peergraph.api.notification.NotificationConfiguration",
-            "io.peergraph.api.search.SearchConfiguration",
             "io.peergraph.api.taxonomy.TaxonomyConfiguration",
             // ingest: the engine beyond its transaction handle, and the writers whose Cypher moves to graph-model
             "io.peergraph.ingest.ImportCommand",

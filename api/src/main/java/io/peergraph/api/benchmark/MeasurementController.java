@@ -1,113 +1,39 @@
 package io.peergraph.api.benchmark;
 
+import io.peergraph.api.benchmark.RecordingMeasurements.MeasurementInput;
+import io.peergraph.api.benchmark.RecordingMeasurements.RecordMeasurementsPayload;
 import io.peergraph.api.graphql.ApiException;
-import io.peergraph.api.graphql.Inputs;
-import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
-import io.peergraph.api.security.Ownership;
-import io.peergraph.graph.id.PublicId;
-import io.peergraph.graph.measurement.MeasurementRule;
 import io.peergraph.graph.measurement.MeasurementStore;
-import io.peergraph.graph.measurement.Metric;
-import io.peergraph.graph.measurement.MetricStore;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Recording measurements. Everything is checked before anything is written (metric, unit, range, ownership), and
- * the batch is one transaction: a retry with the same keys changes nothing, a key reused for something else
- * rolls the whole batch back.
- */
+/** Recording measurements, one or a batch: the checks and the one transaction are {@link RecordingMeasurements}'. */
 @Controller
 public class MeasurementController {
 
     static final int MAX_BATCH = 500;
 
-    public record MeasurementInput(String item, String configuration, String metric, Double value, String unit,
-                                   OffsetDateTime at, String key) {}
-
-    public record RecordMeasurementsPayload(List<MeasurementStore.Recorded> measurements, int created) {}
-
     private final CallerResolver callers;
-    private final Ownership ownership;
-    private final MetricStore metrics;
-    private final MeasurementStore measurements;
+    private final RecordingMeasurements recording;
 
-    public MeasurementController(CallerResolver callers, Ownership ownership, MetricStore metrics, MeasurementStore measurements) {
+    public MeasurementController(CallerResolver callers, RecordingMeasurements recording) {
         this.callers = callers;
-        this.ownership = ownership;
-        this.metrics = metrics;
-        this.measurements = measurements;
+        this.recording = recording;
     }
 
     @MutationMapping
-    @Transactional
     public MeasurementStore.Recorded recordMeasurement(@Argument MeasurementInput input) {
-        return record(List.of(input), i -> "input").measurements().getFirst();
+        return recording.record(callers.current(), List.of(input), i -> "input").measurements().getFirst();
     }
 
     @MutationMapping
-    @Transactional
     public RecordMeasurementsPayload recordMeasurements(@Argument List<MeasurementInput> measurements) {
         if (measurements.isEmpty() || measurements.size() > MAX_BATCH) {
             throw new ApiException.BadUserInput("measurements", "send 1–" + MAX_BATCH + " measurements");
         }
-        return record(measurements, i -> "measurements[" + i + "]");
-    }
-
-    private RecordMeasurementsPayload record(List<MeasurementInput> inputs, Function<Integer, String> path) {
-        Caller caller = callers.current();
-        Map<String, Metric> byKey = metrics.byKeys(inputs.stream().map(MeasurementInput::metric).distinct().toList()).stream()
-                .collect(Collectors.toMap(Metric::key, Function.identity()));
-        List<MeasurementStore.NewMeasurement> batch = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        Set<String> checkedTargets = new HashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            MeasurementInput in = inputs.get(i);
-            String at = path.apply(i);
-            String target = target(in, at);
-            Metric metric = byKey.get(in.metric());
-            if (metric == null) {
-                throw new ApiException.BadUserInput(at + ".metric", "no metric " + in.metric() + " (see the metrics query)");
-            }
-            MeasurementRule.check(metric, in.value(), in.unit()).ifPresent(r -> {
-                throw new ApiException.BadUserInput(at + "." + r.field(), r.reason());
-            });
-            String key = Inputs.optionalLine(at + ".key", in.key(), 200);
-            if (key != null && !keys.add(key)) {
-                throw new ApiException.BadUserInput(at + ".key", "is used twice in this batch");
-            }
-            if (checkedTargets.add(target)) {
-                ownership.requireWrite(caller, target, in.item() != null ? "item" : "configuration");
-            }
-            batch.add(new MeasurementStore.NewMeasurement(target, metric.key(), in.value(), metric.unit(),
-                    in.at() == null ? OffsetDateTime.now(ZoneOffset.UTC) : in.at(), key));
-        }
-        List<MeasurementStore.Recorded> recorded = measurements.record(caller.customerId(), batch);
-        for (int i = 0; i < recorded.size(); i++) {
-            if (!recorded.get(i).created() && !recorded.get(i).sameAsBefore()) {
-                throw new ApiException.Conflict(path.apply(i) + ".key was already used for a different measurement.");
-            }
-        }
-        return new RecordMeasurementsPayload(recorded, (int) recorded.stream().filter(MeasurementStore.Recorded::created).count());
-    }
-
-    private static String target(MeasurementInput in, String at) {
-        if ((in.item() == null) == (in.configuration() == null)) {
-            throw new ApiException.BadUserInput(at + ".item", "give exactly one of item and configuration");
-        }
-        return in.item() != null ? Inputs.id(at + ".item", in.item(), PublicId.ITEM)
-                : Inputs.id(at + ".configuration", in.configuration(), PublicId.CONFIGURATION);
+        return recording.record(callers.current(), measurements, i -> "measurements[" + i + "]");
     }
 }

@@ -2,17 +2,24 @@ package io.peergraph.api.config;
 
 import io.peergraph.api.graphql.DatabasePermits;
 import io.peergraph.graph.access.AccessQuery;
+import io.peergraph.graph.account.LocalAccountStore;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.driver.DriverConfig;
+import io.peergraph.graph.driver.GraphHealth;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.history.CustomerHistory;
 import io.peergraph.graph.measurement.BenchmarkQuery;
 import io.peergraph.graph.measurement.MeasurementStore;
 import io.peergraph.graph.measurement.MetricStore;
+import io.peergraph.graph.outbox.OutboxFeed;
+import io.peergraph.graph.outbox.OutboxSchema;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
+import io.peergraph.graph.peers.PendingResigns;
 import io.peergraph.graph.report.ReportStore;
 import io.peergraph.graph.schema.SchemaMigrations;
+import io.peergraph.graph.searchable.GraphReportSearch;
+import io.peergraph.graph.searchable.SearchableNodes;
 import io.peergraph.graph.similarity.SimilarPeersQuery;
 import io.peergraph.graph.solution.SolutionStore;
 import io.peergraph.graph.stuff.ConfigurationStore;
@@ -21,6 +28,7 @@ import io.peergraph.ingest.normalise.SystemNormaliser;
 import io.peergraph.seeds.pci.GpuCatalog;
 import io.peergraph.graph.stuff.ItemStore;
 import io.peergraph.graph.stuff.ProductStore;
+import io.peergraph.graph.symptom.NarrowerSymptoms;
 import io.peergraph.graph.symptom.SymptomStore;
 import io.peergraph.graph.tag.TagStore;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +78,25 @@ public class GraphConfiguration {
         SchemaMigrations.apply(driver);
         return DatabasePermits.bounded(driver);
     }
+
+    @Bean GraphHealth graphHealth(Driver driver) { return new GraphHealth(driver); }
+
+    @Bean PendingResigns pendingResigns(Driver driver) { return new PendingResigns(driver); }
+
+    @Bean LocalAccountStore localAccountStore(Neo4jClient client) { return new LocalAccountStore(client); }
+
+    @Bean
+    OutboxFeed outboxFeed(Neo4jClient client, Driver driver) {
+        OutboxSchema.apply(driver);
+        return new OutboxFeed(client);
+    }
+
+    /** What the search module reads from the graph: index documents, the fallback search, narrower symptoms. */
+    @Bean SearchableNodes searchableNodes(Neo4jClient client) { return new SearchableNodes(client); }
+
+    @Bean GraphReportSearch graphReportSearch(Neo4jClient client) { return new GraphReportSearch(client); }
+
+    @Bean NarrowerSymptoms narrowerSymptoms(Neo4jClient client) { return new NarrowerSymptoms(client); }
 
     @Bean CustomerStore customerStore(Neo4jClient client) { return new CustomerStore(client); }
 

@@ -1,10 +1,10 @@
 package io.peergraph.api.config;
 
 import io.peergraph.api.search.SearchReadiness;
+import io.peergraph.graph.driver.GraphHealth;
 import io.peergraph.graph.similarity.SimilarPeersQuery;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,7 +33,7 @@ class WarmUpConfiguration {
     }
 
     @Bean
-    WarmUpHealthIndicator warmUp(Driver graph, SearchReadiness search) {
+    WarmUpHealthIndicator warmUp(GraphHealth graph, SearchReadiness search) {
         return new WarmUpHealthIndicator(graph, search, similar.index());
     }
 

@@ -1,10 +1,10 @@
 package io.peergraph.api.config;
 
 import io.peergraph.api.search.SearchReadiness;
+import io.peergraph.graph.driver.GraphHealth;
 import io.peergraph.graph.similarity.SimilarityIndex;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.neo4j.driver.Driver;
 
 /**
  * {@code warmUp}, in the readiness group ({@code /actuator/health/readiness}): OUT_OF_SERVICE until the service can
@@ -15,11 +15,11 @@ import org.neo4j.driver.Driver;
  */
 public class WarmUpHealthIndicator implements HealthIndicator {
 
-    private final Driver graph;
+    private final GraphHealth graph;
     private final SearchReadiness search;
     private final SimilarityIndex similarity;
 
-    public WarmUpHealthIndicator(Driver graph, SearchReadiness search, SimilarityIndex similarity) {
+    public WarmUpHealthIndicator(GraphHealth graph, SearchReadiness search, SimilarityIndex similarity) {
         this.graph = graph;
         this.search = search;
         this.similarity = similarity;
@@ -27,7 +27,7 @@ public class WarmUpHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        boolean graphAnswers = graphAnswers();
+        boolean graphAnswers = graph.answers();
         SearchReadiness.State searchState = search.state();
         boolean built = similarity.isBuilt();
         boolean ready = graphAnswers && searchState != SearchReadiness.State.STARTING && built;
@@ -45,15 +45,5 @@ public class WarmUpHealthIndicator implements HealthIndicator {
     /** Whether the search part is in its degraded mode (the banner says so). */
     boolean searchDegraded() {
         return search.state() == SearchReadiness.State.DEGRADED;
-    }
-
-    /** The driver's own round trip to the server (no Cypher outside graph-model). */
-    private boolean graphAnswers() {
-        try {
-            graph.verifyConnectivity();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 }

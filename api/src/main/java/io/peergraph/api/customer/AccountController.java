@@ -5,15 +5,12 @@ import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.security.Role;
 import io.peergraph.api.security.TokenMinter;
-import io.peergraph.graph.account.LocalAccountStore;
-import io.peergraph.graph.customer.CustomerStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -22,7 +19,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Local accounts for the embedded issuer, so that people can sign in on the web pages without a token minted on the
@@ -40,25 +36,17 @@ public class AccountController {
     /** BCrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused instead. */
     static final int PASSWORD_MAX_BYTES = 72;
 
-    private final LocalAccountStore accounts;
-    private final CustomerStore customers;
+    private final SigningIn signingIn;
     private final TokenMinter minter;
-    private final PasswordEncoder encoder;
     private final boolean localIssuer;
     private final String issuer;
-    /** Compared against when the handle has no account, so that a wrong handle costs what a wrong password costs. */
-    private final String decoyHash;
 
-    public AccountController(LocalAccountStore accounts, CustomerStore customers, TokenMinter minter,
-                             PasswordEncoder passwordEncoder, PeergraphProperties properties) {
-        this.accounts = accounts;
-        this.customers = customers;
+    public AccountController(SigningIn signingIn, TokenMinter minter, PeergraphProperties properties) {
+        this.signingIn = signingIn;
         this.minter = minter;
-        this.encoder = passwordEncoder;
         var security = properties.security();
         this.localIssuer = blank(security.issuerUri()) && blank(security.jwkSetUri());
         this.issuer = localIssuer ? security.localIssuer() : blank(security.issuerUri()) ? null : security.issuerUri();
-        this.decoyHash = encoder.encode("no account has this password");
     }
 
     public record SignInOptions(boolean localAccounts, String issuer) {}
@@ -82,33 +70,17 @@ public class AccountController {
     }
 
     @MutationMapping
-    @Transactional
     public AccessToken signUp(@Argument String handle, @Argument String password) {
         requireLocalIssuer();
         String clean = validHandle(handle);
-        String hash = encoder.encode(validPassword(password));
-        if (!accounts.create(clean, hash)) {
-            throw new ApiException.Conflict("The handle " + clean + " is taken: choose another, or sign in.");
-        }
+        signingIn.signUp(clean, validPassword(password));
         return token(clean);
     }
 
     @MutationMapping
-    @Transactional
     public AccessToken signIn(@Argument String handle, @Argument String password) {
         requireLocalIssuer();
-        String clean = handle == null ? "" : handle.strip();
-        String given = password == null ? "" : password;
-        var stored = clean.isEmpty() ? java.util.Optional.<String>empty() : accounts.passwordHash(clean);
-        boolean matches = encoder.matches(given, stored.orElse(decoyHash)) && stored.isPresent();
-        if (!matches) {
-            // Not UNAUTHENTICATED: that code means "this operation needs a token", and signIn needs none.
-            throw new ApiException.BadUserInput("password", "the handle or the password is wrong");
-        }
-        if (encoder.upgradeEncoding(stored.get())) {
-            accounts.rehash(clean, encoder.encode(given));
-        }
-        return token(clean);
+        return token(signingIn.signIn(handle, password));
     }
 
     private AccessToken token(String handle) {
@@ -138,11 +110,9 @@ public class AccountController {
         return value == null || value.isBlank();
     }
 
-    /** The account store and the password encoder. */
+    /** The password encoder. */
     @Configuration(proxyBeanMethods = false)
     static class Beans {
-        @Bean LocalAccountStore localAccountStore(Neo4jClient client) { return new LocalAccountStore(client); }
-
         @Bean PasswordEncoder passwordEncoder() { return PasswordEncoderFactories.createDelegatingPasswordEncoder(); }
     }
 }

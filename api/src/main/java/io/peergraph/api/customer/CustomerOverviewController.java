@@ -1,12 +1,9 @@
 package io.peergraph.api.customer;
 
-import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
-import io.peergraph.api.security.Role;
-import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.Customer;
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.customer.Membership;
@@ -54,12 +51,12 @@ public class CustomerOverviewController {
     private final ConfigurationStore configurations;
     private final ReportStore reports;
     private final SolutionStore solutions;
-    private final AuditTrail audit;
+    private final OpeningCustomerOverview opening;
     private final Paging paging;
 
     public CustomerOverviewController(CallerResolver callers, CustomerStore customers, CustomerHistory history, ItemStore items,
                                       ConfigurationStore configurations, ReportStore reports, SolutionStore solutions,
-                                      AuditTrail audit, Paging paging) {
+                                      OpeningCustomerOverview opening, Paging paging) {
         this.callers = callers;
         this.customers = customers;
         this.history = history;
@@ -67,7 +64,7 @@ public class CustomerOverviewController {
         this.configurations = configurations;
         this.reports = reports;
         this.solutions = solutions;
-        this.audit = audit;
+        this.opening = opening;
         this.paging = paging;
     }
 
@@ -75,15 +72,7 @@ public class CustomerOverviewController {
     public CustomerOverview customer(@Argument String id) {
         Caller caller = callers.current();
         Inputs.id("id", id, PublicId.CUSTOMER);
-        boolean self = id.equals(caller.customerId());
-        // Refused before the lookup, so that a customer cannot learn which ids exist.
-        if (!self && !caller.has(Role.SUPPORT)) {
-            throw new ApiException.Forbidden("Only support staff read another customer's history.");
-        }
-        Customer customer = customers.byId(id).orElseThrow(() -> new ApiException.NotFound("customer", id));
-        if (!self) {
-            audit.record(caller.customerId(), "SUPPORT_READ", id, "support read a customer's history");
-        }
+        Customer customer = opening.open(caller, id);
         return new CustomerOverview(customer);
     }
 

@@ -4,10 +4,9 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.peergraph.graph.audit.AuditTrail;
+import io.peergraph.graph.driver.GraphFailures;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.neo4j.driver.exceptions.ClientException;
-import org.neo4j.driver.exceptions.RetryableException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -72,11 +71,13 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
             extensions.put("code", signedIn ? "FORBIDDEN" : "UNAUTHENTICATED");
             message = signedIn ? "You may not do this." : new ApiException.Unauthenticated().getMessage();
             type = signedIn ? ErrorType.FORBIDDEN : ErrorType.UNAUTHORIZED;
-        } else if (cause instanceof ClientException ce && ce.code() != null && ce.code().contains("ConstraintValidationFailed")) {
+        } else if (GraphFailures.isConstraintViolation(cause)) {
             extensions.put("code", "CONFLICT");
             message = "This already exists.";
             type = ErrorType.BAD_REQUEST;
-        } else if (databaseBusy(ex)) {
+        } else if (GraphFailures.isBusy(ex)) {
+            // No connection in time, or the database said "try again": a retryable condition of the moment, not a
+            // bug, so UNAVAILABLE with retryable, never INTERNAL.
             ApiException.Unavailable busy = new ApiException.Unavailable(
                     "The database is busy; retry in " + BUSY_RETRY_AFTER_SECONDS + " s.", BUSY_RETRY_AFTER_SECONDS);
             extensions.put("code", busy.code());
@@ -98,25 +99,6 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
                     env.getExecutionStepInfo().getPath() + ": " + message);
         }
         return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
-    }
-
-    /**
-     * The driver's pool had no connection in time, or the database said "try again": a retryable condition of the
-     * moment, not a bug, so UNAVAILABLE with {@code retryable}, never INTERNAL.
-     */
-    static boolean databaseBusy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RetryableException) {
-                return true;
-            }
-            if (t instanceof ClientException ce && ce.getMessage() != null && ce.getMessage().contains("acquire connection")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     /** This request's failure log, or one of its own for a failure outside a request's context. */

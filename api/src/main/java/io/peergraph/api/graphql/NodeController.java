@@ -1,63 +1,66 @@
 package io.peergraph.api.graphql;
 
-import io.peergraph.api.product.ProductController;
-import io.peergraph.api.report.ReportController;
+import io.peergraph.api.report.ReportingCases;
+import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
-import io.peergraph.api.solution.SolutionController;
-import io.peergraph.api.stuff.ConfigurationController;
-import io.peergraph.api.stuff.ItemController;
-import io.peergraph.api.symptom.SymptomController;
-import io.peergraph.api.taxonomy.ConceptController;
+import io.peergraph.api.stuff.ManagingConfigurations;
+import io.peergraph.api.stuff.ManagingItems;
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.solution.SolutionStore;
+import io.peergraph.graph.stuff.ProductStore;
+import io.peergraph.graph.symptom.SymptomStore;
+import io.peergraph.seeds.skos.TaxonomyReader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code node(id)}: the id's prefix says which type it is, and the type's own query decides visibility, so
- * there is exactly one access rule per type. The GraphQL type is the Java class name of the returned record.
+ * {@code node(id)}: the id's prefix says which type it is, and the type's own read decides visibility, so there is
+ * exactly one access rule per type: the use cases' for the things customers own (items, configurations, reports),
+ * the catalogue's plain reads for what every signed-in caller sees (products, symptoms, solutions, concepts).
+ * The GraphQL type is the Java class name of the returned record.
  */
 @Controller
 public class NodeController {
 
     private final CallerResolver callers;
+    private final ManagingItems items;
+    private final ManagingConfigurations configurations;
+    private final ReportingCases reports;
     private final CustomerStore customers;
-    private final ItemController items;
-    private final ConfigurationController configurations;
-    private final ProductController products;
-    private final SymptomController symptoms;
-    private final ReportController reports;
-    private final SolutionController solutions;
-    private final ConceptController concepts;
+    private final ProductStore products;
+    private final SymptomStore symptoms;
+    private final SolutionStore solutions;
+    private final TaxonomyReader concepts;
 
-    public NodeController(CallerResolver callers, CustomerStore customers, ItemController items, ConfigurationController configurations,
-                          ProductController products, SymptomController symptoms, ReportController reports, SolutionController solutions,
-                          ConceptController concepts) {
+    public NodeController(CallerResolver callers, ManagingItems items, ManagingConfigurations configurations, ReportingCases reports,
+                          CustomerStore customers, ProductStore products, SymptomStore symptoms, SolutionStore solutions,
+                          TaxonomyReader concepts) {
         this.callers = callers;
-        this.customers = customers;
         this.items = items;
         this.configurations = configurations;
+        this.reports = reports;
+        this.customers = customers;
         this.products = products;
         this.symptoms = symptoms;
-        this.reports = reports;
         this.solutions = solutions;
         this.concepts = concepts;
     }
 
     @QueryMapping
     public Object node(@Argument String id) {
-        String callerId = callers.current().customerId();
+        Caller caller = callers.current();
         PublicId type = PublicId.typeOf(id).orElseThrow(() -> new ApiException.BadUserInput("id", "is not a Peergraph id"));
         return switch (type) {
-            case ITEM -> items.item(id);
-            case CONFIGURATION -> configurations.configuration(id);
-            case PRODUCT -> products.product(id);
-            case SYMPTOM -> symptoms.symptom(id);
-            case REPORT -> reports.report(id);
-            case SOLUTION -> solutions.solution(id);
-            case CONCEPT -> concepts.conceptById(id);
-            case CUSTOMER -> id.equals(callerId) ? customers.byId(id).orElse(null) : null; // others only as pseudonyms
+            case ITEM -> items.read(caller, Inputs.id("id", id, PublicId.ITEM));
+            case CONFIGURATION -> configurations.read(caller, Inputs.id("id", id, PublicId.CONFIGURATION));
+            case REPORT -> reports.read(caller, Inputs.id("id", id, PublicId.REPORT));
+            case PRODUCT -> products.byId(Inputs.id("id", id, PublicId.PRODUCT)).orElse(null);
+            case SYMPTOM -> symptoms.byId(Inputs.id("id", id, PublicId.SYMPTOM)).orElse(null);
+            case SOLUTION -> solutions.byId(Inputs.id("id", id, PublicId.SOLUTION)).orElse(null);
+            case CONCEPT -> concepts.conceptById(id).orElse(null);
+            case CUSTOMER -> id.equals(caller.customerId()) ? customers.byId(id).orElse(null) : null; // others only as pseudonyms
             default -> null;
         };
     }

@@ -7,14 +7,12 @@ import io.peergraph.api.peers.Peer;
 import io.peergraph.api.peers.Pseudonyms;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
-import io.peergraph.api.security.Ownership;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.notification.Follows;
 import io.peergraph.graph.notification.Inbox;
 import io.peergraph.graph.notification.Notification;
 import io.peergraph.graph.notification.NotificationKind;
 import io.peergraph.graph.notification.NotificationPreferences;
-import io.peergraph.graph.notification.PreferenceStore;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -30,7 +28,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 
 /** The caller's inbox, preferences, follows and live stream. Everything here is the caller's own. */
@@ -45,20 +42,18 @@ public class NotificationController {
     private static final int MAX_IDS = 500;
 
     private final CallerResolver callers;
-    private final Ownership ownership;
+    private final ManagingNotifications notifications;
     private final Inbox inbox;
-    private final PreferenceStore preferences;
     private final Follows follows;
     private final LiveNotifications live;
     private final Pseudonyms pseudonyms;
     private final Paging paging;
 
-    public NotificationController(CallerResolver callers, Ownership ownership, Inbox inbox, PreferenceStore preferences, Follows follows,
+    public NotificationController(CallerResolver callers, ManagingNotifications notifications, Inbox inbox, Follows follows,
                                   LiveNotifications live, Pseudonyms pseudonyms, Paging paging) {
         this.callers = callers;
-        this.ownership = ownership;
+        this.notifications = notifications;
         this.inbox = inbox;
-        this.preferences = preferences;
         this.follows = follows;
         this.live = live;
         this.pseudonyms = pseudonyms;
@@ -87,7 +82,7 @@ public class NotificationController {
 
     @QueryMapping
     public NotificationPreferences notificationPreferences() {
-        return preferencesOf(callers.current());
+        return notifications.preferences(callers.current());
     }
 
     @QueryMapping
@@ -97,56 +92,41 @@ public class NotificationController {
     }
 
     @MutationMapping
-    @Transactional
     public long markRead(@Argument List<String> ids) {
         if (ids.size() > MAX_IDS) {
             throw new ApiException.BadUserInput("ids", "at most " + MAX_IDS + " at a time");
         }
         ids.forEach(id -> Inputs.id("ids", id, PublicId.NOTIFICATION));
-        return inbox.markRead(callers.current().customerId(), ids);
+        return notifications.markRead(callers.current(), ids);
     }
 
     @MutationMapping
-    @Transactional
     public long markAllRead() {
-        return inbox.markAllRead(callers.current().customerId());
+        return notifications.markAllRead(callers.current());
     }
 
     @MutationMapping
-    @Transactional
     public NotificationPreferences updateNotificationPreferences(@Argument NotificationPreferencesInput input) {
         Caller caller = callers.current();
-        NotificationPreferences current = preferencesOf(caller);
-        NotificationPreferences.QuietHours quiet = Boolean.TRUE.equals(input.clearQuietHours()) ? null
-                : input.quietHours() != null ? quietHours(input.quietHours()) : current.quietHours();
-        NotificationPreferences updated = new NotificationPreferences(
-                input.kinds() == null ? current.kinds() : java.util.Set.copyOf(input.kinds()),
-                input.channels() == null ? current.channels() : java.util.Set.copyOf(input.channels()), // INBOX is always added
-                quiet, input.anomaliesOnly() == null ? current.anomaliesOnly() : input.anomaliesOnly());
-        return preferences.save(caller.customerId(), updated);
+        boolean clear = Boolean.TRUE.equals(input.clearQuietHours());
+        NotificationPreferences.QuietHours quiet = !clear && input.quietHours() != null ? quietHours(input.quietHours()) : null;
+        return notifications.updatePreferences(caller, input.kinds() == null ? null : java.util.Set.copyOf(input.kinds()),
+                input.channels() == null ? null : java.util.Set.copyOf(input.channels()), quiet, clear, input.anomaliesOnly());
     }
 
     @MutationMapping
-    @Transactional
     public Follows.Followed follow(@Argument String thing) {
         Caller caller = callers.current();
         PublicId type = PublicId.typeOf(thing).filter(Follows.FOLLOWABLE::contains).orElseThrow(() -> new ApiException.BadUserInput(
                 "thing", "must be the id of a product, symptom, configuration item, tag, concept, or one of your items or configurations"));
-        if (type == PublicId.ITEM || type == PublicId.CONFIGURATION) {
-            ownership.requireRead(caller, thing, type.label().toLowerCase(java.util.Locale.ROOT));
-        }
-        if (follows.count(caller.customerId()) >= Follows.MAX_PER_CUSTOMER) {
-            throw new ApiException.BadUserInput("thing", "you follow " + Follows.MAX_PER_CUSTOMER + " things already; unfollow some first");
-        }
-        return follows.follow(caller.customerId(), thing).orElseThrow(() -> new ApiException.NotFound(type.label().toLowerCase(java.util.Locale.ROOT), thing));
+        return notifications.follow(caller, type, thing);
     }
 
     @MutationMapping
-    @Transactional
     public boolean unfollow(@Argument String thing) {
         PublicId.typeOf(thing).filter(Follows.FOLLOWABLE::contains)
                 .orElseThrow(() -> new ApiException.BadUserInput("thing", "is not the id of something one can follow"));
-        return follows.unfollow(callers.current().customerId(), thing);
+        return notifications.unfollow(callers.current(), thing);
     }
 
     @SubscriptionMapping("notifications")
@@ -197,11 +177,6 @@ public class NotificationController {
     @SchemaMapping(typeName = "Followed")
     public String id(Follows.Followed f) {
         return f.thingId();
-    }
-
-    private NotificationPreferences preferencesOf(Caller caller) {
-        return preferences.stored(caller.customerId())
-                .orElseGet(() -> NotificationPreferences.defaultsFor(caller.roles().stream().map(Enum::name).toList()));
     }
 
     private static NotificationPreferences.QuietHours quietHours(QuietHoursInput q) {

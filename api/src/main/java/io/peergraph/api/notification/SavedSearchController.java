@@ -3,6 +3,7 @@ package io.peergraph.api.notification;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.search.SearchController.CaseFilterInput;
+import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.notification.SavedSearches;
@@ -14,7 +15,6 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Support staff's saved case searches (the SUPPORT role is the schema's @access rule); each caller's own. */
 @Controller
@@ -24,10 +24,12 @@ public class SavedSearchController {
 
     private final CallerResolver callers;
     private final SavedSearches saved;
+    private final SavingSearches saving;
 
-    public SavedSearchController(CallerResolver callers, SavedSearches saved) {
+    public SavedSearchController(CallerResolver callers, SavedSearches saved, SavingSearches saving) {
         this.callers = callers;
         this.saved = saved;
+        this.saving = saving;
     }
 
     @QueryMapping
@@ -36,22 +38,16 @@ public class SavedSearchController {
     }
 
     @MutationMapping
-    @Transactional
     public SavedSearch saveSearch(@Argument String name, @Argument CaseFilterInput filter) {
-        String ownerId = callers.current().customerId();
+        Caller caller = callers.current();
         String label = Inputs.requiredLine("name", name, Inputs.NAME_MAX);
-        SavedSearches.Filter f = filter(filter);
-        saved.unknownReference(f).ifPresent(part -> {
-            throw new ApiException.BadUserInput("filter." + part, "no such " + part + " exists");
-        });
-        return saved.save(ownerId, label, f).orElseThrow(() -> new ApiException.BadUserInput("name",
-                "you have " + SavedSearches.MAX_PER_CUSTOMER + " saved searches already; delete some first"));
+        return saving.save(caller, label, filter(filter));
     }
 
     @MutationMapping
-    @Transactional
     public boolean deleteSavedSearch(@Argument String id) {
-        return saved.delete(callers.current().customerId(), Inputs.id("id", id, PublicId.SAVED_SEARCH));
+        Caller caller = callers.current();
+        return saving.delete(caller, Inputs.id("id", id, PublicId.SAVED_SEARCH));
     }
 
     @SchemaMapping(typeName = "SavedSearch")

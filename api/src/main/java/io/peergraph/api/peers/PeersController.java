@@ -1,21 +1,13 @@
 package io.peergraph.api.peers;
 
-import io.peergraph.api.config.PeergraphProperties;
-import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
-import io.peergraph.api.security.Ownership;
 import io.peergraph.graph.id.PublicId;
-import io.peergraph.graph.peers.PeerAnswer;
 import io.peergraph.graph.peers.PeerReport;
-import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.peers.RankedSolution;
-import io.peergraph.graph.peers.SolutionRanking;
-import io.peergraph.graph.symptom.SymptomStore;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -31,32 +23,22 @@ import org.springframework.stereotype.Controller;
 @Controller
 public class PeersController {
 
-    /** The answer for one viewer; {@code peerCount} is resolved lazily from the question. */
-    public record PeersWithSymptom(String configurationId, String symptomId, PeerAnswer answer) {}
-
     private final CallerResolver callers;
-    private final Ownership ownership;
-    private final PeersWithSymptomQuery query;
-    private final SymptomStore symptoms;
+    private final PeersWithSymptom peersWithSymptom;
     private final Pseudonyms pseudonyms;
     private final Paging paging;
-    private final int solutionsPerAnswer;
 
-    public PeersController(CallerResolver callers, Ownership ownership, PeersWithSymptomQuery query, SymptomStore symptoms,
-                           Pseudonyms pseudonyms, Paging paging, PeergraphProperties properties) {
+    public PeersController(CallerResolver callers, PeersWithSymptom peersWithSymptom, Pseudonyms pseudonyms, Paging paging) {
         this.callers = callers;
-        this.ownership = ownership;
-        this.query = query;
-        this.symptoms = symptoms;
+        this.peersWithSymptom = peersWithSymptom;
         this.pseudonyms = pseudonyms;
         this.paging = paging;
-        this.solutionsPerAnswer = properties.api().solutionsPerAnswer();
     }
 
     @QueryMapping
-    public PeersWithSymptom peersWithSymptom(@Argument String configuration, @Argument String symptom, @Argument String product,
-                                             @Argument Integer first, @Argument String after,
-                                             DataFetchingFieldSelectionSet selection) {
+    public PeersWithSymptom.Answer peersWithSymptom(@Argument String configuration, @Argument String symptom, @Argument String product,
+                                                    @Argument Integer first, @Argument String after,
+                                                    DataFetchingFieldSelectionSet selection) {
         Caller caller = callers.current();
         Inputs.id("configuration", configuration, PublicId.CONFIGURATION);
         Inputs.id("symptom", symptom, PublicId.SYMPTOM);
@@ -65,39 +47,24 @@ public class PeersController {
         }
         int size = paging.size(first);
         int offset = paging.offset(after);
-        // Asked only for peerCount: skip the page query, peerCount runs its own. The page query answers only the
-        // configuration's owner (the usual asker) in its one round trip; anyone else goes through the whole rule
-        // (organisation roles), which also says NOT_FOUND or FORBIDDEN.
+        // Asked only for peerCount: the page query is skipped.
         boolean pageWanted = selection.contains("reports") || selection.contains("solutions");
-        PeerAnswer answer = pageWanted ? query.run(caller.customerId(), configuration, symptom, product, Instant.now(), offset, size, solutionsPerAnswer, SolutionRanking.DEFAULT).orElse(null) : null;
-        if (answer == null) {
-            if (!ownership.of(caller, configuration, "configuration").canRead()) {
-                throw new ApiException.Forbidden("Ask about your own configurations.");
-            }
-            answer = pageWanted ? query.run(null, configuration, symptom, product, Instant.now(), offset, size, solutionsPerAnswer, SolutionRanking.DEFAULT).orElse(null) : null;
-        }
-        if (answer == null) { // no answer row: the symptom is unknown, or the configuration has no items (no peers)
-            if (symptoms.byId(symptom).isEmpty()) {
-                throw new ApiException.NotFound("symptom", symptom);
-            }
-            answer = new PeerAnswer(List.of(), offset, false, List.of());
-        }
-        return new PeersWithSymptom(configuration, symptom, answer);
+        return peersWithSymptom.ask(caller, configuration, symptom, product, offset, size, pageWanted);
     }
 
     @SchemaMapping(typeName = "PeersWithSymptom")
-    public long peerCount(PeersWithSymptom p) {
-        return query.peerCount(p.configurationId(), p.symptomId());
+    public long peerCount(PeersWithSymptom.Answer p) {
+        return peersWithSymptom.peerCount(p);
     }
 
     @SchemaMapping(typeName = "PeersWithSymptom")
-    public Window<PeerReport> reports(PeersWithSymptom p) {
-        return paging.offsetWindow(p.answer().reports(), p.answer().offset(), p.answer().hasNextPage());
+    public Window<PeerReport> reports(PeersWithSymptom.Answer p) {
+        return paging.offsetWindow(p.page().reports(), p.page().offset(), p.page().hasNextPage());
     }
 
     @SchemaMapping(typeName = "PeersWithSymptom")
-    public List<RankedSolution> solutions(PeersWithSymptom p) {
-        return p.answer().solutions();
+    public List<RankedSolution> solutions(PeersWithSymptom.Answer p) {
+        return p.page().solutions();
     }
 
     @SchemaMapping(typeName = "PeerReport")

@@ -1,7 +1,6 @@
 package io.peergraph.api.peers;
 
-import io.peergraph.graph.peers.SignatureResign;
-import org.neo4j.driver.Driver;
+import io.peergraph.graph.peers.PendingResigns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,16 +16,16 @@ class SignatureResignDrain {
 
     private static final Logger log = LoggerFactory.getLogger(SignatureResignDrain.class);
 
-    private final Driver driver;
+    private final PendingResigns pending;
 
-    SignatureResignDrain(Driver driver) {
-        this.driver = driver;
+    SignatureResignDrain(PendingResigns pending) {
+        this.pending = pending;
     }
 
     @Scheduled(fixedDelayString = "${peergraph.peers.resign-delay:1s}", initialDelayString = "1s")
     void drain() {
         try {
-            long resigned = SignatureResign.drain(driver);
+            long resigned = pending.drain();
             if (resigned > 0) {
                 log.info("peer signatures: re-signed {} reports after taxonomy changes", resigned);
             }

@@ -9,8 +9,6 @@ import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
 import io.peergraph.api.symptom.SymptomInputs;
-import io.peergraph.graph.access.Access;
-import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.report.Interaction;
 import io.peergraph.graph.report.Report;
@@ -38,7 +36,6 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reports (cases). Owners (and support staff) see a report whole; other customers see a shareable report
@@ -62,11 +59,11 @@ public class ReportController {
     private final ConfigurationStore configurations;
     private final Pseudonyms pseudonyms;
     private final SymptomInputs symptomInputs;
-    private final AuditTrail audit;
+    private final ReportingCases cases;
 
     public ReportController(CallerResolver callers, Ownership ownership, ReportStore reports, SymptomStore symptoms,
                             ProductStore products, ConfigurationStore configurations, Pseudonyms pseudonyms,
-                            SymptomInputs symptomInputs, AuditTrail audit) {
+                            SymptomInputs symptomInputs, ReportingCases cases) {
         this.callers = callers;
         this.ownership = ownership;
         this.reports = reports;
@@ -75,25 +72,16 @@ public class ReportController {
         this.configurations = configurations;
         this.pseudonyms = pseudonyms;
         this.symptomInputs = symptomInputs;
-        this.audit = audit;
+        this.cases = cases;
     }
 
     @QueryMapping
     public Report report(@Argument String id) {
         Caller caller = callers.current();
-        Inputs.id("id", id, PublicId.REPORT);
-        Report report = reports.byId(id).orElseThrow(() -> new ApiException.NotFound("report", id));
-        if (report.privacy() == Privacy.PRIVATE && !seesWhole(caller, report)) {
-            throw new ApiException.Forbidden("This report is private.");
-        }
-        if (caller.has(Role.SUPPORT) && !report.ownerId().equals(caller.customerId())) {
-            audit.record(caller.customerId(), "SUPPORT_READ", report.id(), "support read a customer's case");
-        }
-        return report;
+        return cases.read(caller, Inputs.id("id", id, PublicId.REPORT));
     }
 
     @MutationMapping
-    @Transactional
     public Report reportSymptom(@Argument ReportSymptomInput input) {
         Caller caller = callers.current();
         String configuration = Inputs.id("input.configuration", input.configuration(), PublicId.CONFIGURATION);
@@ -104,31 +92,20 @@ public class ReportController {
         if (input.occurredAt() != null && input.occurredAt().isAfter(OffsetDateTime.now().plusMinutes(5))) {
             throw new ApiException.BadUserInput("input.occurredAt", "must not be in the future");
         }
-        ownership.requireWrite(caller, configuration, "configuration");
-        if (product != null && products.byId(product).isEmpty()) {
-            throw new ApiException.BadUserInput("input.product", "no product has this id");
-        }
-        return reports.create(new ReportStore.NewReport(configurations.byId(configuration).orElseThrow().ownerId(), configuration,
-                product, symptomIds, title, text, input.privacy() == null ? Privacy.COMMUNITY : input.privacy(),
-                input.occurredAt() == null ? null : input.occurredAt().toZonedDateTime()));
+        return cases.report(caller, configuration, symptomIds, product, title, text, input.privacy(),
+                input.occurredAt() == null ? null : input.occurredAt().toZonedDateTime());
     }
 
     @MutationMapping
-    @Transactional
     public Report updateReport(@Argument String id, @Argument UpdateReportInput input) {
         Caller caller = callers.current();
         Inputs.id("id", id, PublicId.REPORT);
         String title = input.title() == null ? null : Inputs.requiredLine("input.title", input.title(), Inputs.NAME_MAX);
         String text = Inputs.optionalBlock("input.text", input.text(), Inputs.TEXT_MAX);
-        ownership.requireWrite(caller, id, "report");
-        if (input.privacy() != null) {
-            audit.record(caller.customerId(), "PRIVACY_CHANGED", id, "report privacy set to " + input.privacy());
-        }
-        return reports.update(id, new ReportStore.ReportChange(title, text, input.status(), input.privacy()));
+        return cases.update(caller, id, new ReportStore.ReportChange(title, text, input.status(), input.privacy()));
     }
 
     @MutationMapping
-    @Transactional
     public Interaction addInteraction(@Argument String report, @Argument AddInteractionInput input) {
         Caller caller = callers.current();
         Inputs.id("report", report, PublicId.REPORT);
@@ -137,15 +114,7 @@ public class ReportController {
             throw new ApiException.BadUserInput("input.text", "must not be empty");
         }
         String outcome = Inputs.optionalLine("input.outcome", input.outcome(), 64);
-        boolean support = caller.has(Role.SUPPORT);
-        if (!support) {
-            ownership.requireWrite(caller, report, "report");
-        } else if (reports.byId(report).isEmpty()) {
-            throw new ApiException.NotFound("report", report);
-        }
-        Interaction.Direction direction = input.direction() != null ? input.direction()
-                : support ? Interaction.Direction.OUTBOUND : Interaction.Direction.INBOUND;
-        return reports.addInteraction(report, input.channel(), direction, text, outcome, caller.customerId());
+        return cases.addInteraction(caller, report, input.channel(), input.direction(), text, outcome);
     }
 
     @SchemaMapping(typeName = "Report")
@@ -193,12 +162,6 @@ public class ReportController {
         Map<String, List<Interaction>> byReport = reports.interactions(List.copyOf(whole));
         return list.stream().collect(Collectors.toMap(Function.identity(),
                 r -> byReport.getOrDefault(r.id(), List.of()), (a, b) -> a));
-    }
-
-    /** Owners, their organisation (by role) and support staff see a report whole. */
-    private boolean seesWhole(Caller caller, Report report) {
-        return report.ownerId().equals(caller.customerId()) || caller.has(Role.SUPPORT)
-                || ownership.of(caller, report.id(), "report") != Access.NONE;
     }
 
     /**

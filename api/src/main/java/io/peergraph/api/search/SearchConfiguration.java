@@ -3,12 +3,12 @@ package io.peergraph.api.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.peergraph.api.config.PeergraphProperties;
 import io.peergraph.graph.outbox.OutboxFeed;
-import io.peergraph.graph.outbox.OutboxSchema;
+import io.peergraph.graph.searchable.GraphReportSearch;
+import io.peergraph.graph.searchable.SearchableNodes;
 import io.peergraph.search.cases.CaseFinder;
-import io.peergraph.search.cases.CaseSearch;
+import io.peergraph.search.cases.ElasticCaseSearch;
+import io.peergraph.search.cases.ElasticSimilarCases;
 import io.peergraph.search.cases.GraphCaseSearch;
-import io.peergraph.search.cases.SimilarCases;
-import io.peergraph.search.cases.SymptomTree;
 import io.peergraph.search.cluster.SearchClientFactory;
 import io.peergraph.search.index.IndexAdmin;
 import io.peergraph.search.semantic.CaseEmbedder;
@@ -21,11 +21,9 @@ import io.peergraph.search.sync.OutboxRelay;
 import io.peergraph.search.sync.Reindexer;
 import java.io.IOException;
 import java.time.Clock;
-import org.neo4j.driver.Driver;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -60,13 +58,7 @@ public class SearchConfiguration {
         };
     }
 
-    @Bean
-    OutboxFeed outboxFeed(Neo4jClient client, Driver driver) {
-        OutboxSchema.apply(driver);
-        return new OutboxFeed(client);
-    }
-
-    @Bean GraphDocuments graphDocuments(Neo4jClient client) { return new GraphDocuments(client); }
+    @Bean GraphDocuments graphDocuments(SearchableNodes graph) { return new GraphDocuments(graph); }
 
     /** The semantic signal's model (loaded once, at start), and the queue that embeds cases off the relay's thread. */
     @Bean(destroyMethod = "close")
@@ -108,11 +100,9 @@ public class SearchConfiguration {
         return new IndexVerifier(client, documents, admin, relay);
     }
 
-    @Bean SymptomTree symptomTree(Neo4jClient client) { return new SymptomTree(client); }
-
     @Bean
-    CaseFinder caseFinder(ElasticsearchClient client, Neo4jClient graph, SemanticSignal semantic) {
-        return new CaseFinder(new CaseSearch(client, semantic.embedder()), new SimilarCases(client, semantic.embedder()),
+    CaseFinder caseFinder(ElasticsearchClient client, GraphReportSearch graph, SemanticSignal semantic) {
+        return new CaseFinder(new ElasticCaseSearch(client, semantic.embedder()), new ElasticSimilarCases(client, semantic.embedder()),
                 new GraphCaseSearch(graph));
     }
 

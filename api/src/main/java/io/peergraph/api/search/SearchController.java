@@ -6,30 +6,21 @@ import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
-import io.peergraph.api.security.Ownership;
-import io.peergraph.api.security.Role;
-import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.report.Interaction;
 import io.peergraph.graph.report.Report;
-import io.peergraph.graph.report.ReportStore;
 import io.peergraph.graph.stuff.ConfigItem;
-import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.graph.symptom.Symptom;
+import io.peergraph.graph.symptom.NarrowerSymptoms;
 import io.peergraph.graph.symptom.SymptomStore;
 import io.peergraph.graph.tag.TagLabel;
 import io.peergraph.search.cases.CaseFilter;
-import io.peergraph.search.cases.CaseFinder;
 import io.peergraph.search.cases.CaseHit;
 import io.peergraph.search.cases.CasePage;
 import io.peergraph.search.cases.CaseQuery;
 import io.peergraph.search.cases.SimilarCase;
 import io.peergraph.search.cases.SimilarQuery;
-import io.peergraph.search.cases.SymptomTree;
 import io.peergraph.search.cases.Viewer;
-import io.peergraph.search.index.SearchIndex;
-import io.peergraph.search.sync.CaseDocument;
-import io.peergraph.search.sync.GraphDocuments;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +37,8 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Case search and similar cases. Hits carry only ids and scores; the reports themselves are loaded from the
- * graph in one batch and shown through the {@code Report} type, whose resolvers apply the privacy rules.
+ * Case search and similar cases ({@link FindingCases}). Hits carry only ids and scores; the reports themselves are
+ * shown through the {@code Report} type, whose resolvers apply the privacy rules.
  */
 @Controller
 public class SearchController {
@@ -58,12 +49,12 @@ public class SearchController {
                                   List<Interaction.Channel> channels, OffsetDateTime from, OffsetDateTime to, List<String> tags) {}
 
     /** The answer to one searchCases call: the page, and its cases the caller may still see, with their reports. */
-    public record CaseSearch(CasePage page, List<FoundCase> found) {}
+    public record CaseSearchAnswer(CasePage page, List<FoundCase> found) {}
 
     /** A case found ({@code CaseHit} in the schema). */
     public record FoundCase(CaseHit hit, Report report) {}
 
-    public record SimilarCases(boolean degraded, List<FoundSimilar> cases) {}
+    public record SimilarCasesAnswer(boolean degraded, List<FoundSimilar> cases) {}
 
     /** A similar case ({@code SimilarCase} in the schema). */
     public record FoundSimilar(SimilarCase similar, Report report) {}
@@ -73,59 +64,51 @@ public class SearchController {
     public record SignalRank(String signal, int rank) {}
 
     private final CallerResolver callers;
-    private final CaseFinder finder;
-    private final SymptomTree symptomTree;
-    private final GraphDocuments documents;
-    private final ReportStore reports;
+    private final FindingCases cases;
+    private final NarrowerSymptoms narrowerSymptoms;
     private final SymptomStore symptoms;
     private final Paging paging;
-    private final Ownership ownership;
-    private final AuditTrail audit;
 
-    public SearchController(CallerResolver callers, CaseFinder finder, SymptomTree symptomTree, GraphDocuments documents,
-                            ReportStore reports, SymptomStore symptoms, Paging paging, Ownership ownership, AuditTrail audit) {
+    public SearchController(CallerResolver callers, FindingCases cases, NarrowerSymptoms narrowerSymptoms, SymptomStore symptoms,
+                            Paging paging) {
         this.callers = callers;
-        this.finder = finder;
-        this.symptomTree = symptomTree;
-        this.documents = documents;
-        this.reports = reports;
+        this.cases = cases;
+        this.narrowerSymptoms = narrowerSymptoms;
         this.symptoms = symptoms;
         this.paging = paging;
-        this.ownership = ownership;
-        this.audit = audit;
     }
 
     @QueryMapping
-    public CaseSearch searchCases(@Argument String query, @Argument CaseFilterInput filter, @Argument Integer first, @Argument String after,
+    public CaseSearchAnswer searchCases(@Argument String query, @Argument CaseFilterInput filter, @Argument Integer first, @Argument String after,
                                   DataFetchingFieldSelectionSet selection) {
         Viewer viewer = viewer();
         String text = Inputs.optionalLine("query", query, Inputs.NAME_MAX * 5);
         int size = paging.size(first);
         // The exact total and the facet counts cost a pass over every match: only when the caller selected them.
-        CasePage page = finder.search(viewer, new CaseQuery(text, filter(viewer, filter), size, position(after),
+        FindingCases.Found found = cases.search(viewer, new CaseQuery(text, filter(viewer, filter), size, position(after),
                 selection.contains("total"), selection.contains("facets")));
-        Map<String, Report> visible = visibleReports(viewer, page.hits().stream().map(CaseHit::id).toList(), "searchCases");
-        return new CaseSearch(page, page.hits().stream().filter(h -> visible.containsKey(h.id()))
-                .map(h -> new FoundCase(h, visible.get(h.id()))).toList());
+        CasePage page = found.page();
+        return new CaseSearchAnswer(page, page.hits().stream().filter(h -> found.visible().containsKey(h.id()))
+                .map(h -> new FoundCase(h, found.visible().get(h.id()))).toList());
     }
 
     @SchemaMapping(typeName = "CaseSearch")
-    public boolean degraded(CaseSearch search) {
+    public boolean degraded(CaseSearchAnswer search) {
         return search.page().degraded();
     }
 
     @SchemaMapping(typeName = "CaseSearch")
-    public Long total(CaseSearch search) {
+    public Long total(CaseSearchAnswer search) {
         return search.page().degraded() || search.page().total() < 0 ? null : search.page().total();
     }
 
     @SchemaMapping(typeName = "CaseSearch")
-    public List<CasePage.Facet> facets(CaseSearch search) {
+    public List<CasePage.Facet> facets(CaseSearchAnswer search) {
         return search.page().facets();
     }
 
     @SchemaMapping(typeName = "CaseSearch")
-    public Window<FoundCase> cases(CaseSearch search) {
+    public Window<FoundCase> cases(CaseSearchAnswer search) {
         List<FoundCase> found = search.found();
         return Window.from(found, i -> ScrollPosition.forward(Map.of("v", found.get(i).hit().position().value(), "id", found.get(i).hit().id())),
                 search.page().hasNextPage());
@@ -149,24 +132,14 @@ public class SearchController {
     }
 
     @QueryMapping
-    public SimilarCases similarCases(@Argument String report, @Argument String text, @Argument List<String> configurationItems,
+    public SimilarCasesAnswer similarCases(@Argument String report, @Argument String text, @Argument List<String> configurationItems,
                                      @Argument List<String> symptoms, @Argument String product, @Argument Integer first) {
         Caller caller = callers.current();
         Viewer viewer = viewer();
         int size = Math.min(paging.size(first), SIMILAR_MAX);
         SimilarQuery query;
         if (report != null) {
-            Inputs.id("report", report, PublicId.REPORT);
-            CaseDocument asked = (CaseDocument) documents.load(SearchIndex.CASES, List.of(report)).get(report);
-            if (asked == null) {
-                throw new ApiException.NotFound("report", report);
-            }
-            // Support asks about any case; customers about their own, or their organisation's (any member role).
-            if (!viewer.support() && !asked.ownerId().equals(caller.customerId())
-                    && !ownership.of(caller, report, "report").canRead()) {
-                throw new ApiException.Forbidden("Ask about your own cases, or describe the case as text.");
-            }
-            query = new SimilarQuery(report, asked.title(), asked.text(), asked.configItemIds(), asked.symptomIds(), asked.productId(), size);
+            query = cases.likeReport(caller, viewer, Inputs.id("report", report, PublicId.REPORT), size);
         } else {
             String description = Inputs.optionalBlock("text", text, Inputs.TEXT_MAX);
             List<String> items = ids("configurationItems", configurationItems, PublicId.CONFIG_ITEM);
@@ -177,10 +150,9 @@ public class SearchController {
             query = new SimilarQuery(null, null, description, items, symptomIds,
                     product == null ? null : Inputs.id("product", product, PublicId.PRODUCT), size);
         }
-        CaseFinder.Similar found = finder.similar(viewer, query);
-        Map<String, Report> visible = visibleReports(viewer, found.cases().stream().map(SimilarCase::id).toList(), "similarCases");
-        return new SimilarCases(found.degraded(), found.cases().stream().filter(c -> visible.containsKey(c.id()))
-                .map(c -> new FoundSimilar(c, visible.get(c.id()))).toList());
+        FindingCases.FoundSimilar found = cases.similar(viewer, query);
+        return new SimilarCasesAnswer(found.similar().degraded(), found.similar().cases().stream()
+                .filter(c -> found.visible().containsKey(c.id())).map(c -> new FoundSimilar(c, found.visible().get(c.id()))).toList());
     }
 
     @SchemaMapping(typeName = "SimilarCase")
@@ -217,14 +189,9 @@ public class SearchController {
         return found.similar().signalRanks().entrySet().stream().map(e -> new SignalRank(e.getKey(), e.getValue())).toList();
     }
 
-    /** SUPPORT searches as support staff; everyone else as a customer (who must hold the CUSTOMER role). */
+    /** SUPPORT searches as support staff; everyone else as a customer. */
     private Viewer viewer() {
-        Caller caller = callers.current();
-        if (caller.has(Role.SUPPORT)) {
-            return Viewer.support(caller.customerId());
-        }
-        callers.current();
-        return Viewer.customer(caller.customerId());
+        return FindingCases.viewerOf(callers.current());
     }
 
     private CaseFilter filter(Viewer viewer, CaseFilterInput in) {
@@ -236,7 +203,7 @@ public class SearchController {
         }
         List<String> symptomIds = List.of();
         if (in.symptom() != null) {
-            symptomIds = symptomTree.withNarrower(Inputs.id("filter.symptom", in.symptom(), PublicId.SYMPTOM));
+            symptomIds = narrowerSymptoms.withNarrower(Inputs.id("filter.symptom", in.symptom(), PublicId.SYMPTOM));
             if (symptomIds.isEmpty()) {
                 throw new ApiException.BadUserInput("filter.symptom", "no symptom has this id");
             }
@@ -258,22 +225,6 @@ public class SearchController {
             return new CaseQuery.SortKey(v.doubleValue(), id);
         }
         throw new ApiException.BadUserInput("after", "is not a cursor this list handed out; start again without it");
-    }
-
-    /**
-     * The reports behind the hits that the viewer may see now, from the graph: the index may lag a privacy change
-     * by a second, the graph does not. One query for the whole page. Support staff shown a customer's PRIVATE case
-     * (title, text, highlights) read it as surely as by {@code report(id)}: each such case is audited as SUPPORT_READ.
-     */
-    private Map<String, Report> visibleReports(Viewer viewer, List<String> ids, String path) {
-        Map<String, Report> visible = reports.byIds(ids).stream()
-                .filter(r -> viewer.support() || r.ownerId().equals(viewer.customerId()) || r.privacy() != Privacy.PRIVATE)
-                .collect(Collectors.toMap(Report::id, Function.identity()));
-        if (viewer.support()) {
-            visible.values().stream().filter(r -> r.privacy() == Privacy.PRIVATE && !r.ownerId().equals(viewer.customerId()))
-                    .forEach(r -> audit.record(viewer.customerId(), "SUPPORT_READ", r.id(), "support read a customer's private case through " + path));
-        }
-        return visible;
     }
 
     private static List<String> ids(String field, List<String> values, PublicId type) {

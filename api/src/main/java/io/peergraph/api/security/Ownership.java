@@ -1,9 +1,9 @@
 package io.peergraph.api.security;
 
+import io.peergraph.api.audit.SupportReads;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.graph.access.Access;
 import io.peergraph.graph.access.AccessQuery;
-import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.customer.Membership;
 import org.springframework.stereotype.Component;
@@ -14,12 +14,12 @@ public class Ownership {
 
     private final AccessQuery access;
     private final CustomerStore customers;
-    private final AuditTrail audit;
+    private final SupportReads supportReads;
 
-    public Ownership(AccessQuery access, CustomerStore customers, AuditTrail audit) {
+    public Ownership(AccessQuery access, CustomerStore customers, SupportReads supportReads) {
         this.access = access;
         this.customers = customers;
-        this.audit = audit;
+        this.supportReads = supportReads;
     }
 
     /** NOT_FOUND when there is no such thing, FORBIDDEN when it is not the caller's to change. */
@@ -40,7 +40,7 @@ public class Ownership {
         if (!caller.has(Role.SUPPORT)) {
             throw new ApiException.Forbidden("This " + what + " is not yours.");
         }
-        audit.record(caller.customerId(), "SUPPORT_READ", thingId, "support read a customer's " + what);
+        supportReads.record(caller.customerId(), thingId, what);
     }
 
     /** The caller's access to an existing thing; NOT_FOUND when there is none. */

@@ -1,10 +1,8 @@
 package io.peergraph.api.solution;
 
-import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
-import io.peergraph.api.security.Ownership;
 import io.peergraph.api.symptom.SymptomInputs;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.solution.Confirmation;
@@ -23,7 +21,6 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Solutions and confirmations. A solution is community knowledge: any signed-in caller may read it; its proposer stays unnamed. */
 @Controller
@@ -34,15 +31,15 @@ public class SolutionController {
     public record ConfirmSolutionInput(String solution, String configuration, Boolean worked, String note) {}
 
     private final CallerResolver callers;
-    private final Ownership ownership;
+    private final SharingSolutions sharing;
     private final SolutionStore solutions;
     private final SymptomStore symptoms;
     private final SymptomInputs symptomInputs;
 
-    public SolutionController(CallerResolver callers, Ownership ownership, SolutionStore solutions, SymptomStore symptoms,
+    public SolutionController(CallerResolver callers, SharingSolutions sharing, SolutionStore solutions, SymptomStore symptoms,
                               SymptomInputs symptomInputs) {
         this.callers = callers;
-        this.ownership = ownership;
+        this.sharing = sharing;
         this.solutions = solutions;
         this.symptoms = symptoms;
         this.symptomInputs = symptomInputs;
@@ -55,34 +52,25 @@ public class SolutionController {
     }
 
     @MutationMapping
-    @Transactional
     public Solution proposeSolution(@Argument ProposeSolutionInput input) {
         Caller caller = callers.current();
         List<String> symptomIds = symptomInputs.existing("input.symptoms", input.symptoms());
         String title = Inputs.requiredLine("input.title", input.title(), Inputs.NAME_MAX);
         String steps = Inputs.optionalBlock("input.steps", input.steps(), Inputs.TEXT_MAX);
-        if (input.triedOn() != null) {
-            Inputs.id("input.triedOn", input.triedOn(), PublicId.REPORT);
-            ownership.requireWrite(caller, input.triedOn(), "report");
-        }
-        return solutions.propose(new SolutionStore.NewSolution(caller.customerId(), symptomIds, title, steps,
-                input.kind() == null ? Solution.Kind.OTHER : input.kind(), input.triedOn()));
+        String triedOn = input.triedOn() == null ? null : Inputs.id("input.triedOn", input.triedOn(), PublicId.REPORT);
+        return sharing.propose(caller, new SolutionStore.NewSolution(caller.customerId(), symptomIds, title, steps,
+                input.kind() == null ? Solution.Kind.OTHER : input.kind(), triedOn));
     }
 
     @MutationMapping
-    @Transactional
     public Confirmation confirmSolution(@Argument ConfirmSolutionInput input) {
         Caller caller = callers.current();
         String solution = Inputs.id("input.solution", input.solution(), PublicId.SOLUTION);
         String configuration = Inputs.id("input.configuration", input.configuration(), PublicId.CONFIGURATION);
         String note = Inputs.optionalBlock("input.note", input.note(), 2_000);
-        if (solutions.byId(solution).isEmpty()) {
-            throw new ApiException.BadUserInput("input.solution", "no solution has this id");
-        }
-        ownership.requireWrite(caller, configuration, "configuration");
         // Not given: the earlier note stays. Given but empty: the note is removed.
         boolean removeNote = input.note() != null && note == null;
-        return solutions.confirm(caller.customerId(), solution, configuration, input.worked(), note, removeNote);
+        return sharing.confirm(caller, solution, configuration, input.worked(), note, removeNote);
     }
 
     @SchemaMapping(typeName = "Solution")

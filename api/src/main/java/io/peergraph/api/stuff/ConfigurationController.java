@@ -4,8 +4,6 @@ import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
-import io.peergraph.api.security.Ownership;
-import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.stuff.ConfigItemValue;
 import io.peergraph.graph.stuff.Configuration;
@@ -27,7 +25,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Customers' configurations: a named set of normalised items. */
 @Controller
@@ -44,31 +41,25 @@ public class ConfigurationController {
                                            Boolean listedInPeers, Boolean inStatistics) {}
 
     private final CallerResolver callers;
-    private final Ownership ownership;
-    private final ConfigurationStore configurations;
+    private final ManagingConfigurations managing;
     private final ItemStore items;
-    private final AuditTrail audit;
     private final SystemNormaliser normaliser;
     private final ItemValueSuggestions suggestions;
 
-    public ConfigurationController(CallerResolver callers, Ownership ownership, ConfigurationStore configurations, ItemStore items,
-                                   AuditTrail audit, SystemNormaliser normaliser,
+    public ConfigurationController(CallerResolver callers, ManagingConfigurations managing, ItemStore items,
+                                   SystemNormaliser normaliser,
                                    ItemValueSuggestions suggestions) {
         this.normaliser = normaliser;
         this.suggestions = suggestions;
         this.callers = callers;
-        this.ownership = ownership;
-        this.configurations = configurations;
+        this.managing = managing;
         this.items = items;
-        this.audit = audit;
     }
 
     @QueryMapping
     public Configuration configuration(@Argument String id) {
         Caller caller = callers.current();
-        Inputs.id("id", id, PublicId.CONFIGURATION);
-        ownership.requireRead(caller, id, "configuration");
-        return configurations.byId(id).orElseThrow();
+        return managing.read(caller, Inputs.id("id", id, PublicId.CONFIGURATION));
     }
 
     /** Most suggestions {@code itemValues} returns (and its default). */
@@ -98,46 +89,32 @@ public class ConfigurationController {
     }
 
     @MutationMapping
-    @Transactional
     public Configuration createConfiguration(@Argument CreateConfigurationInput input) {
         Caller caller = callers.current();
         String name = Inputs.requiredLine("input.name", input.name(), Inputs.NAME_MAX);
         Typed values = items("input.items", input.items(), normaliser);
-        String owner = input.owner() == null ? caller.customerId() : ownership.ownerFor(caller, Inputs.id("input.owner", input.owner(), PublicId.CUSTOMER));
-        if (input.item() != null) {
-            Inputs.id("input.item", input.item(), PublicId.ITEM);
-            ownership.requireWrite(caller, input.item(), "item");
-        }
-        return configurations.create(new ConfigurationStore.NewConfiguration(owner, name,
+        String owner = input.owner() == null ? null : Inputs.id("input.owner", input.owner(), PublicId.CUSTOMER);
+        String item = input.item() == null ? null : Inputs.id("input.item", input.item(), PublicId.ITEM);
+        return managing.create(caller, new ConfigurationStore.NewConfiguration(owner, name,
                 input.privacy() == null ? Privacy.COMMUNITY : input.privacy(),
                 input.listedInPeers() == null || input.listedInPeers(), input.inStatistics() == null || input.inStatistics(),
-                input.item(), values.items(), values.rawByKey()));
+                item, values.items(), values.rawByKey()));
     }
 
     @MutationMapping
-    @Transactional
     public Configuration updateConfiguration(@Argument String id, @Argument UpdateConfigurationInput input) {
         Caller caller = callers.current();
         Inputs.id("id", id, PublicId.CONFIGURATION);
         String name = input.name() == null ? null : Inputs.requiredLine("input.name", input.name(), Inputs.NAME_MAX);
         Typed values = input.items() == null ? null : items("input.items", input.items(), normaliser);
-        ownership.requireWrite(caller, id, "configuration");
-        if (input.privacy() != null || input.listedInPeers() != null || input.inStatistics() != null) {
-            audit.record(caller.customerId(), "PRIVACY_CHANGED", id, "configuration privacy=%s listedInPeers=%s inStatistics=%s"
-                    .formatted(input.privacy(), input.listedInPeers(), input.inStatistics()));
-        }
-        return configurations.update(id, new ConfigurationStore.ConfigurationChange(name, input.privacy(), input.listedInPeers(),
+        return managing.update(caller, id, new ConfigurationStore.ConfigurationChange(name, input.privacy(), input.listedInPeers(),
                 input.inStatistics(), values == null ? null : values.items(), values == null ? Map.of() : values.rawByKey()));
     }
 
     @MutationMapping
-    @Transactional
     public String deleteConfiguration(@Argument String id) {
         Caller caller = callers.current();
-        Inputs.id("id", id, PublicId.CONFIGURATION);
-        ownership.requireWrite(caller, id, "configuration");
-        configurations.delete(id);
-        return id;
+        return managing.delete(caller, Inputs.id("id", id, PublicId.CONFIGURATION));
     }
 
     @BatchMapping(typeName = "Configuration", field = "item")

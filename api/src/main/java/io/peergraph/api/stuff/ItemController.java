@@ -4,8 +4,6 @@ import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
-import io.peergraph.api.security.Ownership;
-import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.stuff.Item;
 import io.peergraph.graph.stuff.ItemStore;
@@ -22,7 +20,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Customers' items: their own instances of catalog products. */
 @Controller
@@ -34,29 +31,22 @@ public class ItemController {
     public record UpdateItemInput(String nickname, String location, LocalDate acquiredOn, Item.Status status, Privacy privacy) {}
 
     private final CallerResolver callers;
-    private final Ownership ownership;
-    private final ItemStore items;
+    private final ManagingItems managing;
     private final ProductStore products;
-    private final AuditTrail audit;
 
-    public ItemController(CallerResolver callers, Ownership ownership, ItemStore items, ProductStore products, AuditTrail audit) {
+    public ItemController(CallerResolver callers, ManagingItems managing, ProductStore products) {
         this.callers = callers;
-        this.ownership = ownership;
-        this.items = items;
+        this.managing = managing;
         this.products = products;
-        this.audit = audit;
     }
 
     @QueryMapping
     public Item item(@Argument String id) {
         Caller caller = callers.current();
-        Inputs.id("id", id, PublicId.ITEM);
-        ownership.requireRead(caller, id, "item");
-        return items.byId(id).orElseThrow();
+        return managing.read(caller, Inputs.id("id", id, PublicId.ITEM));
     }
 
     @MutationMapping
-    @Transactional
     public Item createItem(@Argument CreateItemInput input) {
         Caller caller = callers.current();
         String nickname = Inputs.optionalLine("input.nickname", input.nickname(), Inputs.NAME_MAX);
@@ -64,34 +54,24 @@ public class ItemController {
         if (input.acquiredOn() != null && input.acquiredOn().isAfter(LocalDate.now().plusDays(1))) {
             throw new ApiException.BadUserInput("input.acquiredOn", "must not be in the future");
         }
-        String owner = input.owner() == null ? caller.customerId() : ownership.ownerFor(caller, Inputs.id("input.owner", input.owner(), PublicId.CUSTOMER));
-        Product product = product(input);
-        return items.create(new ItemStore.NewItem(owner, product.id(), nickname, location, input.acquiredOn(),
+        String owner = input.owner() == null ? null : Inputs.id("input.owner", input.owner(), PublicId.CUSTOMER);
+        return managing.create(caller, productChoice(input), new ItemStore.NewItem(owner, null, nickname, location, input.acquiredOn(),
                 input.status() == null ? Item.Status.ACTIVE : input.status(), input.privacy() == null ? Privacy.PRIVATE : input.privacy()));
     }
 
     @MutationMapping
-    @Transactional
     public Item updateItem(@Argument String id, @Argument UpdateItemInput input) {
         Caller caller = callers.current();
         Inputs.id("id", id, PublicId.ITEM);
         String nickname = Inputs.optionalLine("input.nickname", input.nickname(), Inputs.NAME_MAX);
         String location = Inputs.optionalLine("input.location", input.location(), Inputs.NAME_MAX);
-        ownership.requireWrite(caller, id, "item");
-        if (input.privacy() != null) {
-            audit.record(caller.customerId(), "PRIVACY_CHANGED", id, "item privacy set to " + input.privacy());
-        }
-        return items.update(id, new ItemStore.ItemChange(nickname, location, input.acquiredOn(), input.status(), input.privacy()));
+        return managing.update(caller, id, new ItemStore.ItemChange(nickname, location, input.acquiredOn(), input.status(), input.privacy()));
     }
 
     @MutationMapping
-    @Transactional
     public String deleteItem(@Argument String id) {
         Caller caller = callers.current();
-        Inputs.id("id", id, PublicId.ITEM);
-        ownership.requireWrite(caller, id, "item");
-        items.delete(id);
-        return id;
+        return managing.delete(caller, Inputs.id("id", id, PublicId.ITEM));
     }
 
     @BatchMapping(typeName = "Item", field = "product")
@@ -101,14 +81,11 @@ public class ItemController {
         return list.stream().collect(Collectors.toMap(Function.identity(), i -> byId.get(i.productId()), (a, b) -> a));
     }
 
-    private Product product(CreateItemInput input) {
+    private static ManagingItems.ProductChoice productChoice(CreateItemInput input) {
         if ((input.product() == null) == (input.productName() == null)) {
             throw new ApiException.BadUserInput("input.product", "give either product (an id) or productName, not both");
         }
-        if (input.product() != null) {
-            String id = Inputs.id("input.product", input.product(), PublicId.PRODUCT);
-            return products.byId(id).orElseThrow(() -> new ApiException.BadUserInput("input.product", "no product has this id"));
-        }
-        return products.findOrAddUnverified(Inputs.requiredLine("input.productName", input.productName(), Inputs.NAME_MAX));
+        return input.product() != null ? new ManagingItems.ProductChoice.ById(Inputs.id("input.product", input.product(), PublicId.PRODUCT))
+                : new ManagingItems.ProductChoice.ByName(Inputs.requiredLine("input.productName", input.productName(), Inputs.NAME_MAX));
     }
 }

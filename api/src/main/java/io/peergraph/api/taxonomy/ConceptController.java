@@ -69,11 +69,6 @@ public class ConceptController {
         return resolved == null ? null : resolved.concept();
     }
 
-    /** The concept with this public id, for {@code node(id)}. */
-    public ConceptView conceptById(String id) {
-        return reader.conceptById(id).orElse(null);
-    }
-
     @QueryMapping
     public LabelResolution resolveLabel(@Argument String label) {
         String clean = TaxonomyInputs.label("label", label);

@@ -6,6 +6,7 @@ import io.peergraph.api.search.SearchReadiness;
 import io.peergraph.api.testing.ApiTest;
 import io.peergraph.api.testing.GraphQlHttp;
 import io.peergraph.api.testing.SearchIndexing;
+import io.peergraph.graph.driver.GraphHealth;
 import io.peergraph.graph.similarity.SimilarityIndex;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +59,7 @@ class ReadinessTest {
     void warmUpIsOutOfServiceUntilTheSimilarityIndexIsBuilt() throws Exception {
         search.awaitUp();
         SimilarityIndex index = new SimilarityIndex(graph);
-        WarmUpHealthIndicator warmUp = new WarmUpHealthIndicator(driver, searchReadiness, index);
+        WarmUpHealthIndicator warmUp = new WarmUpHealthIndicator(new GraphHealth(driver), searchReadiness, index);
 
         Health before = warmUp.health();
         assertThat(before.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);

@@ -6,7 +6,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.peergraph.search.cases.RankFusion;
 import io.peergraph.search.cases.SimilarCase;
-import io.peergraph.search.cases.SimilarCases;
+import io.peergraph.search.cases.ElasticSimilarCases;
 import io.peergraph.search.cases.SimilarQuery;
 import io.peergraph.search.cases.Viewer;
 import io.peergraph.search.cluster.SearchClientFactory;
@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 /**
  * Similar-case relevance on real duplicate bug reports: every report becomes a case (summary → title,
  * description → text); for each duplicate pair whose two reports are both present, ask with one and record the
- * rank of the other. Prints recall@1/5/10 and MRR, in one run on one index, of: {@link SimilarCases} without and
+ * rank of the other. Prints recall@1/5/10 and MRR, in one run on one index, of: {@link ElasticSimilarCases} without and
  * with the semantic signal, the index's English BM25 (the stems field text search matches on: title twice, text;
  * the baseline to beat), plain BM25 (multi_match on title and text, standard analyzer), the semantic signal alone
  * (kNN on the case embeddings) and RRF(English BM25, semantic); then, against English BM25 and against
@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  * <p>Options: {@code --bugs FILE --pairs FILE} (default: SeaMonkey's in ../shared/data/bugs; skipped with a message
  * when absent), {@code --uri URI} (default: a managed server started here on {@code --data-dir}; note it points the
  * cases alias of that cluster at a bench index), {@code --common-word-share S} (the text signal's cut-off,
- * default {@link SimilarCases#COMMON_TERM_SHARE}; 1 keeps every term), {@code --model none|minilm|bge-small}
+ * default {@link ElasticSimilarCases#COMMON_TERM_SHARE}; 1 keeps every term), {@code --model none|minilm|bge-small}
  * (default bge-small; none leaves the semantic methods out).
  */
 public final class RelevanceBench {
@@ -61,7 +61,7 @@ public final class RelevanceBench {
         Options options = new Options(args, OPTIONS);
         Path bugsFile = Path.of(options.string("bugs", "../shared/data/bugs/SeaMonkey_bugs.csv"));
         Path pairsFile = Path.of(options.string("pairs", "../shared/data/bugs/SeaMonkey_bugs-combined.csv"));
-        double commonWordShare = Double.parseDouble(options.string("common-word-share", String.valueOf(SimilarCases.COMMON_TERM_SHARE)));
+        double commonWordShare = Double.parseDouble(options.string("common-word-share", String.valueOf(ElasticSimilarCases.COMMON_TERM_SHARE)));
         EmbeddingModel model = EmbeddingModel.fromKey(options.string("model", EmbeddingModel.BGE_SMALL.key()));
         List<Path> missing = Stream.of(bugsFile, pairsFile).filter(f -> !Files.isRegularFile(f)).toList();
         if (!missing.isEmpty()) {
@@ -151,8 +151,8 @@ public final class RelevanceBench {
                 + "text signal leaves out terms in more than %.0f%% of the cases%n",
                 bugs.size(), seconds, bugs.size() / seconds, embedder == null ? "" : ", vectors computed before", pairs.size(), commonWordShare * 100);
 
-        SimilarCases similar = new SimilarCases(client, commonWordShare, null);
-        SimilarCases similarSemantic = embedder == null ? null : new SimilarCases(client, commonWordShare, embedder);
+        ElasticSimilarCases similar = new ElasticSimilarCases(client, commonWordShare, null);
+        ElasticSimilarCases similarSemantic = embedder == null ? null : new ElasticSimilarCases(client, commonWordShare, embedder);
         Viewer support = Viewer.support("bench");
         Scores hybrid = new Scores("similarCases (today: text+graph)");
         Scores hybridSemantic = new Scores("similarCases + semantic (RRF)");

@@ -14,8 +14,8 @@ import io.peergraph.bench.peers.Latencies;
 import io.peergraph.search.cases.CaseFilter;
 import io.peergraph.search.cases.CasePage;
 import io.peergraph.search.cases.CaseQuery;
-import io.peergraph.search.cases.CaseSearch;
-import io.peergraph.search.cases.SimilarCases;
+import io.peergraph.search.cases.ElasticCaseSearch;
+import io.peergraph.search.cases.ElasticSimilarCases;
 import io.peergraph.search.cases.SimilarQuery;
 import io.peergraph.search.cases.Viewer;
 import io.peergraph.search.cluster.SearchClientFactory;
@@ -111,8 +111,8 @@ public final class SearchBench {
             }
 
             SplittableRandom random = new SplittableRandom(seed);
-            List<Named> search = searchMix(new CaseSearch(client, embedder), corpus, cases, random, warmup + queries);
-            List<Named> similar = similarMix(new SimilarCases(client, embedder), client, cases, random, warmup + queries);
+            List<Named> search = searchMix(new ElasticCaseSearch(client, embedder), corpus, cases, random, warmup + queries);
+            List<Named> similar = similarMix(new ElasticSimilarCases(client, embedder), client, cases, random, warmup + queries);
             measure("searchCases", search, warmup);
             measure("similarCases", similar, warmup);
             System.out.printf("load average at end: %s%n", loadAverage());
@@ -174,7 +174,7 @@ public final class SearchBench {
      * a symptom and a status, a configuration item and a date range (no text: the newest first). Every request asks
      * for 20 hits with facets and highlights, as the API does.
      */
-    private static List<Named> searchMix(CaseSearch search, CaseCorpus corpus, List<CaseDocument> cases, SplittableRandom random, int count) {
+    private static List<Named> searchMix(ElasticCaseSearch search, CaseCorpus corpus, List<CaseDocument> cases, SplittableRandom random, int count) {
         Viewer support = Viewer.support("cus_benchsupportaaaaaaaa");
         List<String> popularItems = corpus.popularItemIds(3);
         List<Named> out = new ArrayList<>();
@@ -206,7 +206,7 @@ public final class SearchBench {
     }
 
     /** similarCases for a report (as the API builds it from the graph) against BM25 multi_match on the same text. */
-    private static List<Named> similarMix(SimilarCases similar, ElasticsearchClient client, List<CaseDocument> cases, SplittableRandom random, int count)
+    private static List<Named> similarMix(ElasticSimilarCases similar, ElasticsearchClient client, List<CaseDocument> cases, SplittableRandom random, int count)
             throws IOException {
         List<Named> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -185,7 +185,7 @@ public class RecipientMatcher {
 
     /**
      * Support staff whose saved search the report now matches for the first time (SavedSearches: the filter
-     * parts of searchCases; symptoms include narrower ones, by key and by the taxonomy, as search's SymptomTree). Reads every saved search (few: support only, 50
+     * parts of searchCases; symptoms include narrower ones, by key and by the taxonomy, as NarrowerSymptoms). Reads every saved search (few: support only, 50
      * each) and remembers each match as MATCHED in the relay's transaction, so a later edit of a matching
      * report, or a replay, says nothing new. Owners must still hold the SUPPORT role (:Support label), and are
      * not told of their own changes. Support reads every case, private ones included.

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Narrows a case search; every part is optional and parts combine with AND, values within a part with OR.
- * {@code symptomIds} already holds the asked symptom and all its narrower ones ({@link SymptomTree}).
+ * {@code symptomIds} already holds the asked symptom and all its narrower ones (graph-model's {@code NarrowerSymptoms}).
  */
 public record CaseFilter(String productId, List<String> symptomIds, List<String> configItemIds, List<String> statuses,
                          List<String> channels, Instant from, Instant to, List<String> tags) {

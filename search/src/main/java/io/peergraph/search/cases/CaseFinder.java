@@ -14,11 +14,11 @@ public class CaseFinder {
 
     private static final Logger log = LoggerFactory.getLogger(CaseFinder.class);
 
-    private final CaseSearch search;
-    private final SimilarCases similar;
+    private final ElasticCaseSearch search;
+    private final ElasticSimilarCases similar;
     private final GraphCaseSearch graph;
 
-    public CaseFinder(CaseSearch search, SimilarCases similar, GraphCaseSearch graph) {
+    public CaseFinder(ElasticCaseSearch search, ElasticSimilarCases similar, GraphCaseSearch graph) {
         this.search = search;
         this.similar = similar;
         this.graph = graph;

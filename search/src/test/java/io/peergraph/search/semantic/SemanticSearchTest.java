@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.peergraph.graph.report.Report;
+import io.peergraph.graph.searchable.SearchableNodes;
 import io.peergraph.graph.stuff.Configuration;
 import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.search.cases.CaseHit;
 import io.peergraph.search.cases.CaseQuery;
-import io.peergraph.search.cases.CaseSearch;
+import io.peergraph.search.cases.ElasticCaseSearch;
+import io.peergraph.search.cases.ElasticSimilarCases;
 import io.peergraph.search.cases.SimilarCase;
-import io.peergraph.search.cases.SimilarCases;
 import io.peergraph.search.cases.SimilarQuery;
 import io.peergraph.search.cases.Viewer;
 import io.peergraph.search.index.IndexAdmin;
@@ -64,7 +65,7 @@ class SemanticSearchTest {
             assertThat(old).isNotEqualTo(index);
         }
         admin.pointAlias(SearchIndex.CASES, index);
-        documents = new GraphDocuments(graph.client);
+        documents = new GraphDocuments(new SearchableNodes(graph.client));
         queue = new EmbeddingQueue(client, embedder, 100);
         writer = new BulkWriter(client, documents, queue);
 
@@ -150,17 +151,17 @@ class SemanticSearchTest {
     void aParaphraseWithNoSharedWordIsFoundBySimilarCasesThroughTheSemanticSignalOnly() throws Exception {
         SimilarQuery query = new SimilarQuery(pdfCrash.id(), pdfCrash.title(), pdfCrash.text(), List.of(), List.of(), null, 10);
 
-        List<SimilarCase> withModel = new SimilarCases(client, embedder).find(Viewer.support("s"), query);
+        List<SimilarCase> withModel = new ElasticSimilarCases(client, embedder).find(Viewer.support("s"), query);
         assertThat(withModel.getFirst().id()).isEqualTo(acrobatQuits.id());
         assertThat(withModel.getFirst().signalRanks()).isEqualTo(Map.of("semantic", 1));
 
         // Asked about a case with other words than it holds, the question's own words are embedded (not its stored vector).
         SimilarQuery otherWords = new SimilarQuery(darkTheme.id(), pdfCrash.title(), pdfCrash.text(), List.of(), List.of(), null, 10);
-        assertThat(new SimilarCases(client, embedder).find(Viewer.support("s"), otherWords)).first()
+        assertThat(new ElasticSimilarCases(client, embedder).find(Viewer.support("s"), otherWords)).first()
                 .satisfies(c -> assertThat(c.id()).isEqualTo(pdfCrash.id()))
                 .satisfies(c -> assertThat(c.signalRanks()).containsEntry("semantic", 1));
 
-        List<SimilarCase> withoutModel = new SimilarCases(client).find(Viewer.support("s"), query);
+        List<SimilarCase> withoutModel = new ElasticSimilarCases(client).find(Viewer.support("s"), query);
         assertThat(withoutModel).extracting(SimilarCase::id).doesNotContain(acrobatQuits.id());
         assertThat(withoutModel).allSatisfy(c -> assertThat(c.signalRanks()).doesNotContainKey("semantic"));
     }
@@ -169,13 +170,13 @@ class SemanticSearchTest {
     void aParaphraseIsFoundByTextSearchThroughTheSemanticSignalAndOnlyWithTheModel() throws Exception {
         CaseQuery query = new CaseQuery("browser crash when I open a PDF", io.peergraph.search.cases.CaseFilter.none(), 10, null);
 
-        List<CaseHit> withModel = new CaseSearch(client, embedder).search(Viewer.customer(owner), query).hits();
+        List<CaseHit> withModel = new ElasticCaseSearch(client, embedder).search(Viewer.customer(owner), query).hits();
         assertThat(withModel.getFirst().id()).isEqualTo(pdfCrash.id());
         assertThat(withModel.getFirst().signals()).containsExactlyInAnyOrder("text", "semantic");
         assertThat(withModel).filteredOn(h -> h.id().equals(acrobatQuits.id())).singleElement()
                 .satisfies(h -> assertThat(h.signals()).containsExactly("semantic"));
 
-        List<CaseHit> withoutModel = new CaseSearch(client).search(Viewer.customer(owner), query).hits();
+        List<CaseHit> withoutModel = new ElasticCaseSearch(client).search(Viewer.customer(owner), query).hits();
         assertThat(withoutModel).extracting(CaseHit::id).containsExactly(pdfCrash.id());
         assertThat(withoutModel.getFirst().signals()).isEmpty();
     }
@@ -190,9 +191,9 @@ class SemanticSearchTest {
         assertThat(client.get(g -> g.index(SearchIndex.CASES.alias()).id(late.id()), JsonNode.class).source().has("embedding")).isFalse();
 
         SimilarQuery query = new SimilarQuery(pdfCrash.id(), pdfCrash.title(), pdfCrash.text(), List.of(), List.of(), null, 10);
-        assertThat(new SimilarCases(client, embedder).find(Viewer.support("s"), query)).filteredOn(c -> c.id().equals(late.id()))
+        assertThat(new ElasticSimilarCases(client, embedder).find(Viewer.support("s"), query)).filteredOn(c -> c.id().equals(late.id()))
                 .singleElement().satisfies(c -> assertThat(c.signalRanks()).containsKey("text").doesNotContainKey("semantic"));
-        assertThat(new CaseSearch(client, embedder).search(Viewer.customer(owner), new CaseQuery("pdf attachment", io.peergraph.search.cases.CaseFilter.none(), 10, null)).hits())
+        assertThat(new ElasticCaseSearch(client, embedder).search(Viewer.customer(owner), new CaseQuery("pdf attachment", io.peergraph.search.cases.CaseFilter.none(), 10, null)).hits())
                 .extracting(CaseHit::id).contains(late.id(), pdfCrash.id());
 
         // The backfill finds it in the index and queues it (what resumes a re-embedding after a restart).
@@ -200,7 +201,7 @@ class SemanticSearchTest {
         assertThat(queue.awaitIdle(5, TimeUnit.MINUTES)).isTrue();
         admin.refresh(SearchIndex.CASES);
         assertThat(client.get(g -> g.index(SearchIndex.CASES.alias()).id(late.id()), JsonNode.class).source().get("embedding")).hasSize(384);
-        assertThat(new SimilarCases(client, embedder).find(Viewer.support("s"), query)).filteredOn(c -> c.id().equals(late.id()))
+        assertThat(new ElasticSimilarCases(client, embedder).find(Viewer.support("s"), query)).filteredOn(c -> c.id().equals(late.id()))
                 .singleElement().satisfies(c -> assertThat(c.signalRanks()).containsKeys("text", "semantic"));
         assertThat(queue.backfill(100)).isZero();
     }
@@ -215,10 +216,10 @@ class SemanticSearchTest {
             plain.refresh(SearchIndex.CASES);
 
             SimilarQuery similar = new SimilarQuery(acrobatQuits.id(), "PDF attachment crashes the browser", null, List.of(), List.of(), null, 10);
-            assertThat(new SimilarCases(client, embedder).find(Viewer.support("s"), similar)).singleElement()
+            assertThat(new ElasticSimilarCases(client, embedder).find(Viewer.support("s"), similar)).singleElement()
                     .satisfies(c -> assertThat(c.id()).isEqualTo(pdfCrash.id()))
                     .satisfies(c -> assertThat(c.signalRanks()).doesNotContainKey("semantic"));
-            assertThat(new CaseSearch(client, embedder).search(Viewer.customer(owner),
+            assertThat(new ElasticCaseSearch(client, embedder).search(Viewer.customer(owner),
                     new CaseQuery("pdf attachment", io.peergraph.search.cases.CaseFilter.none(), 10, null)).hits())
                     .extracting(CaseHit::id).containsExactly(pdfCrash.id());
         } finally {

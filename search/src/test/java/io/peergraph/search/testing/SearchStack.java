@@ -2,10 +2,12 @@ package io.peergraph.search.testing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.peergraph.graph.outbox.OutboxFeed;
+import io.peergraph.graph.searchable.GraphReportSearch;
+import io.peergraph.graph.searchable.SearchableNodes;
 import io.peergraph.search.cases.CaseFinder;
-import io.peergraph.search.cases.CaseSearch;
+import io.peergraph.search.cases.ElasticCaseSearch;
+import io.peergraph.search.cases.ElasticSimilarCases;
 import io.peergraph.search.cases.GraphCaseSearch;
-import io.peergraph.search.cases.SimilarCases;
 import io.peergraph.search.cluster.SearchClientFactory;
 import io.peergraph.search.cluster.SearchCredentials;
 import io.peergraph.search.index.IndexAdmin;
@@ -36,13 +38,13 @@ public final class SearchStack implements AutoCloseable {
     public SearchStack(URI uri, SearchCredentials credentials, String consumer, TestGraph graph) {
         client = SearchClientFactory.create(uri, credentials);
         feed = new OutboxFeed(graph.client);
-        documents = new GraphDocuments(graph.client);
+        documents = new GraphDocuments(new SearchableNodes(graph.client));
         admin = new IndexAdmin(client);
         writer = new BulkWriter(client, documents);
         reindexer = new Reindexer(feed, documents, writer, admin);
         relay = new OutboxRelay(consumer, feed, writer, admin, reindexer, Clock.systemUTC());
         verifier = new IndexVerifier(client, documents, admin, relay);
-        finder = new CaseFinder(new CaseSearch(client), new SimilarCases(client), new GraphCaseSearch(graph.client));
+        finder = new CaseFinder(new ElasticCaseSearch(client), new ElasticSimilarCases(client), new GraphCaseSearch(new GraphReportSearch(graph.client)));
     }
 
     /** Indexes everything committed so far and makes it searchable. */

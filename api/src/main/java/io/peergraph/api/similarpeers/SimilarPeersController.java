@@ -1,4 +1,4 @@
-package io.peergraph.api.similarity;
+package io.peergraph.api.similarpeers;
 
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;

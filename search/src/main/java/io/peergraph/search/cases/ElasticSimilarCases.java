@@ -36,7 +36,7 @@ import java.util.Set;
  * All signals go to the server in one {@code _msearch} round trip, each filtered by what the viewer may see and
  * returning ids only; a multi-get then fetches what the explanations need for the top k alone.
  */
-public final class SimilarCases {
+public final class ElasticSimilarCases {
 
     /** Candidates each signal contributes to the fusion. */
     public static final int DEPTH = 100;
@@ -60,17 +60,17 @@ public final class SimilarCases {
     private final double commonTermShare;
     private final CaseEmbedder embedder;
 
-    public SimilarCases(ElasticsearchClient client) {
+    public ElasticSimilarCases(ElasticsearchClient client) {
         this(client, COMMON_TERM_SHARE, null);
     }
 
     /** {@code embedder}: the model of the cases index's vectors, or {@code null} for no semantic signal. */
-    public SimilarCases(ElasticsearchClient client, CaseEmbedder embedder) {
+    public ElasticSimilarCases(ElasticsearchClient client, CaseEmbedder embedder) {
         this(client, COMMON_TERM_SHARE, embedder);
     }
 
     /** {@code commonTermShare}: the share of cases above which a term is too common to count (1 keeps them all). */
-    public SimilarCases(ElasticsearchClient client, double commonTermShare, CaseEmbedder embedder) {
+    public ElasticSimilarCases(ElasticsearchClient client, double commonTermShare, CaseEmbedder embedder) {
         this.client = client;
         this.indexSize = new IndexSize(client, Clock.systemUTC());
         this.commonTermShare = commonTermShare;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peergraph.graph.report.Interaction;
 import io.peergraph.graph.report.Report;
+import io.peergraph.graph.searchable.GraphReportSearch;
 import io.peergraph.graph.stuff.ConfigItemValue;
 import io.peergraph.graph.stuff.Configuration;
 import io.peergraph.graph.stuff.Privacy;
+import io.peergraph.graph.symptom.NarrowerSymptoms;
 import io.peergraph.search.sync.OutboxRelay;
 import io.peergraph.search.testing.SearchStack;
 import io.peergraph.search.testing.SharedElasticsearch;
@@ -18,17 +20,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CaseSearchTest {
+class ElasticCaseSearchTest {
 
     static TestGraph graph;
     static SearchStack search;
-    static SymptomTree tree;
+    static NarrowerSymptoms tree;
 
     @BeforeAll
     static void start() {
         graph = new TestGraph();
         search = new SearchStack(SharedElasticsearch.uri(), SharedElasticsearch.credentials(), OutboxRelay.CONSUMER, graph);
-        tree = new SymptomTree(graph.client);
+        tree = new NarrowerSymptoms(graph.client);
     }
 
     @AfterAll
@@ -97,7 +99,7 @@ class CaseSearchTest {
         SimilarQuery similar = new SimilarQuery(null, "private trouble " + w, "private details " + w,
                 alices.items().stream().map(i -> i.id()).toList(), List.of(), null, 10);
         assertThat(search.finder.similar(Viewer.customer(bob), similar).cases()).extracting(SimilarCase::id).doesNotContain(secret.id());
-        assertThat(new GraphCaseSearch(graph.client).search(Viewer.customer(bob), query).hits()).extracting(CaseHit::id)
+        assertThat(new GraphCaseSearch(new GraphReportSearch(graph.client)).search(Viewer.customer(bob), query).hits()).extracting(CaseHit::id)
                 .doesNotContain(secret.id());
     }
 

@@ -1,4 +1,4 @@
-package io.peergraph.api.product;
+package io.peergraph.api.stuff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

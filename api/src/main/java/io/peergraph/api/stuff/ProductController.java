@@ -1,4 +1,4 @@
-package io.peergraph.api.product;
+package io.peergraph.api.stuff;
 
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;

@@ -1,4 +1,4 @@
-package io.peergraph.api.similarity;
+package io.peergraph.api.similarpeers;
 
 import io.peergraph.graph.similarity.SimilarPeersQuery;
 import org.slf4j.Logger;

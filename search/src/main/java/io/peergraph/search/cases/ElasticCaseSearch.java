@@ -32,7 +32,7 @@ import java.util.Map;
  * are matched beside the words: a case that says the same thing in other words is found, after those that hold
  * the words (a nearest case scores its similarity, 0 to 1, on top of its BM25 score if it has one).
  */
-public final class CaseSearch {
+public final class ElasticCaseSearch {
 
     /** Facets everyone may see, then those only support staff see (they describe others' private details). */
     private static final List<String> FACETS = List.of("status", "productName", "symptomKeys", "tags");
@@ -48,12 +48,12 @@ public final class CaseSearch {
     private final ElasticsearchClient client;
     private final CaseEmbedder embedder;
 
-    public CaseSearch(ElasticsearchClient client) {
+    public ElasticCaseSearch(ElasticsearchClient client) {
         this(client, null);
     }
 
     /** {@code embedder}: the model of the cases index's vectors, or {@code null} for words only. */
-    public CaseSearch(ElasticsearchClient client, CaseEmbedder embedder) {
+    public ElasticCaseSearch(ElasticsearchClient client, CaseEmbedder embedder) {
         this.client = client;
         this.embedder = embedder;
     }

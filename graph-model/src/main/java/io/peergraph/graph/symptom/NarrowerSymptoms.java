@@ -1,4 +1,4 @@
-package io.peergraph.search.cases;
+package io.peergraph.graph.symptom;
 
 import java.util.List;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -9,11 +9,11 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * {@code BROADER}) and by the living taxonomy (symptoms {@code CLASSIFIED_AS} the symptom's concept or a narrower one,
  * as peersWithSymptom expands them).
  */
-public class SymptomTree {
+public class NarrowerSymptoms {
 
     private final Neo4jClient client;
 
-    public SymptomTree(Neo4jClient client) {
+    public NarrowerSymptoms(Neo4jClient client) {
         this.client = client;
     }
 

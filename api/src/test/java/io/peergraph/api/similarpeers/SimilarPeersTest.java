@@ -1,4 +1,4 @@
-package io.peergraph.api.similarity;
+package io.peergraph.api.similarpeers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,34 @@
+package io.peergraph.graph.driver;
+
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.RetryableException;
+
+/** What a failure from the graph means for the caller, so that layers above never look at driver exceptions. */
+public final class GraphFailures {
+
+    private GraphFailures() {}
+
+    /** A uniqueness constraint refused the write: the thing exists already. */
+    public static boolean isConstraintViolation(Throwable failure) {
+        return failure instanceof ClientException ce && ce.code() != null && ce.code().contains("ConstraintValidationFailed");
+    }
+
+    /**
+     * The database was busy: a transient failure the driver calls retryable, or no connection free within the
+     * pool's acquisition timeout. Anywhere in the cause chain.
+     */
+    public static boolean isBusy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RetryableException) {
+                return true;
+            }
+            if (t instanceof ClientException ce && ce.getMessage() != null && ce.getMessage().contains("acquire connection")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

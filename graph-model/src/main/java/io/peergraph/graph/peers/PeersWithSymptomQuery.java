@@ -73,14 +73,22 @@ public final class PeersWithSymptomQuery {
               RETURN collect(DISTINCT s) AS covered
             }
             // Everyone: every solution of a covered symptom with how often it was tried at all (its confirmations, a
-            // degree read), the most tried first; a just-proposed one (tried by nobody) still has its row.
+            // degree read), the most tried first; a just-proposed one (tried by nobody) still has its row. For those
+            // kept, how often it worked and how much of it is recent (what people use now), by a short half-life.
             CALL (covered) {
               UNWIND covered AS s
               MATCH (s)<-[:SOLVES]-(sol:Solution)
               WITH DISTINCT sol
               WITH sol, COUNT { (sol)<-[:OF]-(:Confirmation) } AS tried
               ORDER BY tried DESC, sol.id LIMIT $candidates
-              RETURN collect({id: sol.id, tried: tried}) AS everyone
+              CALL (sol) {
+                OPTIONAL MATCH (sol)<-[:OF]-(cf:Confirmation)
+                WITH cf, duration.inSeconds(coalesce(cf.at, cf.createdAt, $now), $now).seconds / 86400.0 AS age
+                WITH cf, CASE WHEN cf IS NULL THEN 0.0 ELSE 0.5 ^ (CASE WHEN age < 0 THEN 0 ELSE age END / $recentHalfLifeDays) END AS w
+                RETURN count(CASE WHEN cf.worked THEN 1 END) AS worked, sum(w) AS recent,
+                       sum(CASE WHEN cf.worked THEN w ELSE 0.0 END) AS recentWorked
+              }
+              RETURN collect({id: sol.id, tried: tried, worked: worked, recent: recent, recentWorked: recentWorked}) AS everyone
             }
             // Configurations like mine: the confirmations of the pool's peers, weighed by age.
             CALL (hits, symptom, conceptIds) {
@@ -150,6 +158,7 @@ public final class PeersWithSymptomQuery {
         p.put("productId", productId);
         p.put("now", now.atOffset(ZoneOffset.UTC));
         p.put("halfLifeDays", ranking.halfLifeDays());
+        p.put("recentHalfLifeDays", ranking.recentHalfLifeDays());
         p.put("candidates", ranking.candidates());
         p.put("offset", offset);
         p.put("first", first);

@@ -8,6 +8,7 @@ usage() {
   cat <<'USAGE'
 Usage: bench/run-answers.sh [--dump FILE] [--cutoffs D1,D2,...] [--questions N] [--seed S] [--bootstrap B]
                             [--solutions K] [--work-dir DIR] [--page-cache SIZE] [--no-build]
+                            [--variants A:B,...] [--fit FILE] [--ridge L] [--questions-before DATE] [--losses FILE]
 
 For each cut-off date: imports the dump's reports before it with the project's importer into a fresh embedded Neo4j
 (the knowledge); samples N later reports that worked, show a symptom and tried a solution the knowledge holds (the
@@ -27,6 +28,16 @@ share of the questions' configuration strings that land on an item the knowledge
   --work-dir DIR      where the knowledge file and the store go (default bench/target/answers)
   --page-cache SIZE   Neo4j page cache (default 512m)
   --no-build          skip the Maven build (use what was built last)
+  --variants A:B,...  also rank the same evidence by the shrunk estimate alone under these try:success strengths
+  --fit FILE          tuning: fit SolutionRanking's feature weights on the sampled questions (conditional logit),
+                      print the fitted ranking's figures (in-sample, "model fitted") and write the weights to FILE in
+                      the form of graph-model's io/peergraph/graph/peers/solution-ranking.properties
+  --ridge L           ridge penalty of the fit (default 1)
+  --questions-before DATE  draw questions only from reports before DATE (tuning: keep them apart from the reported
+                      cut-offs' questions, e.g. --cutoffs 2020-02-01 --questions-before 2020-03-15)
+  --losses FILE       per-question analysis (TSV: time, app, symptom, relevant, ranks of Peergraph / product / global
+                      popularity, the product's worked count, the top 3 of Peergraph and of product popularity, and
+                      the relevant solutions' evidence at each level)
 
 Environment: JAVA_HOME (a JDK >= 21; otherwise the newest in /usr/lib/jvm), BENCH_HEAP (default 1g).
 Run it under the machine-wide lock: flock /tmp/peergraph-bench.lock bench/run-answers.sh

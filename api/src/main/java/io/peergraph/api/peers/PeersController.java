@@ -9,6 +9,7 @@ import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.PeerAnswer;
+import io.peergraph.graph.peers.PeerMatch;
 import io.peergraph.graph.peers.PeerReport;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.peers.RankedSolution;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Controller;
 /**
  * "Others with my configuration who saw this symptom — and what worked for them." One graph round trip for
  * the page of peer reports and the ranked solutions; the peer count (a second, costlier query) only when asked.
- * Peers appear only as per-viewer pseudonyms: the owner id in {@link PeerReport} never leaves this class.
+ * Peers appear only as per-viewer pseudonyms: the owner id in {@link PeerReport} and {@link PeerMatch} never leaves this class.
  */
 @Controller
 public class PeersController {
@@ -68,7 +69,7 @@ public class PeersController {
         // Asked only for peerCount: skip the page query, peerCount runs its own. The page query answers only the
         // configuration's owner (the usual asker) in its one round trip; anyone else goes through the whole rule
         // (organisation roles), which also says NOT_FOUND or FORBIDDEN.
-        boolean pageWanted = selection.contains("reports") || selection.contains("solutions");
+        boolean pageWanted = selection.contains("reports") || selection.contains("peers") || selection.contains("solutions");
         PeerAnswer answer = pageWanted ? query.run(caller.customerId(), configuration, symptom, product, Instant.now(), offset, size, solutionsPerAnswer, SolutionRanking.DEFAULT).orElse(null) : null;
         if (answer == null) {
             if (!ownership.of(caller, configuration, "configuration").canRead()) {
@@ -93,6 +94,16 @@ public class PeersController {
     @SchemaMapping(typeName = "PeersWithSymptom")
     public Window<PeerReport> reports(PeersWithSymptom p) {
         return paging.offsetWindow(p.answer().reports(), p.answer().offset(), p.answer().hasNextPage());
+    }
+
+    @SchemaMapping(typeName = "PeersWithSymptom")
+    public Window<PeerMatch> peers(PeersWithSymptom p) {
+        return paging.offsetWindow(p.answer().peers(), p.answer().offset(), p.answer().peersHaveNextPage());
+    }
+
+    @SchemaMapping(typeName = "PeerMatch")
+    public Peer peer(PeerMatch match) {
+        return new Peer(pseudonyms.of(callers.current().customerId(), match.ownerId()));
     }
 
     @SchemaMapping(typeName = "PeersWithSymptom")

@@ -8,7 +8,8 @@ usage() {
   cat <<'USAGE'
 Usage: bench/run-answers.sh [--dump FILE] [--cutoffs D1,D2,...] [--questions N] [--seed S] [--bootstrap B]
                             [--solutions K] [--work-dir DIR] [--page-cache SIZE] [--no-build]
-                            [--variants A:B,...] [--fit FILE] [--ridge L] [--questions-before DATE] [--losses FILE]
+                            [--variants A:B,...] [--fit FILE] [--fit-questions N] [--ridge L] [--questions-before DATE]
+                            [--losses FILE]
 
 For each cut-off date: imports the dump's reports before it with the project's importer into a fresh embedded Neo4j
 (the knowledge); samples N later reports that worked, show a symptom and tried a solution the knowledge holds (the
@@ -29,13 +30,16 @@ share of the questions' configuration strings that land on an item the knowledge
   --page-cache SIZE   Neo4j page cache (default 512m)
   --no-build          skip the Maven build (use what was built last)
   --variants A:B,...  also rank the same evidence by the shrunk estimate alone under these try:success strengths
-  --fit FILE          tuning: fit SolutionRanking's feature weights on the sampled questions (conditional logit),
-                      print the fitted ranking's figures (in-sample, "model fitted") and write the weights to FILE in
-                      the form of graph-model's io/peergraph/graph/peers/solution-ranking.properties
+  --fit FILE          tuning: fit SolutionRanking's feature weights on the first cut-off's questions (conditional
+                      logit), print the fitted ranking's figures there (in-sample, "model fitted"), write the weights
+                      to FILE in the form of graph-model's io/peergraph/graph/peers/solution-ranking.properties, and
+                      rank the later cut-offs' questions with them (held out)
+  --fit-questions N   questions sampled at the tuning cut-off (default: --questions)
   --ridge L           ridge penalty of the fit (default 1)
-  --questions-before DATE  draw questions only from reports before DATE (tuning: keep them apart from the reported
-                      cut-offs' questions, e.g. --cutoffs 2020-02-01 --questions-before 2020-03-15)
-  --losses FILE       per-question analysis (TSV: time, app, symptom, relevant, ranks of Peergraph / product / global
+  --questions-before DATE  with --fit: draw the tuning questions only from reports before DATE (keep them apart
+                      from the later cut-offs' questions, e.g. --cutoffs 2020-02-01,2020-03-15,2020-04-15
+                      --questions-before 2020-03-15)
+  --losses FILE       per-question analysis, one file per cut-off, FILE.CUTOFF (TSV: time, app, symptom, relevant, ranks of Peergraph / product / global
                       popularity, the product's worked count, the top 3 of Peergraph and of product popularity, and
                       the relevant solutions' evidence at each level)
 

@@ -69,7 +69,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 public final class AnswersBench {
 
     static final Set<String> OPTIONS = Set.of("dump", "cutoffs", "questions", "seed", "bootstrap", "work-dir", "page-cache",
-            "solutions", "try-strength", "success-strength", "half-life", "no-product", "variants", "fit", "ridge", "questions-before",
+            "solutions", "try-strength", "success-strength", "half-life", "no-product", "variants", "fit", "fit-questions", "ridge", "questions-before",
             "losses");
 
     /** A report as the dump holds it (raw JSON, what the importer is given) and as the importer's mapper reads it. */
@@ -105,6 +105,7 @@ public final class AnswersBench {
         Path work = Path.of(options.string("work-dir", "bench/target/answers"));
         Files.createDirectories(work);
         int questions = options.integer("questions", 600);
+        int fitQuestions = options.integer("fit-questions", questions);
         int seed = options.integer("seed", 42);
         int resamples = options.integer("bootstrap", 1000);
         int solutions = options.integer("solutions", 10);
@@ -137,7 +138,10 @@ public final class AnswersBench {
                 Runtime.getRuntime().maxMemory() >> 20, dump.getFileName(), all.size(), questions, seed, solutions, resamples, ranking, askProduct);
         System.out.println("load average before: " + loadAverage());
         for (LocalDate cutoff : cutoffs) {
-            runCutoff(all, cutoff, work, pageCache, questions, seed, resamples, solutions);
+            // With --fit, the first cut-off is the tuning one: its questions fit the weights, which then rank the later
+            // cut-offs' questions (held out: drawn after the tuning questions when --questions-before is the next cut-off).
+            boolean tuning = fitTo != null && cutoff.equals(cutoffs.getFirst());
+            runCutoff(all, cutoff, work, pageCache, tuning ? fitQuestions : questions, seed, resamples, solutions, tuning);
         }
         System.out.println("\nload average after: " + loadAverage());
     }
@@ -157,7 +161,7 @@ public final class AnswersBench {
     }
 
     private static void runCutoff(List<Entry> all, LocalDate cutoffDate, Path work, long pageCache, int wanted, int seed,
-                                  int resamples, int solutionsPerAnswer) throws IOException {
+                                  int resamples, int solutionsPerAnswer, boolean tuning) throws IOException {
         Instant cutoff = cutoffDate.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<Entry> knowledge = all.stream().filter(e -> e.report().occurredAt().isBefore(cutoff)).toList();
         Knowledge k = new Knowledge(knowledge.stream().map(Entry::report).toList());
@@ -165,7 +169,7 @@ public final class AnswersBench {
         List<Question> eligible = new ArrayList<>();
         for (Entry e : all) {
             ProtonDbReport r = e.report();
-            if (r.occurredAt().isBefore(cutoff) || !r.occurredAt().isBefore(questionsBefore) || !r.worked() || r.symptoms().isEmpty()) {
+            if (r.occurredAt().isBefore(cutoff) || (tuning && !r.occurredAt().isBefore(questionsBefore)) || !r.worked() || r.symptoms().isEmpty()) {
                 continue;
             }
             Set<String> relevant = new LinkedHashSet<>();
@@ -256,7 +260,7 @@ public final class AnswersBench {
                         : answer.solutions().stream().map(RankedSolution::solution).map(s -> s.id()).toList();
                 ranks.get("peergraph")[i] = rank(peergraph, q.relevant());
                 Record evidence = null;
-                if (!variants.isEmpty() || fitTo != null || losses != null) {
+                if (!variants.isEmpty() || tuning || losses != null) {
                     evidence = client.query(PeersWithSymptomQuery.CYPHER).bindAll(PeersWithSymptomQuery.parameters(customerId, configurationId,
                                     symptomId, askProduct ? PublicId.PRODUCT.fromKey("steam:" + q.report().steamAppId()) : null,
                                     q.report().occurredAt(), 0, 10, ranking))
@@ -290,11 +294,9 @@ public final class AnswersBench {
                             evidence == null ? "" : describe(evidence, q.relevant())));
                 }
             }
-            if (fitTo != null) {
-                fit(evidences, sample, ranks, solutionsPerAnswer);
-            }
+            SolutionRanking fitted = tuning ? fit(evidences, sample, ranks, solutionsPerAnswer) : null;
             if (losses != null) {
-                Files.write(losses, analysis, StandardCharsets.UTF_8);
+                Files.write(Path.of(losses + "." + cutoffDate), analysis, StandardCharsets.UTF_8);
             }
             Latencies.Summary l = latencies.summary();
             System.out.printf("peersWithSymptom (PeersWithSymptomQuery.run, in process): p50 %.1f ms, p99 %.1f ms over %d questions%n",
@@ -304,6 +306,10 @@ public final class AnswersBench {
                     100.0 * typedExisting / Math.max(1, typed), 100.0 * normalisedExisting / Math.max(1, typed));
             report("all questions", ranks, null, resamples, seed);
             report("worked solution not the most popular (global) one", ranks, notMostPopular, resamples, seed);
+            if (fitted != null) {
+                ranking = fitted;
+                System.out.println("\nthe later cut-offs are ranked by the fitted weights: " + ranking);
+            }
         } finally {
             neo4j.close();
             GeneratedStore.deleteRecursively(storeDir);
@@ -315,7 +321,7 @@ public final class AnswersBench {
      * fitted ranking as a ranker ("model fitted", in-sample) and writes the weights as the properties
      * SolutionRanking loads (solution-ranking.properties).
      */
-    private static void fit(List<Record> evidences, List<Question> sample, Map<String, double[]> ranks, int solutionsPerAnswer) throws IOException {
+    private static SolutionRanking fit(List<Record> evidences, List<Question> sample, Map<String, double[]> ranks, int solutionsPerAnswer) throws IOException {
         List<RankingFit.Example> examples = new ArrayList<>();
         for (int i = 0; i < sample.size(); i++) {
             Record e = evidences.get(i);
@@ -356,6 +362,7 @@ public final class AnswersBench {
         weights.forEach((f, x) -> lines.add("weight." + f + "=" + x));
         Files.write(fitTo, lines, StandardCharsets.UTF_8);
         System.out.println("weights written to " + fitTo.toAbsolutePath());
+        return fitted;
     }
 
     /** The relevant solutions' evidence, for reading a loss: tried/worked/recent by everyone, peers, product. */

@@ -25,6 +25,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * <p>Solutions are every solution of the symptom or one under it, ranked by {@link SolutionRanking}: how often each
  * is tried at all, what the peers in that pool confirmed, and, when the question names the product, what its
  * reports tried, recent evidence weighing more (docs/ranking.md).
+ *
+ * <p>The page comes twice: as reports, and counted in peers ({@link PeerMatch}: one row per peer with their best
+ * reports, scored 0–1 against my items by rarity, with what is shared and what differs).
  */
 public final class PeersWithSymptomQuery {
 

@@ -39,7 +39,7 @@ share of the questions' configuration strings that land on an item the knowledge
   --questions-before DATE  with --fit: draw the tuning questions only from reports before DATE (keep them apart
                       from the later cut-offs' questions, e.g. --cutoffs 2020-02-01,2020-03-15,2020-04-15
                       --questions-before 2020-03-15)
-  --losses FILE       per-question analysis, one file per cut-off, FILE.CUTOFF (TSV: time, app, symptom, relevant, ranks of Peergraph / product / global
+  --losses FILE       per-question analysis of the first (tuning) cut-off only (TSV: time, app, symptom, relevant, ranks of Peergraph / product / global
                       popularity, the product's worked count, the top 3 of Peergraph and of product popularity, and
                       the relevant solutions' evidence at each level)
 

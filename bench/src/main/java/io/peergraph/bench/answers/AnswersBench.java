@@ -140,7 +140,7 @@ public final class AnswersBench {
         for (LocalDate cutoff : cutoffs) {
             // With --fit, the first cut-off is the tuning one: its questions fit the weights, which then rank the later
             // cut-offs' questions (held out: drawn after the tuning questions when --questions-before is the next cut-off).
-            boolean tuning = fitTo != null && cutoff.equals(cutoffs.getFirst());
+            boolean tuning = (fitTo != null || losses != null) && cutoff.equals(cutoffs.getFirst());
             runCutoff(all, cutoff, work, pageCache, tuning ? fitQuestions : questions, seed, resamples, solutions, tuning);
         }
         System.out.println("\nload average after: " + loadAverage());
@@ -260,7 +260,7 @@ public final class AnswersBench {
                         : answer.solutions().stream().map(RankedSolution::solution).map(s -> s.id()).toList();
                 ranks.get("peergraph")[i] = rank(peergraph, q.relevant());
                 Record evidence = null;
-                if (!variants.isEmpty() || tuning || losses != null) {
+                if (!variants.isEmpty() || tuning) {
                     evidence = client.query(PeersWithSymptomQuery.CYPHER).bindAll(PeersWithSymptomQuery.parameters(customerId, configurationId,
                                     symptomId, askProduct ? PublicId.PRODUCT.fromKey("steam:" + q.report().steamAppId()) : null,
                                     q.report().occurredAt(), 0, 10, ranking))
@@ -285,7 +285,7 @@ public final class AnswersBench {
                 List<String> shuffled = new ArrayList<>(candidates);
                 Collections.shuffle(shuffled, random);
                 ranks.get("random")[i] = rank(shuffled.subList(0, Math.min(solutionsPerAnswer, shuffled.size())), q.relevant());
-                if (losses != null) {
+                if (tuning && losses != null) {
                     List<String> product = top(candidates, sol -> byProduct.getOrDefault(sol, 0) + k.globalWorked.getOrDefault(sol, 0) * 1e-6, 3);
                     analysis.add(String.join("\t", q.report().occurredAt().toString(), q.report().steamAppId(), q.symptomKey(),
                             String.join(",", q.relevant()), "" + (int) ranks.get("peergraph")[i], "" + (int) ranks.get("popularity (product)")[i],
@@ -294,9 +294,9 @@ public final class AnswersBench {
                             evidence == null ? "" : describe(evidence, q.relevant())));
                 }
             }
-            SolutionRanking fitted = tuning ? fit(evidences, sample, ranks, solutionsPerAnswer) : null;
-            if (losses != null) {
-                Files.write(Path.of(losses + "." + cutoffDate), analysis, StandardCharsets.UTF_8);
+            SolutionRanking fitted = tuning && fitTo != null ? fit(evidences, sample, ranks, solutionsPerAnswer) : null;
+            if (tuning && losses != null) {
+                Files.write(losses, analysis, StandardCharsets.UTF_8);
             }
             Latencies.Summary l = latencies.summary();
             System.out.printf("peersWithSymptom (PeersWithSymptomQuery.run, in process): p50 %.1f ms, p99 %.1f ms over %d questions%n",

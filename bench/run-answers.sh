@@ -8,6 +8,8 @@ usage() {
   cat <<'USAGE'
 Usage: bench/run-answers.sh [--dump FILE] [--cutoffs D1,D2,...] [--questions N] [--seed S] [--bootstrap B]
                             [--solutions K] [--work-dir DIR] [--page-cache SIZE] [--no-build]
+                            [--variants A:B,...] [--fit FILE] [--fit-questions N] [--ridge L] [--questions-before DATE]
+                            [--losses FILE]
 
 For each cut-off date: imports the dump's reports before it with the project's importer into a fresh embedded Neo4j
 (the knowledge); samples N later reports that worked, show a symptom and tried a solution the knowledge holds (the
@@ -27,6 +29,19 @@ share of the questions' configuration strings that land on an item the knowledge
   --work-dir DIR      where the knowledge file and the store go (default bench/target/answers)
   --page-cache SIZE   Neo4j page cache (default 512m)
   --no-build          skip the Maven build (use what was built last)
+  --variants A:B,...  also rank the same evidence by the shrunk estimate alone under these try:success strengths
+  --fit FILE          tuning: fit SolutionRanking's feature weights on the first cut-off's questions (conditional
+                      logit), print the fitted ranking's figures there (in-sample, "model fitted"), write the weights
+                      to FILE in the form of graph-model's io/peergraph/graph/peers/solution-ranking.properties, and
+                      rank the later cut-offs' questions with them (held out)
+  --fit-questions N   questions sampled at the tuning cut-off (default: --questions)
+  --ridge L           ridge penalty of the fit (default 1)
+  --questions-before DATE  with --fit: draw the tuning questions only from reports before DATE (keep them apart
+                      from the later cut-offs' questions, e.g. --cutoffs 2020-02-01,2020-03-15,2020-04-15
+                      --questions-before 2020-03-15)
+  --losses FILE       per-question analysis of the first (tuning) cut-off only (TSV: time, app, symptom, relevant, ranks of Peergraph / product / global
+                      popularity, the product's worked count, the top 3 of Peergraph and of product popularity, and
+                      the relevant solutions' evidence at each level)
 
 Environment: JAVA_HOME (a JDK >= 21; otherwise the newest in /usr/lib/jvm), BENCH_HEAP (default 1g).
 Run it under the machine-wide lock: flock /tmp/peergraph-bench.lock bench/run-answers.sh

@@ -5,6 +5,7 @@ import io.peergraph.api.graphql.Paging;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.peers.PeerMatch;
 import io.peergraph.graph.peers.PeerReport;
 import io.peergraph.graph.peers.RankedSolution;
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Controller;
 /**
  * "Others with my configuration who saw this symptom — and what worked for them." One graph round trip for
  * the page of peer reports and the ranked solutions; the peer count (a second, costlier query) only when asked.
- * Peers appear only as per-viewer pseudonyms: the owner id in {@link PeerReport} never leaves this class.
+ * Peers appear only as per-viewer pseudonyms: the owner id in {@link PeerReport} and {@link PeerMatch} never leaves this class.
  */
 @Controller
 public class PeersController {
@@ -48,7 +49,7 @@ public class PeersController {
         int size = paging.size(first);
         int offset = paging.offset(after);
         // Asked only for peerCount: the page query is skipped.
-        boolean pageWanted = selection.contains("reports") || selection.contains("solutions");
+        boolean pageWanted = selection.contains("reports") || selection.contains("peers") || selection.contains("solutions");
         return peersWithSymptom.ask(caller, configuration, symptom, product, offset, size, pageWanted);
     }
 
@@ -60,6 +61,16 @@ public class PeersController {
     @SchemaMapping(typeName = "PeersWithSymptom")
     public Window<PeerReport> reports(PeersWithSymptom.Answer p) {
         return paging.offsetWindow(p.page().reports(), p.page().offset(), p.page().hasNextPage());
+    }
+
+    @SchemaMapping(typeName = "PeersWithSymptom")
+    public Window<PeerMatch> peers(PeersWithSymptom.Answer p) {
+        return paging.offsetWindow(p.page().peers(), p.page().offset(), p.page().peersHaveNextPage());
+    }
+
+    @SchemaMapping(typeName = "PeerMatch")
+    public Peer peer(PeerMatch match) {
+        return new Peer(pseudonyms.of(callers.current().customerId(), match.ownerId()));
     }
 
     @SchemaMapping(typeName = "PeersWithSymptom")

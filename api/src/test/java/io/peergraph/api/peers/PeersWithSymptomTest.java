@@ -17,6 +17,8 @@ import io.peergraph.graph.stuff.ConfigItemValue;
 import io.peergraph.graph.stuff.Configuration;
 import io.peergraph.graph.stuff.ConfigurationStore;
 import io.peergraph.graph.stuff.Privacy;
+import io.peergraph.graph.stuff.Product;
+import io.peergraph.graph.stuff.ProductStore;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ class PeersWithSymptomTest {
     @Autowired ReportStore reports;
     @Autowired SolutionStore solutions;
     @Autowired SymptomStore symptoms;
+    @Autowired ProductStore products;
 
     final String u = UUID.randomUUID().toString().substring(0, 8);
     final List<Customer> peers = new ArrayList<>();
@@ -64,6 +67,12 @@ class PeersWithSymptomTest {
     Report optedOutReport;
     Solution solid;
     Solution fluke;
+    Symptom video;
+    Product game;
+    Report twiceFirst;
+    Report twiceSecond;
+    Report onceReport;
+    static final String LONG_TEXT = "The screen flickers whenever the menu opens, " + "and then it goes black for a while ".repeat(10);
 
     ConfigItemValue gpu() { return new ConfigItemValue("gpu", "Rare GPU " + u); }
     ConfigItemValue driver() { return new ConfigItemValue("driver", "mesa " + u); }
@@ -100,6 +109,83 @@ class PeersWithSymptomTest {
         Customer optedOut = peer("optedout");
         var unlisted = new ConfigurationStore.NewConfiguration(optedOut.id(), "pc", Privacy.COMMUNITY, false, true, null, List.of(gpu(), driver(), ram()));
         optedOutReport = report(optedOut, configurations.create(unlisted), audio, Privacy.COMMUNITY);
+
+        // Another symptom, asked about alice's configuration: one peer with two reports (shares the GPU and the RAM,
+        // another driver), one with one (shares the RAM only, no GPU given).
+        video = symptoms.findOrAdd("test-" + u + "/video", "Video problems", null);
+        game = products.findOrAddUnverified("Flicker Game " + u);
+        Customer twice = peer("twice");
+        Configuration twiceConfig = configurations.create(config(twice.id(), gpu(), new ConfigItemValue("driver", "other driver " + u), ram()));
+        twiceFirst = reports.create(new ReportStore.NewReport(twice.id(), twiceConfig.id(), game.id(), List.of(video.id()), "Flicker " + u,
+                LONG_TEXT, Privacy.COMMUNITY, null));
+        twiceSecond = reports.create(new ReportStore.NewReport(twice.id(), twiceConfig.id(), null, List.of(video.id()), "Black screen " + u,
+                "Short  and\n plain.", Privacy.COMMUNITY, null));
+        Customer once = peer("once");
+        onceReport = report(once, configurations.create(config(once.id(), ram())), video, Privacy.COMMUNITY);
+    }
+
+    @Test
+    void eachPeerIsOneRowWithASimilarityThatSaysWhyAndTheirReportsWithExcerptAndProduct() {
+        String question = """
+                query($c: ID!, $s: ID!) {
+                  peersWithSymptom(configuration: $c, symptom: $s, first: 10) {
+                    peers { edges { node {
+                      peer { pseudonym } similarity why
+                      shared { mine { kind value } theirs { value } family share }
+                      differences { mine { kind value } theirs { kind value } }
+                      reports { id title excerpt product { name } peer { pseudonym } } } }
+                      pageInfo { hasNextPage } }
+                    reports { edges { node { id excerpt } } }
+                  }
+                }""";
+        var response = api.post(aliceToken, question, Map.of("c", aliceConfig, "s", video.id()));
+        JsonNode answer = response.data().path("peersWithSymptom");
+        JsonNode rows = answer.path("peers").path("edges");
+        assertThat(rows).as("one row per peer, not per report").hasSize(2);
+        assertThat(answer.path("reports").path("edges")).hasSize(3);
+        assertThat(answer.path("peers").path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+
+        JsonNode first = rows.get(0).path("node");
+        assertThat(first.path("reports").findValuesAsText("id")).containsExactlyInAnyOrder(twiceFirst.id(), twiceSecond.id());
+        assertThat(first.path("reports").findValuesAsText("pseudonym")).containsOnly(first.path("peer").path("pseudonym").asText());
+        double similarity = first.path("similarity").asDouble();
+        assertThat(similarity).isStrictlyBetween(0.0, 1.0);
+        assertThat(first.path("shared").findValuesAsText("kind")).containsExactlyInAnyOrder("gpu", "ram");
+        double parts = 0;
+        for (JsonNode part : first.path("shared")) {
+            assertThat(part.path("family").isNull()).as("shared exactly").isTrue();
+            assertThat(part.path("theirs").path("value").asText()).isEqualTo(part.path("mine").path("value").asText());
+            parts += part.path("share").asDouble();
+        }
+        assertThat(parts).as("the parts add up to the similarity").isCloseTo(similarity, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(first.path("shared").get(0).path("mine").path("kind").asText()).as("the rare GPU weighs most").isEqualTo("gpu");
+        JsonNode difference = first.path("differences").get(0);
+        assertThat(first.path("differences")).hasSize(1);
+        String myDriver = difference.path("mine").path("value").asText();
+        String theirDriver = difference.path("theirs").path("value").asText();
+        assertThat(difference.path("mine").path("kind").asText()).isEqualTo("driver");
+        assertThat(theirDriver).isNotEqualTo(myDriver).containsIgnoringCase("other driver");
+        assertThat(first.path("why").asText())
+                .startsWith(Math.round(100 * similarity) + " % alike: the same gpu " + first.path("shared").get(0).path("mine").path("value").asText())
+                .contains("differs in driver (" + myDriver + " here, " + theirDriver + " theirs)");
+
+        JsonNode withText = first.path("reports").get(first.path("reports").get(0).path("id").asText().equals(twiceFirst.id()) ? 0 : 1);
+        assertThat(withText.path("product").path("name").asText()).isEqualTo(game.name());
+        assertThat(withText.path("excerpt").asText()).startsWith("The screen flickers whenever the menu opens, and then")
+                .endsWith("…").hasSizeLessThanOrEqualTo(241);
+        JsonNode plain = first.path("reports").get(withText == first.path("reports").get(0) ? 1 : 0);
+        assertThat(plain.path("excerpt").asText()).isEqualTo("Short and plain.");
+        assertThat(plain.path("product").isNull()).isTrue();
+
+        JsonNode second = rows.get(1).path("node");
+        assertThat(second.path("reports").findValuesAsText("id")).containsExactly(onceReport.id());
+        assertThat(second.path("similarity").asDouble()).isPositive().isLessThan(similarity);
+        assertThat(second.path("reports").get(0).path("excerpt").isNull()).as("a report without text").isTrue();
+        assertThat(second.path("why").asText()).contains("gpu (not given by them)");
+        assertThat(second.path("differences").findValuesAsText("kind")).containsExactlyInAnyOrder("gpu", "driver");
+        for (Customer peer : peers) {
+            assertThat(response.raw()).doesNotContain(peer.id());
+        }
     }
 
     @Test

@@ -69,7 +69,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 public final class AnswersBench {
 
     static final Set<String> OPTIONS = Set.of("dump", "cutoffs", "questions", "seed", "bootstrap", "work-dir", "page-cache",
-            "solutions", "try-strength", "success-strength", "half-life", "no-product", "variants");
+            "solutions", "try-strength", "success-strength", "half-life", "no-product", "variants", "fit", "fit-questions", "ridge", "questions-before",
+            "losses");
 
     /** A report as the dump holds it (raw JSON, what the importer is given) and as the importer's mapper reads it. */
     record Entry(String raw, ProtonDbReport report) {}
@@ -80,8 +81,18 @@ public final class AnswersBench {
     private static SolutionRanking ranking = SolutionRanking.DEFAULT;
     private static boolean askProduct = true;
     private static final List<SolutionRanking> variants = new ArrayList<>();
+    /** Where the fitted weights go (null: no fit), the ridge penalty, and the per-question file of the analysis. */
+    private static Path fitTo;
+    private static double ridge = 1;
+    private static Path losses;
+    /** Questions are drawn from reports before this date (tuning: keep them apart from the later cut-offs' questions). */
+    private static Instant questionsBefore = Instant.MAX;
+
+    /** The command line, for the fitted weights' provenance. */
+    private static List<String> COMMAND = List.of();
 
     public static void main(String[] args) throws IOException {
+        COMMAND = List.of(args);
         Options options = new Options(args, OPTIONS);
         // Spring Data Neo4j logs every Cypher notification (a relationship type the ProtonDB graph never has) per question.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.springframework.data.neo4j.cypher"))
@@ -94,6 +105,7 @@ public final class AnswersBench {
         Path work = Path.of(options.string("work-dir", "bench/target/answers"));
         Files.createDirectories(work);
         int questions = options.integer("questions", 600);
+        int fitQuestions = options.integer("fit-questions", questions);
         int seed = options.integer("seed", 42);
         int resamples = options.integer("bootstrap", 1000);
         int solutions = options.integer("solutions", 10);
@@ -101,12 +113,19 @@ public final class AnswersBench {
         SolutionRanking d = SolutionRanking.DEFAULT;
         ranking = new SolutionRanking(Double.parseDouble(options.string("try-strength", "" + d.tryStrength())),
                 Double.parseDouble(options.string("success-strength", "" + d.successStrength())),
-                Double.parseDouble(options.string("half-life", "" + d.halfLifeDays())), d.candidates());
+                Double.parseDouble(options.string("half-life", "" + d.halfLifeDays())), d.candidates(), d.recentHalfLifeDays(), d.weights());
+        fitTo = options.string("fit", "").isBlank() ? null : Path.of(options.string("fit", ""));
+        ridge = Double.parseDouble(options.string("ridge", "1"));
+        losses = options.string("losses", "").isBlank() ? null : Path.of(options.string("losses", ""));
+        if (!options.string("questions-before", "").isBlank()) {
+            questionsBefore = LocalDate.parse(options.string("questions-before", "")).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
         askProduct = !options.string("no-product", "false").equals("true");
         // Tuning: other (try strength:success strength) pairs ranked from the same evidence, e.g. "5:5,50:5,20:1".
         for (String v : options.string("variants", "").split(",")) {
             if (!v.isBlank()) {
                 String[] ab = v.strip().split(":");
+                // The shrunk estimate alone under other strengths.
                 variants.add(new SolutionRanking(Double.parseDouble(ab[0]), Double.parseDouble(ab[1]), ranking.halfLifeDays(), ranking.candidates()));
             }
         }
@@ -119,7 +138,10 @@ public final class AnswersBench {
                 Runtime.getRuntime().maxMemory() >> 20, dump.getFileName(), all.size(), questions, seed, solutions, resamples, ranking, askProduct);
         System.out.println("load average before: " + loadAverage());
         for (LocalDate cutoff : cutoffs) {
-            runCutoff(all, cutoff, work, pageCache, questions, seed, resamples, solutions);
+            // With --fit, the first cut-off is the tuning one: its questions fit the weights, which then rank the later
+            // cut-offs' questions (held out: drawn after the tuning questions when --questions-before is the next cut-off).
+            boolean tuning = (fitTo != null || losses != null) && cutoff.equals(cutoffs.getFirst());
+            runCutoff(all, cutoff, work, pageCache, tuning ? fitQuestions : questions, seed, resamples, solutions, tuning);
         }
         System.out.println("\nload average after: " + loadAverage());
     }
@@ -139,7 +161,7 @@ public final class AnswersBench {
     }
 
     private static void runCutoff(List<Entry> all, LocalDate cutoffDate, Path work, long pageCache, int wanted, int seed,
-                                  int resamples, int solutionsPerAnswer) throws IOException {
+                                  int resamples, int solutionsPerAnswer, boolean tuning) throws IOException {
         Instant cutoff = cutoffDate.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<Entry> knowledge = all.stream().filter(e -> e.report().occurredAt().isBefore(cutoff)).toList();
         Knowledge k = new Knowledge(knowledge.stream().map(Entry::report).toList());
@@ -147,7 +169,7 @@ public final class AnswersBench {
         List<Question> eligible = new ArrayList<>();
         for (Entry e : all) {
             ProtonDbReport r = e.report();
-            if (r.occurredAt().isBefore(cutoff) || !r.worked() || r.symptoms().isEmpty()) {
+            if (r.occurredAt().isBefore(cutoff) || (tuning && !r.occurredAt().isBefore(questionsBefore)) || !r.worked() || r.symptoms().isEmpty()) {
                 continue;
             }
             Set<String> relevant = new LinkedHashSet<>();
@@ -205,6 +227,8 @@ public final class AnswersBench {
                 ranks.put(variantName(v), new double[sample.size()]);
             }
             boolean[] notMostPopular = new boolean[sample.size()];
+            List<Record> evidences = new ArrayList<>();
+            List<String> analysis = new ArrayList<>();
             Random random = new Random(seed);
             long typed = 0;
             long typedExisting = 0;
@@ -235,11 +259,13 @@ public final class AnswersBench {
                 List<String> peergraph = answer == null ? List.of()
                         : answer.solutions().stream().map(RankedSolution::solution).map(s -> s.id()).toList();
                 ranks.get("peergraph")[i] = rank(peergraph, q.relevant());
-                if (!variants.isEmpty()) {
-                    Record evidence = client.query(PeersWithSymptomQuery.CYPHER).bindAll(PeersWithSymptomQuery.parameters(customerId, configurationId,
+                Record evidence = null;
+                if (!variants.isEmpty() || tuning) {
+                    evidence = client.query(PeersWithSymptomQuery.CYPHER).bindAll(PeersWithSymptomQuery.parameters(customerId, configurationId,
                                     symptomId, askProduct ? PublicId.PRODUCT.fromKey("steam:" + q.report().steamAppId()) : null,
                                     q.report().occurredAt(), 0, 10, ranking))
                             .fetchAs(Record.class).mappedBy((t, r) -> r).one().orElse(null);
+                    evidences.add(evidence);
                     for (SolutionRanking v : variants) {
                         ranks.get(variantName(v))[i] = evidence == null ? 0
                                 : rank(v.rank(evidence, solutionsPerAnswer).stream().map(s -> s.solution().id()).toList(), q.relevant());
@@ -259,6 +285,18 @@ public final class AnswersBench {
                 List<String> shuffled = new ArrayList<>(candidates);
                 Collections.shuffle(shuffled, random);
                 ranks.get("random")[i] = rank(shuffled.subList(0, Math.min(solutionsPerAnswer, shuffled.size())), q.relevant());
+                if (tuning && losses != null) {
+                    List<String> product = top(candidates, sol -> byProduct.getOrDefault(sol, 0) + k.globalWorked.getOrDefault(sol, 0) * 1e-6, 3);
+                    analysis.add(String.join("\t", q.report().occurredAt().toString(), q.report().steamAppId(), q.symptomKey(),
+                            String.join(",", q.relevant()), "" + (int) ranks.get("peergraph")[i], "" + (int) ranks.get("popularity (product)")[i],
+                            "" + (int) ranks.get("popularity (global)")[i], "" + byProduct.values().stream().mapToInt(Integer::intValue).sum(),
+                            String.join(",", peergraph.subList(0, Math.min(3, peergraph.size()))), String.join(",", product),
+                            evidence == null ? "" : describe(evidence, q.relevant())));
+                }
+            }
+            SolutionRanking fitted = tuning && fitTo != null ? fit(evidences, sample, ranks, solutionsPerAnswer) : null;
+            if (tuning && losses != null) {
+                Files.write(losses, analysis, StandardCharsets.UTF_8);
             }
             Latencies.Summary l = latencies.summary();
             System.out.printf("peersWithSymptom (PeersWithSymptomQuery.run, in process): p50 %.1f ms, p99 %.1f ms over %d questions%n",
@@ -268,10 +306,76 @@ public final class AnswersBench {
                     100.0 * typedExisting / Math.max(1, typed), 100.0 * normalisedExisting / Math.max(1, typed));
             report("all questions", ranks, null, resamples, seed);
             report("worked solution not the most popular (global) one", ranks, notMostPopular, resamples, seed);
+            if (fitted != null) {
+                ranking = fitted;
+                System.out.println("\nthe later cut-offs are ranked by the fitted weights: " + ranking);
+            }
         } finally {
             neo4j.close();
             GeneratedStore.deleteRecursively(storeDir);
         }
+    }
+
+    /**
+     * Fits the weights of the ranking's features on these questions (conditional logit, {@link RankingFit}), adds the
+     * fitted ranking as a ranker ("model fitted", in-sample) and writes the weights as the properties
+     * SolutionRanking loads (solution-ranking.properties).
+     */
+    private static SolutionRanking fit(List<Record> evidences, List<Question> sample, Map<String, double[]> ranks, int solutionsPerAnswer) throws IOException {
+        List<RankingFit.Example> examples = new ArrayList<>();
+        for (int i = 0; i < sample.size(); i++) {
+            Record e = evidences.get(i);
+            if (e == null) {
+                continue;
+            }
+            Map<String, double[]> features = ranking.features(e);
+            boolean[] relevant = new boolean[features.size()];
+            int j = 0;
+            boolean any = false;
+            for (String id : features.keySet()) {
+                relevant[j] = sample.get(i).relevant().contains(id);
+                any |= relevant[j++];
+            }
+            if (any) {
+                examples.add(new RankingFit.Example(features.values().toArray(double[][]::new), relevant));
+            }
+        }
+        double[] w = RankingFit.fit(examples, SolutionRanking.FEATURES.size(), ridge);
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (int j = 0; j < w.length; j++) {
+            weights.put(SolutionRanking.FEATURES.get(j), Math.round(w[j] * 1e4) / 1e4);
+        }
+        System.out.printf("fitted on %d questions (ridge %.3g): %s%n", examples.size(), ridge, weights);
+        SolutionRanking fitted = ranking.withWeights(weights);
+        double[] r = new double[sample.size()];
+        for (int i = 0; i < sample.size(); i++) {
+            Record e = evidences.get(i);
+            r[i] = e == null ? 0 : rank(fitted.rank(e, solutionsPerAnswer).stream().map(s -> s.solution().id()).toList(), sample.get(i).relevant());
+        }
+        ranks.put("model fitted", r);
+        List<String> lines = new ArrayList<>(List.of(
+                "# SolutionRanking's parameters (docs/ranking.md): the strengths and half-lives, and the weights of its features,",
+                "# fitted by bench/run-answers.sh --fit on " + examples.size() + " questions (ridge " + ridge + "):",
+                "#   bench/run-answers.sh " + String.join(" ", COMMAND),
+                "tryStrength=" + fitted.tryStrength(), "successStrength=" + fitted.successStrength(), "halfLifeDays=" + fitted.halfLifeDays(),
+                "candidates=" + fitted.candidates(), "recentHalfLifeDays=" + fitted.recentHalfLifeDays()));
+        weights.forEach((f, x) -> lines.add("weight." + f + "=" + x));
+        Files.write(fitTo, lines, StandardCharsets.UTF_8);
+        System.out.println("weights written to " + fitTo.toAbsolutePath());
+        return fitted;
+    }
+
+    /** The relevant solutions' evidence, for reading a loss: tried/worked/recent by everyone, peers, product. */
+    private static String describe(Record evidence, Set<String> relevant) {
+        StringBuilder b = new StringBuilder();
+        for (String level : List.of("everyone", "similar", "product")) {
+            for (var row : evidence.get(level).asList(v -> v)) {
+                if (relevant.contains(row.get("id").asString())) {
+                    b.append(level).append(':').append(row.get("id").asString()).append(row.asMap()).append(' ');
+                }
+            }
+        }
+        return b.toString();
     }
 
     private static String variantName(SolutionRanking v) {

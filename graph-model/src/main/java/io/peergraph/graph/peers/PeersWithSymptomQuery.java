@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.peergraph.graph.stuff.ConfigItem;
 import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -24,6 +25,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * <p>Solutions are every solution of the symptom or one under it, ranked by {@link SolutionRanking}: how often each
  * is tried at all, what the peers in that pool confirmed, and, when the question names the product, what its
  * reports tried, recent evidence weighing more (docs/ranking.md).
+ *
+ * <p>The page comes twice: as reports, and counted in peers ({@link PeerMatch}: one row per peer with their best
+ * reports, scored 0–1 against my items by rarity, with what is shared and what differs).
  */
 public final class PeersWithSymptomQuery {
 
@@ -48,8 +52,20 @@ public final class PeersWithSymptomQuery {
                  + ' +peerItems:(' + reduce(q = '', i IN mine | q + ' ' + i.id) + ') -peerOwner:' + owner.id AS lucene
             """;
 
+    /** A peer row's reports: their best-matching ones, at most this many. */
+    public static final int REPORTS_PER_PEER = 5;
+
+    /** What an answer shows of a peer's report (a map projection of {@code r}, its hit's {@code score} beside it); twice the
+     * excerpt's length of text, since PeerReport.excerpt collapses whitespace before it cuts. */
+    private static final String REPORT_FIELDS = """
+            r {.id, .title, .status, .occurredAt, .createdAt, score: score, ownerId: r.peerOwner,
+               text: left(r.text, %d),
+               product: head([(r)-[:ABOUT]->(p:Product) | p {.id, .key, .name, .verified, .createdAt}]),
+               symptoms: [(r)-[:SHOWS]->(s:Symptom) | s {.id, .key, .name, broaderId: head([(s)-[:BROADER]->(b:Symptom) | b.id])}],
+               shared: [i IN mine WHERE r.peerItems CONTAINS i.id]}""".formatted(2 * PeerReport.EXCERPT_LENGTH);
+
     /** One round trip: a page of peer reports and the ranked solutions (whole: no second query fetches them). */
-    public static final String CYPHER = SIGNATURE_QUERY + """
+    public static final String CYPHER = (SIGNATURE_QUERY + """
             CALL (lucene) { // a row even when nobody matches: an empty answer, not a missing one
               CALL db.index.fulltext.queryNodes('report_peer_signature', lucene, {limit: $pool}) YIELD node, score
               WITH node AS r, score ORDER BY score DESC, r.id LIMIT $pool
@@ -58,10 +74,28 @@ public final class PeersWithSymptomQuery {
             CALL (hits, mine) {
               UNWIND hits[$offset..$offset + $first + 1] AS hit
               WITH hit.r AS r, hit.score AS score, mine
-              RETURN collect(r {.id, .title, .status, .occurredAt, .createdAt, score: score, ownerId: r.peerOwner,
-                                product: head([(r)-[:ABOUT]->(p:Product) | p {.id, .key, .name, .verified, .createdAt}]),
-                                symptoms: [(r)-[:SHOWS]->(s:Symptom) | s {.id, .key, .name, broaderId: head([(s)-[:BROADER]->(b:Symptom) | b.id])}],
-                                shared: [i IN mine WHERE r.peerItems CONTAINS i.id]}) AS page
+              RETURN collect(REPORT_FIELDS) AS page
+            }
+            // The same page counted in peers: one row per peer (by their best report), their best reports inside, and
+            // the items of the configuration of their closest report, to say how alike it is to mine (PeerMatch).
+            CALL (hits, mine) {
+              UNWIND hits AS hit
+              WITH hit.r.peerOwner AS ownerId, collect(hit) AS theirs, max(hit.score) AS best, mine
+              ORDER BY best DESC, ownerId SKIP $offset LIMIT $first + 1
+              CALL (theirs, mine) {
+                UNWIND theirs[..$reportsPerPeer] AS hit
+                WITH hit.r AS r, hit.score AS score, mine
+                RETURN collect(REPORT_FIELDS) AS reports, head(collect(r)) AS closest
+              }
+              RETURN collect({ownerId: ownerId, score: best, reports: reports,
+                              items: [(closest)-[:ON]->(:Configuration)-[:INCLUDES]->(i:ConfigItem) | i {.id, .kind, .value}]}) AS peers
+            }
+            // My items with how many configurations hold each (their rarity), and how many configurations there are.
+            CALL (mine) {
+              UNWIND mine AS m
+              MATCH (i:ConfigItem {id: m.id})
+              RETURN collect(i {.id, .kind, .value, configurations: COUNT { (i)<-[:INCLUDES]-() }}) AS rarity,
+                     COUNT { (:Configuration) } AS configurations
             }
             // The symptoms the question covers: the symptom, those under it, those classified under its concepts.
             CALL (symptom, conceptIds) {
@@ -73,14 +107,22 @@ public final class PeersWithSymptomQuery {
               RETURN collect(DISTINCT s) AS covered
             }
             // Everyone: every solution of a covered symptom with how often it was tried at all (its confirmations, a
-            // degree read), the most tried first; a just-proposed one (tried by nobody) still has its row.
+            // degree read), the most tried first; a just-proposed one (tried by nobody) still has its row. For those
+            // kept, how often it worked and how much of it is recent (what people use now), by a short half-life.
             CALL (covered) {
               UNWIND covered AS s
               MATCH (s)<-[:SOLVES]-(sol:Solution)
               WITH DISTINCT sol
               WITH sol, COUNT { (sol)<-[:OF]-(:Confirmation) } AS tried
               ORDER BY tried DESC, sol.id LIMIT $candidates
-              RETURN collect({id: sol.id, tried: tried}) AS everyone
+              CALL (sol) {
+                OPTIONAL MATCH (sol)<-[:OF]-(cf:Confirmation)
+                WITH cf, duration.inSeconds(coalesce(cf.at, cf.createdAt, $now), $now).seconds / 86400.0 AS age
+                WITH cf, CASE WHEN cf IS NULL THEN 0.0 ELSE 0.5 ^ (CASE WHEN age < 0 THEN 0 ELSE age END / $recentHalfLifeDays) END AS w
+                RETURN count(CASE WHEN cf.worked THEN 1 END) AS worked, sum(w) AS recent,
+                       sum(CASE WHEN cf.worked THEN w ELSE 0.0 END) AS recentWorked
+              }
+              RETURN collect({id: sol.id, tried: tried, worked: worked, recent: recent, recentWorked: recentWorked}) AS everyone
             }
             // Configurations like mine: the confirmations of the pool's peers, weighed by age.
             CALL (hits, symptom, conceptIds) {
@@ -117,8 +159,8 @@ public final class PeersWithSymptomQuery {
                                   symptomIds: [(sol)-[:SOLVES]->(s:Symptom) | s.id],
                                   tried: COUNT { (sol)<-[:OF]-(:Confirmation) }}) AS candidates
             }
-            RETURN page, candidates, everyone, similar, product
-            """;
+            RETURN page, peers, rarity, configurations, candidates, everyone, similar, product
+            """).replace("REPORT_FIELDS", REPORT_FIELDS);
 
     /** How many other customers with a shareable, overlapping configuration reported the symptom. */
     public static final String COUNT_CYPHER = SIGNATURE_QUERY + """
@@ -150,10 +192,12 @@ public final class PeersWithSymptomQuery {
         p.put("productId", productId);
         p.put("now", now.atOffset(ZoneOffset.UTC));
         p.put("halfLifeDays", ranking.halfLifeDays());
+        p.put("recentHalfLifeDays", ranking.recentHalfLifeDays());
         p.put("candidates", ranking.candidates());
         p.put("offset", offset);
         p.put("first", first);
         p.put("pool", Math.max(SOLUTION_POOL, offset + first + 1));
+        p.put("reportsPerPeer", REPORTS_PER_PEER);
         return p;
     }
 
@@ -174,9 +218,23 @@ public final class PeersWithSymptomQuery {
                 .fetchAs(Long.class).mappedBy((t, r) -> r.get("peers").asLong()).one().orElse(0L);
     }
 
+    private static ConfigItem item(org.neo4j.driver.Value i, long configurations) {
+        return new ConfigItem(i.get("id").asString(), i.get("kind").asString(), i.get("value").asString(), configurations);
+    }
+
     static PeerAnswer map(Record r, int offset, int first, int solutions, SolutionRanking ranking) {
         List<PeerReport> reports = r.get("page").asList(PeerReport::from);
         boolean hasNext = reports.size() > first;
-        return new PeerAnswer(reports.subList(0, Math.min(first, reports.size())), offset, hasNext, ranking.rank(r, solutions));
+        List<ConfigItem> mine = r.get("rarity").asList(i -> item(i, i.get("configurations").asLong()));
+        long configurations = r.get("configurations").asLong();
+        // Ordered here: the rows come out of a subquery per peer, which need not keep the order they went in with.
+        List<PeerMatch> peers = r.get("peers").asList(p -> p).stream()
+                .sorted(java.util.Comparator.comparingDouble((org.neo4j.driver.Value p) -> -p.get("score").asDouble())
+                        .thenComparing(p -> p.get("ownerId").asString()))
+                .map(p -> PeerMatch.of(p.get("ownerId").asString(), mine, p.get("items").asList(i -> item(i, 0)), configurations,
+                        p.get("reports").asList(PeerReport::from)))
+                .toList();
+        return new PeerAnswer(reports.subList(0, Math.min(first, reports.size())), offset, hasNext, ranking.rank(r, solutions),
+                peers.subList(0, Math.min(first, peers.size())), peers.size() > first);
     }
 }

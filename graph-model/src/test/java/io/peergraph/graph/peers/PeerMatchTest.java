@@ -1,0 +1,65 @@
+package io.peergraph.graph.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.peergraph.graph.stuff.ConfigItem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The readable similarity of one peer: rarity weights, exact and family matches, differences, and the sentence. */
+class PeerMatchTest {
+
+    // 1,000 configurations: the GPU is rare (10 hold it), the RAM size common (500), the driver in between (100).
+    static final ConfigItem GPU = new ConfigItem("g1", "gpu", "NVIDIA GeForce GTX 1060", 10);
+    static final ConfigItem DRIVER = new ConfigItem("d1", "driver", "mesa 20.0", 100);
+    static final ConfigItem RAM = new ConfigItem("r1", "ram", "16 GB", 500);
+    static final List<ConfigItem> MINE = List.of(GPU, DRIVER, RAM);
+
+    static double rarity(long holders) {
+        return Math.log(1 + 1000.0 / holders);
+    }
+
+    @Test
+    void theSameItemsScoreOneAndNothingDiffers() {
+        PeerMatch match = PeerMatch.of("o", MINE, MINE, 1000, List.of());
+        assertThat(match.similarity()).isCloseTo(1, within(1e-9));
+        assertThat(match.differences()).isEmpty();
+        assertThat(match.why()).startsWith("100 % alike: the same gpu NVIDIA GeForce GTX 1060");
+    }
+
+    @Test
+    void aRelativeOfTheSameFamilyCountsHalfAndEachPartSaysItsShare() {
+        ConfigItem otherGpu = new ConfigItem("g2", "gpu", "NVIDIA GeForce GTX 1080", 0);
+        ConfigItem newerDriver = new ConfigItem("d2", "driver", "mesa 20.3", 0);
+        PeerMatch match = PeerMatch.of("o", MINE, List.of(otherGpu, newerDriver, RAM), 1000, List.of());
+        double total = rarity(10) + rarity(100) + rarity(500);
+        assertThat(match.similarity()).isCloseTo((rarity(10) / 2 + rarity(100) / 2 + rarity(500)) / total, within(1e-9));
+        assertThat(match.shared()).extracting(PeerMatch.ItemShare::family).containsExactlyInAnyOrder("nvidia geforce gtx 10xx", "mesa 20", null);
+        assertThat(match.shared().stream().mapToDouble(PeerMatch.ItemShare::share).sum()).isCloseTo(match.similarity(), within(1e-9));
+        assertThat(match.shared().getFirst().share()).as("largest part first")
+                .isEqualTo(match.shared().stream().mapToDouble(PeerMatch.ItemShare::share).max().orElseThrow());
+        assertThat(match.why()).contains("gpu of the family nvidia geforce gtx 10xx (NVIDIA GeForce GTX 1080, ");
+    }
+
+    @Test
+    void aRareSharedItemOutweighsACommonOneAndDifferencesNameBothSides() {
+        ConfigItem otherDriver = new ConfigItem("d3", "driver", "nvidia 440.100", 0);
+        PeerMatch gpuOnly = PeerMatch.of("a", MINE, List.of(GPU, otherDriver), 1000, List.of());
+        PeerMatch ramOnly = PeerMatch.of("b", MINE, List.of(RAM), 1000, List.of());
+        assertThat(gpuOnly.similarity()).isGreaterThan(ramOnly.similarity());
+        assertThat(gpuOnly.differences()).extracting(d -> d.mine().kind(), d -> d.theirs() == null ? null : d.theirs().value())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("driver", "nvidia 440.100"), org.assertj.core.groups.Tuple.tuple("ram", null));
+        assertThat(gpuOnly.why()).contains("differs in driver (mesa 20.0 here, nvidia 440.100 theirs), ram (not given by them)");
+        assertThat(ramOnly.why()).startsWith(String.format(java.util.Locale.ROOT, "%.0f %% alike: the same ram 16 GB", 100 * ramOnly.similarity()));
+    }
+
+    @Test
+    void excerptsAreCutAtAWordAndWhitespaceIsCollapsed() {
+        assertThat(PeerReport.excerpt(null)).isNull();
+        assertThat(PeerReport.excerpt("  \n ")).isNull();
+        assertThat(PeerReport.excerpt("Crackles\n\n  after   an hour.")).isEqualTo("Crackles after an hour.");
+        String cut = PeerReport.excerpt("word ".repeat(100));
+        assertThat(cut).endsWith("word…").hasSizeLessThanOrEqualTo(PeerReport.EXCERPT_LENGTH + 1);
+    }
+}

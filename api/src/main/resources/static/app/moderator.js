@@ -246,7 +246,7 @@ function treePanel(section, context) {
       show(body, errorBox(e));
     }
   }
-  return { reload, open: openConcept, scheme: () => scheme.value };
+  return { reload };
 }
 
 function conceptCard(d, context, refresh) {

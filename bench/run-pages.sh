@@ -67,3 +67,5 @@ until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actua
 done
 "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -Xmx"${BENCH_HEAP:-512m}" -cp "$BENCH_CLASSPATH" \
   io.peergraph.bench.pages.PageLoadBench --base "http://127.0.0.1:$port" "${bench_opts[@]}"
+kill "$pid" && { wait "$pid" 2>/dev/null || true; }
+pid=""

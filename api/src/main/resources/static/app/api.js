@@ -38,12 +38,20 @@ function sentence(error) {
     case 'FORBIDDEN': return 'You may not do this: ' + error.message;
     case 'INTERNAL': return 'Something went wrong on the server' + (error.extensions.errorId ? ' (error ' + error.extensions.errorId + ')' : '') + '. Please try again.';
     case 'RATE_LIMITED': return 'Too many requests: wait a moment and try again.';
-    case 'BAD_USER_INPUT': { // "field: what is wrong" → "Field: what is wrong."
-      const text = error.message.charAt(0).toUpperCase() + error.message.slice(1);
+    case 'BAD_USER_INPUT': { // "input.quietHours.timeZone: what is wrong" → "Time zone: what is wrong."
+      const field = error.extensions.field;
+      let text = field && error.message.startsWith(field + ': ') ? fieldName(field) + error.message.slice(field.length) : error.message;
+      text = text.charAt(0).toUpperCase() + text.slice(1);
       return /[.!?]$/.test(text) ? text : text + '.';
     }
     default: return error.message;
   }
+}
+
+/** A field path as people read it: its last part, in words ("input.items[2].value" → "value", "timeZone" → "time zone"). */
+function fieldName(path) {
+  const last = path.split('.').pop().replace(/\[\d+\]$/, '');
+  return last.replace(/([a-z])([A-Z])/g, (m, a, b) => a + ' ' + b.toLowerCase());
 }
 
 /** Runs a GraphQL operation; resolves to its data, or rejects with an ApiError (or a network Error). */

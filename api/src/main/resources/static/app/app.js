@@ -10,6 +10,7 @@ const who = document.getElementById('who');
 const PAGES = [
   { path: '/stuff', title: 'My stuff', module: './stuff.js', signedIn: true },
   { path: '/problem', title: 'I have a problem', module: './problem.js', signedIn: true },
+  { path: '/peers', title: 'People like me', module: './peers.js', signedIn: true },
   { path: '/inbox', title: 'Inbox', module: './inbox.js', signedIn: true },
   { path: '/support', title: 'Support', module: './support.js', signedIn: true, role: 'SUPPORT' },
   { path: '/moderation', title: 'Moderation', module: './moderator.js', signedIn: true, role: 'MODERATOR' },
@@ -101,7 +102,11 @@ function startPage() {
         h('section.card', h('h2', h('a', { href: '#/stuff' }, 'My stuff')),
           h('p', 'Your products, items and configurations, and who may see each.')),
         h('section.card', h('h2', h('a', { href: '#/problem' }, 'I have a problem')),
-          h('p', 'Describe what goes wrong: see what others with a configuration like yours saw, and what worked for them.'))));
+          h('p', 'Describe what goes wrong: see what others with a configuration like yours saw, and what worked for them.')),
+        h('section.card', h('h2', h('a', { href: '#/peers' }, 'People like me')),
+          h('p', 'Who has a setup like yours, and where a measurement of yours stands among them.')),
+        h('section.card', h('h2', h('a', { href: '#/inbox' }, 'Inbox')),
+          h('p', 'What happened that concerns you, and how and when you want to hear about it.'))));
     return;
   }
   const status = h('div', { 'aria-live': 'polite' });

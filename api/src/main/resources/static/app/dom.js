@@ -100,3 +100,54 @@ export function debounce(fn, ms) {
     timer = setTimeout(() => fn(...args), ms);
   };
 }
+
+/**
+ * Suggestions under a text input as the person types (an ARIA combobox): `find(text)` resolves to a list of
+ * {text, detail}; choosing one (click, or Enter on it) puts its text in the input and calls `chosen`. ArrowDown moves
+ * from the input into the list, ArrowUp/Down within it, Escape closes it. Also shown on focus, so that an empty input
+ * offers what is most common. Returns the list element, to be placed after the input.
+ */
+export function suggest(input, { label, find, chosen, empty = 'No suggestion.' }) {
+  const list = h('ul.suggestions', { role: 'listbox', 'aria-label': label, hidden: true });
+  list.id = 'suggest' + (++ids);
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', list.id);
+  input.autocomplete = 'off';
+  let asked = 0;
+  let quiet = false; // the focus that returns to the input after a choice does not reopen the list
+  const close = () => { asked++; list.hidden = true; input.setAttribute('aria-expanded', 'false'); };
+  const choose = (s) => { input.value = s.text; close(); if (chosen) chosen(s); quiet = true; input.focus(); quiet = false; };
+  const refresh = debounce(async () => {
+    const mine = ++asked;
+    try {
+      const found = await find(input.value.trim());
+      if (mine !== asked || document.activeElement !== input) return; // a later keystroke's answer, or the person left
+      show(list, found.length ? found.map((s) => h('li', { role: 'option' },
+        h('button', { type: 'button', tabindex: -1, on: { click: () => choose(s) } }, s.text, s.detail ? [' ', h('span.muted', s.detail)] : null)))
+        : h('li.muted', empty));
+    } catch (e) {
+      if (mine !== asked) return;
+      show(list, h('li', errorBox(e)));
+    }
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }, 200);
+  input.addEventListener('input', refresh);
+  input.addEventListener('focus', () => { if (!quiet) refresh(); });
+  input.addEventListener('blur', () => setTimeout(() => { if (!list.contains(document.activeElement)) close(); }, 150));
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown') { const first = list.querySelector('button'); if (first && !list.hidden) { event.preventDefault(); first.focus(); } }
+    if (event.key === 'Escape') close();
+  });
+  list.addEventListener('keydown', (event) => {
+    const buttons = [...list.querySelectorAll('button')];
+    const at = buttons.indexOf(document.activeElement);
+    if (event.key === 'ArrowDown' && at < buttons.length - 1) { event.preventDefault(); buttons[at + 1].focus(); }
+    if (event.key === 'ArrowUp') { event.preventDefault(); (at > 0 ? buttons[at - 1] : input).focus(); }
+    if (event.key === 'Escape') { close(); input.focus(); }
+  });
+  list.addEventListener('focusout', () => setTimeout(() => { if (!list.contains(document.activeElement) && document.activeElement !== input) close(); }, 150));
+  return list;
+}

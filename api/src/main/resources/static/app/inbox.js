@@ -1,6 +1,6 @@
 // The inbox: the caller's notifications, newest first, with what is unread; new ones arrive live (see app.js).
-import { gql } from './api.js';
-import { h, show, loading, errorBox, busy } from './dom.js';
+import { gql, session } from './api.js';
+import { h, show, field, loading, errorBox, busy } from './dom.js';
 
 const KINDS = {
   CASE_INTERACTION: 'Someone answered on your case',
@@ -39,7 +39,9 @@ export async function render(main, context) {
   const list = h('ul.plain#inbox-list', { 'data-testid': 'inbox' });
   const more = h('button.secondary', { type: 'button', hidden: true }, 'Show older');
   const allRead = h('button.secondary', { type: 'button' }, 'Mark all read');
-  show(main, h('h1', 'Inbox'), h('div.actions', allRead), status, list, more);
+  const preferences = h('section', { 'aria-labelledby': 'preferences-title' }, loading('Loading your preferences…'));
+  show(main, h('h1', 'Inbox'), h('div.actions', allRead), status, list, more, preferences);
+  loadPreferences(preferences);
   let after = null;
   async function page() {
     const data = (await gql(INBOX, { after })).notifications;
@@ -64,4 +66,69 @@ export async function render(main, context) {
   } catch (e) {
     show(status, errorBox(e));
   }
+}
+
+const PREFERENCES = '{ notificationPreferences { kinds channels anomaliesOnly quietHours { from to timeZone } } }';
+const SAVE = `mutation($i: NotificationPreferencesInput!) { updateNotificationPreferences(input: $i) {
+  kinds channels anomaliesOnly quietHours { from to timeZone } } }`;
+/** Kinds only staff hear about: shown to those who hold the role. */
+const STAFF_KINDS = { SAVED_SEARCH_MATCH: 'SUPPORT', EMERGING_TAG: 'MODERATOR', TAXONOMY_SUGGESTION: 'MODERATOR' };
+
+function check(name, value, checked, text, attrs = {}) {
+  const box = h('input', { type: 'checkbox', name, value, checked, ...attrs });
+  box.id = name + '-' + value.toLowerCase();
+  return h('label.check', { for: box.id }, box, text);
+}
+
+/** How and when the caller hears about things: channels, quiet hours, only anomalies, and which kinds. */
+async function loadPreferences(section) {
+  let p;
+  try {
+    p = (await gql(PREFERENCES)).notificationPreferences;
+  } catch (e) {
+    show(section, h('h2#preferences-title', 'How you are notified'), errorBox(e));
+    return;
+  }
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const channels = h('fieldset', h('legend', 'Channels'),
+    check('channel', 'INBOX', true, 'This inbox (always on)', { disabled: true }),
+    check('channel', 'LIVE', p.channels.includes('LIVE'), 'Live: a message on the page as it happens'),
+    check('channel', 'DIGEST', p.channels.includes('DIGEST'), 'A daily digest'));
+  const quietOn = h('input', { type: 'checkbox', name: 'quiet', checked: !!p.quietHours, id: 'quiet-on' });
+  const from = h('input', { type: 'time', name: 'quiet-from', value: p.quietHours ? p.quietHours.from : '22:00', required: true });
+  const to = h('input', { type: 'time', name: 'quiet-to', value: p.quietHours ? p.quietHours.to : '07:00', required: true });
+  const timeZone = h('input', { name: 'quiet-zone', value: p.quietHours ? p.quietHours.timeZone : zone, required: true, autocomplete: 'off' });
+  const quietFields = h('div.cards', field('From', from), field('Until', to), field('Time zone', timeZone, 'e.g. Europe/Berlin'));
+  const syncQuiet = () => quietFields.querySelectorAll('input').forEach((i) => { i.disabled = !quietOn.checked; });
+  quietOn.addEventListener('change', syncQuiet);
+  syncQuiet();
+  const quiet = h('fieldset', h('legend', 'Quiet hours'),
+    h('label.check', { for: 'quiet-on' }, quietOn, 'Hold live messages back during these hours (the inbox still gets everything)'), quietFields);
+  const anomaliesOnly = h('input', { type: 'checkbox', name: 'anomalies-only', checked: p.anomaliesOnly, id: 'anomalies-only' });
+  const kinds = h('fieldset', h('legend', 'What to hear about'),
+    Object.entries(KINDS).filter(([k]) => k !== 'DAILY_DIGEST' && (!STAFF_KINDS[k] || session.roles.includes(STAFF_KINDS[k])))
+      .map(([k, text]) => check('kind', k, p.kinds.includes(k), text)));
+  const syncKinds = () => kinds.querySelectorAll('input').forEach((i) => { i.disabled = anomaliesOnly.checked; });
+  anomaliesOnly.addEventListener('change', syncKinds);
+  syncKinds();
+  const save = h('button', { type: 'submit' }, 'Save preferences');
+  const saved = h('div', { 'aria-live': 'polite' });
+  const form = h('form.card', { 'data-testid': 'notification-preferences' }, channels, quiet,
+    h('label.check', { for: 'anomalies-only' }, anomaliesOnly, 'Only unusual measurements of mine (nothing else)'),
+    kinds, h('div.actions', save), saved);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const input = {
+      channels: ['INBOX', ...[...channels.querySelectorAll('input:checked:not([disabled])')].map((i) => i.value)],
+      anomaliesOnly: anomaliesOnly.checked,
+    };
+    if (!anomaliesOnly.checked) input.kinds = [...kinds.querySelectorAll('input:checked')].map((i) => i.value);
+    if (quietOn.checked) input.quietHours = { from: from.value, to: to.value, timeZone: timeZone.value.trim() };
+    else input.clearQuietHours = true;
+    const data = await busy(save, saved, () => gql(SAVE, { i: input })).catch(() => null);
+    if (data) show(saved, h('p.notice', { 'data-testid': 'preferences-saved' }, 'Saved. ',
+      data.updateNotificationPreferences.quietHours ? 'Quiet from ' + data.updateNotificationPreferences.quietHours.from + ' until '
+        + data.updateNotificationPreferences.quietHours.to + ' (' + data.updateNotificationPreferences.quietHours.timeZone + ').' : 'No quiet hours.'));
+  });
+  show(section, h('h2#preferences-title', 'How you are notified'), form);
 }

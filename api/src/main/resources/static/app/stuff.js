@@ -1,6 +1,6 @@
 // My stuff: the caller's configurations and items — add, edit, remove, and who may see each.
 import { gql } from './api.js';
-import { h, show, field, loading, errorBox, busy, debounce } from './dom.js';
+import { h, show, field, loading, errorBox, busy, debounce, suggest } from './dom.js';
 
 const PRIVACY = [
   ['PRIVATE', 'Private: only me'],
@@ -73,12 +73,28 @@ function configurationList(configs, reload, status) {
   }));
 }
 
+const ITEM_VALUES = 'query($k: String!, $p: String) { itemValues(kind: $k, prefix: $p, first: 8) { value configurations } }';
+
+/** One item of a configuration: its kind, and its value with the canonical values peers use suggested as you type. */
 function itemRow(kind, value) {
-  const kindInput = h('input', { name: 'kind', value: kind || '', list: 'item-kinds', required: true, autocomplete: 'off' });
-  const valueInput = h('input', { name: 'value', value: value || '', required: true, autocomplete: 'off' });
+  // Not `required`: the rows the form offers (gpu, driver, kernel) may be left empty; rows without a value are not sent.
+  const kindInput = h('input', { name: 'kind', value: kind || '', list: 'item-kinds', autocomplete: 'off' });
+  const valueInput = h('input', { name: 'value', value: value || '' });
+  const values = suggest(valueInput, {
+    label: 'Values others use',
+    empty: 'Nobody uses a value like this yet: it will be added as you typed it.',
+    find: async (prefix) => {
+      const k = kindInput.value.trim();
+      if (!k) return [];
+      const found = (await gql(ITEM_VALUES, { k, p: prefix || null })).itemValues;
+      return found.map((v) => ({ text: v.value, detail: v.configurations === 1 ? '(1 configuration)' : '(' + v.configurations + ' configurations)' }));
+    },
+  });
   const row = h('div.item-row');
   const removeButton = h('button.danger', { type: 'button', on: { click: () => row.remove() } }, 'Remove item');
-  row.append(field('Kind', kindInput), field('Value', valueInput), removeButton);
+  const valueField = field('Value', valueInput, 'Suggestions show the values others with this kind of item use');
+  valueField.append(values);
+  row.append(field('Kind', kindInput), valueField, removeButton);
   return row;
 }
 
@@ -102,7 +118,7 @@ function configurationForm(existing, done) {
     event.preventDefault();
     const items = [...rows.querySelectorAll('.item-row')].map((r) => ({
       kind: r.querySelector('[name=kind]').value.trim(), value: r.querySelector('[name=value]').value.trim(),
-    })).filter((i) => i.kind || i.value);
+    })).filter((i) => i.value); // a row with no value is one of the offered kinds left unused
     const input = { name: name.value.trim(), items, privacy: privacy.value };
     const query = existing
       ? 'mutation($id: ID!, $input: UpdateConfigurationInput!) { updateConfiguration(id: $id, input: $input) { id } }'

@@ -10,7 +10,7 @@ import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.solution.SolutionStore;
 import io.peergraph.graph.stuff.ProductStore;
 import io.peergraph.graph.symptom.SymptomStore;
-import io.peergraph.seeds.skos.TaxonomyReader;
+import io.peergraph.graph.taxonomy.TaxonomyReader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;

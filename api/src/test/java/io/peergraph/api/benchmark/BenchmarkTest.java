@@ -61,6 +61,18 @@ class BenchmarkTest {
         aliceId = api.post(aliceToken, "{ me { customer { id } } }").data().path("me").path("customer").path("id").asText();
     }
 
+    /** A metric only the asker measured: a cohort of nobody is refused like any small one, not an error. */
+    @Test
+    void aMetricNobodyElseMeasuredIsRefused() {
+        String mine = config(aliceId, true, "gpu N");
+        measure(aliceId, mine, 60);
+        for (String cohort : List.of("SIMILAR_PEERS", "SAME_PRODUCT", "SAME_CONFIGURATION_ITEMS")) {
+            JsonNode answer = ask(mine, cohort);
+            assertThat(answer.path("__typename").asText()).as(cohort).isEqualTo("BenchmarkRefused");
+            assertThat(answer.path("reason").asText()).as(cohort).isEqualTo("FEWER_THAN_K_CUSTOMERS");
+        }
+    }
+
     @Test
     void aCohortOfFourIsRefusedAndOfFiveAnswered() {
         String mine = config(aliceId, true, "gpu A", "driver A");

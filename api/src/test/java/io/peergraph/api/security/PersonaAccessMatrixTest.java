@@ -217,7 +217,7 @@ class PersonaAccessMatrixTest {
         return out;
     }
 
-    private static final String REPORT_VIEW = "{ id mine peer { pseudonym } configuration { id } interactions { id } }";
+    private static final String REPORT_VIEW = "{ id mine peer { pseudonym } configuration { id } interactions { id } customer { id } }";
 
     List<Case> cases() {
         var readOwn = expect(ALLOWED, ALLOWED, ALLOWED, FORBIDDEN);

@@ -88,11 +88,48 @@ class CustomerPagesTest {
         assertThat(mine.get(0).path("node").path("privacy").asText()).isEqualTo("COMMUNITY");
         assertThat(mine.get(0).path("node").path("items").findValuesAsText("value")).containsExactlyInAnyOrder("AMD Radeon RX 580", "AMD", "AMD Ellesmere", "mesa 20.0", "5.4");
 
-        browser.resize(390, 844);
-        browser.screenshot("my-stuff-390px");
-        Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth");
-        browser.resize(1280, 900);
-        assertThat(overflow).as("the page scrolls sideways at 390 px").isEqualTo(false);
+        fitsA390PxPhone(browser, "my-stuff-390px");
+    }
+
+    @Test
+    void anItemValueIsChosenFromTheValuesPeersUse(Browser browser) {
+        String peerValue = "BIOS " + u + " rev 7";
+        String peer = api.token("values-peer-" + u, List.of(Role.CUSTOMER));
+        api.post(peer, "mutation($i: CreateConfigurationInput!) { createConfiguration(input: $i) { id } }",
+                Map.of("i", Map.of("name", "peer pc", "items", List.of(Map.of("kind", "firmware", "value", peerValue))))).data();
+
+        browser.open(api.uri("/").toString());
+        signUp(browser, "values-" + u, "correct horse battery");
+        browser.driver().findElement(By.linkText("My stuff")).click();
+        WebElement form = browser.visible(By.cssSelector("form[data-testid=add-configuration]"));
+        labelled(browser, form, "Name").sendKeys("Suggested " + u);
+        // The third row: its kind becomes firmware; typing part of a value shows the one a peer uses, with its count.
+        WebElement row = form.findElements(By.cssSelector(".item-row")).get(2);
+        WebElement kind = row.findElement(By.cssSelector("input[name=kind]"));
+        kind.clear();
+        kind.sendKeys("firmware");
+        WebElement value = row.findElement(By.cssSelector("input[name=value]"));
+        value.sendKeys("BIOS " + u);
+        WebElement suggestion = browser.visible(By.xpath("//ul[@id='" + value.getDomAttribute("aria-controls") + "']//button[contains(., '" + peerValue + "')]"));
+        assertThat(suggestion.getText()).contains("(1 configuration)");
+        browser.screenshot("my-stuff-suggestions");
+        value.sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(suggestion);
+        suggestion.sendKeys(Keys.ENTER);
+        assertThat(value.getDomProperty("value")).isEqualTo(peerValue);
+        assertThat(browser.driver().findElement(By.id(value.getDomAttribute("aria-controls"))).isDisplayed()).as("the list closes on a choice").isFalse();
+        // The two rows left empty are not sent.
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.textIn(By.cssSelector("[data-testid=configurations]"), "Suggested " + u);
+
+        String token = (String) browser.script("return sessionStorage.getItem('peergraph.token')");
+        JsonNode items = api.post(token, "{ me { configurations(first: 5) { edges { node { items { kind value } } } } } }")
+                .data().path("me").path("configurations").path("edges").get(0).path("node").path("items");
+        assertThat(items.findValuesAsText("value")).containsExactly(peerValue);
+        JsonNode held = api.post(token, "query($p: String) { itemValues(kind: \"firmware\", prefix: $p) { value configurations } }", Map.of("p", peerValue))
+                .data().path("itemValues");
+        assertThat(held.get(0).path("value").asText()).isEqualTo(peerValue);
+        assertThat(held.get(0).path("configurations").asInt()).as("the customer landed on the peer's value").isEqualTo(2);
     }
 
     @Test
@@ -158,6 +195,27 @@ class CustomerPagesTest {
         labelled(browser, form, "Password").sendKeys(password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.textIn(By.cssSelector("[data-testid=signed-in-as]"), handle);
+    }
+
+    /** Staff (or anyone with a minted token) sign in on the start page by pasting the token, never in a URL. */
+    static void signInWithToken(Browser browser, String token, String handle) {
+        browser.visible(By.cssSelector("details.card summary")).click();
+        WebElement form = browser.visible(By.cssSelector("form[data-testid=signInWithToken]"));
+        labelled(browser, form, "Token").sendKeys(token);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.textIn(By.cssSelector("[data-testid=signed-in-as]"), handle);
+    }
+
+    /** At a phone's 390 px width the page does not scroll sideways; a screenshot at that width goes with it. */
+    static void fitsA390PxPhone(Browser browser, String screenshot) {
+        browser.resize(390, 844);
+        try {
+            browser.screenshot(screenshot);
+            assertThat(browser.script("return document.documentElement.scrollWidth > window.innerWidth")).as("the page scrolls sideways at 390 px")
+                    .isEqualTo(false);
+        } finally {
+            browser.resize(1280, 900);
+        }
     }
 
     /** The control a visible label names: proves the label is there and tied to the control. */

@@ -2,6 +2,7 @@ package io.peergraph.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.peergraph.api.notification.LiveNotifications;
 import io.peergraph.api.testing.GraphQlHttp;
 import io.peergraph.graph.notification.NotificationRelay;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -69,5 +71,46 @@ class NotificationPagesTest {
         browser.driver().findElement(By.xpath("//li[@data-testid='notification'][contains(., 'Live fix " + u + "')]//button[text()='Mark read']")).click();
         browser.textIn(By.cssSelector("[data-testid=unread-count]"), "0");
         assertThat(api.post(alice, "{ unreadNotificationCount }").data().path("unreadNotificationCount").asInt()).isZero();
+    }
+
+    @Test
+    void preferencesSavedOnTheInboxPageAreTheApis(Browser browser) {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        browser.open(api.uri("/").toString());
+        CustomerPagesTest.signUp(browser, "prefs-" + u, "correct horse battery");
+        browser.driver().findElement(By.cssSelector("a[href='#/inbox']")).click();
+        WebElement form = browser.visible(By.cssSelector("form[data-testid=notification-preferences]"));
+        WebElement live = form.findElement(By.cssSelector("input[value=LIVE]"));
+        WebElement digest = form.findElement(By.cssSelector("input[value=DIGEST]"));
+        if (live.isSelected()) live.click();
+        if (!digest.isSelected()) digest.click();
+        form.findElement(By.id("quiet-on")).click();
+        WebElement zone = CustomerPagesTest.labelled(browser, form, "Time zone");
+        zone.clear();
+        zone.sendKeys("Europe/Berlin");
+        form.findElement(By.id("anomalies-only")).click();
+        assertThat(form.findElement(By.cssSelector("input[name=kind][value=CASE_INTERACTION]")).isEnabled()).as("kinds do not apply to anomalies only").isFalse();
+        form.findElement(By.xpath(".//button[text()='Save preferences']")).click();
+        browser.textIn(By.cssSelector("[data-testid=preferences-saved]"), "Quiet from 22:00 until 07:00 (Europe/Berlin)");
+        browser.screenshot("inbox-preferences");
+        CustomerPagesTest.fitsA390PxPhone(browser, "inbox-preferences-390px");
+
+        String token = (String) browser.script("return sessionStorage.getItem('peergraph.token')");
+        JsonNode saved = api.post(token, "{ notificationPreferences { channels anomaliesOnly quietHours { from to timeZone } } }")
+                .data().path("notificationPreferences");
+        assertThat(saved.path("channels").toString()).contains("INBOX", "DIGEST").doesNotContain("LIVE");
+        assertThat(saved.path("anomaliesOnly").asBoolean()).isTrue();
+        assertThat(saved.path("quietHours").path("timeZone").asText()).isEqualTo("Europe/Berlin");
+
+        // A bad time zone comes back as a sentence naming what is wrong, and nothing is saved.
+        browser.go(api.uri("/").toString() + "#/inbox");
+        WebElement again = browser.visible(By.cssSelector("form[data-testid=notification-preferences]"));
+        WebElement zoneAgain = CustomerPagesTest.labelled(browser, again, "Time zone");
+        zoneAgain.clear();
+        zoneAgain.sendKeys("Mars/Olympus");
+        again.findElement(By.xpath(".//button[text()='Save preferences']")).click();
+        assertThat(browser.visible(By.cssSelector("form[data-testid=notification-preferences] .error")).getText()).startsWith("Time zone: is not a time zone");
+        assertThat(api.post(token, "{ notificationPreferences { quietHours { timeZone } } }").data().path("notificationPreferences")
+                .path("quietHours").path("timeZone").asText()).isEqualTo("Europe/Berlin");
     }
 }

@@ -42,7 +42,8 @@ public final class BenchmarkQuery {
                        + [(me)-[:OF_ITEM]->(:Item)<-[:ABOUT]-(m:Measurement)-[:OF_METRIC]->(metric) WHERE m.at >= $since | [m.at, m.value]]
                      END AS myHistory
             }
-            CALL (metric, myProduct, mine) {
+            // OPTIONAL: a metric nobody else measured is a cohort of none (refused), not a missing configuration.
+            OPTIONAL CALL (metric, myProduct, mine) {
               MATCH (owner:Customer)-[:OWNS]->(c:Configuration)-[l:LATEST_VALUE]->(metric)
               WHERE coalesce(c.inStatistics, true) AND coalesce(c.privacy, 'COMMUNITY') <> 'PRIVATE'
                 AND NOT owner.id IN $excludedOwners
@@ -68,7 +69,7 @@ public final class BenchmarkQuery {
                      collect(history) AS histories
             }
             RETURN myProduct, mine, myValue, myHistory,
-                   collect({depth: depth, owners: owners, links: links, values: values, histories: histories}) AS levels
+                   collect(CASE WHEN depth IS NOT NULL THEN {depth: depth, owners: owners, links: links, values: values, histories: histories} END) AS levels
             """;
 
     private final Neo4jClient client;

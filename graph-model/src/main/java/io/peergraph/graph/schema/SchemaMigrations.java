@@ -102,7 +102,9 @@ public final class SchemaMigrations {
             new Migration(14, "full-text index of the taxonomy's English labels (symptom search by every label, with stems)", List.of(
                     // altLabels_en is a list of strings; the English analyzer stems ("stuttering" meets "stutter").
                     "CREATE FULLTEXT INDEX concept_labels_en IF NOT EXISTS FOR (n:Concept) ON EACH [n.prefLabel_en, n.altLabels_en] "
-                            + "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}")));
+                            + "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}")),
+            new Migration(20, "item kinds declared by the taxonomy's configuration-facets schemes: one node per kind", List.of(
+                    "CREATE CONSTRAINT item_kind_kind IF NOT EXISTS FOR (n:ItemKind) REQUIRE n.kind IS UNIQUE")));
 
     private SchemaMigrations() {}
 

@@ -1,5 +1,6 @@
 package io.peergraph.seeds.skos;
 
+import io.peergraph.seeds.facets.ItemFacetLoader;
 import io.peergraph.seeds.hardware.HardwareScheme;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ import org.neo4j.driver.Session;
 public final class SeedCatalog {
 
     /** Bump when loading would write something else from the same files (a new derived property, a fixed diff). */
-    static final String LOADER_REVISION = "1";
+    static final String LOADER_REVISION = "2";
 
     /** What {@link #loadIfChanged} did: {@code reports} is empty when the stored checksum already matched. */
     public record SeedRun(String checksum, boolean loaded, List<LoadReport> reports) {}
@@ -66,7 +67,9 @@ public final class SeedCatalog {
     public static List<LoadReport> loadAll(Driver driver) {
         TaxonomySchema.apply(driver);
         SkosLoader loader = new SkosLoader(driver);
-        List<LoadReport> reports = models().stream().flatMap(m -> loader.load(m).stream()).toList();
+        List<Model> models = models();
+        List<LoadReport> reports = models.stream().flatMap(m -> loader.load(m).stream()).toList();
+        ItemFacetLoader.load(driver, models); // the item kinds configuration-facets declares
         try (Session session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run(STORE, Map.of("checksum", checksum())).consume());
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * Classifies configuration items into the taxonomy: an item of a kind that declares a {@code valueScheme} is
@@ -59,6 +60,19 @@ public final class ItemClassification {
             return 0;
         }
         return write(tx, tx.run(UNCLASSIFIED_OF_KEYS, Map.of("keys", List.copyOf(itemKeys))).list());
+    }
+
+    /** The same through Spring's client (the API's configuration writes, in their transaction when there is one). */
+    public static void classify(Neo4jClient client, Collection<String> itemKeys) {
+        if (itemKeys.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = client.query(UNCLASSIFIED_OF_KEYS).bind(List.copyOf(itemKeys)).to("keys").fetch().all().stream()
+                .map(r -> Map.<String, Object>of("id", r.get("id"), "label", TagLabel.normalize((String) r.get("value")), "scheme", r.get("scheme")))
+                .toList();
+        if (!rows.isEmpty()) {
+            client.query(CLASSIFY).bind(rows).to("rows").run();
+        }
     }
 
     /** Classifies every item not classified yet whose kind declares a value scheme. */

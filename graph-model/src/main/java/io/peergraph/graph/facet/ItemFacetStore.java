@@ -3,6 +3,9 @@ package io.peergraph.graph.facet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -33,16 +36,26 @@ public final class ItemFacetStore {
 
     private ItemFacetStore() {}
 
-    /** The declared kinds; {@link ItemFacets#BUILT_IN} when the store declares none. */
+    /** The declared kinds; where the PC facets were never loaded, {@link ItemFacets#BUILT_IN}'s kinds stand in for them. */
     public static ItemFacets read(Neo4jClient client) {
-        List<ItemKind> kinds = client.query(READ).fetchAs(ItemKind.class).mappedBy((t, r) -> kind(r)).all().stream().toList();
-        return kinds.isEmpty() ? ItemFacets.BUILT_IN : new ItemFacets(kinds);
+        return withBuiltIn(client.query(READ).fetchAs(ItemKind.class).mappedBy((t, r) -> kind(r)).all().stream().toList());
     }
 
     /** The same, inside a transaction or session of the driver. */
     public static ItemFacets read(SimpleQueryRunner tx) {
-        List<ItemKind> kinds = tx.run(READ).list(ItemFacetStore::kind);
-        return kinds.isEmpty() ? ItemFacets.BUILT_IN : new ItemFacets(kinds);
+        return withBuiltIn(tx.run(READ).list(ItemFacetStore::kind));
+    }
+
+    // A store holding only another domain's facets (seeds off, or loaded before the PC seed) still answers PC questions.
+    private static ItemFacets withBuiltIn(List<ItemKind> declared) {
+        if (declared.isEmpty()) {
+            return ItemFacets.BUILT_IN;
+        }
+        if (declared.stream().anyMatch(k -> k.domain().equals(ItemFacets.PC_DOMAIN))) {
+            return new ItemFacets(declared);
+        }
+        Set<String> taken = declared.stream().map(ItemKind::kind).collect(Collectors.toSet());
+        return new ItemFacets(Stream.concat(declared.stream(), ItemFacets.BUILT_IN.kinds().stream().filter(k -> !taken.contains(k.kind()))).toList());
     }
 
     /** Makes {@code kinds} the kinds of {@code domain} (a facet scheme IRI). */

@@ -23,8 +23,8 @@ public record ItemFacets(List<ItemKind> kinds) {
     public static final String PC_DOMAIN = "https://peergraph.io/taxonomy/configuration-facets";
 
     /**
-     * What a store without any declared kind falls back to (a store the seeds were never loaded into, as in graph-model's
-     * own tests): the PC declarations of ontology-seeds' {@code seeds/configuration-facets.ttl}, which a test there keeps
+     * What stands in for the PC facets in a store they were never loaded into (as in graph-model's own tests): the PC
+     * declarations of ontology-seeds' {@code seeds/configuration-facets.ttl}, which a test there keeps
      * equal to this.
      */
     public static final ItemFacets BUILT_IN = new ItemFacets(List.of(

@@ -66,6 +66,17 @@ class ItemFacetLoaderTest {
     }
 
     @Test
+    void aStoreWithOnlyAnotherDomainStillAnswersPcConfigurationsWithThePcLadder() {
+        DomainTaxonomy.load(driver, java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
+
+        try (var session = driver.session()) {
+            ItemFacets facets = ItemFacetStore.read(session);
+            assertThat(facets.ladderFor(List.of("gpu", "kernel")).kinds()).containsExactly("gpu", "driver", "os", "kernel", "cpu", "ram");
+            assertThat(facets.ladderFor(List.of("stage")).kinds()).containsExactly("stage", "sex", "age");
+        }
+    }
+
+    @Test
     void aMalformedDeclarationIsRefusedBeforeAnythingIsWritten() {
         String turtle = """
                 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .

@@ -125,8 +125,11 @@ public class SimilarPeersController {
         }
         List<String> kinds = new ArrayList<>();
         for (String kind : filter.kinds()) {
-            ConfigItemValue.parse(kind, "x").accepted().ifPresentOrElse(v -> kinds.add(v.kind()),
-                    () -> { throw new ApiException.BadUserInput("filter.kinds", "'" + kind + "' is not a kind such as gpu"); });
+            // Any kind a domain's taxonomy declares (gpu, stage, ...) or items carry: only the name's form is checked.
+            switch (ConfigItemValue.parse(kind, "x")) {
+                case ConfigItemValue.Result.Accepted a -> kinds.add(a.item().kind());
+                case ConfigItemValue.Result.Rejected r -> throw new ApiException.BadUserInput("filter.kinds", "'" + kind + "': " + r.reason());
+            }
         }
         return kinds;
     }

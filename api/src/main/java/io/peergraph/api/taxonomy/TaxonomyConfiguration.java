@@ -10,9 +10,13 @@ import io.peergraph.graph.taxonomy.curation.Curation;
 import io.peergraph.seeds.skos.LoadReport;
 import io.peergraph.seeds.skos.SeedCatalog;
 import io.peergraph.seeds.skos.TaxonomyExport;
+import io.peergraph.seeds.facets.DomainTaxonomy;
+import java.nio.file.Path;
+import java.util.List;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -64,9 +68,17 @@ public class TaxonomyConfiguration {
     @Bean
     @Order(0)
     @ConditionalOnProperty(name = "peergraph.taxonomy.load-seeds", havingValue = "true", matchIfMissing = true)
-    ApplicationRunner taxonomySeeds(Driver driver, ConceptHierarchy hierarchy) {
+    ApplicationRunner taxonomySeeds(Driver driver, ConceptHierarchy hierarchy,
+                                    @Value("${peergraph.taxonomy.domains:}") List<String> domains) {
         return args -> {
             SeedCatalog.SeedRun run = SeedCatalog.loadIfChanged(driver);
+            // Each domain's Turtle (docs/adding-a-domain.md): idempotent, so every start loads it (a few schemes).
+            for (String domain : domains.stream().map(String::strip).filter(d -> !d.isEmpty()).toList()) {
+                DomainTaxonomy.Loaded loaded = DomainTaxonomy.load(driver, Path.of(domain));
+                log.info("Taxonomy domain {}: {} kinds declared, {} items and {} symptoms newly classified; {}", domain,
+                        loaded.domains().stream().mapToInt(d -> d.kinds().size()).sum(), loaded.itemsClassified(),
+                        loaded.symptomsClassified(), loaded.schemes());
+            }
             int classified = hierarchy.classifySymptoms(SYMPTOM_SCHEME);
             run.reports().stream().filter(r -> r.outcome() != LoadReport.Outcome.UNCHANGED)
                     .forEach(r -> log.info("Taxonomy seed {}: {}", r.schemeIri(), r));

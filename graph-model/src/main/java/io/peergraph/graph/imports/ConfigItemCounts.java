@@ -1,5 +1,6 @@
 package io.peergraph.graph.imports;
 
+import io.peergraph.graph.facet.ItemClassification;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,6 +46,8 @@ final class ConfigItemCounts {
         }
         if (!items.isEmpty()) {
             tx.run(MERGE, Map.of("items", List.copyOf(items.values()))).consume();
+            // Items of kinds with a value scheme are classified as its concepts as they arrive (graph-model).
+            ItemClassification.classify(tx, items.keySet().stream().map(String::valueOf).toList());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.peergraph.graph.measurement;
 
+import io.peergraph.graph.facet.ItemFacetStore;
+import io.peergraph.graph.facet.ItemFacets;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -34,7 +36,8 @@ public final class BenchmarkQuery {
             MATCH (metric:Metric {key: $metric})
             WITH me, metric,
                  head([(me)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p {.id, .name}]) AS myProduct,
-                 [kind IN $ladder | [(me)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind = kind | i {.id, .value}]] AS mine
+                 [kind IN $ladder | [(me)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind = kind
+                    | i {.id, .value, unit: coalesce(head([(i)-[:CLASSIFIED_AS]->(c:Concept) | c.id]), i.id)}]] AS mine
             CALL (me, metric) {
               OPTIONAL MATCH (me)-[l:LATEST_VALUE]->(metric)
               RETURN l.value AS myValue, CASE WHEN $since IS NULL THEN [] ELSE
@@ -49,14 +52,19 @@ public final class BenchmarkQuery {
                 AND NOT owner.id IN $excludedOwners
               WITH owner, c, l.value AS value, head([(c)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p.id]) AS product
               WITH owner, c, value, product = myProduct.id OR (product IS NULL AND myProduct IS NULL) AS sameProduct
-              // Items only for configurations of my product: the others stop at depth 0 whatever they include.
+              // Items only for configurations of my product: the others stop at depth 0 whatever they include. An item
+              // counts as the concept it is classified as (two items merged into one concept are the same), else itself.
               WITH owner, c, value, sameProduct, CASE WHEN sameProduct
-                     THEN [(c)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind IN $ladder | [i.kind, i.id]] ELSE [] END AS items
-              WITH owner, c, value, sameProduct,
+                     THEN [(c)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind IN $ladder
+                           | [i.kind, coalesce(head([(i)-[:CLASSIFIED_AS]->(x:Concept) | x.id]), i.id)]] ELSE [] END AS items
+              // A configuration of another domain (none of my ladder's kinds, some of another's) stops at the product.
+              WITH owner, c, value, sameProduct, items,
+                   sameProduct AND size(items) = 0 AND EXISTS { (c)-[:INCLUDES]->(o:ConfigItem) WHERE o.kind IN $foreignKinds } AS foreign
+              WITH owner, c, value, sameProduct, foreign,
                    [s IN range(0, size($ladder) - 1) |
                       size([p IN items WHERE p[0] = $ladder[s]]) = size(mine[s])
-                      AND all(m IN mine[s] WHERE [$ladder[s], m.id] IN items)] AS sameKind
-              WITH owner, c, value, CASE WHEN NOT sameProduct THEN 0
+                      AND all(m IN mine[s] WHERE [$ladder[s], m.unit] IN items)] AS sameKind
+              WITH owner, c, value, CASE WHEN NOT sameProduct THEN 0 WHEN foreign THEN 1
                    ELSE 1 + reduce(run = [0, true], ok IN sameKind |
                               CASE WHEN run[1] AND ok THEN [run[0] + 1, true] ELSE [run[0], false] END)[0] END AS depth
               // The trend's raw material, read only when a trend is asked for: this configuration's measurements
@@ -70,6 +78,11 @@ public final class BenchmarkQuery {
             }
             RETURN myProduct, mine, myValue, myHistory,
                    collect(CASE WHEN depth IS NOT NULL THEN {depth: depth, owners: owners, links: links, values: values, histories: histories} END) AS levels
+            """;
+
+    private static final String MY_KINDS = """
+            MATCH (:Configuration {id: $configurationId})-[:INCLUDES]->(i:ConfigItem)
+            RETURN DISTINCT i.kind AS kind
             """;
 
     private final Neo4jClient client;
@@ -113,15 +126,28 @@ public final class BenchmarkQuery {
         }
     }
 
+    /** The ladder of my configuration's domain, and the kinds of the other domains. */
+    private record Ladder(List<String> kinds, List<String> foreignKinds) {}
+
+    private Ladder ladder(String configurationId) {
+        ItemFacets facets = ItemFacetStore.read(client);
+        List<String> kinds = client.query(MY_KINDS).bind(configurationId).to("configurationId").fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("kind").asString()).all().stream().toList();
+        ItemFacets.Ladder ladder = facets.ladderFor(kinds);
+        return new Ladder(ladder.kinds(), facets.kindsOutside(ladder.domain()));
+    }
+
     /** Empty when the configuration does not exist. */
     public Optional<BenchmarkAnswer> run(Question q) {
         Map<String, Object> p = new HashMap<>();
         p.put("configurationId", q.configurationId());
         p.put("metric", q.metric().key());
-        p.put("ladder", Cohort.LADDER);
+        Ladder ladder = ladder(q.configurationId());
+        p.put("ladder", ladder.kinds());
+        p.put("foreignKinds", ladder.foreignKinds());
         p.put("excludedOwners", List.copyOf(q.excludedOwnerIds()));
         p.put("since", q.trendMonths() <= 0 ? null : q.trendFrom().atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        return client.query(DEPTHS).bindAll(p).fetchAs(BenchmarkAnswer.class).mappedBy((t, r) -> answer(q, r.get("myProduct"),
+        return client.query(DEPTHS).bindAll(p).fetchAs(BenchmarkAnswer.class).mappedBy((t, r) -> answer(q, ladder.kinds(), r.get("myProduct"),
                 r.get("mine"), r.get("myValue"), monthly(r.get("myHistory")), r.get("levels"))).one();
     }
 
@@ -131,7 +157,7 @@ public final class BenchmarkQuery {
      */
     record Row(int depth, String owner, double value, Map<YearMonth, Double> months) {}
 
-    private static BenchmarkAnswer answer(Question q, Value myProduct, Value mine, Value myValue, Map<YearMonth, Double> myMonths,
+    private static BenchmarkAnswer answer(Question q, List<String> ladder, Value myProduct, Value mine, Value myValue, Map<YearMonth, Double> myMonths,
                                           Value levels) {
         List<Row> raw = new ArrayList<>();
         Contributors contributors = new Contributors();
@@ -150,10 +176,10 @@ public final class BenchmarkQuery {
         // An organisation and its members are one contributor; the asker's and the owner's never count.
         List<Row> rows = raw.stream().filter(r -> q.excludedOwnerIds().stream().noneMatch(x -> contributors.same(x, r.owner())))
                 .map(r -> new Row(r.depth(), contributors.of(r.owner()), r.value(), r.months())).toList();
-        List<BenchmarkAnswer.Level> path = path(myProduct, mine);
+        List<BenchmarkAnswer.Level> path = path(ladder, myProduct, mine);
         int target = switch (q.cohort()) {
             case SAME_PRODUCT -> 1;
-            case SAME_CONFIGURATION_ITEMS, SIMILAR_PEERS -> Cohort.LEVELS - 1;
+            case SAME_CONFIGURATION_ITEMS, SIMILAR_PEERS -> Cohort.levels(ladder) - 1;
         };
         Optional<BenchmarkAnswer.Reason> refusal = refusal(rows, target, q.k());
         if (q.cohort() == Cohort.SIMILAR_PEERS) {
@@ -256,15 +282,15 @@ public final class BenchmarkQuery {
         return owners;
     }
 
-    private static List<BenchmarkAnswer.Level> path(Value myProduct, Value mine) {
+    private static List<BenchmarkAnswer.Level> path(List<String> ladder, Value myProduct, Value mine) {
         List<BenchmarkAnswer.Level> path = new ArrayList<>();
         path.add(new BenchmarkAnswer.Level(0, "every configuration with a value of this metric"));
         StringBuilder same = new StringBuilder("same product: ")
                 .append(myProduct.isNull() ? "none" : myProduct.get("name").asString());
         path.add(new BenchmarkAnswer.Level(1, same.toString()));
-        for (int s = 0; s < Cohort.LADDER.size(); s++) {
+        for (int s = 0; s < ladder.size(); s++) {
             List<String> values = mine.get(s).asList(v -> v.get("value").asString());
-            same.append(", same ").append(Cohort.LADDER.get(s)).append(": ").append(values.isEmpty() ? "none" : String.join(" + ", values));
+            same.append(", same ").append(ladder.get(s)).append(": ").append(values.isEmpty() ? "none" : String.join(" + ", values));
             path.add(new BenchmarkAnswer.Level(s + 2, same.toString()));
         }
         return path;

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * The stable groups that benchmarks compare within: a tree that does not depend on who asks. The root holds every
- * configuration with a value of the metric; below it, the same product (or none); below that, the same items of
- * each kind in {@link #LADDER} order. Two groups are therefore either disjoint or nested, and a group is only
- * answered when every larger group it sits in differs from it by at least k customers (or not at all): the
- * difference of two answers never isolates fewer than k customers.
+ * configuration with a value of the metric; below it, the same product (or none); below that, one subtree per domain:
+ * the same items (an item counts as the concept it is classified as) of each kind of the domain's ladder, in the order
+ * its taxonomy declares. A configuration of another domain stops at the product level, so the subtrees are disjoint.
+ * Two groups are therefore either disjoint or nested, and a group is only answered when every larger group it sits
+ * in differs from it by at least k customers (or not at all): the difference of two answers never isolates fewer
+ * than k customers.
  */
 public enum Cohort {
     /** The deepest group along my configuration's path that may be answered. */
@@ -17,9 +19,12 @@ public enum Cohort {
     /** Configurations with exactly my items of every ladder kind (the deepest level). */
     SAME_CONFIGURATION_ITEMS;
 
-    /** The kinds of the tree's levels below the product, most telling first. */
-    public static final List<String> LADDER = List.of("gpu", "driver", "os", "kernel", "cpu", "ram");
-
-    /** Number of levels: root, product, one per ladder kind. */
-    public static final int LEVELS = 2 + LADDER.size();
+    /**
+     * Number of levels for a ladder: root, product, one per ladder kind. The ladder is the kinds of my configuration's
+     * domain with a cohort rank, most telling first, as the taxonomy declares them ({@code ItemFacets#ladderFor}; PC:
+     * gpu, driver, os, kernel, cpu, ram).
+     */
+    public static int levels(List<String> ladder) {
+        return 2 + ladder.size();
+    }
 }

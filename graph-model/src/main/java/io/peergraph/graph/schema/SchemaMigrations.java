@@ -110,7 +110,9 @@ public final class SchemaMigrations {
                     "CREATE INDEX concept_notation IF NOT EXISTS FOR (n:Concept) ON (n.notation)",
                     "CREATE INDEX concept_status IF NOT EXISTS FOR (n:Concept) ON (n.status)",
                     "CREATE INDEX tag_usage IF NOT EXISTS FOR (n:Tag) ON (n.usageCount)",
-                    "CREATE CONSTRAINT seed_catalog_name IF NOT EXISTS FOR (n:SeedCatalog) REQUIRE n.name IS UNIQUE")));
+                    "CREATE CONSTRAINT seed_catalog_name IF NOT EXISTS FOR (n:SeedCatalog) REQUIRE n.name IS UNIQUE")),
+            new Migration(20, "item kinds declared by the taxonomy's configuration-facets schemes: one node per kind", List.of(
+                    "CREATE CONSTRAINT item_kind_kind IF NOT EXISTS FOR (n:ItemKind) REQUIRE n.kind IS UNIQUE")));
 
     private SchemaMigrations() {}
 

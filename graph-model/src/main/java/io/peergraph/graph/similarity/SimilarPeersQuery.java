@@ -1,5 +1,7 @@
 package io.peergraph.graph.similarity;
 
+import io.peergraph.graph.facet.ItemFacetStore;
+import io.peergraph.graph.facet.ItemFacets;
 import io.peergraph.graph.stuff.ConfigItem;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,7 +126,8 @@ public final class SimilarPeersQuery {
         }
         long n = mine.get().configurations();
         List<Value> items = mine.get().items();
-        Map<String, List<ConfigItem>> byPrefix = derivedFamilyMembers(items);
+        ItemFacets facets = ItemFacetStore.read(client); // the families each kind declares
+        Map<String, List<ConfigItem>> byPrefix = derivedFamilyMembers(facets, items);
         List<SimilarityProfile.Slot> slots = new ArrayList<>();
         for (Value v : items) {
             ConfigItem item = item(v);
@@ -135,10 +138,10 @@ public final class SimilarPeersQuery {
                 family = v.get("concept").asString();
                 members = v.get("members").asList(SimilarPeersQuery::item);
             } else {
-                Optional<ItemFamily> derived = ItemFamily.of(item.kind(), item.value());
+                Optional<ItemFamily> derived = facets.family(item.kind(), item.value());
                 family = derived.map(ItemFamily::key).orElse(null);
                 members = derived.map(f -> byPrefix.getOrDefault(f.keyPrefix(), List.<ConfigItem>of()).stream()
-                        .filter(m -> !m.id().equals(item.id()) && ItemFamily.of(m.kind(), m.value()).equals(derived))
+                        .filter(m -> !m.id().equals(item.id()) && facets.family(m.kind(), m.value()).equals(derived))
                         .toList()).orElse(List.of());
             }
             members = members.stream().sorted(Comparator.comparing(ConfigItem::id)).toList();
@@ -149,9 +152,9 @@ public final class SimilarPeersQuery {
         return new SimilarityProfile(List.copyOf(slots));
     }
 
-    private Map<String, List<ConfigItem>> derivedFamilyMembers(List<Value> items) {
+    private Map<String, List<ConfigItem>> derivedFamilyMembers(ItemFacets facets, List<Value> items) {
         List<String> prefixes = items.stream().filter(v -> v.get("concept").isNull())
-                .flatMap(v -> ItemFamily.of(v.get("kind").asString(), v.get("value").asString()).stream())
+                .flatMap(v -> facets.family(v.get("kind").asString(), v.get("value").asString()).stream())
                 .map(ItemFamily::keyPrefix).distinct().toList();
         if (prefixes.isEmpty()) {
             return Map.of();

@@ -1,5 +1,6 @@
 package io.peergraph.graph.stuff;
 
+import io.peergraph.graph.facet.ItemClassification;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.outbox.EventType;
 import io.peergraph.graph.outbox.Outbox;
@@ -173,6 +174,7 @@ public class ConfigurationStore {
                 "key", i.key(), "kind", i.kind(), "value", i.value(), "raw", raws.getOrDefault(i.key(), i.value()),
                 "nodeId", PublicId.CONFIG_ITEM.fromKey(i.key()))).toList();
         client.query(INCLUDE_ITEMS).bindAll(Map.of("id", id, "items", rows)).run();
+        ItemClassification.classify(client, items.stream().map(ConfigItemValue::key).distinct().toList());
     }
 
     private List<String> reportIds(String configurationId) {

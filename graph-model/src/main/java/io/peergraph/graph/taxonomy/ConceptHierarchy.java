@@ -72,14 +72,15 @@ public final class ConceptHierarchy {
     public static final String SYMPTOM_SCHEME = "https://peergraph.io/taxonomy/symptoms";
 
     /**
-     * Links each symptom not classified yet to the concept of scheme {@code $scheme} whose notation is its key: a label
+     * Links each symptom not classified yet to the concept of scheme {@code $scheme} (or of a domain's symptom scheme,
+     * graph-model {@code SymptomSchemes}) whose notation is its key: a label
      * scan of symptoms with a degree check (hundreds, not the reports), then the index {@code concept_notation}. Cheap
      * enough for every start and after every import; a symptom a moderator classified elsewhere is left alone.
      */
     private static final String CLASSIFY_SYMPTOMS = """
             MATCH (s:Symptom) WHERE NOT EXISTS { (s)-[:CLASSIFIED_AS]->() }
-            MATCH (c:Concept {notation: s.key})-[:IN_SCHEME]->(:ConceptScheme {iri: $scheme})
-            WHERE c.status <> 'DEPRECATED'
+            MATCH (c:Concept {notation: s.key})-[:IN_SCHEME]->(scheme:ConceptScheme)
+            WHERE (scheme.iri = $scheme OR scheme:SymptomScheme) AND c.status <> 'DEPRECATED'
             MERGE (s)-[:CLASSIFIED_AS]->(c)
             RETURN collect(DISTINCT s.id) AS linked
             """;
@@ -88,8 +89,8 @@ public final class ConceptHierarchy {
     private static final String CLASSIFY_SYMPTOM_KEYS = """
             UNWIND $keys AS key
             MATCH (s:Symptom {key: key}) WHERE NOT EXISTS { (s)-[:CLASSIFIED_AS]->() }
-            MATCH (c:Concept {notation: key})-[:IN_SCHEME]->(:ConceptScheme {iri: $scheme})
-            WHERE c.status <> 'DEPRECATED'
+            MATCH (c:Concept {notation: key})-[:IN_SCHEME]->(scheme:ConceptScheme)
+            WHERE (scheme.iri = $scheme OR scheme:SymptomScheme) AND c.status <> 'DEPRECATED'
             MERGE (s)-[:CLASSIFIED_AS]->(c)
             RETURN collect(DISTINCT s.id) AS linked
             """;

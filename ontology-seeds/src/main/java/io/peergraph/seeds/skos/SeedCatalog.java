@@ -1,6 +1,7 @@
 package io.peergraph.seeds.skos;
 
 import io.peergraph.graph.taxonomy.SeedChecksum;
+import io.peergraph.seeds.facets.ItemFacetLoader;
 import io.peergraph.seeds.hardware.HardwareScheme;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ import org.neo4j.driver.Driver;
 public final class SeedCatalog {
 
     /** Bump when loading would write something else from the same files (a new derived property, a fixed diff). */
-    static final String LOADER_REVISION = "1";
+    static final String LOADER_REVISION = "2";
 
     /** What {@link #loadIfChanged} did: {@code reports} is empty when the stored checksum already matched. */
     public record SeedRun(String checksum, boolean loaded, List<LoadReport> reports) {}
@@ -55,7 +56,9 @@ public final class SeedCatalog {
      */
     public static List<LoadReport> loadAll(Driver driver) {
         SkosLoader loader = new SkosLoader(driver);
-        List<LoadReport> reports = models().stream().flatMap(m -> loader.load(m).stream()).toList();
+        List<Model> models = models();
+        List<LoadReport> reports = models.stream().flatMap(m -> loader.load(m).stream()).toList();
+        ItemFacetLoader.load(driver, models); // the item kinds configuration-facets declares
         SeedChecksum.store(driver, checksum());
         return reports;
     }

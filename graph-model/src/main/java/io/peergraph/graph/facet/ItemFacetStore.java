@@ -1,0 +1,80 @@
+package io.peergraph.graph.facet;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * The declared item kinds in the graph: {@code (:ItemKind {kind, domain, cohortRank?, familyRule?, valueScheme?})},
+ * one per kind (unique constraint {@code item_kind_kind}, migration 20), written when a configuration-facets scheme is
+ * loaded (ontology-seeds {@code ItemFacetLoader}) and read by similar peers and benchmarks. A few nodes: read whole.
+ */
+public final class ItemFacetStore {
+
+    private static final String READ = """
+            MATCH (k:ItemKind)
+            RETURN k.kind AS kind, k.domain AS domain, k.cohortRank AS cohortRank, k.familyRule AS familyRule,
+                   k.valueScheme AS valueScheme
+            ORDER BY kind
+            """;
+
+    // A kind the domain no longer declares is forgotten; a kind another domain declared moves to this one.
+    private static final String REPLACE = """
+            OPTIONAL MATCH (old:ItemKind {domain: $domain}) WHERE NOT old.kind IN [x IN $kinds | x.kind]
+            DELETE old
+            WITH count(*) AS removed
+            UNWIND $kinds AS x
+            MERGE (k:ItemKind {kind: x.kind})
+            SET k.domain = $domain, k.cohortRank = x.cohortRank, k.familyRule = x.familyRule, k.valueScheme = x.valueScheme
+            """;
+
+    private ItemFacetStore() {}
+
+    /** The declared kinds; where the PC facets were never loaded, {@link ItemFacets#BUILT_IN}'s kinds stand in for them. */
+    public static ItemFacets read(Neo4jClient client) {
+        return withBuiltIn(client.query(READ).fetchAs(ItemKind.class).mappedBy((t, r) -> kind(r)).all().stream().toList());
+    }
+
+    /** The same, inside a transaction or session of the driver. */
+    public static ItemFacets read(SimpleQueryRunner tx) {
+        return withBuiltIn(tx.run(READ).list(ItemFacetStore::kind));
+    }
+
+    // A store holding only another domain's facets (seeds off, or loaded before the PC seed) still answers PC questions.
+    private static ItemFacets withBuiltIn(List<ItemKind> declared) {
+        if (declared.isEmpty()) {
+            return ItemFacets.BUILT_IN;
+        }
+        if (declared.stream().anyMatch(k -> k.domain().equals(ItemFacets.PC_DOMAIN))) {
+            return new ItemFacets(declared);
+        }
+        Set<String> taken = declared.stream().map(ItemKind::kind).collect(Collectors.toSet());
+        return new ItemFacets(Stream.concat(declared.stream(), ItemFacets.BUILT_IN.kinds().stream().filter(k -> !taken.contains(k.kind()))).toList());
+    }
+
+    /** Makes {@code kinds} the kinds of {@code domain} (a facet scheme IRI). */
+    public static void replace(SimpleQueryRunner tx, String domain, List<ItemKind> kinds) {
+        List<Map<String, Object>> rows = kinds.stream().map(k -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("kind", k.kind());
+            row.put("cohortRank", k.cohortRank());
+            row.put("familyRule", k.rule().map(FamilyRule::notation).orElse(null));
+            row.put("valueScheme", k.valueScheme());
+            return row;
+        }).toList();
+        tx.run(REPLACE, Map.of("domain", domain, "kinds", rows)).consume();
+    }
+
+    private static ItemKind kind(Record r) {
+        return new ItemKind(r.get("kind").asString(), r.get("domain").asString(),
+                r.get("cohortRank").isNull() ? null : r.get("cohortRank").asInt(),
+                r.get("familyRule").isNull() ? null : FamilyRule.parse(r.get("familyRule").asString()),
+                r.get("valueScheme").asString(null));
+    }
+}

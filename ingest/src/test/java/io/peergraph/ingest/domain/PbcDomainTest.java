@@ -1,0 +1,264 @@
+package io.peergraph.ingest.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peergraph.graph.measurement.BenchmarkAnswer;
+import io.peergraph.graph.measurement.BenchmarkQuery;
+import io.peergraph.graph.measurement.Cohort;
+import io.peergraph.graph.measurement.Metric;
+import io.peergraph.graph.measurement.MetricStore;
+import io.peergraph.graph.peers.PeerAnswer;
+import io.peergraph.graph.peers.PeersWithSymptomQuery;
+import io.peergraph.graph.peers.RankedSolution;
+import io.peergraph.graph.similarity.PartialMatch;
+import io.peergraph.graph.similarity.SimilarConfiguration;
+import io.peergraph.graph.similarity.SimilarPeersQuery;
+import io.peergraph.graph.testing.SharedNeo4j;
+import io.peergraph.ingest.ImportCommand;
+import io.peergraph.ingest.ImportRun;
+import io.peergraph.ingest.progress.Progress;
+import io.peergraph.graph.taxonomy.curation.Curation;
+import io.peergraph.graph.taxonomy.curation.CurationCommand;
+import io.peergraph.graph.taxonomy.curation.CurationResult;
+import io.peergraph.seeds.facets.DomainTaxonomy;
+import io.peergraph.seeds.facets.ItemFacetLoader;
+import io.peergraph.seeds.skos.SeedCatalog;
+import io.peergraph.seeds.skos.SkosLoader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * The second domain, end to end, with no Java that knows it: the PBC trial's taxonomy (domains/pbc/taxonomy.ttl) and
+ * its fixture in the generic CSV format are loaded next to the PC facets, then the core questions are asked with the
+ * domain's own kinds (stage, sex, age) and symptoms, and a moderator's merges change the answers. Expected numbers are
+ * computed from the fixture files, not written down.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PbcDomainTest {
+
+    private static final Path DOMAIN = Path.of("../domains/pbc");
+    private static final String STAGES = "https://peergraph.io/taxonomy/pbc/stages/";
+
+    private final Driver driver = SharedNeo4j.driver();
+    private final Neo4jClient client = Neo4jClient.create(driver);
+
+    /** Patient id → items (kind → value) and symptoms, from the fixture. */
+    private final Map<Integer, Map<String, String>> items = new HashMap<>();
+    private final Map<Integer, Set<String>> symptoms = new HashMap<>();
+    private final Map<Integer, Boolean> alive = new HashMap<>();
+    private final Map<Integer, String> arm = new HashMap<>();
+    private Metric bilirubin;
+
+    @BeforeAll
+    void importTheDomain(@TempDir Path tmp) throws IOException {
+        SharedNeo4j.wipe();
+        // The PC domain is there too: the PBC answers must not depend on it, nor its answers on PBC.
+        new SkosLoader(driver).load(SeedCatalog.turtle("seeds/configuration-facets.ttl"));
+        ItemFacetLoader.load(driver, List.of(SeedCatalog.turtle("seeds/configuration-facets.ttl")));
+        DomainTaxonomy.Loaded loaded = DomainTaxonomy.load(driver, DOMAIN.resolve("taxonomy.ttl"));
+        assertThat(loaded.domains()).hasSize(1);
+
+        // Metrics are defined through the API (by a moderator), not imported.
+        bilirubin = new MetricStore(client).define(new Metric(null, "bilirubin", "Serum bilirubin", "mg/dl",
+                Metric.Direction.LOWER_IS_BETTER, 0.0, 30.0)).orElseThrow();
+        for (String entity : List.of("customers", "configurations", "reports", "solutions", "confirmations", "measurements")) {
+            ImportRun run = ImportCommand.run(driver, "csv:" + entity, List.of(DOMAIN.resolve(entity + ".csv")),
+                    tmp.resolve(entity + ".rejected.jsonl"), 100, Progress.none());
+            assertThat(run.rejected()).as(entity + " rejected").isZero();
+            assertThat(run.imported()).as(entity + " imported").isEqualTo(rows(entity).size());
+        }
+
+        for (CSVRecord r : rows("configurations")) {
+            Map<String, String> mine = new HashMap<>();
+            for (String item : r.get("items").split(";")) {
+                mine.put(item.substring(0, item.indexOf('=')), item.substring(item.indexOf('=') + 1));
+            }
+            items.put(patient(r.get("sourceKey")), mine);
+        }
+        rows("reports").forEach(r -> symptoms.put(patient(r.get("sourceKey")),
+                r.get("symptoms").isEmpty() ? Set.of() : Set.of(r.get("symptoms").split(";"))));
+        rows("confirmations").forEach(r -> {
+            alive.put(patient(r.get("sourceKey")), Boolean.parseBoolean(r.get("worked")));
+            arm.put(patient(r.get("sourceKey")), r.get("solution"));
+        });
+    }
+
+    private static List<CSVRecord> rows(String entity) {
+        try (Reader in = Files.newBufferedReader(DOMAIN.resolve(entity + ".csv"))) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int patient(String sourceKey) {
+        return Integer.parseInt(sourceKey.substring(sourceKey.lastIndexOf(':') + 1));
+    }
+
+    private String configurationId(int patient) {
+        return client.query("MATCH (c:Configuration {sourceKey: $key}) RETURN c.id AS id").bind("pbc:patient:" + patient).to("key")
+                .fetchAs(String.class).one().orElseThrow();
+    }
+
+    private String ownerId(int patient) {
+        return client.query("MATCH (o:Customer {handle: $handle}) RETURN o.id AS id").bind("pbc-%03d".formatted(patient)).to("handle")
+                .fetchAs(String.class).one().orElseThrow();
+    }
+
+    private long count(Predicate<Integer> patients) {
+        return items.keySet().stream().filter(patients).count();
+    }
+
+    /** The first patient of the fixture that fits. */
+    private int first(Predicate<Integer> patients) {
+        return items.keySet().stream().sorted().filter(patients).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(1)
+    void stageItemsAndSymptomsAreClassifiedByTheDomainsOwnSchemes() {
+        Map<String, Object> row = client.query("""
+                RETURN COUNT { (:ConfigItem {kind: 'stage'})-[:CLASSIFIED_AS]->(:Concept) } AS stages,
+                       COUNT { (:ConfigItem {kind: 'stage'}) } AS stageItems,
+                       COUNT { (s:Symptom) WHERE EXISTS { (s)-[:CLASSIFIED_AS]->(:Concept)-[:IN_SCHEME]->(:ConceptScheme {iri: 'https://peergraph.io/taxonomy/pbc/symptoms'}) } } AS symptoms,
+                       COUNT { (:Symptom) } AS allSymptoms
+                """).fetch().one().orElseThrow();
+        assertThat(row).containsEntry("stages", 4L).containsEntry("stageItems", 4L);
+        assertThat(row.get("symptoms")).isEqualTo(row.get("allSymptoms")).isEqualTo(6L);
+    }
+
+    @Test
+    @Order(2)
+    void peersWithEdemaIncludeEveryKindOfEdemaAndSayWhatWorkedForThem() {
+        int me = first(p -> symptoms.get(p).contains("edema/despite-diuretics"));
+        String edema = client.query("MATCH (s:Symptom {key: 'edema'}) RETURN s.id AS id").fetchAs(String.class).one().orElseThrow();
+        // Peers: others with edema of either kind whose configuration shares an item with mine.
+        Predicate<Integer> peer = p -> p != me && symptoms.get(p).stream().anyMatch(s -> s.startsWith("edema/"))
+                && items.get(p).entrySet().stream().anyMatch(e -> e.getValue().equals(items.get(me).get(e.getKey())));
+
+        PeersWithSymptomQuery query = new PeersWithSymptomQuery(client);
+        assertThat(query.peerCount(configurationId(me), edema)).isEqualTo(count(peer)).isGreaterThan(20);
+        PeerAnswer answer = query.run(ownerId(me), configurationId(me), edema, 0, 100, 10).orElseThrow();
+
+        assertThat(answer.reports()).hasSize((int) count(peer));
+        assertThat(answer.reports()).allSatisfy(r -> assertThat(r.symptoms()).anySatisfy(s -> assertThat(s.key()).startsWith("edema/")));
+        assertThat(answer.solutions()).extracting(s -> s.solution().title()).containsExactlyInAnyOrder("D-penicillamine", "Placebo");
+        for (RankedSolution s : answer.solutions()) {
+            String key = s.solution().title().equals("Placebo") ? "pbc:treatment:placebo" : "pbc:treatment:d-penicillamine";
+            assertThat(s.total()).as(key).isEqualTo(count(peer.and(p -> arm.get(p).equals(key))));
+            assertThat(s.worked()).as(key).isEqualTo(count(peer.and(p -> arm.get(p).equals(key) && alive.get(p))));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void similarPeersMatchStagesThroughTheTaxonomyAndAgesByTheirDeclaredRange() {
+        int me = first(p -> "stage 4".equals(items.get(p).get("stage")));
+        String myAge = items.get(me).get("age");
+        int decade = Integer.parseInt(myAge) / 10 * 10;
+        SimilarPeersQuery query = new SimilarPeersQuery(client);
+
+        List<SimilarConfiguration> byStage = query.run(new SimilarPeersQuery.Question(configurationId(me), Set.of(ownerId(me)),
+                List.of("stage"), 400));
+        assertThat(byStage.stream().filter(c -> !c.shared().isEmpty())).hasSize((int) count(p -> p != me && "stage 4".equals(items.get(p).get("stage"))));
+        List<PartialMatch> partial = byStage.stream().flatMap(c -> c.partial().stream()).toList();
+        assertThat(partial).hasSize((int) count(p -> "stage 3".equals(items.get(p).get("stage"))));
+        assertThat(partial).allSatisfy(m -> {
+            assertThat(m.viaTaxonomy()).isTrue();
+            assertThat(m.theirs().value()).isEqualTo("stage 3");
+        });
+
+        List<SimilarConfiguration> byAge = query.run(new SimilarPeersQuery.Question(configurationId(me), Set.of(ownerId(me)),
+                List.of("age"), 400));
+        Predicate<Integer> sameDecade = p -> p != me && Integer.parseInt(items.get(p).get("age")) / 10 * 10 == decade;
+        assertThat(byAge).hasSize((int) count(sameDecade));
+        assertThat(byAge.stream().flatMap(c -> c.partial().stream())).allSatisfy(m -> {
+            assertThat(m.viaTaxonomy()).isFalse();
+            assertThat(m.family()).isEqualTo(decade + "–" + (decade + 10));
+        }).hasSize((int) count(sameDecade.and(p -> !items.get(p).get("age").equals(myAge))));
+        // Most similar first: sharing the exact age weighs more than sharing its decade.
+        assertThat(byAge.getFirst().shared()).extracting(i -> i.value()).containsExactly(myAge);
+    }
+
+    private static int reported(long customers) {
+        return customers < 100 ? (int) (customers / 5 * 5) : (int) customers;
+    }
+
+    private BenchmarkAnswer.Answered benchmark(int me, Cohort cohort) {
+        BenchmarkAnswer answer = new BenchmarkQuery(client).run(new BenchmarkQuery.Question(configurationId(me), bilirubin, cohort,
+                Set.of(ownerId(me)), 5)).orElseThrow();
+        assertThat(answer).isInstanceOf(BenchmarkAnswer.Answered.class);
+        return (BenchmarkAnswer.Answered) answer;
+    }
+
+    /**
+     * A woman in stage 4 whose exact age fewer than k other women in stage 3 or 4 share: her deepest answerable cohort is
+     * "same stage, same sex" before and after stage 3 is merged into stage 4.
+     */
+    private int womanInStage4OfARareAge() {
+        return first(me -> "stage 4".equals(items.get(me).get("stage")) && "female".equals(items.get(me).get("sex"))
+                && count(p -> p != me && "female".equals(items.get(p).get("sex")) && Set.of("stage 3", "stage 4").contains(items.get(p).get("stage"))
+                        && items.get(p).get("age").equals(items.get(me).get("age"))) < 5);
+    }
+
+    @Test
+    @Order(4)
+    void theBenchmarkClimbsTheDomainsOwnLadder() {
+        int me = womanInStage4OfARareAge();
+        BenchmarkAnswer.Answered answer = benchmark(me, Cohort.SIMILAR_PEERS);
+
+        assertThat(answer.cohort().depth()).isEqualTo(3); // root, product, stage, sex: the exact age is too rare
+        assertThat(answer.cohort().description()).isEqualTo("same product: none, same stage: stage 4, same sex: female");
+        assertThat(answer.customers()).isEqualTo(reported(count(p -> p != me && "stage 4".equals(items.get(p).get("stage"))
+                && "female".equals(items.get(p).get("sex")))));
+        assertThat(benchmark(me, Cohort.SAME_PRODUCT).customers()).isEqualTo(reported(items.size() - 1));
+    }
+
+    @Test
+    @Order(5)
+    void aModeratorsMergeOfTwoStageConceptsChangesTheCohortsAndTheFamilies() {
+        int me = womanInStage4OfARareAge();
+        Predicate<Integer> stage4Women = p -> p != me && "female".equals(items.get(p).get("sex")) && "stage 4".equals(items.get(p).get("stage"));
+        Predicate<Integer> stage3Women = p -> "female".equals(items.get(p).get("sex")) && "stage 3".equals(items.get(p).get("stage"));
+        int early = first(p -> "stage 2".equals(items.get(p).get("stage")));
+        SimilarPeersQuery similar = new SimilarPeersQuery(client);
+        SimilarPeersQuery.Question earlyByStage = new SimilarPeersQuery.Question(configurationId(early), Set.of(ownerId(early)), List.of("stage"), 400);
+        assertThat(similar.run(earlyByStage).stream().flatMap(c -> c.partial().stream()))
+                .allSatisfy(m -> assertThat(m.theirs().value()).isEqualTo("stage 1"));
+        assertThat(benchmark(me, Cohort.SIMILAR_PEERS).customers())
+                .isEqualTo(reported(count(stage4Women)));
+
+        Curation curation = new Curation(driver);
+        // Stage 3 is stage 4 now: one cohort.
+        assertThat(curation.apply("cus_moderator", new CurationCommand.MergeConcepts(STAGES + "stage-3", STAGES + "stage-4")))
+                .isInstanceOf(CurationResult.Applied.class);
+        BenchmarkAnswer.Answered merged = benchmark(me, Cohort.SIMILAR_PEERS);
+        assertThat(merged.cohort().depth()).isEqualTo(3);
+        assertThat(merged.customers()).isEqualTo(reported(count(stage4Women.or(stage3Women))));
+
+        // Early disease is advanced disease now: every other stage is in the family of stage 2.
+        assertThat(curation.apply("cus_moderator", new CurationCommand.MergeConcepts(STAGES + "early", STAGES + "advanced")))
+                .isInstanceOf(CurationResult.Applied.class);
+        assertThat(similar.run(earlyByStage).stream().flatMap(c -> c.partial().stream()).map(m -> m.theirs().value()).distinct())
+                .containsExactlyInAnyOrder("stage 1", "stage 3", "stage 4");
+    }
+}

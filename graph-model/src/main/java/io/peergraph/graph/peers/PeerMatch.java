@@ -2,6 +2,7 @@ package io.peergraph.graph.peers;
 
 import io.peergraph.graph.similarity.ItemFamily;
 import io.peergraph.graph.stuff.ConfigItem;
+import io.peergraph.graph.facet.ItemFacets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +33,10 @@ public record PeerMatch(String ownerId, double similarity, List<ItemShare> share
     public record ItemDifference(ConfigItem mine, ConfigItem theirs) {}
 
     /**
-     * Scores the peer's {@code theirs} items against {@code mine} (each with {@code configCount}, how many
+     * Scores, with the item families {@code facets} declare, the peer's {@code theirs} items against {@code mine} (each with {@code configCount}, how many
      * configurations include it) among {@code configurations} in all.
      */
-    static PeerMatch of(String ownerId, List<ConfigItem> mine, List<ConfigItem> theirs, long configurations, List<PeerReport> reports) {
+    static PeerMatch of(ItemFacets facets, String ownerId, List<ConfigItem> mine, List<ConfigItem> theirs, long configurations, List<PeerReport> reports) {
         Map<String, List<ConfigItem>> theirsByKind = theirs.stream().collect(Collectors.groupingBy(ConfigItem::kind));
         double total = 0;
         for (ConfigItem m : mine) {
@@ -48,9 +49,9 @@ public record PeerMatch(String ownerId, double similarity, List<ItemShare> share
             List<ConfigItem> sameKind = theirsByKind.getOrDefault(m.kind(), List.of());
             double weight = rarity(m, configurations) / Math.max(total, Double.MIN_NORMAL);
             Optional<ConfigItem> exact = sameKind.stream().filter(t -> t.id().equals(m.id())).findFirst();
-            Optional<ItemFamily> family = ItemFamily.of(m.kind(), m.value());
+            Optional<ItemFamily> family = facets.family(m.kind(), m.value());
             Optional<ConfigItem> relative = exact.isPresent() || family.isEmpty() ? Optional.empty()
-                    : sameKind.stream().filter(t -> family.equals(ItemFamily.of(t.kind(), t.value()))).findFirst();
+                    : sameKind.stream().filter(t -> family.equals(facets.family(t.kind(), t.value()))).findFirst();
             if (exact.isPresent()) {
                 shared.add(new ItemShare(m, exact.get(), null, weight));
                 similarity += weight;

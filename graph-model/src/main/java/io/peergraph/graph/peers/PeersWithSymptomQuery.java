@@ -1,5 +1,7 @@
 package io.peergraph.graph.peers;
 
+import io.peergraph.graph.facet.ItemFacetStore;
+import io.peergraph.graph.facet.ItemFacets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -209,8 +211,9 @@ public final class PeersWithSymptomQuery {
     /** The same, about a product (null: any) at a time (evidence ages from it), ranked by {@code ranking}. */
     public Optional<PeerAnswer> run(String askerId, String configurationId, String symptomId, String productId, Instant now,
                                     int offset, int first, int solutions, SolutionRanking ranking) {
+        ItemFacets facets = ItemFacetStore.read(client); // the families each kind declares, for the peers' partial matches
         return client.query(CYPHER).bindAll(parameters(askerId, configurationId, symptomId, productId, now, offset, first, ranking))
-                .fetchAs(PeerAnswer.class).mappedBy((t, r) -> map(r, offset, first, solutions, ranking)).one();
+                .fetchAs(PeerAnswer.class).mappedBy((t, r) -> map(r, offset, first, solutions, ranking, facets)).one();
     }
 
     public long peerCount(String configurationId, String symptomId) {
@@ -222,7 +225,7 @@ public final class PeersWithSymptomQuery {
         return new ConfigItem(i.get("id").asString(), i.get("kind").asString(), i.get("value").asString(), configurations);
     }
 
-    static PeerAnswer map(Record r, int offset, int first, int solutions, SolutionRanking ranking) {
+    static PeerAnswer map(Record r, int offset, int first, int solutions, SolutionRanking ranking, ItemFacets facets) {
         List<PeerReport> reports = r.get("page").asList(PeerReport::from);
         boolean hasNext = reports.size() > first;
         List<ConfigItem> mine = r.get("rarity").asList(i -> item(i, i.get("configurations").asLong()));
@@ -231,7 +234,7 @@ public final class PeersWithSymptomQuery {
         List<PeerMatch> peers = r.get("peers").asList(p -> p).stream()
                 .sorted(java.util.Comparator.comparingDouble((org.neo4j.driver.Value p) -> -p.get("score").asDouble())
                         .thenComparing(p -> p.get("ownerId").asString()))
-                .map(p -> PeerMatch.of(p.get("ownerId").asString(), mine, p.get("items").asList(i -> item(i, 0)), configurations,
+                .map(p -> PeerMatch.of(facets, p.get("ownerId").asString(), mine, p.get("items").asList(i -> item(i, 0)), configurations,
                         p.get("reports").asList(PeerReport::from)))
                 .toList();
         return new PeerAnswer(reports.subList(0, Math.min(first, reports.size())), offset, hasNext, ranking.rank(r, solutions),

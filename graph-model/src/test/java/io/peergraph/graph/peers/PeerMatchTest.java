@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.peergraph.graph.stuff.ConfigItem;
+import io.peergraph.graph.facet.ItemFacets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class PeerMatchTest {
 
     @Test
     void theSameItemsScoreOneAndNothingDiffers() {
-        PeerMatch match = PeerMatch.of("o", MINE, MINE, 1000, List.of());
+        PeerMatch match = PeerMatch.of(ItemFacets.BUILT_IN, "o", MINE, MINE, 1000, List.of());
         assertThat(match.similarity()).isCloseTo(1, within(1e-9));
         assertThat(match.differences()).isEmpty();
         assertThat(match.why()).startsWith("100 % alike: the same gpu NVIDIA GeForce GTX 1060");
@@ -32,7 +33,7 @@ class PeerMatchTest {
     void aRelativeOfTheSameFamilyCountsHalfAndEachPartSaysItsShare() {
         ConfigItem otherGpu = new ConfigItem("g2", "gpu", "NVIDIA GeForce GTX 1080", 0);
         ConfigItem newerDriver = new ConfigItem("d2", "driver", "mesa 20.3", 0);
-        PeerMatch match = PeerMatch.of("o", MINE, List.of(otherGpu, newerDriver, RAM), 1000, List.of());
+        PeerMatch match = PeerMatch.of(ItemFacets.BUILT_IN, "o", MINE, List.of(otherGpu, newerDriver, RAM), 1000, List.of());
         double total = rarity(10) + rarity(100) + rarity(500);
         assertThat(match.similarity()).isCloseTo((rarity(10) / 2 + rarity(100) / 2 + rarity(500)) / total, within(1e-9));
         assertThat(match.shared()).extracting(PeerMatch.ItemShare::family).containsExactlyInAnyOrder("nvidia geforce gtx 10xx", "mesa 20", null);
@@ -45,8 +46,8 @@ class PeerMatchTest {
     @Test
     void aRareSharedItemOutweighsACommonOneAndDifferencesNameBothSides() {
         ConfigItem otherDriver = new ConfigItem("d3", "driver", "nvidia 440.100", 0);
-        PeerMatch gpuOnly = PeerMatch.of("a", MINE, List.of(GPU, otherDriver), 1000, List.of());
-        PeerMatch ramOnly = PeerMatch.of("b", MINE, List.of(RAM), 1000, List.of());
+        PeerMatch gpuOnly = PeerMatch.of(ItemFacets.BUILT_IN, "a", MINE, List.of(GPU, otherDriver), 1000, List.of());
+        PeerMatch ramOnly = PeerMatch.of(ItemFacets.BUILT_IN, "b", MINE, List.of(RAM), 1000, List.of());
         assertThat(gpuOnly.similarity()).isGreaterThan(ramOnly.similarity());
         assertThat(gpuOnly.differences()).extracting(d -> d.mine().kind(), d -> d.theirs() == null ? null : d.theirs().value())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("driver", "nvidia 440.100"), org.assertj.core.groups.Tuple.tuple("ram", null));

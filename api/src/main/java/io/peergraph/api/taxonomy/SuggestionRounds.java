@@ -33,8 +33,12 @@ public class SuggestionRounds {
         this.suggestions = suggestions;
     }
 
+    /**
+     * Not a round: emerging tags are one indexed query, cheap to ask each time, and a moderator told by a notification
+     * that a tag is emerging must find it here at once, not after a round computed earlier expires.
+     */
     public List<EmergingTag> emerging(TagSuggestions.Thresholds th) {
-        return round("emerging " + th, () -> suggestions.emergingTags(th, 0, Integer.MAX_VALUE).items());
+        return suggestions.emergingTags(th, 0, Integer.MAX_VALUE).items();
     }
 
     public List<SynonymCandidate> synonyms(TagSuggestions.Thresholds th) {

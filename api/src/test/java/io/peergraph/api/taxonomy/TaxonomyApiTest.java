@@ -179,6 +179,21 @@ class TaxonomyApiTest {
                 .isEqualTo("NOT_FOUND");
     }
 
+    @Test
+    void emergingTagsAnswerWhatIsEmergingNowNotAMinutesOldRound() {
+        String moderator = api.newCustomer(Role.MODERATOR);
+        String label = "emerging-" + UUID.randomUUID().toString().substring(0, 8);
+        String query = "{ emergingTags(minUses: 2, minCustomers: 2, first: 100) { edges { node { tag { label } customers } } } }";
+        assertThat(api.post(moderator, query).data().findValuesAsText("label")).doesNotContain(label);
+
+        for (int i = 0; i < 2; i++) {
+            String customer = api.newCustomer(Role.CUSTOMER);
+            tag(customer, configuration(customer), label);
+        }
+
+        assertThat(api.post(moderator, query).data().findValuesAsText("label")).as("the tag emerged a moment ago").contains(label);
+    }
+
     private String configuration(String token) {
         return api.post(token, "mutation { createConfiguration(input: {name: \"pc\", items: [{kind: \"os\", value: \"Arch\"}]}) { id } }")
                 .data().path("createConfiguration").path("id").asText();

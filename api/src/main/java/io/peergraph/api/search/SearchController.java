@@ -4,10 +4,10 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
-import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
-import io.peergraph.api.security.Role;
+import io.peergraph.graph.access.Viewer;
+import io.peergraph.graph.access.Visibility;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.report.Interaction;
@@ -26,7 +26,6 @@ import io.peergraph.search.cases.CaseQuery;
 import io.peergraph.search.cases.SimilarCase;
 import io.peergraph.search.cases.SimilarQuery;
 import io.peergraph.search.cases.SymptomTree;
-import io.peergraph.search.cases.Viewer;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.sync.CaseDocument;
 import io.peergraph.search.sync.GraphDocuments;
@@ -151,7 +150,6 @@ public class SearchController {
     @QueryMapping
     public SimilarCases similarCases(@Argument String report, @Argument String text, @Argument List<String> configurationItems,
                                      @Argument List<String> symptoms, @Argument String product, @Argument Integer first) {
-        Caller caller = callers.current();
         Viewer viewer = viewer();
         int size = Math.min(paging.size(first), SIMILAR_MAX);
         SimilarQuery query;
@@ -162,8 +160,7 @@ public class SearchController {
                 throw new ApiException.NotFound("report", report);
             }
             // Support asks about any case; customers about their own, or their organisation's (any member role).
-            if (!viewer.support() && !asked.ownerId().equals(caller.customerId())
-                    && !ownership.of(caller, report, "report").canRead()) {
+            if (!Visibility.seesWhole(viewer, asked.ownerId())) {
                 throw new ApiException.Forbidden("Ask about your own cases, or describe the case as text.");
             }
             query = new SimilarQuery(report, asked.title(), asked.text(), asked.configItemIds(), asked.symptomIds(), asked.productId(), size);
@@ -217,14 +214,9 @@ public class SearchController {
         return found.similar().signalRanks().entrySet().stream().map(e -> new SignalRank(e.getKey(), e.getValue())).toList();
     }
 
-    /** SUPPORT searches as support staff; everyone else as a customer (who must hold the CUSTOMER role). */
+    /** SUPPORT searches as support staff; everyone else as a customer with their organisations (Visibility). */
     private Viewer viewer() {
-        Caller caller = callers.current();
-        if (caller.has(Role.SUPPORT)) {
-            return Viewer.support(caller.customerId());
-        }
-        callers.current();
-        return Viewer.customer(caller.customerId());
+        return ownership.viewer(callers.current());
     }
 
     private CaseFilter filter(Viewer viewer, CaseFilterInput in) {
@@ -267,7 +259,7 @@ public class SearchController {
      */
     private Map<String, Report> visibleReports(Viewer viewer, List<String> ids, String path) {
         Map<String, Report> visible = reports.byIds(ids).stream()
-                .filter(r -> viewer.support() || r.ownerId().equals(viewer.customerId()) || r.privacy() != Privacy.PRIVATE)
+                .filter(r -> Visibility.sees(viewer, r.ownerId(), r.privacy()))
                 .collect(Collectors.toMap(Report::id, Function.identity()));
         if (viewer.support()) {
             visible.values().stream().filter(r -> r.privacy() == Privacy.PRIVATE && !r.ownerId().equals(viewer.customerId()))

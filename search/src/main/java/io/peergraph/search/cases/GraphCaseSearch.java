@@ -1,5 +1,8 @@
 package io.peergraph.search.cases;
 
+import io.peergraph.graph.access.Viewer;
+import io.peergraph.graph.access.Visibility;
+import io.peergraph.graph.stuff.Privacy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +19,11 @@ public class GraphCaseSearch {
     /** Lucene query syntax characters and operators: removed, so user text is only ever words. */
     private static final Pattern SYNTAX = Pattern.compile("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]|\\b(AND|OR|NOT|TO)\\b");
 
-    // Visibility and filters, shared by both queries; $viewer is null for support staff.
+    // Visibility (the one rule: Visibility) and filters, shared by both queries.
     private static final String VISIBLE_AND_FILTERED = """
             MATCH (owner:Customer)-[:REPORTED]->(r)
-            WHERE ($viewer IS NULL OR owner.id = $viewer OR r.privacy IN ['COMMUNITY', 'PUBLIC'])
+            WHERE """ + Visibility.cypherSees("r", "owner", Privacy.COMMUNITY, Visibility.CypherViewer.PARAMETERS) + """
+
               AND ($productId IS NULL OR EXISTS { (r)-[:ABOUT]->(:Product {id: $productId}) })
               AND (size($symptomIds) = 0 OR EXISTS { (r)-[:SHOWS]->(s:Symptom) WHERE s.id IN $symptomIds })
               AND (size($configItemIds) = 0 OR EXISTS { (r)-[:ON]->(:Configuration)-[:INCLUDES]->(i:ConfigItem) WHERE i.id IN $configItemIds })
@@ -68,7 +72,9 @@ public class GraphCaseSearch {
 
     /**
      * Cases sharing configuration items (each weighted by rarity, 1/log2(1 + configurations with it)),
-     * symptoms (2 each) and the product (1) with the query.
+     * symptoms (2 each) and the product (1) with the query. The item weight is not graph-model's Rarity on purpose:
+     * it needs no count of all configurations, and the fixed symptom and product weights are set against its scale
+     * (at most 1); replacing it would reorder the fallback's answers (see Rarity).
      */
     public List<SimilarCase> similar(Viewer viewer, SimilarQuery query) {
         Map<String, Object> p = filterParameters(viewer, CaseFilter.none());
@@ -106,8 +112,7 @@ public class GraphCaseSearch {
     }
 
     private static Map<String, Object> filterParameters(Viewer viewer, CaseFilter f) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("viewer", viewer.support() ? null : viewer.customerId());
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(viewer));
         p.put("productId", f.productId());
         p.put("symptomIds", f.symptomIds());
         p.put("configItemIds", f.configItemIds());

@@ -4,7 +4,8 @@ import io.peergraph.api.audit.SupportReads;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.Ownership;
-import io.peergraph.api.security.Role;
+import io.peergraph.graph.access.Viewer;
+import io.peergraph.graph.access.Visibility;
 import io.peergraph.graph.report.Report;
 import io.peergraph.graph.report.ReportStore;
 import io.peergraph.graph.stuff.Privacy;
@@ -14,7 +15,6 @@ import io.peergraph.search.cases.CasePage;
 import io.peergraph.search.cases.CaseQuery;
 import io.peergraph.search.cases.SimilarCase;
 import io.peergraph.search.cases.SimilarQuery;
-import io.peergraph.search.cases.Viewer;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.sync.CaseDocument;
 import io.peergraph.search.sync.GraphDocuments;
@@ -53,9 +53,9 @@ public class FindingCases {
         this.supportReads = supportReads;
     }
 
-    /** SUPPORT searches as support staff; everyone else as a customer. */
-    public static Viewer viewerOf(Caller caller) {
-        return caller.has(Role.SUPPORT) ? Viewer.support(caller.customerId()) : Viewer.customer(caller.customerId());
+    /** SUPPORT searches as support staff; everyone else as a customer with their organisations ({@link Visibility}). */
+    public Viewer viewerOf(Caller caller) {
+        return ownership.viewer(caller);
     }
 
     public Found search(Viewer viewer, CaseQuery query) {
@@ -67,12 +67,12 @@ public class FindingCases {
      * The question "cases like this report": support asks about any case; customers about their own, or their
      * organisation's (any member role).
      */
-    public SimilarQuery likeReport(Caller caller, Viewer viewer, String reportId, int size) {
+    public SimilarQuery likeReport(Viewer viewer, String reportId, int size) {
         CaseDocument asked = (CaseDocument) documents.load(SearchIndex.CASES, List.of(reportId)).get(reportId);
         if (asked == null) {
             throw new ApiException.NotFound("report", reportId);
         }
-        if (!viewer.support() && !asked.ownerId().equals(caller.customerId()) && !ownership.of(caller, reportId, "report").canRead()) {
+        if (!Visibility.seesWhole(viewer, asked.ownerId())) {
             throw new ApiException.Forbidden("Ask about your own cases, or describe the case as text.");
         }
         return new SimilarQuery(reportId, asked.title(), asked.text(), asked.configItemIds(), asked.symptomIds(), asked.productId(), size);
@@ -86,7 +86,7 @@ public class FindingCases {
     /** The reports behind the hits that the viewer may see now, from the graph, in one query for the whole page. */
     private Map<String, Report> visibleReports(Viewer viewer, List<String> ids, String path) {
         Map<String, Report> visible = reports.byIds(ids).stream()
-                .filter(r -> viewer.support() || r.ownerId().equals(viewer.customerId()) || r.privacy() != Privacy.PRIVATE)
+                .filter(r -> Visibility.sees(viewer, r.ownerId(), r.privacy()))
                 .collect(Collectors.toMap(Report::id, Function.identity()));
         if (viewer.support()) {
             visible.values().stream().filter(r -> r.privacy() == Privacy.PRIVATE && !r.ownerId().equals(viewer.customerId()))

@@ -20,7 +20,7 @@ import io.peergraph.search.cases.CasePage;
 import io.peergraph.search.cases.CaseQuery;
 import io.peergraph.search.cases.SimilarCase;
 import io.peergraph.search.cases.SimilarQuery;
-import io.peergraph.search.cases.Viewer;
+import io.peergraph.graph.access.Viewer;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -134,12 +134,11 @@ public class SearchController {
     @QueryMapping
     public SimilarCasesAnswer similarCases(@Argument String report, @Argument String text, @Argument List<String> configurationItems,
                                      @Argument List<String> symptoms, @Argument String product, @Argument Integer first) {
-        Caller caller = callers.current();
         Viewer viewer = viewer();
         int size = Math.min(paging.size(first), SIMILAR_MAX);
         SimilarQuery query;
         if (report != null) {
-            query = cases.likeReport(caller, viewer, Inputs.id("report", report, PublicId.REPORT), size);
+            query = cases.likeReport(viewer, Inputs.id("report", report, PublicId.REPORT), size);
         } else {
             String description = Inputs.optionalBlock("text", text, Inputs.TEXT_MAX);
             List<String> items = ids("configurationItems", configurationItems, PublicId.CONFIG_ITEM);
@@ -189,9 +188,9 @@ public class SearchController {
         return found.similar().signalRanks().entrySet().stream().map(e -> new SignalRank(e.getKey(), e.getValue())).toList();
     }
 
-    /** SUPPORT searches as support staff; everyone else as a customer. */
+    /** SUPPORT searches as support staff; everyone else as a customer with their organisations. */
     private Viewer viewer() {
-        return FindingCases.viewerOf(callers.current());
+        return cases.viewerOf(callers.current());
     }
 
     private CaseFilter filter(Viewer viewer, CaseFilterInput in) {

@@ -4,8 +4,13 @@ import io.peergraph.api.audit.SupportReads;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.graph.access.Access;
 import io.peergraph.graph.access.AccessQuery;
+import io.peergraph.graph.access.Viewer;
+import io.peergraph.graph.access.Visibility;
 import io.peergraph.graph.customer.CustomerStore;
 import io.peergraph.graph.customer.Membership;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Checks that the caller may read or change someone's stuff: their own, or their organisation's by role. */
@@ -34,13 +39,32 @@ public class Ownership {
      * caller is support staff, who read customers' stuff to help them (each such read is audited).
      */
     public void requireRead(Caller caller, String thingId, String what) {
-        if (of(caller, thingId, what).canRead()) {
-            return;
-        }
-        if (!caller.has(Role.SUPPORT)) {
+        Access access = of(caller, thingId, what);
+        if (!Visibility.seesWhole(staffOnly(caller), access)) {
             throw new ApiException.Forbidden("This " + what + " is not yours.");
         }
-        supportReads.record(caller.customerId(), thingId, what);
+        if (!access.canRead()) {
+            supportReads.record(caller.customerId(), thingId, what);
+        }
+    }
+
+    /**
+     * The caller as {@link Visibility} sees them, with the organisations they belong to (one query): for rules
+     * applied to many things at once, such as a search's filter.
+     */
+    public Viewer viewer(Caller caller) {
+        if (caller.has(Role.SUPPORT)) {
+            return Viewer.support(caller.customerId());
+        }
+        Map<String, Membership.Role> organisations = new HashMap<>();
+        customers.memberships(List.of(caller.customerId())).getOrDefault(caller.customerId(), List.of())
+                .forEach(m -> organisations.put(m.organisation().id(), m.role()));
+        return Viewer.member(caller.customerId(), organisations);
+    }
+
+    /** The caller without their memberships, where the access to the one thing in question is known already. */
+    private static Viewer staffOnly(Caller caller) {
+        return caller.has(Role.SUPPORT) ? Viewer.support(caller.customerId()) : Viewer.customer(caller.customerId());
     }
 
     /** The caller's access to an existing thing; NOT_FOUND when there is none. */

@@ -1,7 +1,9 @@
 package io.peergraph.graph.access;
 
+import io.peergraph.graph.customer.Membership;
 import io.peergraph.graph.id.PublicId;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -13,26 +15,22 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 /** Works out a customer's {@link Access} to a node that someone owns (item, configuration, report, …). */
 public final class AccessQuery {
 
-    // Ownership is OWNS for stuff, REPORTED for reports, PROPOSED for solutions, CONFIRMED for confirmations.
+    // Ownership is OWNS for stuff, REPORTED for reports, PROPOSED for solutions, CONFIRMED for confirmations. The
+    // facts only (is it the caller's, their roles in the owning organisation): Visibility.access decides.
     private static final String ACCESS = """
             MATCH (thing:%s {id: $thingId})
             OPTIONAL MATCH (owner:Customer)-[:OWNS|REPORTED|PROPOSED|CONFIRMED]->(thing)
             OPTIONAL MATCH (:Customer {id: $callerId})-[m:MEMBER_OF]->(owner)
-            RETURN CASE
-                     WHEN owner.id = $callerId THEN 'WRITE'
-                     WHEN m.role IN ['OWNER', 'ADMIN', 'MEMBER'] THEN 'WRITE'
-                     WHEN m.role = 'VIEWER' THEN 'READ'
-                     ELSE 'NONE' END AS access
-            ORDER BY CASE access WHEN 'WRITE' THEN 0 WHEN 'READ' THEN 1 ELSE 2 END
-            LIMIT 1
+            RETURN owner.id = $callerId AS owns, m.role AS role
             """;
 
     // The batch form for reads: which of these things the caller owns or shares as a member of the owning
-    // organisation (any role reads). Seeks each thing through the <label>_id uniqueness constraint.
+    // organisation (Visibility: the roles that read). Seeks each thing through the <label>_id uniqueness constraint.
     private static final String READABLE = """
             UNWIND $thingIds AS thingId
             MATCH (owner:Customer)-[:OWNS|REPORTED|PROPOSED|CONFIRMED]->(thing:%s {id: thingId})
-            WHERE owner.id = $callerId OR EXISTS { (:Customer {id: $callerId})-[:MEMBER_OF]->(owner) }
+            WHERE """ + Visibility.cypherReadsAsOwner("owner", "$callerId") + """
+
             RETURN DISTINCT thing.id AS id
             """;
 
@@ -50,9 +48,12 @@ public final class AccessQuery {
     public Optional<Access> of(String callerId, String thingId) {
         String label = PublicId.typeOf(thingId).filter(OWNED::contains).map(PublicId::label)
                 .orElseThrow(() -> new IllegalArgumentException("not an owned thing: " + thingId));
-        return client.query(ACCESS.formatted(label)).bindAll(Map.of("callerId", callerId, "thingId", thingId))
-                .fetchAs(Access.class).mappedBy((types, row) -> Access.valueOf(row.get("access").asString()))
-                .one();
+        List<Access> rows = List.copyOf(client.query(ACCESS.formatted(label)).bindAll(Map.of("callerId", callerId, "thingId", thingId))
+                .fetchAs(Access.class).mappedBy((types, row) -> Visibility.access(row.get("owns").asBoolean(false),
+                        row.get("role").isNull() ? null : Membership.Role.valueOf(row.get("role").asString())))
+                .all());
+        // One row per (owner, membership): the best of them, WRITE before READ before NONE.
+        return rows.stream().min(Comparator.naturalOrder());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.peergraph.graph.notification;
 
+import io.peergraph.graph.access.Visibility;
 import io.peergraph.graph.id.PublicId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,21 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * skipping read ones. A recipient's entries are ordered by {@code seq}, the commit order of the events.
  */
 public class Inbox {
+
+    /**
+     * Whether {@code n}'s subject is a private report that its recipient may not read (Visibility): not shared, not
+     * theirs nor their organisation's, and they are not support staff (the :Support label of their latest token).
+     * Declared before its users: built from Visibility when the class initialises, it is no compile-time constant.
+     */
+    private static final String HIDDEN = """
+            OPTIONAL MATCH (r:Report {id: n.subjectId})
+            WITH n, r IS NOT NULL AND NOT """ + Visibility.cypherSharedWithCustomers("r") + """
+
+                    AND NOT EXISTS { MATCH (:Customer:Support {id: n.recipientId}) }
+                    AND NOT EXISTS { MATCH (owner:Customer)-[:REPORTED]->(r) WHERE """
+            + Visibility.cypherReadsAsOwner("owner", "n.recipientId") + """
+             } AS hidden
+            """;
 
     /**
      * Events that have inbox entries already (notification_seq index, one seek per event). An event's entries are
@@ -54,18 +70,6 @@ public class Inbox {
             WITH n ORDER BY n.seq DESC LIMIT $size
             """ + Inbox.HIDDEN + """
             RETURN n {.*, hidden: hidden} AS n ORDER BY n.seq DESC
-            """;
-
-    /**
-     * Whether {@code n}'s subject is a private report that its recipient may not read: not theirs, not their
-     * organisation's, and they are not support staff (who read every case; the :Support label of their latest token).
-     */
-    private static final String HIDDEN = """
-            OPTIONAL MATCH (r:Report {id: n.subjectId})
-            WITH n, r IS NOT NULL AND r.privacy = 'PRIVATE'
-                    AND NOT EXISTS { MATCH (:Customer:Support {id: n.recipientId}) }
-                    AND NOT EXISTS { MATCH (:Customer {id: n.recipientId})-[:REPORTED]->(r) }
-                    AND NOT EXISTS { MATCH (:Customer {id: n.recipientId})-[:MEMBER_OF]->(:Customer)-[:REPORTED]->(r) } AS hidden
             """;
 
     /**

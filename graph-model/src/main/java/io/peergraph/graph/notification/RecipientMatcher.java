@@ -1,5 +1,6 @@
 package io.peergraph.graph.notification;
 
+import io.peergraph.graph.access.Visibility;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.measurement.BenchmarkAnswer;
 import io.peergraph.graph.measurement.BenchmarkQuery;
@@ -7,6 +8,7 @@ import io.peergraph.graph.measurement.Cohort;
 import io.peergraph.graph.measurement.Metric;
 import io.peergraph.graph.measurement.MetricStore;
 import io.peergraph.graph.outbox.OutboxEvent;
+import io.peergraph.graph.stuff.Rarity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,13 +65,17 @@ public class RecipientMatcher {
             RETURN recipient, kind, head(collect(detail)) AS detail, sol.id AS subject, sol.title AS title, confirmer.id AS actor
             """;
 
-    /** The case's owner, or the members of the organisation that owns it, except whoever added the interaction. */
+    /**
+     * The case's owner, or the members of the organisation that owns it who read its cases (Visibility), except
+     * whoever added the interaction.
+     */
     private static final String INTERACTION = """
             MATCH (owner:Customer)-[:REPORTED]->(r:Report {id: $id})
             CALL (owner) {
               RETURN owner AS c
               UNION
-              MATCH (c:Customer)-[:MEMBER_OF]->(owner)
+              MATCH (c:Customer)-[m:MEMBER_OF]->(owner) WHERE m.role IN """ + Visibility.cypherReadingRoles() + """
+
               RETURN c
             }
             WITH r, c WHERE c.kind <> 'ORGANISATION' AND ($actorId IS NULL OR c.id <> $actorId)
@@ -80,7 +86,7 @@ public class RecipientMatcher {
     /**
      * A new report shown to peers (not private, configuration listed): owners of its product whose best
      * configuration shares at least $similarity of the reporter's configuration's rarity weight
-     * (ln(1 + configurations / configurations with the item), as similarPeers weighs), and followers of its
+     * (Rarity: ln(1 + configurations / configurations with the item), as similarPeers weighs), and followers of its
      * product, symptoms (or broader ones), configuration items, configuration or item.
      *
      * <p>Owners are found by prefix filtering: with the reporter's items heaviest (rarest) first, a configuration
@@ -95,12 +101,14 @@ public class RecipientMatcher {
      */
     private static final String REPORT_CREATED = """
             MATCH (reporter:Customer)-[:REPORTED]->(r:Report {id: $id})-[:ON]->(cfg:Configuration)
-            WHERE r.privacy <> 'PRIVATE' AND coalesce(cfg.listedInPeers, true)
+            WHERE """ + Visibility.cypherShownToPeers("r", "cfg") + """
+
             WITH reporter, r, cfg, head([(r)-[:ABOUT]->(p:Product) | p]) AS product, COUNT { (:Configuration) } AS n
             CALL (reporter, r, cfg, product, n) {
               WITH reporter, cfg, product, n WHERE product IS NOT NULL
               MATCH (cfg)-[:INCLUDES]->(i:ConfigItem)
-              WITH reporter, product, i, log(1.0 + toFloat(n) / CASE WHEN i.configCount < 1 THEN 1 ELSE i.configCount END) AS w
+              WITH reporter, product, i, """ + Rarity.cypher("n", "i.configCount") + """
+             AS w
               ORDER BY w DESC, i.id
               WITH reporter, product, collect(i) AS items, collect(w) AS weights, sum(w) AS total
               WITH reporter, product, items, weights, total,
@@ -150,7 +158,8 @@ public class RecipientMatcher {
 
     /** Followers of the tag, or of the concept it means, when a shown report or a solution is tagged. */
     private static final String TAGGED = """
-            MATCH (thing {id: $id}) WHERE (thing:Solution) OR (thing:Report AND thing.privacy <> 'PRIVATE')
+            MATCH (thing {id: $id}) WHERE (thing:Solution) OR (thing:Report AND """ + Visibility.cypherSharedWithCustomers("thing") + """
+            )
             MATCH (t:Tag {normalized: $tag})
             CALL (t) {
               MATCH (t)<-[:FOLLOWS]-(c:Customer) RETURN c, t.label AS via

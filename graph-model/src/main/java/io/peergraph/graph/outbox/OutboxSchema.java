@@ -1,5 +1,7 @@
 package io.peergraph.graph.outbox;
 
+import io.peergraph.graph.schema.Graph.Index;
+import io.peergraph.graph.schema.Graph.Label;
 import java.util.List;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -12,9 +14,9 @@ import org.neo4j.driver.Session;
 public final class OutboxSchema {
 
     static final List<String> STATEMENTS = List.of(
-            "CREATE CONSTRAINT outbox_counter_name IF NOT EXISTS FOR (n:OutboxCounter) REQUIRE n.name IS UNIQUE",
-            "CREATE CONSTRAINT outbox_event_seq IF NOT EXISTS FOR (n:OutboxEvent) REQUIRE n.seq IS UNIQUE",
-            "CREATE CONSTRAINT outbox_cursor_consumer IF NOT EXISTS FOR (n:OutboxCursor) REQUIRE n.consumer IS UNIQUE");
+            "CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.name IS UNIQUE".formatted(Index.OUTBOX_COUNTER_NAME, Label.OUTBOX_COUNTER),
+            "CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.seq IS UNIQUE".formatted(Index.OUTBOX_EVENT_SEQ, Label.OUTBOX_EVENT),
+            "CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.consumer IS UNIQUE".formatted(Index.OUTBOX_CURSOR_CONSUMER, Label.OUTBOX_CURSOR));
 
     private OutboxSchema() {}
 

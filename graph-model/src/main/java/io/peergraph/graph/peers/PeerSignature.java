@@ -1,5 +1,6 @@
 package io.peergraph.graph.peers;
 
+import io.peergraph.graph.access.Visibility;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -54,8 +55,7 @@ public final class PeerSignature {
             """;
 
     /** When a report is shown to peers (in terms of {@code r}, {@code cfg}, {@code symptoms}, {@code items}). */
-    private static final String SHOWN = """
-            r.privacy <> 'PRIVATE' AND coalesce(cfg.listedInPeers, true) AND size(symptoms) > 0 AND size(items) > 0""";
+    private static final String SHOWN = Visibility.cypherShownToPeers("r", "cfg") + " AND size(symptoms) > 0 AND size(items) > 0";
 
     /**
      * Recomputes the signature of the reports whose ids are in {@code $reportIds}. Call {@link #refresh}; the text is

@@ -2,6 +2,7 @@ package io.peergraph.graph.peers;
 
 import io.peergraph.graph.facet.ItemFacetStore;
 import io.peergraph.graph.facet.ItemFacets;
+import io.peergraph.graph.access.Visibility;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -20,7 +21,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * configuration's items and its owner. One Lucene query asks for reports whose signature holds the symptom or a
  * concept it is classified under (so narrower symptoms, by key or through the taxonomy, count without being listed)
  * and share any of my items, excluding my own, and keeps only the best {@code $pool}: a shared item weighs by its
- * rarity (BM25 idf), so a shared rare GPU counts far more than a shared common amount of RAM. The cost depends on
+ * rarity (BM25 idf, Lucene's own: not {@link io.peergraph.graph.stuff.Rarity}, since the top-k is kept inside the
+ * index), so a shared rare GPU counts far more than a shared common amount of RAM. The cost depends on
  * the symptom's posting list inside Lucene, not on walking tens of thousands of reports, nor on how many narrower
  * symptoms the taxonomy holds.
  *
@@ -36,11 +38,14 @@ public final class PeersWithSymptomQuery {
     /** Peers whose confirmations rank the solutions: the most similar ones, bounded so the cost is too. */
     public static final int SOLUTION_POOL = 200;
 
+    // The asker's right: only its cheapest case (they own the configuration, Visibility.cypherOwns) in this round
+    // trip; anyone else is settled by AccessQuery and asks again with $askerId null.
     // Ids come from the graph (well-formed, [a-z0-9_]), never from user text, so the Lucene query cannot be
     // injected into; the caller's ids are only ever Cypher parameters.
     private static final String SIGNATURE_QUERY = """
             MATCH (owner:Customer)-[:OWNS]->(me:Configuration {id: $configurationId})
-            WHERE $askerId IS NULL OR owner.id = $askerId
+            WHERE $askerId IS NULL OR """ + Visibility.cypherOwns("owner", "$askerId") + """
+
             MATCH (symptom:Symptom {id: $symptomId})
             // The symptom's id and its concepts' ids: every report showing it or a narrower symptom carries one of them.
             WITH owner, me, symptom, [(symptom)-[:CLASSIFIED_AS]->(c:Concept) | c.id] AS conceptIds

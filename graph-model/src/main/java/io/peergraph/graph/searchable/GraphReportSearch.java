@@ -1,6 +1,9 @@
 package io.peergraph.graph.searchable;
 
+import io.peergraph.graph.access.Viewer;
+import io.peergraph.graph.access.Visibility;
 import io.peergraph.graph.searchable.SearchableNodes.ItemRef;
+import io.peergraph.graph.stuff.Privacy;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -18,13 +21,13 @@ public class GraphReportSearch {
 
     /**
      * Who asks and what narrows the answer; every part is optional and parts combine with AND, values within a
-     * part with OR. {@code viewerId} is null for support staff, who see every report.
+     * part with OR. What the viewer may see is {@link Visibility}'s rule.
      */
-    public record Filter(String viewerId, String productId, List<String> symptomIds, List<String> configItemIds,
+    public record Filter(Viewer viewer, String productId, List<String> symptomIds, List<String> configItemIds,
                          List<String> statuses, List<String> channels, Instant from, Instant to, List<String> tags) {
 
-        public static Filter visibleTo(String viewerId) {
-            return new Filter(viewerId, null, List.of(), List.of(), List.of(), List.of(), null, null, List.of());
+        public static Filter visibleTo(Viewer viewer) {
+            return new Filter(viewer, null, List.of(), List.of(), List.of(), List.of(), null, null, List.of());
         }
     }
 
@@ -38,10 +41,11 @@ public class GraphReportSearch {
     /** Lucene query syntax characters and operators: removed, so user text is only ever words. */
     private static final Pattern SYNTAX = Pattern.compile("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]|\\b(AND|OR|NOT|TO)\\b");
 
-    // Visibility and filters, shared by both queries; $viewer is null for support staff.
+    // Visibility (the one rule: Visibility) and filters, shared by both queries.
     private static final String VISIBLE_AND_FILTERED = """
             MATCH (owner:Customer)-[:REPORTED]->(r)
-            WHERE ($viewer IS NULL OR owner.id = $viewer OR r.privacy IN ['COMMUNITY', 'PUBLIC'])
+            WHERE """ + Visibility.cypherSees("r", "owner", Privacy.COMMUNITY, Visibility.CypherViewer.PARAMETERS) + """
+
               AND ($productId IS NULL OR EXISTS { (r)-[:ABOUT]->(:Product {id: $productId}) })
               AND (size($symptomIds) = 0 OR EXISTS { (r)-[:SHOWS]->(s:Symptom) WHERE s.id IN $symptomIds })
               AND (size($configItemIds) = 0 OR EXISTS { (r)-[:ON]->(:Configuration)-[:INCLUDES]->(i:ConfigItem) WHERE i.id IN $configItemIds })
@@ -91,11 +95,13 @@ public class GraphReportSearch {
 
     /**
      * Reports the viewer may see sharing configuration items (each weighted by rarity, 1/log2(1 + configurations
-     * with it)), symptoms (2 each) and the product (1) with the query, best first.
+     * with it)), symptoms (2 each) and the product (1) with the query, best first. The item weight is not
+     * {@link io.peergraph.graph.stuff.Rarity} on purpose: it needs no count of all configurations, and the fixed
+     * symptom and product weights are set against its scale (at most 1); replacing it would reorder the answers.
      */
-    public List<SimilarReport> similar(String viewerId, List<String> itemIds, List<String> symptomIds, String productId,
+    public List<SimilarReport> similar(Viewer viewer, List<String> itemIds, List<String> symptomIds, String productId,
                                        String excludeId, int size) {
-        Map<String, Object> p = parameters(Filter.visibleTo(viewerId));
+        Map<String, Object> p = parameters(Filter.visibleTo(viewer));
         p.put("itemIds", itemIds);
         p.put("querySymptoms", symptomIds);
         p.put("queryProduct", productId);
@@ -128,8 +134,7 @@ public class GraphReportSearch {
     }
 
     private static Map<String, Object> parameters(Filter f) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("viewer", f.viewerId());
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(f.viewer()));
         p.put("productId", f.productId());
         p.put("symptomIds", f.symptomIds());
         p.put("configItemIds", f.configItemIds());

@@ -3,6 +3,7 @@ package io.peergraph.graph.similarity;
 import io.peergraph.graph.facet.ItemFacetStore;
 import io.peergraph.graph.facet.ItemFacets;
 import io.peergraph.graph.stuff.ConfigItem;
+import io.peergraph.graph.stuff.Rarity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -146,8 +147,8 @@ public final class SimilarPeersQuery {
             }
             members = members.stream().sorted(Comparator.comparing(ConfigItem::id)).toList();
             long familyCount = item.configCount() + members.stream().mapToLong(ConfigItem::configCount).sum();
-            slots.add(new SimilarityProfile.Slot(slots.size(), item, SimilarityProfile.rarity(n, item.configCount()),
-                    family, taxonomy, members, SimilarityProfile.PARTIAL * SimilarityProfile.rarity(n, familyCount)));
+            slots.add(new SimilarityProfile.Slot(slots.size(), item, Rarity.weight(n, item.configCount()),
+                    family, taxonomy, members, SimilarityProfile.PARTIAL * Rarity.weight(n, familyCount)));
         }
         return new SimilarityProfile(List.copyOf(slots));
     }

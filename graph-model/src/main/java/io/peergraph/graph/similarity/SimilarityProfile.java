@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * What "like my configuration" means, as numbers: one slot per item of mine. A configuration that includes
- * my item earns the slot's exact weight, its rarity {@code ln(1 + N / configCount)}; one that has only another
+ * my item earns the slot's exact weight, its rarity ({@link io.peergraph.graph.stuff.Rarity}); one that has only another
  * member of the item's family earns the family weight, {@code PARTIAL} times the family's rarity (always less).
  * The similarity is the sum over my slots, added in slot order so that every implementation gets the very
  * same double and ties are real ties.
@@ -28,10 +28,6 @@ public record SimilarityProfile(List<Slot> slots) {
 
     /** A posting list to walk: the configurations that include any of {@code itemIds}. */
     public record Term(int slot, boolean exact, double weight, List<String> itemIds) {}
-
-    public static double rarity(long configurations, long count) {
-        return Math.log(1.0 + (double) configurations / Math.max(1, count));
-    }
 
     /** The similarity of a configuration with these items. */
     public double score(Collection<String> itemIds) {

@@ -13,6 +13,7 @@ import io.peergraph.graph.symptom.NarrowerSymptoms;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.SymptomStore;
 import io.peergraph.graph.testing.SharedNeo4j;
+import io.peergraph.graph.access.Viewer;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -75,14 +76,14 @@ class SearchableNodesTest {
         Report shared = report(other, s, "Hissing headphones zq" + u, Privacy.COMMUNITY, "gpu", "H " + u);
         GraphReportSearch search = new GraphReportSearch(client);
 
-        assertThat(search.search(GraphReportSearch.Filter.visibleTo(other), "hissing zq" + u, null, null, 10))
+        assertThat(search.search(GraphReportSearch.Filter.visibleTo(Viewer.customer(other)), "hissing zq" + u, null, null, 10))
                 .extracting(GraphReportSearch.Hit::id).containsExactly(shared.id());
-        assertThat(search.search(GraphReportSearch.Filter.visibleTo(null), "hissing zq" + u, null, null, 10))
+        assertThat(search.search(GraphReportSearch.Filter.visibleTo(Viewer.support("staff-" + u)), "hissing zq" + u, null, null, 10))
                 .extracting(GraphReportSearch.Hit::id).containsExactlyInAnyOrder(hidden.id(), shared.id());
-        assertThat(search.similar(other, List.of(), List.of(s.id()), null, shared.id(), 10))
+        assertThat(search.similar(Viewer.customer(other), List.of(), List.of(s.id()), null, shared.id(), 10))
                 .as("similar by the shared symptom, the asked report left out, the private one hidden")
                 .noneMatch(r -> r.id().equals(hidden.id()) || r.id().equals(shared.id()));
-        assertThat(search.similar(null, List.of(), List.of(s.id()), null, shared.id(), 10)).singleElement()
+        assertThat(search.similar(Viewer.support("staff-" + u), List.of(), List.of(s.id()), null, shared.id(), 10)).singleElement()
                 .satisfies(r -> {
                     assertThat(r.id()).isEqualTo(hidden.id());
                     assertThat(r.sharedSymptomIds()).containsExactly(s.id());

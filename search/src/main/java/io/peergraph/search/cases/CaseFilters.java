@@ -3,6 +3,8 @@ package io.peergraph.search.cases;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
+import io.peergraph.graph.access.Viewer;
+import io.peergraph.graph.access.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,15 +13,23 @@ final class CaseFilters {
 
     private CaseFilters() {}
 
-    /** Support sees everything; a customer their own cases and others' shareable ones. */
+    /**
+     * The cases the viewer may see ({@link Visibility#filter}, the one rule): support everything; others the cases
+     * of the owners they read as (themselves, their organisations) and those shared by privacy.
+     */
     static List<Query> visibleTo(Viewer viewer) {
-        if (viewer.support()) {
+        Visibility.Filter filter = Visibility.filter(viewer);
+        if (filter.everything()) {
             return List.of();
         }
         return List.of(Query.of(q -> q.bool(b -> b
-                .should(s -> s.term(t -> t.field("ownerId").value(viewer.customerId())))
-                .should(s -> s.terms(t -> t.field("privacy").terms(v -> v.value(List.of(FieldValue.of("COMMUNITY"), FieldValue.of("PUBLIC"))))))
+                .should(s -> s.terms(t -> t.field("ownerId").terms(v -> v.value(values(filter.ownerIds())))))
+                .should(s -> s.terms(t -> t.field("privacy").terms(v -> v.value(values(filter.privacies())))))
                 .minimumShouldMatch("1"))));
+    }
+
+    private static List<FieldValue> values(List<String> values) {
+        return values.stream().map(FieldValue::of).toList();
     }
 
     static List<Query> of(CaseFilter filter) {

@@ -1,6 +1,7 @@
 package io.peergraph.search.cases;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.peergraph.graph.access.Viewer;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.peergraph.graph.access.Viewer;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.semantic.CaseEmbedder;
 import io.peergraph.search.semantic.EmbeddedCase;

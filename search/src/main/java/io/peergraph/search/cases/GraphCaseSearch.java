@@ -1,5 +1,6 @@
 package io.peergraph.search.cases;
 
+import io.peergraph.graph.access.Viewer;
 import io.peergraph.graph.searchable.GraphReportSearch;
 import io.peergraph.search.sync.CaseDocument;
 import java.util.List;
@@ -20,7 +21,7 @@ public class GraphCaseSearch {
 
     public CasePage search(Viewer viewer, CaseQuery query) {
         CaseFilter f = query.filter();
-        GraphReportSearch.Filter filter = new GraphReportSearch.Filter(viewerId(viewer), f.productId(), f.symptomIds(),
+        GraphReportSearch.Filter filter = new GraphReportSearch.Filter(viewer, f.productId(), f.symptomIds(),
                 f.configItemIds(), f.statuses(), f.channels(), f.from(), f.to(), f.tags());
         List<CaseHit> hits = graph.search(filter, query.hasText() ? query.text() : null,
                         query.after() == null ? null : query.after().value(), query.after() == null ? null : query.after().id(),
@@ -30,16 +31,11 @@ public class GraphCaseSearch {
         return new CasePage(more ? hits.subList(0, query.size()) : hits, -1, List.of(), more, true);
     }
 
-    /** Cases sharing configuration items (weighted by rarity), symptoms and the product with the query. */
+    /** Cases sharing configuration items (weighted by rarity), symptoms and the product with the query (see GraphReportSearch). */
     public List<SimilarCase> similar(Viewer viewer, SimilarQuery query) {
-        return graph.similar(viewerId(viewer), query.configItemIds(), query.symptomIds(), query.productId(), query.excludeId(), query.size())
+        return graph.similar(viewer, query.configItemIds(), query.symptomIds(), query.productId(), query.excludeId(), query.size())
                 .stream().map(s -> new SimilarCase(s.id(), s.score(),
                         s.sharedItems().stream().map(i -> new CaseDocument.Item(i.id(), i.kind(), i.value())).toList(),
                         s.sharedSymptomIds(), s.sameProduct(), List.of(), Map.of("graph", 1))).toList();
-    }
-
-    /** Support staff see every case: no viewer condition. */
-    private static String viewerId(Viewer viewer) {
-        return viewer.support() ? null : viewer.customerId();
     }
 }

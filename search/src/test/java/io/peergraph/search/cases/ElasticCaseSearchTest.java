@@ -2,6 +2,7 @@ package io.peergraph.search.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.access.Viewer;
 import io.peergraph.graph.report.Interaction;
 import io.peergraph.graph.report.Report;
 import io.peergraph.graph.searchable.GraphReportSearch;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.peergraph.graph.access.Viewer;
 import io.peergraph.graph.report.Report;
 import io.peergraph.graph.searchable.SearchableNodes;
 import io.peergraph.graph.stuff.Configuration;
@@ -14,7 +15,6 @@ import io.peergraph.search.cases.ElasticCaseSearch;
 import io.peergraph.search.cases.ElasticSimilarCases;
 import io.peergraph.search.cases.SimilarCase;
 import io.peergraph.search.cases.SimilarQuery;
-import io.peergraph.search.cases.Viewer;
 import io.peergraph.search.index.IndexAdmin;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.sync.BulkWriter;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import io.peergraph.graph.access.Viewer;
 import io.peergraph.graph.report.Report;
 import io.peergraph.graph.stuff.Configuration;
 import io.peergraph.graph.stuff.Privacy;
@@ -12,7 +13,6 @@ import io.peergraph.search.cases.CaseHit;
 import io.peergraph.search.cases.CasePage;
 import io.peergraph.search.cases.CaseQuery;
 import io.peergraph.search.cases.SimilarQuery;
-import io.peergraph.search.cases.Viewer;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.server.ElasticsearchServer;
 import io.peergraph.search.server.ServerSettings;

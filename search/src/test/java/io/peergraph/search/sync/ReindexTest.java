@@ -2,13 +2,13 @@ package io.peergraph.search.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.access.Viewer;
 import io.peergraph.graph.report.Report;
 import io.peergraph.graph.stuff.Configuration;
 import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.search.cases.CaseFilter;
 import io.peergraph.search.cases.CaseHit;
 import io.peergraph.search.cases.CaseQuery;
-import io.peergraph.search.cases.Viewer;
 import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.testing.SearchStack;
 import io.peergraph.search.testing.SharedElasticsearch;

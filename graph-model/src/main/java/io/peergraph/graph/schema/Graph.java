@@ -64,6 +64,8 @@ public final class Graph {
         public static final String CONCEPT_SCHEME = "ConceptScheme";
         /** An item kind a domain's configuration-facets scheme declares (cohort rank, family rule, value scheme). */
         public static final String ITEM_KIND = "ItemKind";
+        /** A second label on a ConceptScheme whose concepts are symptoms (a domain's symptom scheme). */
+        public static final String SYMPTOM_SCHEME = "SymptomScheme";
         /** The checksum of the seed vocabularies last loaded (ontology-seeds SeedCatalog). */
         public static final String SEED_CATALOG = "SeedCatalog";
         /** A benchmark metric (what is measured, its unit and direction). */

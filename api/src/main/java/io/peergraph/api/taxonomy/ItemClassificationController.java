@@ -3,8 +3,7 @@ package io.peergraph.api.taxonomy;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.graph.facet.ItemClassification;
 import java.util.List;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
+import java.util.function.IntFunction;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -15,10 +14,10 @@ public class ItemClassificationController {
 
     static final int MAX = 100;
 
-    private final Driver driver;
+    private final IntFunction<List<ItemClassification.Unclassified>> unclassified;
 
-    public ItemClassificationController(Driver driver) {
-        this.driver = driver;
+    public ItemClassificationController(TaxonomyConfiguration.UnclassifiedItems unclassified) {
+        this.unclassified = unclassified;
     }
 
     @QueryMapping
@@ -27,8 +26,6 @@ public class ItemClassificationController {
         if (n < 1 || n > MAX) {
             throw new ApiException.BadUserInput("first", "give 1–" + MAX);
         }
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> ItemClassification.unclassified(tx, n));
-        }
+        return unclassified.apply(n);
     }
 }

@@ -37,6 +37,11 @@ public class TaxonomyConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TaxonomyConfiguration.class);
 
+    /** The moderators' list of unclassified item values, read through graph-model (controllers hold no Driver). */
+    public interface UnclassifiedItems extends java.util.function.IntFunction<java.util.List<io.peergraph.graph.facet.ItemClassification.Unclassified>> {}
+
+    @Bean UnclassifiedItems unclassifiedItems(Driver driver) { return limit -> io.peergraph.graph.facet.ItemClassification.unclassified(driver, limit); }
+
     @Bean TaxonomyReader taxonomyReader(Driver driver) { return new TaxonomyReader(driver); }
 
     @Bean ConceptHierarchy conceptHierarchy(Driver driver) { return new ConceptHierarchy(driver); }

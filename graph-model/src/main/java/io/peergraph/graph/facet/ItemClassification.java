@@ -84,6 +84,13 @@ public final class ItemClassification {
     public record Unclassified(String kind, String value, long configurations) {}
 
     /** What moderators could give a concept: unclassified values, most used first. */
+    /** The same, in a read transaction of its own. */
+    public static List<Unclassified> unclassified(org.neo4j.driver.Driver driver, int limit) {
+        try (org.neo4j.driver.Session session = driver.session()) {
+            return session.executeRead(tx -> unclassified(tx, limit));
+        }
+    }
+
     public static List<Unclassified> unclassified(SimpleQueryRunner tx, int limit) {
         return tx.run(UNCLASSIFIED_COUNTS, Map.of("limit", limit)).list(r ->
                 new Unclassified(r.get("kind").asString(), r.get("value").asString(), r.get("configurations").asLong(0)));

@@ -20,7 +20,7 @@ import io.peergraph.graph.report.ReportStore;
 import io.peergraph.graph.schema.SchemaMigrations;
 import io.peergraph.graph.searchable.GraphReportSearch;
 import io.peergraph.graph.searchable.SearchableNodes;
-import io.peergraph.graph.similarity.SimilarPeersQuery;
+import io.peergraph.graph.similarpeers.SimilarPeersQuery;
 import io.peergraph.graph.solution.SolutionStore;
 import io.peergraph.graph.stuff.ConfigurationStore;
 import io.peergraph.graph.stuff.ItemValueSuggestions;

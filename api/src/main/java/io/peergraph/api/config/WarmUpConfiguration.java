@@ -2,7 +2,7 @@ package io.peergraph.api.config;
 
 import io.peergraph.api.search.SearchReadiness;
 import io.peergraph.graph.driver.GraphHealth;
-import io.peergraph.graph.similarity.SimilarPeersQuery;
+import io.peergraph.graph.similarpeers.SimilarPeersQuery;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.slf4j.Logger;

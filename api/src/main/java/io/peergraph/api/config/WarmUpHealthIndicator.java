@@ -2,7 +2,7 @@ package io.peergraph.api.config;
 
 import io.peergraph.api.search.SearchReadiness;
 import io.peergraph.graph.driver.GraphHealth;
-import io.peergraph.graph.similarity.SimilarityIndex;
+import io.peergraph.graph.similarpeers.SimilarityIndex;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 

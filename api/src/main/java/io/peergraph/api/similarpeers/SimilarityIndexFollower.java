@@ -1,6 +1,6 @@
 package io.peergraph.api.similarpeers;
 
-import io.peergraph.graph.similarity.SimilarPeersQuery;
+import io.peergraph.graph.similarpeers.SimilarPeersQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

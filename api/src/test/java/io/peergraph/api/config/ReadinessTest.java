@@ -7,7 +7,7 @@ import io.peergraph.api.testing.ApiTest;
 import io.peergraph.api.testing.GraphQlHttp;
 import io.peergraph.api.testing.SearchIndexing;
 import io.peergraph.graph.driver.GraphHealth;
-import io.peergraph.graph.similarity.SimilarityIndex;
+import io.peergraph.graph.similarpeers.SimilarityIndex;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

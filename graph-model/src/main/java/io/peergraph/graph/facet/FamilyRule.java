@@ -1,6 +1,6 @@
 package io.peergraph.graph.facet;
 
-import io.peergraph.graph.similarity.ItemFamily;
+import io.peergraph.graph.similarpeers.ItemFamily;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;

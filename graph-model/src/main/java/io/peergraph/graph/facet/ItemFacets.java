@@ -1,6 +1,6 @@
 package io.peergraph.graph.facet;
 
-import io.peergraph.graph.similarity.ItemFamily;
+import io.peergraph.graph.similarpeers.ItemFamily;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.peergraph.graph.peers;
 
-import io.peergraph.graph.similarity.ItemFamily;
+import io.peergraph.graph.similarpeers.ItemFamily;
 import io.peergraph.graph.stuff.ConfigItem;
 import io.peergraph.graph.facet.ItemFacets;
 import java.util.ArrayList;

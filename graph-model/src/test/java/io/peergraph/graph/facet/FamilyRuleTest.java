@@ -3,7 +3,7 @@ package io.peergraph.graph.facet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.peergraph.graph.similarity.ItemFamily;
+import io.peergraph.graph.similarpeers.ItemFamily;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

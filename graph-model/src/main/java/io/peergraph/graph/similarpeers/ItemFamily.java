@@ -1,4 +1,4 @@
-package io.peergraph.graph.similarity;
+package io.peergraph.graph.similarpeers;
 
 /**
  * The family of a configuration item when the taxonomy does not classify it, by the family rule the item's kind

@@ -1,4 +1,4 @@
-package io.peergraph.graph.similarity;
+package io.peergraph.graph.similarpeers;
 
 import io.peergraph.graph.facet.ItemFacetStore;
 import io.peergraph.graph.facet.ItemFacets;

@@ -1,4 +1,4 @@
-package io.peergraph.graph.similarity;
+package io.peergraph.graph.similarpeers;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.peergraph.graph.similarity;
+package io.peergraph.graph.similarpeers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

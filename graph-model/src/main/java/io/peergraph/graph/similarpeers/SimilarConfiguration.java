@@ -1,4 +1,4 @@
-package io.peergraph.graph.similarity;
+package io.peergraph.graph.similarpeers;
 
 import io.peergraph.graph.stuff.ConfigItem;
 import java.util.List;

@@ -59,6 +59,8 @@ class PersonaAccessMatrixTest {
             "Query.auditEvents", "Query.searchCases",
             // Canonical item values with counts only: nobody's configuration (TypedItemsMeetImportsTest).
             "Query.itemValues", "Mutation.createOrganisation", "Mutation.defineMetric",
+            // Moderators' list of unclassified item values with counts only: nobody's configuration (DomainOverApiTest).
+            "Query.unclassifiedItemValues",
             // The caller's own inbox and preferences (others' notification ids are ignored by markRead).
             "Query.notifications", "Query.unreadNotificationCount", "Query.notificationPreferences", "Query.notificationDigest",
             "Mutation.markRead", "Mutation.markAllRead", "Mutation.updateNotificationPreferences", "Mutation.unfollow",

@@ -103,8 +103,8 @@ public class NotificationConfiguration {
 
     /**
      * Once a day: the digests of the last days not digested yet (normally yesterday), then the read entries past
-     * their retention. Every instance runs it; both
-     * jobs are idempotent (digests MERGE on their key, pruning deletes what is still there).
+     * their retention. Every instance runs it; both jobs are idempotent (a digest is written once per key, pruning
+     * deletes only what is still there).
      */
     record DigestSchedule(DailyDigest digest, InboxRetention retention, ZoneId zone) {
         private static final Logger log = LoggerFactory.getLogger(DigestSchedule.class);

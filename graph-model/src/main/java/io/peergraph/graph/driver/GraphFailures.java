@@ -8,9 +8,20 @@ public final class GraphFailures {
 
     private GraphFailures() {}
 
-    /** A uniqueness constraint refused the write: the thing exists already. */
+    /**
+     * A uniqueness constraint refused the write: the thing exists already. Anywhere in the cause chain, so a failure
+     * that Spring's transaction template translated still tells.
+     */
     public static boolean isConstraintViolation(Throwable failure) {
-        return failure instanceof ClientException ce && ce.code() != null && ce.code().contains("ConstraintValidationFailed");
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ClientException ce && ce.code() != null && ce.code().contains("ConstraintValidationFailed")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /**

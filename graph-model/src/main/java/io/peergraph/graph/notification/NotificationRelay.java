@@ -1,5 +1,6 @@
 package io.peergraph.graph.notification;
 
+import io.peergraph.graph.driver.GraphFailures;
 import io.peergraph.graph.outbox.OutboxEvent;
 import io.peergraph.graph.outbox.OutboxFeed;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public final class NotificationRelay {
     private final TransactionTemplate tx;
     private final int batch;
     private int failures;
+    /** Whether this run of failures has been warned of (then only every tenth is). */
+    private boolean warned;
 
     public NotificationRelay(String consumer, OutboxFeed feed, RecipientMatcher matcher, Inbox inbox, TransactionTemplate tx, int batch) {
         this.consumer = consumer;
@@ -55,10 +58,16 @@ public final class NotificationRelay {
         try {
             Result result = drain();
             failures = 0;
+            warned = false;
             return result;
         } catch (RuntimeException e) {
             failures++;
-            if (failures == 1 || failures % 10 == 0) {
+            if (failures == 1 && GraphFailures.isConstraintViolation(e)) {
+                // The designed outcome of two instances relaying the same events at once: the other one wrote
+                // them, and the next turn finds them delivered. Only a refusal that repeats is worth a warning.
+                log.debug("Another relay delivered the same events first; retrying: {}", e.toString());
+            } else if (!warned || failures % 10 == 0) {
+                warned = true;
                 log.warn("Notification relay failed ({} in a row), retrying: {}", failures, e.toString());
             }
             return new Result(0, 0, feed.cursor(consumer).orElse(0L));

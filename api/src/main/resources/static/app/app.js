@@ -2,6 +2,7 @@
 import { gql, session } from './api.js';
 import { h, show, field, loading, errorBox, busy } from './dom.js';
 import { subscription } from './live.js';
+import { beginSignIn, completeSignIn } from './oidc.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -115,11 +116,14 @@ function startPage() {
     h('h1', 'Peergraph'),
     h('p', 'Register your products and configurations, describe what goes wrong, and learn what worked for people like you.'),
     status, container);
-  gql('{ signInOptions { localAccounts issuer } }').then((data) => {
-    if (!data.signInOptions.localAccounts) {
-      show(container, h('section.card', h('h2', 'Sign in'),
-        h('p', 'This service signs people in through its identity provider (', data.signInOptions.issuer || 'not named',
-          '). Signing in with it from these pages is not available yet: use a token from the provider in GraphiQL.')));
+  if (signInProblem) show(status, errorBox(signInProblem));
+  gql('{ signInOptions { localAccounts issuer clientId scopes } }').then((data) => {
+    const options = data.signInOptions;
+    if (!options.localAccounts) {
+      show(container, options.clientId ? providerCard(options) : h('section.card', h('h2', 'Sign in'),
+        h('p', 'This service signs people in through its identity provider (', options.issuer || 'not named',
+          '), but no client for these pages is configured (peergraph.security.web-client-id): use a token from the provider.')),
+        tokenForm());
       return;
     }
     show(container, accountForm('signIn', 'Sign in', 'current-password'), accountForm('signUp', 'Create an account', 'new-password'),
@@ -152,6 +156,24 @@ function accountForm(mutation, title, autocomplete) {
   return form;
 }
 
+/** Sign-in at the external OpenID Connect provider: the browser goes there and comes back with a one-time code. */
+function providerCard(options) {
+  const status = h('div', { 'aria-live': 'polite' });
+  const host = new URL(options.issuer).host;
+  const button = h('button', { type: 'button', 'data-testid': 'signInWithProvider' }, 'Sign in with ' + host);
+  button.addEventListener('click', () => busy(button, status, () => beginSignIn(options)).catch(() => null));
+  return h('section.card', h('h2', 'Sign in'),
+    h('p', 'People sign in to this service at its identity provider, ', h('strong', host), '; you come back here afterwards.'),
+    h('div.actions', button), status);
+}
+
+/** Makes a bearer token this tab's session once the API has said who it belongs to; false if the API refused it. */
+async function adopt(token) {
+  session.start(token, '', []);
+  const data = await gql('{ me { customer { handle } roles } }').catch((e) => { session.end(); throw e; });
+  session.start(token, data.me.customer.handle, data.me.roles);
+}
+
 /** Staff and developers: a token from `./peergraph token --customer HANDLE --roles …`, pasted (never in a URL). */
 function tokenForm() {
   const token = h('textarea', { name: 'token', rows: 3, autocomplete: 'off', spellcheck: false });
@@ -162,14 +184,13 @@ function tokenForm() {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const value = token.value.trim().replace(/^Bearer\s+/i, '');
-    session.start(value, '', []);
-    const data = await busy(submit, status, () => gql('{ me { customer { handle } roles } }')).catch(() => null);
-    if (!data) { session.end(); return; }
-    session.start(value, data.me.customer.handle, data.me.roles);
-    route();
+    if (await busy(submit, status, () => adopt(value)).then(() => true, () => false)) route();
   });
   return h('details.card', h('summary', 'Staff: sign in with a token'), form);
 }
 
+/** Why the last return from the identity provider did not sign anyone in, shown on the start page. */
+let signInProblem = null;
+
 window.addEventListener('hashchange', route);
-route();
+completeSignIn().then((token) => token && adopt(token)).catch((e) => { signInProblem = e; }).finally(route);

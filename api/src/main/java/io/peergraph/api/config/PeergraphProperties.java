@@ -30,12 +30,22 @@ public record PeergraphProperties(
 
     /**
      * Who is calling. With neither {@code issuerUri} nor {@code jwkSetUri}, tokens are signed by a key the
-     * service keeps in {@code dataDir/security} and minted by {@code ./peergraph token}.
+     * service keeps in {@code dataDir/security} and minted by {@code ./peergraph token}. {@code webClientId}: the
+     * public client (no secret, PKCE required) registered at the {@code issuerUri} provider for the web pages, which
+     * then sign people in with the authorization-code flow; {@code webScopes}: the scopes those pages ask for.
      */
     public record Security(String issuerUri, String jwkSetUri,
                            @DefaultValue("peergraph") String audience,
                            @DefaultValue("roles") String rolesClaim,
-                           @DefaultValue("peergraph-local") String localIssuer) {}
+                           @DefaultValue("peergraph-local") String localIssuer,
+                           String webClientId,
+                           @DefaultValue("openid profile") String webScopes) {
+
+        /** The web pages can send people to the provider: an issuer to discover and a client registered there. */
+        public boolean webSignInWithProvider() {
+            return issuerUri != null && !issuerUri.isBlank() && webClientId != null && !webClientId.isBlank();
+        }
+    }
 
     /**
      * Limits of the GraphQL API. {@code maxQueryCost}: a field costs 1 plus, for lists, its page size times the

@@ -40,6 +40,8 @@ public class AccountController {
     private final TokenMinter minter;
     private final boolean localIssuer;
     private final String issuer;
+    private final String webClientId;
+    private final String webScopes;
 
     public AccountController(SigningIn signingIn, TokenMinter minter, PeergraphProperties properties) {
         this.signingIn = signingIn;
@@ -47,9 +49,12 @@ public class AccountController {
         var security = properties.security();
         this.localIssuer = blank(security.issuerUri()) && blank(security.jwkSetUri());
         this.issuer = localIssuer ? security.localIssuer() : blank(security.issuerUri()) ? null : security.issuerUri();
+        this.webClientId = security.webSignInWithProvider() ? security.webClientId() : null;
+        this.webScopes = security.webSignInWithProvider() ? security.webScopes() : null;
     }
 
-    public record SignInOptions(boolean localAccounts, String issuer) {}
+    /** {@code clientId} and {@code scopes} only when the web pages sign people in at the provider. */
+    public record SignInOptions(boolean localAccounts, String issuer, String clientId, String scopes) {}
 
     public record AccessToken(String token, String tokenType, OffsetDateTime expiresAt, String handle, List<Role> roles) {}
 
@@ -66,7 +71,7 @@ public class AccountController {
 
     @QueryMapping
     public SignInOptions signInOptions() {
-        return new SignInOptions(localIssuer, issuer);
+        return new SignInOptions(localIssuer, issuer, webClientId, webScopes);
     }
 
     @MutationMapping

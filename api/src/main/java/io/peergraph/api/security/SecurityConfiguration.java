@@ -6,6 +6,7 @@ import io.peergraph.api.config.PeergraphProperties;
 import io.peergraph.api.http.RateLimits;
 import io.peergraph.api.http.RejectedTokens;
 import io.peergraph.graph.audit.AuditTrail;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,11 +43,22 @@ public class SecurityConfiguration {
 
     /**
      * What pages may load: this origin only. Styles allow inline style attributes (GraphiQL's editor sets them);
-     * scripts do not allow inline code; fonts and images also as data: URLs (GraphiQL's icons and fonts).
+     * scripts do not allow inline code; fonts and images also as data: URLs (GraphiQL's icons and fonts). With an
+     * OpenID Connect provider for the web pages, they may also fetch its discovery document and token endpoint
+     * (the authorization-code exchange), and nothing else from it.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static String contentSecurityPolicy(PeergraphProperties.Security security) {
+        String connect = security.webSignInWithProvider() ? "'self' " + origin(security.issuerUri()) : "'self'";
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data:; font-src 'self' data:; connect-src " + connect + "; object-src 'none'; base-uri 'self'; "
+                + "form-action 'self'; frame-ancestors 'none'";
+    }
+
+    /** scheme://host[:port] of a URI, as a policy source. */
+    static String origin(String uri) {
+        URI u = URI.create(uri.trim());
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> jwtConverter,
@@ -58,7 +70,7 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Pages load scripts, styles and data from this service only (never a CDN); API text is never markup.
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties.security()))))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/graphql", "/graphql/**", "/graphiql", "/graphiql/**", "/schema", "/schema.graphqls").permitAll()
                         // The web front-end: static pages and their libraries; everything they show comes from /graphql.

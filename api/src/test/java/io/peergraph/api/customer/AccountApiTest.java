@@ -105,9 +105,11 @@ class AccountApiTest {
 
     @Test
     void theStartPageLearnsThatLocalAccountsAreOn() {
-        JsonNode options = api.post(null, "{ signInOptions { localAccounts issuer } }").data().path("signInOptions");
+        JsonNode options = api.post(null, "{ signInOptions { localAccounts issuer clientId scopes } }").data().path("signInOptions");
         assertThat(options.path("localAccounts").asBoolean()).isTrue();
         assertThat(options.path("issuer").asText()).isEqualTo("peergraph-local");
+        assertThat(options.path("clientId").isNull()).as("no provider to send people to").isTrue();
+        assertThat(options.path("scopes").isNull()).isTrue();
     }
 
     static String newHandle() {

@@ -107,10 +107,18 @@ class CustomerPagesTest {
         WebElement row = form.findElements(By.cssSelector(".item-row")).get(2);
         WebElement kind = row.findElement(By.cssSelector("input[name=kind]"));
         kind.clear();
-        kind.sendKeys("firmware");
+        // Escape closes the kinds' own list (a datalist) so that no keystroke meant for the value lands in it.
+        kind.sendKeys("firmware", Keys.ESCAPE);
         WebElement value = row.findElement(By.cssSelector("input[name=value]"));
         value.sendKeys("BIOS " + u);
-        WebElement suggestion = browser.visible(By.xpath("//ul[@id='" + value.getDomAttribute("aria-controls") + "']//button[contains(., '" + peerValue + "')]"));
+        String list = value.getDomAttribute("aria-controls");
+        WebElement suggestion;
+        try {
+            suggestion = browser.visible(By.xpath("//ul[@id='" + list + "']//button[contains(., '" + peerValue + "')]"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no suggestion of " + peerValue + ": kind '" + kind.getDomProperty("value") + "', value '"
+                    + value.getDomProperty("value") + "', list '" + browser.driver().findElement(By.id(list)).getText() + "'", e);
+        }
         assertThat(suggestion.getText()).contains("(1 configuration)");
         browser.screenshot("my-stuff-suggestions");
         value.sendKeys(Keys.ARROW_DOWN);

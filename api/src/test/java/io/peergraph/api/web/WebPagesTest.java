@@ -52,7 +52,7 @@ class WebPagesTest {
 
     @Test
     void everyPageModuleIsServedPublicly() throws Exception {
-        for (String module : List.of("app.js", "api.js", "dom.js", "live.js", "stuff.js", "problem.js", "inbox.js", "support.js", "moderator.js")) {
+        for (String module : List.of("app.js", "api.js", "dom.js", "live.js", "stuff.js", "problem.js", "inbox.js", "support.js", "moderator.js", "oidc.js")) {
             HttpResponse<String> response = get("/app/" + module);
             assertThat(response.statusCode()).as(module).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).as(module).contains("javascript");

@@ -1,12 +1,15 @@
 package io.peergraph.graph.facet;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -58,8 +61,25 @@ public final class ItemFacetStore {
         return new ItemFacets(Stream.concat(declared.stream(), ItemFacets.BUILT_IN.kinds().stream().filter(k -> !taken.contains(k.kind()))).toList());
     }
 
+    /**
+     * Makes each domain's kinds those of {@code kindsByDomain} (domain: a facet scheme IRI), marks {@code symptomSchemes}
+     * and classifies the items and symptoms they now cover, in one transaction; returns how many items were classified.
+     * The one writer of the kinds: every {@link DeclaredKinds} copy is forgotten once it has committed.
+     */
+    public static int declare(Driver driver, Map<String, List<ItemKind>> kindsByDomain, Collection<String> symptomSchemes) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> {
+                kindsByDomain.forEach((domain, kinds) -> replace(tx, domain, kinds));
+                SymptomSchemes.mark(tx, symptomSchemes);
+                return ItemClassification.classifyAll(tx);
+            });
+        } finally {
+            DeclaredKinds.written();
+        }
+    }
+
     /** Makes {@code kinds} the kinds of {@code domain} (a facet scheme IRI). */
-    public static void replace(SimpleQueryRunner tx, String domain, List<ItemKind> kinds) {
+    private static void replace(SimpleQueryRunner tx, String domain, List<ItemKind> kinds) {
         List<Map<String, Object>> rows = kinds.stream().map(k -> {
             Map<String, Object> row = new HashMap<>();
             row.put("kind", k.kind());

@@ -1,5 +1,6 @@
 package io.peergraph.graph.facet;
 
+import io.peergraph.graph.driver.GraphConnection;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -7,9 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -66,9 +65,9 @@ public final class ItemFacetStore {
      * and classifies the items and symptoms they now cover, in one transaction; returns how many items were classified.
      * The one writer of the kinds: every {@link DeclaredKinds} copy is forgotten once it has committed.
      */
-    public static int declare(Driver driver, Map<String, List<ItemKind>> kindsByDomain, Collection<String> symptomSchemes) {
-        try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
+    public static int declare(GraphConnection graph, Map<String, List<ItemKind>> kindsByDomain, Collection<String> symptomSchemes) {
+        try {
+            return graph.write(tx -> {
                 kindsByDomain.forEach((domain, kinds) -> replace(tx, domain, kinds));
                 SymptomSchemes.mark(tx, symptomSchemes);
                 return ItemClassification.classifyAll(tx);

@@ -2,6 +2,7 @@ package io.peergraph.graph.facet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.testing.SharedNeo4j;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class DeclaredKindsTest {
         DeclaredKinds peers = new DeclaredKinds(Neo4jClient.create(driver));
         DeclaredKinds benchmarks = new DeclaredKinds(Neo4jClient.create(driver));
         try {
-            ItemFacetStore.declare(driver, Map.of(domain, List.of(kind("dk-first"))), List.of());
+            ItemFacetStore.declare(GraphConnection.over(driver), Map.of(domain, List.of(kind("dk-first"))), List.of());
             assertThat(kinds(peers.read())).contains("dk-first");
             assertThat(kinds(benchmarks.read())).contains("dk-first");
 
@@ -32,11 +33,11 @@ class DeclaredKindsTest {
             }
             assertThat(kinds(peers.read())).contains("dk-first").doesNotContain("dk-unannounced");
 
-            ItemFacetStore.declare(driver, Map.of(domain, List.of(kind("dk-second"))), List.of());
+            ItemFacetStore.declare(GraphConnection.over(driver), Map.of(domain, List.of(kind("dk-second"))), List.of());
             assertThat(kinds(peers.read())).contains("dk-second").doesNotContain("dk-first", "dk-unannounced");
             assertThat(kinds(benchmarks.read())).contains("dk-second").doesNotContain("dk-first", "dk-unannounced");
         } finally {
-            ItemFacetStore.declare(driver, Map.of(domain, List.of()), List.of());
+            ItemFacetStore.declare(GraphConnection.over(driver), Map.of(domain, List.of()), List.of());
         }
         assertThat(kinds(peers.read())).doesNotContain("dk-second");
     }

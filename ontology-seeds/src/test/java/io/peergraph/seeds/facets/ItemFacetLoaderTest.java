@@ -3,6 +3,7 @@ package io.peergraph.seeds.facets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.facet.FamilyRule;
 import io.peergraph.graph.facet.ItemFacetStore;
 import io.peergraph.graph.facet.ItemFacets;
@@ -47,10 +48,10 @@ class ItemFacetLoaderTest {
         try (var session = driver.session()) {
             assertThat(ItemFacetStore.read(session)).isSameAs(ItemFacets.BUILT_IN);
         }
-        new SkosLoader(driver).load(SeedCatalog.turtle(PC_FACETS));
-        ItemFacetLoader.load(driver, List.of(SeedCatalog.turtle(PC_FACETS)));
-        DomainTaxonomy.Loaded pbc = DomainTaxonomy.load(driver, java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
-        DomainTaxonomy.Loaded again = DomainTaxonomy.load(driver, java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
+        new SkosLoader(GraphConnection.over(driver)).load(SeedCatalog.turtle(PC_FACETS));
+        ItemFacetLoader.load(GraphConnection.over(driver), List.of(SeedCatalog.turtle(PC_FACETS)));
+        DomainTaxonomy.Loaded pbc = DomainTaxonomy.load(GraphConnection.over(driver), java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
+        DomainTaxonomy.Loaded again = DomainTaxonomy.load(GraphConnection.over(driver), java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
 
         ItemFacets facets;
         try (var session = driver.session()) {
@@ -67,7 +68,7 @@ class ItemFacetLoaderTest {
 
     @Test
     void aStoreWithOnlyAnotherDomainStillAnswersPcConfigurationsWithThePcLadder() {
-        DomainTaxonomy.load(driver, java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
+        DomainTaxonomy.load(GraphConnection.over(driver), java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
 
         try (var session = driver.session()) {
             ItemFacets facets = ItemFacetStore.read(session);
@@ -86,7 +87,7 @@ class ItemFacetLoaderTest {
                     skos:notation "mileage" ; skos:prefLabel "Mileage"@en ; pg:familyRule "numeric-range:ten" .
                 """;
 
-        assertThatThrownBy(() -> DomainTaxonomy.load(driver, new ByteArrayInputStream(turtle.getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> DomainTaxonomy.load(GraphConnection.over(driver), new ByteArrayInputStream(turtle.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mileage").hasMessageContaining("numeric-range:ten");
         assertThat(TaxonomyStore.dump(driver)).isEmpty();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.peergraph.graph.driver.GraphConnection;
+import io.peergraph.graph.facet.DeclaredKinds;
 import io.peergraph.graph.facet.FamilyRule;
 import io.peergraph.graph.facet.ItemFacetStore;
 import io.peergraph.graph.facet.ItemFacets;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /** Item kinds, cohort ranks and family rules come from the taxonomy's Turtle, the PC ones included. */
 class ItemFacetLoaderTest {
@@ -75,6 +77,16 @@ class ItemFacetLoaderTest {
             assertThat(facets.ladderFor(List.of("gpu", "kernel")).kinds()).containsExactly("gpu", "driver", "os", "kernel", "cpu", "ram");
             assertThat(facets.ladderFor(List.of("stage")).kinds()).containsExactly("stage", "sex", "age");
         }
+    }
+
+    @Test
+    void aDomainLoadReachesTheCopyOfTheKindsThatTheQueriesKeep() {
+        DeclaredKinds kept = new DeclaredKinds(Neo4jClient.create(driver)); // as peers, similar peers and benchmarks hold it
+        assertThat(kept.read().ladders()).doesNotContainKey("https://peergraph.io/taxonomy/pbc/facets");
+
+        DomainTaxonomy.load(GraphConnection.over(driver), java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
+
+        assertThat(kept.read().ladders()).containsEntry("https://peergraph.io/taxonomy/pbc/facets", List.of("stage", "sex", "age"));
     }
 
     @Test

@@ -38,6 +38,9 @@ class LayersInsideModulesTest {
     /** The one thing outside graph-model that may touch the driver: the ingest engine holds a transaction handle. */
     static final String INGEST_TRANSACTION_HANDLE = "org.neo4j.driver.TransactionContext";
 
+    /** What other modules hold instead of the Driver. */
+    static final String GRAPH_CONNECTION = "io.peergraph.graph.driver.GraphConnection";
+
     /**
      * Classes outside graph-model that still use the driver or Spring Data Neo4j: none (issue 17). graph-model wires its
      * own beans ({@code GraphModelConfiguration}: the Driver, the stores, the operations) and its operations take a
@@ -74,6 +77,11 @@ class LayersInsideModulesTest {
                 if (neo4j && !handle) {
                     violators.add(topLevel(c));
                 }
+            }
+            // The connection graph-model hands out opens onto the Driver only for graph-model's own operations.
+            if (c.getMethodCallsFromSelf().stream().anyMatch(call -> call.getTargetOwner().getName().equals(GRAPH_CONNECTION)
+                    && call.getName().equals("driver"))) {
+                violators.add(topLevel(c));
             }
         }
         assertThat(violators).as("classes outside graph-model using the Neo4j driver or Spring Data Neo4j, not allowed yet")

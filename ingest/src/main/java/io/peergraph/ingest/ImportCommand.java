@@ -1,5 +1,6 @@
 package io.peergraph.ingest;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.ingest.deadletter.DeadLetterFile;
 import io.peergraph.ingest.engine.ImportEngine;
 import io.peergraph.ingest.progress.Progress;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.neo4j.driver.Driver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code import FORMAT FILE...}: the command line face of the importer. The api module supplies the driver
- * (an embedded store it starts, or the running service's) and adds its own connection options; the
+ * {@code import FORMAT FILE...}: the command line face of the importer. The api module supplies the graph
+ * connection (an embedded store it starts, or the running service's) and adds its own connection options; the
  * service's admin endpoint calls {@link #run} directly.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -69,17 +69,17 @@ public class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Supplier<Driver> driver;
+    private final Supplier<GraphConnection> graph;
     private final Supplier<String> localAdminToken;
 
-    /** {@code driver} is asked for only once the arguments are valid, so --help never starts a database. */
-    public ImportCommand(Supplier<Driver> driver) {
-        this(driver, () -> null);
+    /** {@code graph} is asked for only once the arguments are valid, so --help never starts a database. */
+    public ImportCommand(Supplier<GraphConnection> graph) {
+        this(graph, () -> null);
     }
 
     /** {@code localAdminToken} gives an ADMIN token for {@code --url} when {@code --token} is not given (null: none). */
-    public ImportCommand(Supplier<Driver> driver, Supplier<String> localAdminToken) {
-        this.driver = driver;
+    public ImportCommand(Supplier<GraphConnection> graph, Supplier<String> localAdminToken) {
+        this.graph = graph;
         this.localAdminToken = localAdminToken;
     }
 
@@ -102,7 +102,7 @@ public class ImportCommand implements Callable<Integer> {
         }
         Path deadLetters = deadLetter != null ? deadLetter
                 : Path.of("peergraph-import-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".rejected.jsonl");
-        ImportRun result = run(driver.get(), parsed, files, deadLetters, batchSize,
+        ImportRun result = run(graph.get(), parsed, files, deadLetters, batchSize,
                 json ? Progress.none() : Progress.forConsole(parsed.name(), System.err));
         print(result, out);
         return result.succeeded() ? 0 : 1;
@@ -151,9 +151,9 @@ public class ImportCommand implements Callable<Integer> {
      * and returns the combined counts. A malformed file ends the run with {@link ImportRun#error()} set; the
      * records before the problem are accounted for.
      */
-    public static ImportRun run(Driver driver, ImportFormat format, List<Path> files, Path deadLetterFile, int batchSize,
+    public static ImportRun run(GraphConnection graph, ImportFormat format, List<Path> files, Path deadLetterFile, int batchSize,
                                 Progress progress) {
-        ImportEngine engine = new ImportEngine(driver, ImportEngine.Options.defaults().withBatchSize(batchSize).withProgress(progress));
+        ImportEngine engine = new ImportEngine(graph, ImportEngine.Options.defaults().withBatchSize(batchSize).withProgress(progress));
         ImportRun total = null;
         try (DeadLetterFile deadLetters = new DeadLetterFile(deadLetterFile)) {
             for (Path file : files) {
@@ -174,7 +174,7 @@ public class ImportCommand implements Callable<Integer> {
     }
 
     /** The same with a FORMAT string ("protondb", "csv:reports"); throws IllegalArgumentException for an unknown one. */
-    public static ImportRun run(Driver driver, String format, List<Path> files, Path deadLetterFile, int batchSize, Progress progress) {
-        return run(driver, ImportFormat.parse(format), files, deadLetterFile, batchSize, progress);
+    public static ImportRun run(GraphConnection graph, String format, List<Path> files, Path deadLetterFile, int batchSize, Progress progress) {
+        return run(graph, ImportFormat.parse(format), files, deadLetterFile, batchSize, progress);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.testing.SharedNeo4j;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +21,7 @@ class ImportCommandTest {
     private final StringWriter out = new StringWriter();
 
     private int execute(String... args) {
-        CommandLine cli = new CommandLine(new ImportCommand(SharedNeo4j::driver));
+        CommandLine cli = new CommandLine(new ImportCommand(() -> GraphConnection.over(SharedNeo4j.driver())));
         cli.setOut(new PrintWriter(out));
         return cli.execute(args);
     }

@@ -3,6 +3,7 @@ package io.peergraph.api.admin;
 import io.peergraph.api.config.PeergraphProperties;
 import io.peergraph.api.security.HttpErrors;
 import io.peergraph.graph.audit.AuditTrail;
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.ingest.ImportCommand;
 import io.peergraph.ingest.ImportFormat;
 import io.peergraph.ingest.ImportRun;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.neo4j.driver.Driver;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,13 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ImportEndpoint {
 
-    private final Driver driver;
+    private final GraphConnection graph;
     private final Path deadLetterDir;
     private final AuditTrail audit;
 
-    public ImportEndpoint(Driver driver, PeergraphProperties properties, AuditTrail audit) {
+    public ImportEndpoint(GraphConnection graph, PeergraphProperties properties, AuditTrail audit) {
         this.audit = audit;
-        this.driver = driver;
+        this.graph = graph;
         this.deadLetterDir = properties.dataDir().resolve("imports");
     }
 
@@ -63,7 +63,7 @@ public class ImportEndpoint {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(deadLetterDir);
             Path deadLetters = deadLetterDir.resolve(file.getFileName() + "-" + System.currentTimeMillis() + ".rejected.jsonl");
-            ImportRun run = ImportCommand.run(driver, parsed, List.of(file), deadLetters, 1000, Progress.none());
+            ImportRun run = ImportCommand.run(graph, parsed, List.of(file), deadLetters, 1000, Progress.none());
             audit.record("subject:" + principal.getName(), "IMPORT", null, String.join("; ", run.summary()));
             return ResponseEntity.status(run.succeeded() ? 200 : 422).body(run.toJson());
         } finally {

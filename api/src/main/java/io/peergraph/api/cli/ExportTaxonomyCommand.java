@@ -99,7 +99,7 @@ public class ExportTaxonomyCommand implements Callable<Integer> {
     }
 
     private int fromStore(OutputStream out) {
-        new TaxonomyExport(store.driver()).write(scheme, format.taxonomyFormat, out);
+        new TaxonomyExport(store.graph()).write(scheme, format.taxonomyFormat, out);
         return 0;
     }
 

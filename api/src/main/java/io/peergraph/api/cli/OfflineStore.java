@@ -1,10 +1,9 @@
 package io.peergraph.api.cli;
 
 import io.peergraph.api.config.DataDirectory;
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
-import io.peergraph.graph.schema.SchemaMigrations;
 import java.nio.file.Path;
-import org.neo4j.driver.Driver;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,10 +16,10 @@ class OfflineStore implements AutoCloseable {
     Path dataDir;
 
     private EmbeddedNeo4j server;
-    private Driver driver;
+    private GraphConnection graph;
 
-    Driver driver() {
-        if (driver == null) {
+    GraphConnection graph() {
+        if (graph == null) {
             DataDirectory.secure(dataDir);
             try {
                 server = EmbeddedNeo4j.start(dataDir.resolve("neo4j"), 0, 512L << 20);
@@ -28,16 +27,15 @@ class OfflineStore implements AutoCloseable {
                 throw new IllegalStateException("Cannot open the store in " + dataDir.resolve("neo4j")
                         + ": is the service running on it? Stop it first, or import through the service.", e);
             }
-            driver = server.driver();
-            SchemaMigrations.apply(driver);
+            graph = GraphConnection.migrated(server);
         }
-        return driver;
+        return graph;
     }
 
     @Override
     public void close() {
-        if (driver != null) {
-            driver.close();
+        if (graph != null) {
+            graph.close();
             server.close();
         }
     }

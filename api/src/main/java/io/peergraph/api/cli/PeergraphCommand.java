@@ -15,7 +15,7 @@ public class PeergraphCommand {
     public static void main(String[] args) {
         OfflineStore store = new OfflineStore();
         CommandLine cli = new CommandLine(new PeergraphCommand()).setCaseInsensitiveEnumValuesAllowed(true);
-        cli.addSubcommand(new CommandLine(new ImportCommand(store::driver, () -> ServiceCall.localAdminToken(store.dataDir))).addMixin("store", store));
+        cli.addSubcommand(new CommandLine(new ImportCommand(store::graph, () -> ServiceCall.localAdminToken(store.dataDir))).addMixin("store", store));
         int exit;
         try {
             exit = cli.execute(args);

@@ -1,7 +1,7 @@
 package io.peergraph.api.config;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.ingest.demo.DemoData;
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,15 +16,15 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
-    private final Driver driver;
+    private final GraphConnection graph;
 
-    DemoDataLoader(Driver driver) {
-        this.driver = driver;
+    DemoDataLoader(GraphConnection graph) {
+        this.graph = graph;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        DemoData.loadIfEmpty(driver).ifPresentOrElse(
+        DemoData.loadIfEmpty(graph).ifPresentOrElse(
                 run -> log.info("Loaded the demo data: {} reports imported", run.imported()),
                 () -> log.info("The store already holds reports: demo data not loaded"));
     }

@@ -1,5 +1,6 @@
 package io.peergraph.api.config;
 
+import io.peergraph.graph.driver.StartupRefusedException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

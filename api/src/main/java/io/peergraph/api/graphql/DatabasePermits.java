@@ -1,15 +1,10 @@
 package io.peergraph.api.graphql;
 
 import io.micrometer.context.ContextRegistry;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import io.peergraph.graph.driver.BoundedSessions;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 
 /**
  * How many Neo4j sessions one GraphQL request may hold at once. Spring for GraphQL runs each field's controller
@@ -19,12 +14,13 @@ import org.neo4j.driver.Session;
  * and the rest of the pool stays free for everyone else.
  * <p>
  * The permits travel with the request as a context value (micrometer context propagation, as the security context
- * does), so the driver wrapper of {@link #bounded(Driver)} finds them on whatever thread runs a field. A session
+ * does), so graph-model's session bound ({@link BoundedSessions}, asking {@link #current()}) finds them on whatever
+ * thread runs a field. A session
  * opened while the same thread already holds a permit of the same request (a reader calling another reader) takes
  * none: a request never waits for itself. Work outside a GraphQL request (imports, relays, schedules) is not
  * bounded here.
  */
-public final class DatabasePermits {
+public final class DatabasePermits implements BoundedSessions.Bound {
 
     /** The key in the GraphQL context, and of the thread-local it is restored into. */
     public static final String CONTEXT_KEY = "peergraph.databasePermits";
@@ -49,54 +45,14 @@ public final class DatabasePermits {
         this.wait = wait;
     }
 
-    /** A driver whose synchronous sessions, opened within a GraphQL request, count against that request's permits. */
-    public static Driver bounded(Driver driver) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            DatabasePermits current = CURRENT.get();
-            if (current == null || !method.getName().equals("session") || !Session.class.isAssignableFrom(method.getReturnType())
-                    && !(args != null && args.length > 0 && args[0] == Session.class)) {
-                return invoke(driver, method, args);
-            }
-            boolean acquired = current.enter();
-            try {
-                Object session = invoke(driver, method, args);
-                return session instanceof Session s ? releasingOnClose(s, current, acquired) : session;
-            } catch (Throwable e) {
-                current.leave(acquired);
-                throw e;
-            }
-        };
-        return (Driver) Proxy.newProxyInstance(DatabasePermits.class.getClassLoader(), new Class<?>[] {Driver.class}, handler);
-    }
-
-    private static Session releasingOnClose(Session session, DatabasePermits permits, boolean acquired) {
-        boolean[] closed = {false};
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                try {
-                    return invoke(session, method, args);
-                } finally {
-                    if (!closed[0]) {
-                        closed[0] = true;
-                        permits.leave(acquired);
-                    }
-                }
-            }
-            return invoke(session, method, args);
-        };
-        return (Session) Proxy.newProxyInstance(DatabasePermits.class.getClassLoader(), new Class<?>[] {Session.class}, handler);
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+    /** The permits of the GraphQL request the current thread works for, or null outside a request. */
+    public static DatabasePermits current() {
+        return CURRENT.get();
     }
 
     /** Takes a permit unless this thread already holds one; true when it took one. */
-    private boolean enter() {
+    @Override
+    public boolean enter() {
         int[] held = HELD.get();
         if (held[0] > 0) {
             held[0]++;
@@ -115,7 +71,8 @@ public final class DatabasePermits {
         return true;
     }
 
-    private void leave(boolean acquired) {
+    @Override
+    public void leave(boolean acquired) {
         int[] held = HELD.get();
         if (held[0] > 0) {
             held[0]--;

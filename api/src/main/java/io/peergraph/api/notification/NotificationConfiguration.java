@@ -1,13 +1,10 @@
 package io.peergraph.api.notification;
 
 import io.peergraph.graph.notification.DailyDigest;
-import io.peergraph.graph.notification.Follows;
 import io.peergraph.graph.notification.Inbox;
 import io.peergraph.graph.notification.InboxRetention;
 import io.peergraph.graph.notification.NotificationRelay;
-import io.peergraph.graph.notification.PreferenceStore;
 import io.peergraph.graph.notification.RecipientMatcher;
-import io.peergraph.graph.notification.SavedSearches;
 import io.peergraph.graph.notification.SuggestionAnnouncements;
 import io.peergraph.graph.outbox.OutboxFeed;
 import io.peergraph.graph.tag.TagSuggestions;
@@ -19,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,19 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableScheduling
 public class NotificationConfiguration {
 
-    @Bean Inbox inbox(Neo4jClient client) { return new Inbox(client); }
-
-    @Bean PreferenceStore preferenceStore(Neo4jClient client) { return new PreferenceStore(client); }
-
-    @Bean Follows follows(Neo4jClient client) { return new Follows(client); }
-
-    @Bean SavedSearches savedSearches(Neo4jClient client) { return new SavedSearches(client); }
+    // graph-model wires the inbox, preferences, follows, saved searches, the recipient matcher (peergraph.privacy.k-anonymity,
+    // peergraph.notifications.similarity), the daily digest and the suggestion announcements (GraphModelConfiguration).
 
     @Bean
-    NotificationRelay notificationRelay(OutboxFeed feed, Neo4jClient client, Inbox inbox, PlatformTransactionManager transactions,
-                                        @Value("${peergraph.privacy.k-anonymity:5}") int k,
-                                        @Value("${peergraph.notifications.similarity:0.5}") double similarity) {
-        RecipientMatcher matcher = new RecipientMatcher(client, similarity, k);
+    NotificationRelay notificationRelay(OutboxFeed feed, RecipientMatcher matcher, Inbox inbox, PlatformTransactionManager transactions) {
         NotificationRelay relay = new NotificationRelay(NotificationRelay.CONSUMER, feed, matcher, inbox, new TransactionTemplate(transactions), 200);
         relay.start();
         return relay;
@@ -58,23 +46,22 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    DigestSchedule digestSchedule(Neo4jClient client, Inbox inbox, PlatformTransactionManager transactions,
+    DigestSchedule digestSchedule(DailyDigest digest, Inbox inbox, PlatformTransactionManager transactions,
                                   @Value("${peergraph.notifications.digest-zone:UTC}") ZoneId zone,
                                   @Value("${peergraph.notifications.keep-read:90d}") Duration keepRead) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        return new DigestSchedule(new DailyDigest(client, tx, Clock.systemUTC()), new InboxRetention(inbox, tx, keepRead, Clock.systemUTC()), zone);
+        return new DigestSchedule(digest, new InboxRetention(inbox, tx, keepRead, Clock.systemUTC()), zone);
     }
 
     @Bean
-    TaxonomySuggestionNotices taxonomySuggestionNotices(TagSuggestions suggestions, Neo4jClient client, PlatformTransactionManager transactions,
+    TaxonomySuggestionNotices taxonomySuggestionNotices(TagSuggestions suggestions, SuggestionAnnouncements announcements,
                                                         @Value("${peergraph.notifications.suggestion-min-uses:5}") int minUses,
                                                         @Value("${peergraph.notifications.suggestion-min-confidence:0.8}") double minConfidence,
                                                         @Value("${peergraph.notifications.suggestion-max-reverse-confidence:0.5}") double maxReverse,
                                                         @Value("${peergraph.notifications.suggestions-per-run:20}") int perRun) {
         // minCustomers only concerns emerging tags, which the relay tells per event.
         var thresholds = new TagSuggestions.Thresholds(minUses, TagSuggestions.Thresholds.DEFAULT.minCustomers(), minConfidence, maxReverse);
-        return new TaxonomySuggestionNotices(suggestions, new SuggestionAnnouncements(client, new TransactionTemplate(transactions)),
-                thresholds, perRun);
+        return new TaxonomySuggestionNotices(suggestions, announcements, thresholds, perRun);
     }
 
     @Bean

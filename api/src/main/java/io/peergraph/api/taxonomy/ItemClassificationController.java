@@ -1,9 +1,9 @@
 package io.peergraph.api.taxonomy;
 
 import io.peergraph.api.graphql.ApiException;
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.facet.ItemClassification;
 import java.util.List;
-import java.util.function.IntFunction;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -14,10 +14,10 @@ public class ItemClassificationController {
 
     static final int MAX = 100;
 
-    private final IntFunction<List<ItemClassification.Unclassified>> unclassified;
+    private final GraphConnection graph;
 
-    public ItemClassificationController(TaxonomyConfiguration.UnclassifiedItems unclassified) {
-        this.unclassified = unclassified;
+    public ItemClassificationController(GraphConnection graph) {
+        this.graph = graph;
     }
 
     @QueryMapping
@@ -26,6 +26,6 @@ public class ItemClassificationController {
         if (n < 1 || n > MAX) {
             throw new ApiException.BadUserInput("first", "give 1–" + MAX);
         }
-        return unclassified.apply(n);
+        return ItemClassification.unclassified(graph, n);
     }
 }

@@ -1,19 +1,14 @@
 package io.peergraph.api.taxonomy;
 
-import io.peergraph.graph.tag.TagSuggestions;
-import io.peergraph.graph.tag.TagUsage;
-import io.peergraph.graph.tag.Tags;
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.taxonomy.ConceptHierarchy;
 import io.peergraph.graph.taxonomy.ConceptView;
-import io.peergraph.graph.taxonomy.TaxonomyReader;
-import io.peergraph.graph.taxonomy.curation.Curation;
 import io.peergraph.seeds.skos.LoadReport;
 import io.peergraph.seeds.skos.SeedCatalog;
 import io.peergraph.seeds.skos.TaxonomyExport;
 import io.peergraph.seeds.facets.DomainTaxonomy;
 import java.nio.file.Path;
 import java.util.List;
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +21,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ClassNameTypeResolver;
 
 /**
- * The living taxonomy's services (graph-model's taxonomy and tag operations, ontology-seeds' SKOS export) over the service's Driver, and the seed load at start:
+ * The living taxonomy's services (ontology-seeds' SKOS export; graph-model wires its own taxonomy and tag operations), and the seed load at start:
  * idempotent and cheap when nothing changed, it adds what newer seeds bring and never overwrites moderators' facts.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,24 +32,7 @@ public class TaxonomyConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TaxonomyConfiguration.class);
 
-    /** The moderators' list of unclassified item values, read through graph-model (controllers hold no Driver). */
-    public interface UnclassifiedItems extends java.util.function.IntFunction<java.util.List<io.peergraph.graph.facet.ItemClassification.Unclassified>> {}
-
-    @Bean UnclassifiedItems unclassifiedItems(Driver driver) { return limit -> io.peergraph.graph.facet.ItemClassification.unclassified(driver, limit); }
-
-    @Bean TaxonomyReader taxonomyReader(Driver driver) { return new TaxonomyReader(driver); }
-
-    @Bean ConceptHierarchy conceptHierarchy(Driver driver) { return new ConceptHierarchy(driver); }
-
-    @Bean Curation curation(Driver driver) { return new Curation(driver); }
-
-    @Bean Tags tagging(Driver driver) { return new Tags(driver); }
-
-    @Bean TagSuggestions tagSuggestions(Driver driver) { return new TagSuggestions(driver); }
-
-    @Bean TagUsage tagUsage(Driver driver) { return new TagUsage(driver); }
-
-    @Bean TaxonomyExport taxonomyExport(Driver driver) { return new TaxonomyExport(driver); }
+    @Bean TaxonomyExport taxonomyExport(GraphConnection graph) { return new TaxonomyExport(graph); }
 
     /** {@code node(id)} answers a concept as graph-model's {@link ConceptView}: its GraphQL type is Concept. */
     @Bean
@@ -73,13 +51,13 @@ public class TaxonomyConfiguration {
     @Bean
     @Order(0)
     @ConditionalOnProperty(name = "peergraph.taxonomy.load-seeds", havingValue = "true", matchIfMissing = true)
-    ApplicationRunner taxonomySeeds(Driver driver, ConceptHierarchy hierarchy,
+    ApplicationRunner taxonomySeeds(GraphConnection graph, ConceptHierarchy hierarchy,
                                     @Value("${peergraph.taxonomy.domains:}") List<String> domains) {
         return args -> {
-            SeedCatalog.SeedRun run = SeedCatalog.loadIfChanged(driver);
+            SeedCatalog.SeedRun run = SeedCatalog.loadIfChanged(graph);
             // Each domain's Turtle (docs/adding-a-domain.md): idempotent, so every start loads it (a few schemes).
             for (String domain : domains.stream().map(String::strip).filter(d -> !d.isEmpty()).toList()) {
-                DomainTaxonomy.Loaded loaded = DomainTaxonomy.load(driver, Path.of(domain));
+                DomainTaxonomy.Loaded loaded = DomainTaxonomy.load(graph, Path.of(domain));
                 log.info("Taxonomy domain {}: {} kinds declared, {} items and {} symptoms newly classified; {}", domain,
                         loaded.domains().stream().mapToInt(d -> d.kinds().size()).sum(), loaded.itemsClassified(),
                         loaded.symptomsClassified(), loaded.schemes());

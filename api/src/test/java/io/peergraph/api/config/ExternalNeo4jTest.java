@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.peergraph.graph.driver.DriverConfig;
+import io.peergraph.graph.driver.ExternalNeo4j;
+import io.peergraph.graph.driver.StartupRefusedException;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.testing.SharedNeo4j;
 import java.net.ServerSocket;

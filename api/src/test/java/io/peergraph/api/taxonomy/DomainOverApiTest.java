@@ -7,6 +7,7 @@ import io.peergraph.api.security.Role;
 import io.peergraph.api.testing.ApiTest;
 import io.peergraph.api.testing.GraphQlHttp;
 import io.peergraph.graph.customer.CustomerStore;
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.stuff.ConfigItemValue;
 import io.peergraph.graph.stuff.ConfigurationStore;
 import io.peergraph.graph.stuff.Privacy;
@@ -47,7 +48,7 @@ class DomainOverApiTest {
 
     @BeforeAll
     void patients() {
-        DomainTaxonomy.load(driver, Path.of("../domains/pbc/taxonomy.ttl"));
+        DomainTaxonomy.load(GraphConnection.over(driver), Path.of("../domains/pbc/taxonomy.ttl"));
         aliceToken = api.token("alice-" + u, List.of(Role.CUSTOMER));
         String aliceId = api.post(aliceToken, "{ me { customer { id } } }").data().path("me").path("customer").path("id").asText();
         configurations.create(patient(aliceId, "Stage 4"));

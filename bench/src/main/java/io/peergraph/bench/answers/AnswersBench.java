@@ -3,6 +3,7 @@ package io.peergraph.bench.answers;
 import io.peergraph.bench.Options;
 import io.peergraph.bench.generate.GeneratedStore;
 import io.peergraph.bench.peers.Latencies;
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.PeerAnswer;
@@ -204,7 +205,7 @@ public final class AnswersBench {
         try (Driver driver = neo4j.driver()) {
             SchemaMigrations.apply(driver);
             long started = System.nanoTime();
-            ImportEngine engine = new ImportEngine(driver, ImportEngine.Options.defaults().withProgress(Progress.none()));
+            ImportEngine engine = new ImportEngine(GraphConnection.over(driver), ImportEngine.Options.defaults().withProgress(Progress.none()));
             ImportRun run;
             try (DeadLetterFile rejected = new DeadLetterFile(work.resolve("knowledge-rejected.jsonl"))) {
                 run = ImportFormat.parse("protondb").importFile(engine, file, rejected);

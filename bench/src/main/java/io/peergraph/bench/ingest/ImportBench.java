@@ -6,6 +6,7 @@ import io.peergraph.bench.generate.GeneratedStore;
 import io.peergraph.bench.generate.GenericFiles;
 import io.peergraph.bench.generate.SyntheticCommunity;
 import io.peergraph.bench.peers.Latencies;
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.schema.SchemaMigrations;
 import io.peergraph.ingest.ImportFormat;
@@ -180,7 +181,7 @@ public final class ImportBench {
             long relationshipsBefore = count("MATCH ()-[r]->() RETURN count(r) AS n");
             long reportsBefore = count("MATCH (r:Report) RETURN count(r) AS n");
             long[] last = {System.nanoTime()};
-            ImportEngine engine = new ImportEngine(driver, ImportEngine.Options.defaults().withBatchSize(batchSize).withProgress(progress)
+            ImportEngine engine = new ImportEngine(GraphConnection.over(driver), ImportEngine.Options.defaults().withBatchSize(batchSize).withProgress(progress)
                     .withAfterCommit(batch -> {
                         long now = System.nanoTime();
                         batchTimes.add(now - last[0]);

@@ -4,6 +4,7 @@ import io.peergraph.bench.Options;
 import io.peergraph.bench.generate.GeneratedStore;
 import io.peergraph.bench.generate.Zipf;
 import io.peergraph.bench.peers.Latencies;
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.PeerSignature;
@@ -96,12 +97,12 @@ public final class TaxonomyBench {
                 model.removeAll(null, null, tagConcepts.get(i));
                 heldOut++;
             }
-            new SkosLoader(driver).load(model);
+            new SkosLoader(GraphConnection.over(driver)).load(model);
         }
         System.out.printf("(a) debtags vocabulary loaded without every tenth tag (%d held out, as DebtagsSuggestionsTest)%n", heldOut);
         DebtagsReplay.Result replay;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(tags)), StandardCharsets.UTF_8))) {
-            replay = new DebtagsReplay(driver, customers).replay(in);
+            replay = new DebtagsReplay(GraphConnection.over(driver), customers).replay(in);
         }
         long tagNodes = count(driver, "MATCH (t:Tag) RETURN count(t) AS n");
         System.out.printf("(a) debtags replay: %,d packages, %,d tag applications by %d synthetic customers (%,d distinct tags) in %.1f s"
@@ -146,7 +147,7 @@ public final class TaxonomyBench {
         int targetConcepts = o.integer("concepts", 10_000);
         int branching = o.integer("branching", 4);
         long t0 = System.nanoTime();
-        new SkosLoader(driver).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
+        new SkosLoader(GraphConnection.over(driver)).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
         String scheme = ConceptHierarchy.SYMPTOM_SCHEME;
         List<org.neo4j.driver.Record> seeds;
         try (Session s = driver.session()) {
@@ -216,7 +217,7 @@ public final class TaxonomyBench {
                 MATCH (c:Concept {iri: row.iri}), (parent:Concept {iri: row.parent})
                 CREATE (c)-[:BROADER {origin: 'MODERATOR'}]->(parent)
                 """, conceptRows);
-        int classified = new ConceptHierarchy(driver).classifySymptoms(scheme);
+        int classified = new ConceptHierarchy(GraphConnection.over(driver)).classifySymptoms(scheme);
         Set<String> parents = new HashSet<>();
         nodes.forEach(n -> parents.add(n.parentIri()));
         List<Node> leaves = nodes.stream().filter(n -> !parents.contains(n.iri())).toList();

@@ -1,5 +1,6 @@
 package io.peergraph.graph.facet;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.tag.TagLabel;
 import java.util.Collection;
 import java.util.List;
@@ -83,15 +84,14 @@ public final class ItemClassification {
     /** A value of a kind with a value scheme that no concept carries, and on how many configurations it is. */
     public record Unclassified(String kind, String value, long configurations) {}
 
-    /** What moderators could give a concept: unclassified values, most used first. */
-    /** The same, in a read transaction of its own. */
-    public static List<Unclassified> unclassified(org.neo4j.driver.Driver driver, int limit) {
-        try (org.neo4j.driver.Session session = driver.session()) {
+    /** What moderators could give a concept: unclassified values, most used first, in a read transaction of its own. */
+    public static List<Unclassified> unclassified(GraphConnection graph, int limit) {
+        try (org.neo4j.driver.Session session = graph.driver().session()) {
             return session.executeRead(tx -> unclassified(tx, limit));
         }
     }
 
-    public static List<Unclassified> unclassified(SimpleQueryRunner tx, int limit) {
+    private static List<Unclassified> unclassified(SimpleQueryRunner tx, int limit) {
         return tx.run(UNCLASSIFIED_COUNTS, Map.of("limit", limit)).list(r ->
                 new Unclassified(r.get("kind").asString(), r.get("value").asString(), r.get("configurations").asLong(0)));
     }

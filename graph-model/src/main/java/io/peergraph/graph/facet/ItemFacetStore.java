@@ -1,5 +1,7 @@
 package io.peergraph.graph.facet;
 
+import io.peergraph.graph.driver.GraphConnection;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +60,25 @@ public final class ItemFacetStore {
         return new ItemFacets(Stream.concat(declared.stream(), ItemFacets.BUILT_IN.kinds().stream().filter(k -> !taken.contains(k.kind()))).toList());
     }
 
+    /**
+     * Makes each domain's kinds those of {@code kindsByDomain} (domain: a facet scheme IRI), marks {@code symptomSchemes}
+     * and classifies the items and symptoms they now cover, in one transaction; returns how many items were classified.
+     * The one writer of the kinds: every {@link DeclaredKinds} copy is forgotten once it has committed.
+     */
+    public static int declare(GraphConnection graph, Map<String, List<ItemKind>> kindsByDomain, Collection<String> symptomSchemes) {
+        try {
+            return graph.write(tx -> {
+                kindsByDomain.forEach((domain, kinds) -> replace(tx, domain, kinds));
+                SymptomSchemes.mark(tx, symptomSchemes);
+                return ItemClassification.classifyAll(tx);
+            });
+        } finally {
+            DeclaredKinds.written();
+        }
+    }
+
     /** Makes {@code kinds} the kinds of {@code domain} (a facet scheme IRI). */
-    public static void replace(SimpleQueryRunner tx, String domain, List<ItemKind> kinds) {
+    private static void replace(SimpleQueryRunner tx, String domain, List<ItemKind> kinds) {
         List<Map<String, Object>> rows = kinds.stream().map(k -> {
             Map<String, Object> row = new HashMap<>();
             row.put("kind", k.kind());

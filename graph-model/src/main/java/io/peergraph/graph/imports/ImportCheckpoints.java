@@ -1,7 +1,7 @@
 package io.peergraph.graph.imports;
 
+import io.peergraph.graph.driver.GraphConnection;
 import java.util.Map;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.SimpleQueryRunner;
 
 /**
@@ -25,8 +25,8 @@ public final class ImportCheckpoints {
     private ImportCheckpoints() {}
 
     /** The position committed for {@code source}, 0 when none was. */
-    public static long position(Driver driver, String source) {
-        return driver.executableQuery(POSITION).withParameters(Map.of("source", source)).execute()
+    public static long position(GraphConnection graph, String source) {
+        return graph.driver().executableQuery(POSITION).withParameters(Map.of("source", source)).execute()
                 .records().stream().findFirst().map(r -> r.get("position").asLong()).orElse(0L);
     }
 

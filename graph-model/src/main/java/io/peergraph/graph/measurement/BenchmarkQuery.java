@@ -1,6 +1,6 @@
 package io.peergraph.graph.measurement;
 
-import io.peergraph.graph.facet.ItemFacetStore;
+import io.peergraph.graph.facet.DeclaredKinds;
 import io.peergraph.graph.facet.ItemFacets;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -86,9 +86,11 @@ public final class BenchmarkQuery {
             """;
 
     private final Neo4jClient client;
+    private final DeclaredKinds declaredKinds;
 
     public BenchmarkQuery(Neo4jClient client) {
         this.client = client;
+        this.declaredKinds = new DeclaredKinds(client);
     }
 
     /**
@@ -130,7 +132,7 @@ public final class BenchmarkQuery {
     private record Ladder(List<String> kinds, List<String> foreignKinds) {}
 
     private Ladder ladder(String configurationId) {
-        ItemFacets facets = ItemFacetStore.read(client);
+        ItemFacets facets = declaredKinds.read();
         List<String> kinds = client.query(MY_KINDS).bind(configurationId).to("configurationId").fetchAs(String.class)
                 .mappedBy((t, r) -> r.get("kind").asString()).all().stream().toList();
         ItemFacets.Ladder ladder = facets.ladderFor(kinds);

@@ -1,6 +1,6 @@
 package io.peergraph.graph.peers;
 
-import io.peergraph.graph.facet.ItemFacetStore;
+import io.peergraph.graph.facet.DeclaredKinds;
 import io.peergraph.graph.facet.ItemFacets;
 import io.peergraph.graph.access.Visibility;
 import java.time.Instant;
@@ -176,9 +176,11 @@ public final class PeersWithSymptomQuery {
             """;
 
     private final Neo4jClient client;
+    private final DeclaredKinds declaredKinds;
 
     public PeersWithSymptomQuery(Neo4jClient client) {
         this.client = client;
+        this.declaredKinds = new DeclaredKinds(client);
     }
 
     /**
@@ -216,7 +218,7 @@ public final class PeersWithSymptomQuery {
     /** The same, about a product (null: any) at a time (evidence ages from it), ranked by {@code ranking}. */
     public Optional<PeerAnswer> run(String askerId, String configurationId, String symptomId, String productId, Instant now,
                                     int offset, int first, int solutions, SolutionRanking ranking) {
-        ItemFacets facets = ItemFacetStore.read(client); // the families each kind declares, for the peers' partial matches
+        ItemFacets facets = declaredKinds.read(); // the families each kind declares, for the peers' partial matches
         return client.query(CYPHER).bindAll(parameters(askerId, configurationId, symptomId, productId, now, offset, first, ranking))
                 .fetchAs(PeerAnswer.class).mappedBy((t, r) -> map(r, offset, first, solutions, ranking, facets)).one();
     }

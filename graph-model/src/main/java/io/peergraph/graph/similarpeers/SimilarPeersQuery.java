@@ -1,6 +1,6 @@
 package io.peergraph.graph.similarpeers;
 
-import io.peergraph.graph.facet.ItemFacetStore;
+import io.peergraph.graph.facet.DeclaredKinds;
 import io.peergraph.graph.facet.ItemFacets;
 import io.peergraph.graph.stuff.ConfigItem;
 import io.peergraph.graph.stuff.Rarity;
@@ -75,6 +75,7 @@ public final class SimilarPeersQuery {
     public static final int DEFAULT_APPROXIMATE_BUDGET = 2_000;
 
     private final Neo4jClient client;
+    private final DeclaredKinds declaredKinds;
     private final SimilarityIndex index;
     private final int approximateBudget;
 
@@ -84,6 +85,7 @@ public final class SimilarPeersQuery {
 
     public SimilarPeersQuery(Neo4jClient client, SimilarityIndex index, int approximateBudget) {
         this.client = client;
+        this.declaredKinds = new DeclaredKinds(client);
         this.index = index;
         this.approximateBudget = approximateBudget;
     }
@@ -127,7 +129,7 @@ public final class SimilarPeersQuery {
         }
         long n = mine.get().configurations();
         List<Value> items = mine.get().items();
-        ItemFacets facets = ItemFacetStore.read(client); // the families each kind declares
+        ItemFacets facets = declaredKinds.read(); // the families each kind declares
         Map<String, List<ConfigItem>> byPrefix = derivedFamilyMembers(facets, items);
         List<SimilarityProfile.Slot> slots = new ArrayList<>();
         for (Value v : items) {

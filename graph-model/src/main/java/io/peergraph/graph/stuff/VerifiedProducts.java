@@ -1,9 +1,9 @@
 package io.peergraph.graph.stuff;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.id.PublicId;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Driver;
 
 /**
  * Products of a curated catalogue (e.g. Debian packages from the debtags replay), written by their natural key:
@@ -31,12 +31,12 @@ public final class VerifiedProducts {
     private VerifiedProducts() {}
 
     /** Creates the entries not stored yet, in one transaction. */
-    public static void ensure(Driver driver, List<Entry> entries) {
+    public static void ensure(GraphConnection graph, List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         List<Map<String, Object>> rows = entries.stream().map(e -> Map.<String, Object>of("key", e.key(), "id", e.id(), "name", e.name())).toList();
-        try (var session = driver.session()) {
+        try (var session = graph.driver().session()) {
             session.executeWriteWithoutResult(tx -> tx.run(ENSURE, Map.of("products", rows)).consume());
         }
     }

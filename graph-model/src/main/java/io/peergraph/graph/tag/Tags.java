@@ -1,5 +1,6 @@
 package io.peergraph.graph.tag;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.outbox.EventType;
 import io.peergraph.graph.outbox.Outbox;
@@ -140,8 +141,8 @@ public final class Tags {
 
     private final Driver driver;
 
-    public Tags(Driver driver) {
-        this.driver = driver;
+    public Tags(GraphConnection graph) {
+        this.driver = graph.driver();
     }
 
     public TagApplication tag(String customerId, String thingId, String label) {

@@ -1,5 +1,6 @@
 package io.peergraph.graph.taxonomy;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.peers.SignatureResign;
 import io.peergraph.graph.taxonomy.ConceptRef;
 import java.util.Collection;
@@ -97,8 +98,8 @@ public final class ConceptHierarchy {
 
     private final Driver driver;
 
-    public ConceptHierarchy(Driver driver) {
-        this.driver = driver;
+    public ConceptHierarchy(GraphConnection graph) {
+        this.driver = graph.driver();
     }
 
     public List<String> conceptAndNarrower(String iri, int maxDepth) {

@@ -1,5 +1,6 @@
 package io.peergraph.graph.taxonomy;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.SignatureResign;
 import java.time.ZoneOffset;
@@ -138,8 +139,8 @@ public final class SchemeSeeding {
 
     private final Driver driver;
 
-    public SchemeSeeding(Driver driver) {
-        this.driver = driver;
+    public SchemeSeeding(GraphConnection graph) {
+        this.driver = graph.driver();
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.peergraph.graph.taxonomy;
 
+import io.peergraph.graph.driver.GraphConnection;
 import java.util.Map;
 import java.util.Optional;
-import org.neo4j.driver.Driver;
 
 /**
  * The checksum of the seed vocabularies last loaded ({@code (:SeedCatalog {name: 'taxonomy', checksum, loadedAt})}), so a
@@ -21,15 +21,15 @@ public final class SeedChecksum {
 
     private SeedChecksum() {}
 
-    public static Optional<String> stored(Driver driver) {
-        try (var session = driver.session()) {
+    public static Optional<String> stored(GraphConnection graph) {
+        try (var session = graph.driver().session()) {
             var rows = session.executeRead(tx -> tx.run(STORED).list());
             return rows.stream().findFirst().map(r -> r.get("checksum").asString(null));
         }
     }
 
-    public static void store(Driver driver, String checksum) {
-        try (var session = driver.session()) {
+    public static void store(GraphConnection graph, String checksum) {
+        try (var session = graph.driver().session()) {
             session.executeWriteWithoutResult(tx -> tx.run(STORE, Map.of("checksum", checksum)).consume());
         }
     }

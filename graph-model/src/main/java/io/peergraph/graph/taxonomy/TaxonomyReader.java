@@ -1,5 +1,6 @@
 package io.peergraph.graph.taxonomy;
 
+import io.peergraph.graph.driver.GraphConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,8 @@ public final class TaxonomyReader {
 
     private final Driver driver;
 
-    public TaxonomyReader(Driver driver) {
-        this.driver = driver;
+    public TaxonomyReader(GraphConnection graph) {
+        this.driver = graph.driver();
     }
 
     public List<SchemeView> schemes() {

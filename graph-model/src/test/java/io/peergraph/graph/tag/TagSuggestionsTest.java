@@ -2,6 +2,7 @@ package io.peergraph.graph.tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.stuff.VerifiedProducts;
 import io.peergraph.graph.testing.SharedNeo4j;
@@ -24,10 +25,10 @@ class TagSuggestionsTest {
     void twelveProducts() {
         driver = SharedNeo4j.driver();
         SharedNeo4j.wipe();
-        tags = new Tags(driver);
+        tags = new Tags(GraphConnection.over(driver));
         suggestions = new TagSuggestions(driver);
         List<VerifiedProducts.Entry> entries = IntStream.range(0, 12).mapToObj(i -> new VerifiedProducts.Entry("test:p" + i, "Product " + i)).toList();
-        VerifiedProducts.ensure(driver, entries);
+        VerifiedProducts.ensure(GraphConnection.over(driver), entries);
         products = entries.stream().map(VerifiedProducts.Entry::id).toList();
     }
 

@@ -1,6 +1,7 @@
 package io.peergraph.graph.testing;
 
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
+import io.peergraph.graph.facet.DeclaredKinds;
 import io.peergraph.graph.schema.SchemaMigrations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,7 @@ public final class SharedNeo4j {
         try (var session = driver().session()) {
             session.run("MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
         }
+        DeclaredKinds.written(); // the item kinds went too
     }
 
     private static void start() {

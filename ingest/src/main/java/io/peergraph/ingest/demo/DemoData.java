@@ -1,5 +1,6 @@
 package io.peergraph.ingest.demo;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.imports.EmptyGraph;
 import io.peergraph.ingest.ImportCommand;
 import io.peergraph.ingest.ImportRun;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +28,15 @@ public final class DemoData {
     private DemoData() {}
 
     /** Imports the demo reports when the store holds no report yet; empty when it did nothing. */
-    public static Optional<ImportRun> loadIfEmpty(Driver driver) {
-        if (!EmptyGraph.holdsNoReport(driver)) {
+    public static Optional<ImportRun> loadIfEmpty(GraphConnection graph) {
+        if (!EmptyGraph.holdsNoReport(graph)) {
             return Optional.empty();
         }
-        return Optional.of(load(driver));
+        return Optional.of(load(graph));
     }
 
     /** Imports the demo reports (a no-op for those already there). */
-    public static ImportRun load(Driver driver) {
+    public static ImportRun load(GraphConnection graph) {
         try {
             Path dir = Files.createTempDirectory("peergraph-demo");
             Path file = dir.resolve("protondb-demo.json.gz");
@@ -46,7 +46,7 @@ public final class DemoData {
                 }
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            ImportRun run = ImportCommand.run(driver, "protondb", List.of(file), dir.resolve("rejected.jsonl"), 1000, Progress.none());
+            ImportRun run = ImportCommand.run(graph, "protondb", List.of(file), dir.resolve("rejected.jsonl"), 1000, Progress.none());
             run.summary().forEach(line -> log.info("Demo data: {}", line));
             Files.deleteIfExists(file);
             return run;

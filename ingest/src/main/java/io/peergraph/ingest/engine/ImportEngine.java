@@ -1,5 +1,6 @@
 package io.peergraph.ingest.engine;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.imports.ImportCheckpoints;
 import io.peergraph.ingest.ImportRun;
 import io.peergraph.ingest.deadletter.DeadLetterFile;
@@ -29,8 +30,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 
 /**
  * Reads a source record by record, maps each, and writes accepted records in batches: one transaction per
@@ -62,14 +61,14 @@ public final class ImportEngine {
         }
     }
 
-    private final Driver driver;
+    private final GraphConnection graph;
     private final Options options;
 
-    public ImportEngine(Driver driver, Options options) {
+    public ImportEngine(GraphConnection graph, Options options) {
         if (options.batchSize() < 1) {
             throw new IllegalArgumentException("batch size must be at least 1");
         }
-        this.driver = driver;
+        this.graph = graph;
         this.options = options;
     }
 
@@ -77,7 +76,7 @@ public final class ImportEngine {
                              DeadLetterFile deadLetters) {
         long started = System.nanoTime();
         String sourceId = format + ":" + sha256(file);
-        long committedUpTo = ImportCheckpoints.position(driver, sourceId);
+        long committedUpTo = ImportCheckpoints.position(graph, sourceId);
         Counts counts = new Counts();
         Reader<T> reader = new Reader<>(file, source, mapper, deadLetters, committedUpTo);
         Thread readerThread = Thread.ofPlatform().name("import-reader").daemon().start(reader);
@@ -219,22 +218,20 @@ public final class ImportEngine {
         }
         long lastPosition = batch.getLast().position();
         BatchOutcome<T> outcome;
-        try (Session session = driver.session()) {
-            outcome = session.executeWrite(tx -> {
-                Set<String> keys = new HashSet<>();
-                batch.forEach(p -> keys.add(p.record().key()));
-                Set<String> seen = new HashSet<>(writer.existing(tx, keys));
-                List<T> fresh = new ArrayList<>();
-                for (Pending<T> p : batch) {
-                    if (seen.add(p.record().key())) { // a record repeated inside the file counts once
-                        fresh.add(p.record().value());
-                    }
+        outcome = graph.write(tx -> {
+            Set<String> keys = new HashSet<>();
+            batch.forEach(p -> keys.add(p.record().key()));
+            Set<String> seen = new HashSet<>(writer.existing(tx, keys));
+            List<T> fresh = new ArrayList<>();
+            for (Pending<T> p : batch) {
+                if (seen.add(p.record().key())) { // a record repeated inside the file counts once
+                    fresh.add(p.record().value());
                 }
-                Map<String, String> unwritten = writer.write(tx, fresh);
-                ImportCheckpoints.save(tx, sourceId, file.getFileName().toString(), lastPosition);
-                return new BatchOutcome<>(fresh, unwritten);
-            });
-        }
+            }
+            Map<String, String> unwritten = writer.write(tx, fresh);
+            ImportCheckpoints.save(tx, sourceId, file.getFileName().toString(), lastPosition);
+            return new BatchOutcome<>(fresh, unwritten);
+        });
         writer.committed(outcome.fresh());
         Set<String> rejectedOnce = new HashSet<>();
         for (Pending<T> p : batch) {

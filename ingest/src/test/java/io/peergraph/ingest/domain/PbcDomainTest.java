@@ -2,6 +2,7 @@ package io.peergraph.ingest.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.measurement.BenchmarkAnswer;
 import io.peergraph.graph.measurement.BenchmarkQuery;
 import io.peergraph.graph.measurement.Cohort;
@@ -72,16 +73,16 @@ class PbcDomainTest {
     void importTheDomain(@TempDir Path tmp) throws IOException {
         SharedNeo4j.wipe();
         // The PC domain is there too: the PBC answers must not depend on it, nor its answers on PBC.
-        new SkosLoader(driver).load(SeedCatalog.turtle("seeds/configuration-facets.ttl"));
-        ItemFacetLoader.load(driver, List.of(SeedCatalog.turtle("seeds/configuration-facets.ttl")));
-        DomainTaxonomy.Loaded loaded = DomainTaxonomy.load(driver, DOMAIN.resolve("taxonomy.ttl"));
+        new SkosLoader(GraphConnection.over(driver)).load(SeedCatalog.turtle("seeds/configuration-facets.ttl"));
+        ItemFacetLoader.load(GraphConnection.over(driver), List.of(SeedCatalog.turtle("seeds/configuration-facets.ttl")));
+        DomainTaxonomy.Loaded loaded = DomainTaxonomy.load(GraphConnection.over(driver), DOMAIN.resolve("taxonomy.ttl"));
         assertThat(loaded.domains()).hasSize(1);
 
         // Metrics are defined through the API (by a moderator), not imported.
         bilirubin = new MetricStore(client).define(new Metric(null, "bilirubin", "Serum bilirubin", "mg/dl",
                 Metric.Direction.LOWER_IS_BETTER, 0.0, 30.0)).orElseThrow();
         for (String entity : List.of("customers", "configurations", "reports", "solutions", "confirmations", "measurements")) {
-            ImportRun run = ImportCommand.run(driver, "csv:" + entity, List.of(DOMAIN.resolve(entity + ".csv")),
+            ImportRun run = ImportCommand.run(GraphConnection.over(driver), "csv:" + entity, List.of(DOMAIN.resolve(entity + ".csv")),
                     tmp.resolve(entity + ".rejected.jsonl"), 100, Progress.none());
             assertThat(run.rejected()).as(entity + " rejected").isZero();
             assertThat(run.imported()).as(entity + " imported").isEqualTo(rows(entity).size());

@@ -2,6 +2,7 @@ package io.peergraph.ingest.generic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.testing.SharedNeo4j;
 import io.peergraph.ingest.ImportCommand;
 import io.peergraph.ingest.ImportRun;
@@ -33,7 +34,7 @@ class GenericImportTest {
     private ImportRun load(String format, String name, String content) throws IOException {
         Path file = tmp.resolve(name);
         Files.writeString(file, content);
-        return ImportCommand.run(driver, format, List.of(file), tmp.resolve(name + ".rejected.jsonl"), 100, Progress.none());
+        return ImportCommand.run(GraphConnection.over(driver), format, List.of(file), tmp.resolve(name + ".rejected.jsonl"), 100, Progress.none());
     }
 
     private void loadAll() throws IOException {

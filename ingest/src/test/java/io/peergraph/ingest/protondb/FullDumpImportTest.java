@@ -3,6 +3,7 @@ package io.peergraph.ingest.protondb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.testing.SharedNeo4j;
 import io.peergraph.ingest.ImportCommand;
@@ -37,7 +38,7 @@ class FullDumpImportTest {
     Path tmp;
 
     private ImportRun importFile(Path file) {
-        return ImportCommand.run(driver, "protondb", List.of(file), tmp.resolve("rejected-" + System.nanoTime() + ".jsonl"), 1000,
+        return ImportCommand.run(GraphConnection.over(driver), "protondb", List.of(file), tmp.resolve("rejected-" + System.nanoTime() + ".jsonl"), 1000,
                 Progress.none());
     }
 
@@ -97,7 +98,7 @@ class FullDumpImportTest {
         uninterrupted.remove("ImportCheckpoint");
         SharedNeo4j.wipe();
 
-        ImportEngine crashing = new ImportEngine(driver, ImportEngine.Options.defaults().withBatchSize(50).withAfterCommit(batch -> {
+        ImportEngine crashing = new ImportEngine(GraphConnection.over(driver), ImportEngine.Options.defaults().withBatchSize(50).withAfterCommit(batch -> {
             if (batch == 4) {
                 throw new IllegalStateException("simulated crash after batch 4");
             }

@@ -2,6 +2,7 @@ package io.peergraph.ingest.protondb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.testing.SharedNeo4j;
 import io.peergraph.ingest.ImportCommand;
 import io.peergraph.ingest.ImportRun;
@@ -71,7 +72,7 @@ class KilledImportTest {
     }
 
     private ImportRun importFile(Path file) {
-        return ImportCommand.run(driver, "protondb", List.of(file), tmp.resolve("rejected-" + System.nanoTime() + ".jsonl"), 25,
+        return ImportCommand.run(GraphConnection.over(driver), "protondb", List.of(file), tmp.resolve("rejected-" + System.nanoTime() + ".jsonl"), 25,
                 Progress.none());
     }
 

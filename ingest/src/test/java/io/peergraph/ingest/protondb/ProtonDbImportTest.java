@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.testing.SharedNeo4j;
 import io.peergraph.ingest.ImportCommand;
@@ -52,7 +53,7 @@ class ProtonDbImportTest {
     }
 
     private ImportRun importFile(Path file) {
-        return ImportCommand.run(driver, "protondb", List.of(file), tmp.resolve("rejected-" + System.nanoTime() + ".jsonl"), 25, Progress.none());
+        return ImportCommand.run(GraphConnection.over(driver), "protondb", List.of(file), tmp.resolve("rejected-" + System.nanoTime() + ".jsonl"), 25, Progress.none());
     }
 
     @Test
@@ -104,7 +105,7 @@ class ProtonDbImportTest {
         Map<String, Long> uninterrupted = GraphCounts.of(driver);
         SharedNeo4j.wipe();
 
-        ImportEngine crashing = new ImportEngine(driver, ImportEngine.Options.defaults().withBatchSize(10).withAfterCommit(batch -> {
+        ImportEngine crashing = new ImportEngine(GraphConnection.over(driver), ImportEngine.Options.defaults().withBatchSize(10).withAfterCommit(batch -> {
             if (batch == 3) {
                 throw new IllegalStateException("simulated crash after batch 3");
             }
@@ -160,7 +161,7 @@ class ProtonDbImportTest {
                 "]".getBytes(StandardCharsets.UTF_8)));
         Path dead = tmp.resolve("dead.jsonl");
 
-        ImportRun run = ImportCommand.run(driver, "protondb", List.of(file), dead, 10, Progress.none());
+        ImportRun run = ImportCommand.run(GraphConnection.over(driver), "protondb", List.of(file), dead, 10, Progress.none());
 
         assertThat(run.read()).isEqualTo(4);
         assertThat(run.imported()).isEqualTo(1);

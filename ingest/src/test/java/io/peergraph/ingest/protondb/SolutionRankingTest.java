@@ -2,6 +2,7 @@ package io.peergraph.ingest.protondb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.PeerAnswer;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
@@ -69,7 +70,7 @@ class SolutionRankingTest {
         }
         Path file = tmp.resolve("reports.json");
         Files.writeString(file, "[" + String.join(",\n", reports) + "]");
-        ImportRun run = ImportCommand.run(driver, "protondb", List.of(file), tmp.resolve("rejected.jsonl"), 25, Progress.none());
+        ImportRun run = ImportCommand.run(GraphConnection.over(driver), "protondb", List.of(file), tmp.resolve("rejected.jsonl"), 25, Progress.none());
         assertThat(run.succeeded()).isTrue();
 
         customerId = PublicId.CUSTOMER.fromKey("handle:asker");

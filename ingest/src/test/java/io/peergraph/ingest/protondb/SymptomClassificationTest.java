@@ -2,6 +2,7 @@ package io.peergraph.ingest.protondb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.peers.PeerReport;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.symptom.Symptom;
@@ -44,7 +45,7 @@ class SymptomClassificationTest {
     @BeforeEach
     void symptomSeedsOnly() {
         SharedNeo4j.wipe();
-        new SkosLoader(driver).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
+        new SkosLoader(GraphConnection.over(driver)).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
     }
 
     @Test
@@ -75,7 +76,7 @@ class SymptomClassificationTest {
 
         assertThat(classified).isPositive();
         assertThat(unclassified).as("every imported symptom has its seed concept").isEmpty();
-        assertThat(new ConceptHierarchy(driver).classifySymptoms(SYMPTOMS)).as("nothing left for the start-up pass").isZero();
+        assertThat(new ConceptHierarchy(GraphConnection.over(driver)).classifySymptoms(SYMPTOMS)).as("nothing left for the start-up pass").isZero();
     }
 
     @Test
@@ -129,7 +130,7 @@ class SymptomClassificationTest {
     }
 
     private void importFixture() {
-        ImportRun run = ImportCommand.run(driver, "protondb", List.of(ProtonDbImportTest.fixture("questionnaire-sample.json")),
+        ImportRun run = ImportCommand.run(GraphConnection.over(driver), "protondb", List.of(ProtonDbImportTest.fixture("questionnaire-sample.json")),
                 tmp.resolve("rejected.jsonl"), 25, Progress.none());
         assertThat(run.succeeded()).isTrue();
     }

@@ -1,6 +1,7 @@
 package io.peergraph.ingest.testing;
 
 import io.peergraph.graph.driver.DriverConfig;
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.ingest.ImportFormat;
 import io.peergraph.ingest.deadletter.DeadLetterFile;
@@ -25,7 +26,7 @@ public final class ImportChild {
         try (Driver driver = GraphDatabase.driver(args[0],
                 AuthTokens.basic(EmbeddedNeo4j.USERNAME, System.getenv(PASSWORD_VARIABLE)), DriverConfig.defaults());
              DeadLetterFile deadLetters = new DeadLetterFile(Path.of(args[5]))) {
-            ImportEngine engine = new ImportEngine(driver, ImportEngine.Options.defaults().withBatchSize(Integer.parseInt(args[3]))
+            ImportEngine engine = new ImportEngine(GraphConnection.over(driver), ImportEngine.Options.defaults().withBatchSize(Integer.parseInt(args[3]))
                     .withAfterCommit(batch -> {
                         try {
                             Thread.sleep(pause);

@@ -1,5 +1,6 @@
 package io.peergraph.seeds.debtags;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.stuff.VerifiedProducts;
 import io.peergraph.graph.tag.TagRequest;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.neo4j.driver.Driver;
 
 /**
  * Replays debtags assignments ({@code package: tag, tag, …} per line) as customers tagging products: each
@@ -26,13 +26,13 @@ public final class DebtagsReplay {
 
     private static final int BATCH = 2000;
 
-    private final Driver driver;
+    private final GraphConnection graph;
     private final Tags tagging;
     private final int customers;
 
-    public DebtagsReplay(Driver driver, int customers) {
-        this.driver = driver;
-        this.tagging = new Tags(driver);
+    public DebtagsReplay(GraphConnection graph, int customers) {
+        this.graph = graph;
+        this.tagging = new Tags(graph);
         this.customers = customers;
     }
 
@@ -70,7 +70,7 @@ public final class DebtagsReplay {
     }
 
     private int flush(List<VerifiedProducts.Entry> products, List<TagRequest> requests) {
-        VerifiedProducts.ensure(driver, products);
+        VerifiedProducts.ensure(graph, products);
         int applied = requests.isEmpty() ? 0 : tagging.tagAll(requests).size();
         products.clear();
         requests.clear();

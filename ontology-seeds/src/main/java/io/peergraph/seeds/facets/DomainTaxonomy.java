@@ -1,5 +1,6 @@
 package io.peergraph.seeds.facets;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.taxonomy.ConceptHierarchy;
 import io.peergraph.seeds.skos.LoadReport;
 import io.peergraph.seeds.skos.SkosLoader;
@@ -13,7 +14,6 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.neo4j.driver.Driver;
 
 /**
  * Loads a domain: one Turtle file with its item facets, value schemes and symptom scheme (docs/adding-a-domain.md).
@@ -29,21 +29,21 @@ public final class DomainTaxonomy {
 
     private DomainTaxonomy() {}
 
-    public static Loaded load(Driver driver, Path turtle) {
+    public static Loaded load(GraphConnection graph, Path turtle) {
         try (InputStream in = Files.newInputStream(turtle)) {
-            return load(driver, in);
+            return load(graph, in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + turtle, e);
         }
     }
 
-    public static Loaded load(Driver driver, InputStream turtle) {
+    public static Loaded load(GraphConnection graph, InputStream turtle) {
         Model model = ModelFactory.createDefaultModel();
         RDFParser.source(turtle).lang(Lang.TURTLE).parse(model);
         List<ItemFacetLoader.Declarations> domains = ItemFacetLoader.read(model); // refuses a malformed one before writing
-        List<LoadReport> schemes = new SkosLoader(driver).load(model);
-        int items = ItemFacetLoader.load(driver, List.of(model));
-        int symptoms = new ConceptHierarchy(driver).classifySymptoms(ConceptHierarchy.SYMPTOM_SCHEME);
+        List<LoadReport> schemes = new SkosLoader(graph).load(model);
+        int items = ItemFacetLoader.load(graph, List.of(model));
+        int symptoms = new ConceptHierarchy(graph).classifySymptoms(ConceptHierarchy.SYMPTOM_SCHEME);
         return new Loaded(schemes, domains, items, symptoms);
     }
 }

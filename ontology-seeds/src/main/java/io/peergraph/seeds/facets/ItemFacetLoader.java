@@ -1,20 +1,19 @@
 package io.peergraph.seeds.facets;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.facet.FamilyRule;
-import io.peergraph.graph.facet.ItemClassification;
 import io.peergraph.graph.facet.ItemFacetStore;
 import io.peergraph.graph.facet.ItemKind;
-import io.peergraph.graph.facet.SymptomSchemes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 
 /**
  * Reads what a domain's Turtle declares beyond SKOS (its item kinds with their cohort ranks, family rules and value
@@ -56,19 +55,15 @@ public final class ItemFacetLoader {
      * Writes the declarations of these models (already loaded as SKOS) in one transaction and classifies the items and
      * symptoms they now cover; returns how many items were classified.
      */
-    public static int load(Driver driver, List<Model> models) {
+    public static int load(GraphConnection graph, List<Model> models) {
         List<Declarations> declarations = models.stream().flatMap(m -> read(m).stream()).toList();
         List<String> symptomSchemes = models.stream().flatMap(m -> symptomSchemes(m).stream()).toList();
         if (declarations.isEmpty() && symptomSchemes.isEmpty()) {
             return 0;
         }
-        try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
-                declarations.forEach(d -> ItemFacetStore.replace(tx, d.domain(), d.kinds()));
-                SymptomSchemes.mark(tx, symptomSchemes);
-                return ItemClassification.classifyAll(tx);
-            });
-        }
+        Map<String, List<ItemKind>> kindsByDomain = new LinkedHashMap<>();
+        declarations.forEach(d -> kindsByDomain.put(d.domain(), d.kinds()));
+        return ItemFacetStore.declare(graph, kindsByDomain, symptomSchemes);
     }
 
     private static ItemKind kind(Resource scheme, Resource concept) {

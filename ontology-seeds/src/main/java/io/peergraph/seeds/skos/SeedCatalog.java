@@ -1,5 +1,6 @@
 package io.peergraph.seeds.skos;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.taxonomy.SeedChecksum;
 import io.peergraph.seeds.facets.ItemFacetLoader;
 import io.peergraph.seeds.hardware.HardwareScheme;
@@ -16,7 +17,6 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.neo4j.driver.Driver;
 
 /**
  * The seed vocabularies Peergraph ships: the generated hardware scheme first (product categories point into
@@ -54,12 +54,12 @@ public final class SeedCatalog {
      * Loads every seed (idempotent: what is already there is not written again, moderators' facts are kept), then stores
      * the checksum {@link #loadIfChanged} compares with. The schema it relies on is graph-model's migration 16.
      */
-    public static List<LoadReport> loadAll(Driver driver) {
-        SkosLoader loader = new SkosLoader(driver);
+    public static List<LoadReport> loadAll(GraphConnection graph) {
+        SkosLoader loader = new SkosLoader(graph);
         List<Model> models = models();
         List<LoadReport> reports = models.stream().flatMap(m -> loader.load(m).stream()).toList();
-        ItemFacetLoader.load(driver, models); // the item kinds configuration-facets declares
-        SeedChecksum.store(driver, checksum());
+        ItemFacetLoader.load(graph, models); // the item kinds configuration-facets declares
+        SeedChecksum.store(graph, checksum());
         return reports;
     }
 
@@ -67,12 +67,12 @@ public final class SeedCatalog {
      * What every start calls: loads the seeds only when their checksum differs from the one stored at the last load (a
      * new release, an edited seed). Several instances starting at once may both load: loading is idempotent.
      */
-    public static SeedRun loadIfChanged(Driver driver) {
+    public static SeedRun loadIfChanged(GraphConnection graph) {
         String checksum = checksum();
-        if (SeedChecksum.stored(driver).filter(checksum::equals).isPresent()) {
+        if (SeedChecksum.stored(graph).filter(checksum::equals).isPresent()) {
             return new SeedRun(checksum, false, List.of());
         }
-        return new SeedRun(checksum, true, loadAll(driver));
+        return new SeedRun(checksum, true, loadAll(graph));
     }
 
     /** SHA-256 over the loader and hardware generator revisions, the bundled pci.ids and every Turtle seed, in load order. */

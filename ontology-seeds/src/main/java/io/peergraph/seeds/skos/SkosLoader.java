@@ -1,5 +1,6 @@
 package io.peergraph.seeds.skos;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.taxonomy.ConceptProperties;
 import io.peergraph.graph.taxonomy.SchemeSeeding.Link;
 import io.peergraph.graph.taxonomy.SchemeSeeding;
@@ -14,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.jena.rdf.model.Model;
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +31,8 @@ public final class SkosLoader {
 
     private final SchemeSeeding seeding;
 
-    public SkosLoader(Driver driver) {
-        this.seeding = new SchemeSeeding(driver);
+    public SkosLoader(GraphConnection graph) {
+        this.seeding = new SchemeSeeding(graph);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.peergraph.seeds.skos;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.taxonomy.ConceptProperties;
 import io.peergraph.graph.taxonomy.ConceptStatus;
 import io.peergraph.graph.taxonomy.TaxonomyReader;
@@ -17,7 +18,6 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.SKOS;
-import org.neo4j.driver.Driver;
 
 /**
  * The living taxonomy (every scheme, or one) as a SKOS model: what moderators made of the seeds, ready to
@@ -28,8 +28,8 @@ public final class TaxonomyExport {
 
     private final TaxonomyReader reader;
 
-    public TaxonomyExport(Driver driver) {
-        this.reader = new TaxonomyReader(driver);
+    public TaxonomyExport(GraphConnection graph) {
+        this.reader = new TaxonomyReader(graph);
     }
 
     /** {@code schemeIri} null exports every scheme. */

@@ -2,6 +2,7 @@ package io.peergraph.seeds.curation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.tag.Tags;
 import io.peergraph.graph.taxonomy.ConceptRef;
 import io.peergraph.graph.taxonomy.curation.AuditEntry;
@@ -48,9 +49,9 @@ class CurationTest {
     @BeforeEach
     void symptomsSeeded() {
         driver = TaxonomyStore.empty();
-        new SkosLoader(driver).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
+        new SkosLoader(GraphConnection.over(driver)).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
         curation = new Curation(driver);
-        tagging = new Tags(driver);
+        tagging = new Tags(GraphConnection.over(driver));
     }
 
     @Test
@@ -64,7 +65,7 @@ class CurationTest {
                 .addProperty(SKOS.definition, "Clicks and pops in the sound.", "en");
         newer.createResource(SYMPTOMS + "/audio-echo", SKOS.Concept).addProperty(SKOS.inScheme, scheme)
                 .addProperty(SKOS.broader, newer.getResource(AUDIO)).addProperty(SKOS.prefLabel, "Echo", "en");
-        LoadReport report = new SkosLoader(driver).load(newer).getFirst();
+        LoadReport report = new SkosLoader(GraphConnection.over(driver)).load(newer).getFirst();
 
         assertThat(report.outcome()).isEqualTo(LoadReport.Outcome.APPLIED);
         assertThat(report.created()).isEqualTo(1);
@@ -75,7 +76,7 @@ class CurationTest {
         assertThat(altLabels(CRACKLING)).contains("Crackling audio");
 
         scheme.removeAll(OWL.versionInfo).addProperty(OWL.versionInfo, "0.9");
-        assertThat(new SkosLoader(driver).load(newer).getFirst().outcome()).isEqualTo(LoadReport.Outcome.SKIPPED_OLDER);
+        assertThat(new SkosLoader(GraphConnection.over(driver)).load(newer).getFirst().outcome()).isEqualTo(LoadReport.Outcome.SKIPPED_OLDER);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.peergraph.seeds.debtags;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.tag.BroaderCandidate;
 import io.peergraph.graph.tag.EmergingTag;
 import io.peergraph.graph.tag.SuggestionPage;
@@ -41,8 +42,8 @@ final class DebtagsScenario {
             model.removeAll(tag, null, null);
             model.removeAll(null, null, tag);
         }
-        new SkosLoader(driver).load(model);
-        replay = new DebtagsReplay(driver, customers).replay(assignments);
+        new SkosLoader(GraphConnection.over(driver)).load(model);
+        replay = new DebtagsReplay(GraphConnection.over(driver), customers).replay(assignments);
 
         TagSuggestions suggestions = new TagSuggestions(driver);
         long t0 = System.nanoTime();

@@ -3,6 +3,8 @@ package io.peergraph.seeds.facets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.peergraph.graph.driver.GraphConnection;
+import io.peergraph.graph.facet.DeclaredKinds;
 import io.peergraph.graph.facet.FamilyRule;
 import io.peergraph.graph.facet.ItemFacetStore;
 import io.peergraph.graph.facet.ItemFacets;
@@ -17,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /** Item kinds, cohort ranks and family rules come from the taxonomy's Turtle, the PC ones included. */
 class ItemFacetLoaderTest {
@@ -47,10 +50,10 @@ class ItemFacetLoaderTest {
         try (var session = driver.session()) {
             assertThat(ItemFacetStore.read(session)).isSameAs(ItemFacets.BUILT_IN);
         }
-        new SkosLoader(driver).load(SeedCatalog.turtle(PC_FACETS));
-        ItemFacetLoader.load(driver, List.of(SeedCatalog.turtle(PC_FACETS)));
-        DomainTaxonomy.Loaded pbc = DomainTaxonomy.load(driver, java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
-        DomainTaxonomy.Loaded again = DomainTaxonomy.load(driver, java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
+        new SkosLoader(GraphConnection.over(driver)).load(SeedCatalog.turtle(PC_FACETS));
+        ItemFacetLoader.load(GraphConnection.over(driver), List.of(SeedCatalog.turtle(PC_FACETS)));
+        DomainTaxonomy.Loaded pbc = DomainTaxonomy.load(GraphConnection.over(driver), java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
+        DomainTaxonomy.Loaded again = DomainTaxonomy.load(GraphConnection.over(driver), java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
 
         ItemFacets facets;
         try (var session = driver.session()) {
@@ -67,13 +70,23 @@ class ItemFacetLoaderTest {
 
     @Test
     void aStoreWithOnlyAnotherDomainStillAnswersPcConfigurationsWithThePcLadder() {
-        DomainTaxonomy.load(driver, java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
+        DomainTaxonomy.load(GraphConnection.over(driver), java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
 
         try (var session = driver.session()) {
             ItemFacets facets = ItemFacetStore.read(session);
             assertThat(facets.ladderFor(List.of("gpu", "kernel")).kinds()).containsExactly("gpu", "driver", "os", "kernel", "cpu", "ram");
             assertThat(facets.ladderFor(List.of("stage")).kinds()).containsExactly("stage", "sex", "age");
         }
+    }
+
+    @Test
+    void aDomainLoadReachesTheCopyOfTheKindsThatTheQueriesKeep() {
+        DeclaredKinds kept = new DeclaredKinds(Neo4jClient.create(driver)); // as peers, similar peers and benchmarks hold it
+        assertThat(kept.read().ladders()).doesNotContainKey("https://peergraph.io/taxonomy/pbc/facets");
+
+        DomainTaxonomy.load(GraphConnection.over(driver), java.nio.file.Path.of("../domains/pbc/taxonomy.ttl"));
+
+        assertThat(kept.read().ladders()).containsEntry("https://peergraph.io/taxonomy/pbc/facets", List.of("stage", "sex", "age"));
     }
 
     @Test
@@ -86,7 +99,7 @@ class ItemFacetLoaderTest {
                     skos:notation "mileage" ; skos:prefLabel "Mileage"@en ; pg:familyRule "numeric-range:ten" .
                 """;
 
-        assertThatThrownBy(() -> DomainTaxonomy.load(driver, new ByteArrayInputStream(turtle.getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> DomainTaxonomy.load(GraphConnection.over(driver), new ByteArrayInputStream(turtle.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mileage").hasMessageContaining("numeric-range:ten");
         assertThat(TaxonomyStore.dump(driver)).isEmpty();
     }

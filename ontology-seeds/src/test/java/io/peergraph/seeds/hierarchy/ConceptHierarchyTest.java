@@ -2,6 +2,7 @@ package io.peergraph.seeds.hierarchy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.taxonomy.ConceptHierarchy;
 import io.peergraph.graph.taxonomy.ConceptRef;
@@ -19,13 +20,13 @@ class ConceptHierarchyTest {
     @Test
     void aSymptomStandsForItselfAndEverySymptomUnderItsConcept() {
         var driver = TaxonomyStore.empty();
-        new SkosLoader(driver).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
+        new SkosLoader(GraphConnection.over(driver)).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
         try (var session = driver.session()) {
             for (String key : List.of("graphics", "graphics/screen-tearing", "graphics/missing-textures", "audio/crackling")) {
                 session.run("CREATE (:Symptom {id: $id, key: $key, name: $key})", Map.of("id", PublicId.SYMPTOM.fromKey(key), "key", key)).consume();
             }
         }
-        ConceptHierarchy hierarchy = new ConceptHierarchy(driver);
+        ConceptHierarchy hierarchy = new ConceptHierarchy(GraphConnection.over(driver));
 
         assertThat(hierarchy.classifySymptoms(SYMPTOMS)).isEqualTo(4);
 

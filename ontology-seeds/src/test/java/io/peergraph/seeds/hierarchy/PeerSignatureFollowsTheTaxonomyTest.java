@@ -2,6 +2,7 @@ package io.peergraph.seeds.hierarchy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.graph.peers.SignatureResign;
@@ -37,7 +38,7 @@ class PeerSignatureFollowsTheTaxonomyTest {
     void seedsAndClassifiedSymptoms() {
         driver = TaxonomyStore.empty();
         curation = new Curation(driver);
-        new SkosLoader(driver).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
+        new SkosLoader(GraphConnection.over(driver)).load(SeedCatalog.turtle("seeds/symptoms.ttl"));
         driver.executableQuery("""
                 UNWIND ['input', 'input/lag', 'audio', 'audio/crackling', 'performance'] AS key
                 CREATE (:Symptom {id: 'sym_' + replace(key, '/', '_'), key: key, name: key})
@@ -47,7 +48,7 @@ class PeerSignatureFollowsTheTaxonomyTest {
                       (crackling:Symptom {key: 'audio/crackling'}), (audio:Symptom {key: 'audio'})
                 CREATE (lag)-[:BROADER]->(input), (crackling)-[:BROADER]->(audio)
                 """).execute();
-        new ConceptHierarchy(driver).classifySymptoms(SYMPTOMS);
+        new ConceptHierarchy(GraphConnection.over(driver)).classifySymptoms(SYMPTOMS);
         driver.executableQuery("""
                 CREATE (o:Customer {id: 'cus_owner'})-[:OWNS]->(:Configuration {id: 'cfg_pc', privacy: 'COMMUNITY', listedInPeers: true})
                        -[:INCLUDES]->(:ConfigItem {id: 'cfi_gpu', key: 'gpu:x', kind: 'gpu', value: 'x'})
@@ -100,7 +101,7 @@ class PeerSignatureFollowsTheTaxonomyTest {
         String graphical = PublicId.CONCEPT.fromKey(SYMPTOMS + "/graphical");
         assertThat(signatures("gfx")).noneMatch(s -> s.contains(graphical));
 
-        assertThat(new ConceptHierarchy(driver).classifySymptoms(SYMPTOMS)).isEqualTo(1);
+        assertThat(new ConceptHierarchy(GraphConnection.over(driver)).classifySymptoms(SYMPTOMS)).isEqualTo(1);
 
         assertThat(signatures("gfx")).allMatch(s -> s.contains(graphical));
     }

@@ -2,6 +2,7 @@ package io.peergraph.seeds.skos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.taxonomy.ConceptStatus;
 import io.peergraph.graph.taxonomy.ConceptView;
 import io.peergraph.graph.taxonomy.SchemeView;
@@ -34,9 +35,9 @@ class SeedLoadingTest {
 
     @Test
     void loadingTheSeedsTwiceLeavesTheSameGraph() {
-        List<LoadReport> first = SeedCatalog.loadAll(driver);
+        List<LoadReport> first = SeedCatalog.loadAll(GraphConnection.over(driver));
         List<String> afterFirst = TaxonomyStore.dump(driver);
-        List<LoadReport> second = SeedCatalog.loadAll(driver);
+        List<LoadReport> second = SeedCatalog.loadAll(GraphConnection.over(driver));
 
         assertThat(first).extracting(LoadReport::outcome).containsOnly(LoadReport.Outcome.APPLIED);
         assertThat(first).allSatisfy(r -> assertThat(r.unresolved()).isEmpty());
@@ -46,9 +47,9 @@ class SeedLoadingTest {
 
     @Test
     void aStartLoadsTheSeedsOnlyWhenTheirChecksumChangedAndModeratorsChangesSurviveANewRelease() {
-        SeedCatalog.SeedRun first = SeedCatalog.loadIfChanged(driver);
+        SeedCatalog.SeedRun first = SeedCatalog.loadIfChanged(GraphConnection.over(driver));
         List<String> afterFirst = TaxonomyStore.dump(driver);
-        SeedCatalog.SeedRun second = SeedCatalog.loadIfChanged(driver);
+        SeedCatalog.SeedRun second = SeedCatalog.loadIfChanged(GraphConnection.over(driver));
 
         assertThat(first.loaded()).isTrue();
         assertThat(first.reports()).extracting(LoadReport::outcome).containsOnly(LoadReport.Outcome.APPLIED);
@@ -62,16 +63,16 @@ class SeedLoadingTest {
         try (var session = driver.session()) { // as if the store had been loaded by an older release
             session.run("MATCH (s:SeedCatalog {name: 'taxonomy'}) SET s.checksum = 'an older release'").consume();
         }
-        SeedCatalog.SeedRun newRelease = SeedCatalog.loadIfChanged(driver);
+        SeedCatalog.SeedRun newRelease = SeedCatalog.loadIfChanged(GraphConnection.over(driver));
 
         assertThat(newRelease.loaded()).isTrue();
-        assertThat(new TaxonomyReader(driver).concept(crackling).orElseThrow().prefLabels()).containsEntry("en", "Crackles and pops");
-        assertThat(SeedCatalog.loadIfChanged(driver).loaded()).as("the new checksum is stored").isFalse();
+        assertThat(new TaxonomyReader(GraphConnection.over(driver)).concept(crackling).orElseThrow().prefLabels()).containsEntry("en", "Crackles and pops");
+        assertThat(SeedCatalog.loadIfChanged(GraphConnection.over(driver)).loaded()).as("the new checksum is stored").isFalse();
     }
 
     @Test
     void theHardwareSchemeIsGeneratedFromPciDeviceClassesAndMainVendors() {
-        SeedCatalog.loadAll(driver);
+        SeedCatalog.loadAll(GraphConnection.over(driver));
         try (var session = driver.session()) {
             var display = session.run("""
                     MATCH (c:Concept {notation: 'pci-class:03'})-[:TOP_CONCEPT_OF]->(:ConceptScheme {iri: $scheme})
@@ -87,8 +88,8 @@ class SeedLoadingTest {
 
     @Test
     void theReaderShowsSchemesAndConceptsInFull() {
-        SeedCatalog.loadAll(driver);
-        TaxonomyReader reader = new TaxonomyReader(driver);
+        SeedCatalog.loadAll(GraphConnection.over(driver));
+        TaxonomyReader reader = new TaxonomyReader(GraphConnection.over(driver));
 
         assertThat(reader.schemes()).extracting(SchemeView::iri).contains(HardwareScheme.IRI, "https://peergraph.io/taxonomy/symptoms");
         ConceptView audio = reader.concept("https://peergraph.io/taxonomy/symptoms/audio").orElseThrow();
@@ -100,7 +101,7 @@ class SeedLoadingTest {
 
     @Test
     void theExportedTurtleReparsesAndPassesTheShapes() {
-        SeedCatalog.loadAll(driver);
+        SeedCatalog.loadAll(GraphConnection.over(driver));
         byte[] turtle = export(null, TaxonomyFormat.TURTLE);
 
         Model reparsed = ModelFactory.createDefaultModel();
@@ -114,22 +115,22 @@ class SeedLoadingTest {
 
     @Test
     void exportImportIntoAnEmptyStoreIsIsomorphic() {
-        SeedCatalog.loadAll(driver);
-        Model exported = new TaxonomyExport(driver).model(null);
+        SeedCatalog.loadAll(GraphConnection.over(driver));
+        Model exported = new TaxonomyExport(GraphConnection.over(driver)).model(null);
         byte[] jsonld = export(null, TaxonomyFormat.JSONLD);
 
         TaxonomyStore.empty();
         Model fromJsonLd = ModelFactory.createDefaultModel();
         RDFParser.source(new ByteArrayInputStream(jsonld)).lang(Lang.JSONLD).parse(fromJsonLd);
-        new SkosLoader(driver).load(fromJsonLd);
+        new SkosLoader(GraphConnection.over(driver)).load(fromJsonLd);
 
         assertThat(fromJsonLd.isIsomorphicWith(exported)).isTrue();
-        assertThat(new TaxonomyExport(driver).model(null).isIsomorphicWith(exported)).isTrue();
+        assertThat(new TaxonomyExport(GraphConnection.over(driver)).model(null).isIsomorphicWith(exported)).isTrue();
     }
 
     private byte[] export(String scheme, TaxonomyFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new TaxonomyExport(driver).write(scheme, format, out);
+        new TaxonomyExport(GraphConnection.over(driver)).write(scheme, format, out);
         return out.toByteArray();
     }
 }

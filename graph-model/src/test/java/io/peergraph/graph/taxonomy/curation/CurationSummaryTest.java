@@ -2,6 +2,7 @@ package io.peergraph.graph.taxonomy.curation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.stuff.VerifiedProducts;
 import io.peergraph.graph.tag.Tags;
@@ -20,8 +21,8 @@ class CurationSummaryTest {
         Driver driver = SharedNeo4j.driver();
         SharedNeo4j.wipe();
         VerifiedProducts.Entry product = new VerifiedProducts.Entry("test:pipewire-user", "PipeWire user");
-        VerifiedProducts.ensure(driver, List.of(product));
-        Tags tags = new Tags(driver);
+        VerifiedProducts.ensure(GraphConnection.over(driver), List.of(product));
+        Tags tags = new Tags(GraphConnection.over(driver));
         String source = tags.tag(PublicId.CUSTOMER.fromKey("ann"), product.id(), "pipe-wire").tagId();
         String target = tags.tag(PublicId.CUSTOMER.fromKey("bob"), product.id(), "pipewire").tagId();
         Curation curation = new Curation(driver);

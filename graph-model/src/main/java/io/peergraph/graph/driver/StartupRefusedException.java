@@ -1,9 +1,9 @@
-package io.peergraph.api.config;
+package io.peergraph.graph.driver;
 
 /**
  * The service will not start because of its surroundings, not a bug: an external server it was pointed at cannot be
- * reached, or refuses its credentials. {@link StartupRefusedFailureAnalyzer} prints the message and {@link #action()}
- * instead of a stack trace.
+ * reached, or refuses its credentials. The api's {@code StartupRefusedFailureAnalyzer} prints the message and
+ * {@link #action()} instead of a stack trace.
  */
 public class StartupRefusedException extends RuntimeException {
 

@@ -1,4 +1,4 @@
-package io.peergraph.api.config;
+package io.peergraph.graph.driver;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * answers but too slowly for the driver's connection acquisition timeout (a busy machine: the login's password hashing
  * alone took over 10 s at a load average of 48) is given {@link #SLOW_SERVER_PATIENCE}.
  */
-final class ExternalNeo4j {
+public final class ExternalNeo4j {
 
     private static final Logger log = LoggerFactory.getLogger(ExternalNeo4j.class);
     static final Duration SLOW_SERVER_PATIENCE = Duration.ofMinutes(3);
@@ -26,7 +26,7 @@ final class ExternalNeo4j {
     private ExternalNeo4j() {}
 
     /** Connects once; on failure closes {@code driver} and throws {@link StartupRefusedException}. */
-    static void verify(Driver driver, String uri, String username) {
+    public static void verify(Driver driver, String uri, String username) {
         Instant deadline = Instant.now().plus(SLOW_SERVER_PATIENCE);
         while (true) {
             try {

@@ -1,5 +1,6 @@
 package io.peergraph.api.notification;
 
+import io.peergraph.graph.measurement.BenchmarkNoise;
 import io.peergraph.graph.notification.DailyDigest;
 import io.peergraph.graph.notification.Follows;
 import io.peergraph.graph.notification.Inbox;
@@ -44,9 +45,9 @@ public class NotificationConfiguration {
 
     @Bean
     NotificationRelay notificationRelay(OutboxFeed feed, Neo4jClient client, Inbox inbox, PlatformTransactionManager transactions,
-                                        @Value("${peergraph.privacy.k-anonymity:5}") int k,
+                                        BenchmarkNoise noise, @Value("${peergraph.privacy.k-anonymity:5}") int k,
                                         @Value("${peergraph.notifications.similarity:0.5}") double similarity) {
-        RecipientMatcher matcher = new RecipientMatcher(client, similarity, k);
+        RecipientMatcher matcher = new RecipientMatcher(client, similarity, k, noise);
         NotificationRelay relay = new NotificationRelay(NotificationRelay.CONSUMER, feed, matcher, inbox, new TransactionTemplate(transactions), 200);
         relay.start();
         return relay;

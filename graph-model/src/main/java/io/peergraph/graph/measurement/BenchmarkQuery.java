@@ -22,8 +22,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * "Where do I stand among people like me?" One pass over the metric's latest values ({@code LATEST_VALUE}
  * relationships into the one {@code :Metric} node, found by the {@code metric_key} constraint) places every
  * counted configuration at its depth on my path through the {@link Cohort} tree; the answer is the group the
- * cohort asks for, if the k-anonymity rules allow it. Only configurations with {@code inStatistics} (and not
- * private) count, never the asker's own.
+ * cohort asks for, if the k rule, decided on the noisy counts the answer would carry, allows it. Only
+ * configurations with {@code inStatistics} (and not private) count, never the asker's own.
  */
 public final class BenchmarkQuery {
 

@@ -27,11 +27,11 @@ const COHORTS = [
 function refusalSentence(reason, k) {
   switch (reason) {
     case 'FEWER_THAN_K_CUSTOMERS':
-      return 'Fewer than ' + k + ' other people are in this group. Statistics are only shown for at least ' + k
-        + ' people, so that nobody\'s own value can be read from them. Try a broader group.';
+      return 'Counted with the small random blur that protects everyone, there are fewer than ' + k + ' other people in this group. '
+        + 'Statistics are only shown for at least ' + k + ', so that nobody\'s own value can be read from them. Try a broader group.';
     case 'DIFFERS_FROM_A_LARGER_COHORT_BY_FEWER_THAN_K':
-      return 'This group differs from a larger one by fewer than ' + k + ' people. Comparing the two answers would reveal '
-        + 'those few people\'s values, so this one is not shown. Try a broader group.';
+      return 'Counted with the same blur, this group differs from a larger one by fewer than ' + k + ' people. Comparing the two '
+        + 'answers could narrow those few people\'s values down, so this one is not shown. Try a broader group.';
     default:
       return 'Not shown, to keep the people in this group anonymous.';
   }

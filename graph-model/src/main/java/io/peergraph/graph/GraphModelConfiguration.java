@@ -11,6 +11,7 @@ import io.peergraph.graph.driver.GraphAddress;
 import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.driver.GraphHealth;
 import io.peergraph.graph.history.CustomerHistory;
+import io.peergraph.graph.measurement.BenchmarkNoise;
 import io.peergraph.graph.measurement.BenchmarkQuery;
 import io.peergraph.graph.measurement.MeasurementStore;
 import io.peergraph.graph.measurement.MetricStore;
@@ -169,8 +170,9 @@ public class GraphModelConfiguration {
 
     @Bean
     RecipientMatcher recipientMatcher(Neo4jClient client, @Value("${peergraph.privacy.k-anonymity:5}") int k,
-                                      @Value("${peergraph.notifications.similarity:0.5}") double similarity) {
-        return new RecipientMatcher(client, similarity, k);
+                                      @Value("${peergraph.notifications.similarity:0.5}") double similarity, BenchmarkNoise noise) {
+        // noise: the service's one BenchmarkNoise, so an anomaly notification reads the statistics an answer releases
+        return new RecipientMatcher(client, similarity, k, noise);
     }
 
     @Bean

@@ -14,9 +14,7 @@ import io.peergraph.graph.measurement.MetricStore;
 import io.peergraph.graph.stuff.ConfigurationStore;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
-import io.peergraph.api.peers.Pseudonyms;
 import io.peergraph.graph.measurement.BenchmarkNoise;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -49,9 +47,7 @@ public class BenchmarkController {
     private final BenchmarkReleases releases;
 
     public BenchmarkController(CallerResolver callers, Ownership ownership, ConfigurationStore configurations, MetricStore metrics,
-                               BenchmarkQuery query, Pseudonyms secret, @Value("${peergraph.privacy.k-anonymity:5}") int k,
-                               @Value("${peergraph.privacy.benchmark-epsilon:0.5}") double epsilon,
-                               @Value("${peergraph.privacy.release-epoch:P1D}") Duration epoch,
+                               BenchmarkQuery query, BenchmarkNoise noise, @Value("${peergraph.privacy.k-anonymity:5}") int k,
                                @Value("${peergraph.privacy.questions-per-epoch:200}") int questionsPerEpoch) {
         if (k < 2) {
             throw new IllegalArgumentException("peergraph.privacy.k-anonymity must be at least 2, not " + k);
@@ -62,7 +58,7 @@ public class BenchmarkController {
         this.metrics = metrics;
         this.query = query;
         this.k = k;
-        this.noise = new BenchmarkNoise(secret.derivedKey("benchmark-noise"), epsilon, epoch);
+        this.noise = noise;
         this.releases = new BenchmarkReleases(questionsPerEpoch);
     }
 
@@ -119,9 +115,10 @@ public class BenchmarkController {
     @SchemaMapping(typeName = "BenchmarkRefused")
     public String message(BenchmarkAnswer.Refused refused) {
         return switch (refused.reason()) {
-            case FEWER_THAN_K_CUSTOMERS -> "Fewer than " + refused.k() + " other customers are in this cohort; try SIMILAR_PEERS.";
-            case DIFFERS_FROM_A_LARGER_COHORT_BY_FEWER_THAN_K -> "This cohort differs from a larger one by fewer than "
-                    + refused.k() + " customers, so the two together could reveal someone's values.";
+            case FEWER_THAN_K_CUSTOMERS -> "Counted with the noise that keeps its members private, this cohort has fewer than "
+                    + refused.k() + " other customers; try SIMILAR_PEERS.";
+            case DIFFERS_FROM_A_LARGER_COHORT_BY_FEWER_THAN_K -> "Counted with noise, this cohort differs from a larger one by fewer than "
+                    + refused.k() + " customers, so the two together could narrow someone's values down.";
             case DIFFERS_FROM_THE_WHOLE_COHORT_BY_FEWER_THAN_K -> "Fewer than " + refused.k()
                     + " customers of this cohort are missing from one month, so the two together could reveal their values.";
         };

@@ -9,18 +9,25 @@ import io.peergraph.graph.customer.Invitation;
 import io.peergraph.graph.customer.Member;
 import io.peergraph.graph.customer.MemberRules;
 import io.peergraph.graph.customer.Membership;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Founding organisations and managing who belongs to them, by the rules of {@link MemberRules}. Nobody is added to an
  * organisation by someone else: they are invited (by handle, whether or not anyone has it, and the answer never says)
- * and become a member when they accept. Each change takes the organisation's lock first, so the owner count it is
- * checked against is the current one, and is audited in the same transaction: every role given, changed or taken
- * away as MEMBER_ROLE_CHANGED (target: the organisation; summary: whose role, from what to what), invitations as
- * MEMBER_INVITED, INVITATION_DECLINED and INVITATION_CANCELLED.
+ * and become a member when they accept, within {@code peergraph.organisations.invitation-expiry} (14 days unless
+ * configured) of the invitation's last sending; after that it is as if there were none (inviting again renews it).
+ * Each change takes the organisation's lock first, so the owner count it is checked against is the current one, and
+ * is audited in the same transaction: every role given, changed or taken away as MEMBER_ROLE_CHANGED (target: the
+ * organisation; summary: whose role, from what to what), invitations as MEMBER_INVITED, INVITATION_DECLINED and
+ * INVITATION_CANCELLED.
  */
 @Component
 public class Organisations {
@@ -29,10 +36,29 @@ public class Organisations {
 
     private final CustomerStore customers;
     private final AuditTrail audit;
+    private final Duration invitationsLast;
+    private final Clock clock;
 
-    public Organisations(CustomerStore customers, AuditTrail audit) {
+    /** {@code invitationsLast}: how long an invitation may be accepted after it was sent (or sent again). */
+    @Autowired
+    public Organisations(CustomerStore customers, AuditTrail audit,
+                         @Value("${peergraph.organisations.invitation-expiry:P14D}") Duration invitationsLast) {
+        this(customers, audit, invitationsLast, Clock.systemUTC());
+    }
+
+    Organisations(CustomerStore customers, AuditTrail audit, Duration invitationsLast, Clock clock) {
+        if (invitationsLast.isNegative() || invitationsLast.isZero()) {
+            throw new IllegalArgumentException("peergraph.organisations.invitation-expiry must be positive, not " + invitationsLast);
+        }
         this.customers = customers;
         this.audit = audit;
+        this.invitationsLast = invitationsLast;
+        this.clock = clock;
+    }
+
+    /** Invitations sent at or before this moment have expired: they answer as if they did not exist. */
+    private ZonedDateTime sentAfter() {
+        return ZonedDateTime.now(clock).minus(invitationsLast);
     }
 
     @Transactional
@@ -55,13 +81,13 @@ public class Organisations {
         if (!manages(requireRole(caller, organisationId))) {
             throw new ApiException.Forbidden("Only the organisation's owners and admins see its invitations.");
         }
-        return customers.invitationsOf(organisationId);
+        return customers.invitationsOf(organisationId, sentAfter());
     }
 
     /** The caller's own pending invitations. */
     @Transactional(readOnly = true)
     public List<Invitation> invitationsFor(Caller caller) {
-        return customers.loginOf(caller.customerId()).map(l -> customers.invitationsFor(l.issuer(), l.subject())).orElse(List.of());
+        return customers.loginOf(caller.customerId()).map(l -> customers.invitationsFor(l.issuer(), l.subject(), sentAfter())).orElse(List.of());
     }
 
     @Transactional
@@ -106,7 +132,7 @@ public class Organisations {
 
     @Transactional
     public boolean cancel(Caller caller, String invitationId) {
-        var pending = customers.invitation(invitationId);
+        var pending = customers.invitation(invitationId, sentAfter());
         // Not one of the caller's organisations' invitations: as if there were none.
         Membership.Role mine = pending.flatMap(p -> customers.roleIn(caller.customerId(), p.invitation().organisationId())).orElse(null);
         if (mine == null) {
@@ -156,10 +182,10 @@ public class Organisations {
         return true;
     }
 
-    /** The caller's pending invitation; NOT_FOUND for anyone else's, exactly as for one that does not exist. */
+    /** The caller's pending invitation; NOT_FOUND for anyone else's and for an expired one, exactly as for one that does not exist. */
     private Invitation own(Caller caller, String invitationId) {
         var login = customers.loginOf(caller.customerId());
-        return customers.invitation(invitationId)
+        return customers.invitation(invitationId, sentAfter())
                 .filter(p -> login.isPresent() && p.issuer().equals(login.get().issuer()) && p.subject().equals(login.get().subject()))
                 .map(CustomerStore.PendingInvitation::invitation)
                 .orElseThrow(() -> new ApiException.NotFound("invitation", invitationId));

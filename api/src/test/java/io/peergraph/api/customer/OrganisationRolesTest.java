@@ -3,12 +3,22 @@ package io.peergraph.api.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.peergraph.api.graphql.ApiException;
+import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.Role;
 import io.peergraph.api.testing.ApiTest;
 import io.peergraph.api.testing.GraphQlHttp;
+import io.peergraph.graph.customer.CustomerStore;
+import io.peergraph.graph.customer.Member;
+import io.peergraph.graph.customer.Membership;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,6 +35,8 @@ class OrganisationRolesTest {
     private static final String MEMBERS = "query($o: ID!) { organisationMembers(organisation: $o) { handle role } }";
 
     @Autowired GraphQlHttp api;
+    @Autowired Organisations organisations;
+    @Autowired CustomerStore customers;
 
     private final String u = UUID.randomUUID().toString().substring(0, 8);
     private final String ownerHandle = "owner-" + u;
@@ -112,6 +124,51 @@ class OrganisationRolesTest {
                 adminId + " " + ownerId + ": OWNER → ADMIN",
                 ownerId + " " + ownerId + ": ADMIN → none (left)",
                 adminId + " " + memberId + ": VIEWER → none (removed)");
+    }
+
+    /**
+     * Two owners demoting each other at the same moment: each change takes the organisation's lock before it reads
+     * the owners, so whichever runs second sees the first's result (its actor is no longer an owner) and is refused;
+     * an owner always remains. Both changes are released together by a latch, through the use case the API calls,
+     * against the shared store, in 20 organisations. No timing is asserted: only outcomes.
+     */
+    @Test
+    void twoOwnersDemotingEachOtherAtOnceAlwaysLeaveAnOwner() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String first = "first-" + round + "-" + u;
+                String second = "second-" + round + "-" + u;
+                String organisation = api.organisation(token(first), "Pair " + round + " " + u);
+                api.join(token(first), organisation, second, token(second), "OWNER");
+                Caller a = new Caller(idOf(first), first, Set.of(Role.CUSTOMER));
+                Caller b = new Caller(idOf(second), second, Set.of(Role.CUSTOMER));
+                CountDownLatch start = new CountDownLatch(1);
+                Future<String> aDemotesB = pool.submit(() -> demote(start, a, organisation, second));
+                Future<String> bDemotesA = pool.submit(() -> demote(start, b, organisation, first));
+                start.countDown();
+                List<String> outcomes = List.of(aDemotesB.get(), bDemotesA.get());
+
+                List<Member> members = customers.members(organisation);
+                assertThat(members.stream().filter(m -> m.role() == Membership.Role.OWNER)).as("round %d: %s", round, outcomes).hasSize(1);
+                assertThat(outcomes).as("round %d", round).containsOnlyOnce("demoted").containsAnyOf("FORBIDDEN", "CONFLICT");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@code caller} demotes the member with {@code handle} to VIEWER once {@code start} opens: how it ended. */
+    private String demote(CountDownLatch start, Caller caller, String organisation, String handle) throws InterruptedException {
+        start.await();
+        try {
+            organisations.changeRole(caller, organisation, handle, Membership.Role.VIEWER);
+            return "demoted";
+        } catch (ApiException.Forbidden e) {
+            return "FORBIDDEN";
+        } catch (ApiException.Conflict e) {
+            return "CONFLICT";
+        }
     }
 
     /** The invitation id in the audited acceptance of {@code customerId}. */

@@ -7,6 +7,7 @@ import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.Role;
 import io.peergraph.api.testing.ApiTest;
 import io.peergraph.api.testing.GraphQlHttp;
+import io.peergraph.graph.measurement.BenchmarkNoise;
 import io.peergraph.graph.notification.Inbox;
 import io.peergraph.graph.notification.Notification;
 import io.peergraph.graph.notification.NotificationRelay;
@@ -51,6 +52,7 @@ class NotificationApiTest {
     @Autowired LiveNotifications live;
     @Autowired OutboxFeed feed;
     @Autowired Inbox inbox;
+    @Autowired BenchmarkNoise noise;
     @Autowired PreferenceStore preferences;
     @Autowired Neo4jClient client;
     @Autowired PlatformTransactionManager transactions;
@@ -305,7 +307,7 @@ class NotificationApiTest {
         report(alice, "Alice's case");
         report(bob, "Bob's case");
         turn();
-        NotificationRelay otherRelay = new NotificationRelay("other-instance-" + u, feed, new RecipientMatcher(client, 0.5, 5), inbox,
+        NotificationRelay otherRelay = new NotificationRelay("other-instance-" + u, feed, new RecipientMatcher(client, 0.5, 5, noise), inbox,
                 new TransactionTemplate(transactions), 200);
         LiveNotifications other = new LiveNotifications(inbox, preferences, otherRelay);
         List<Notification> onThis = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -1,6 +1,7 @@
 package io.peergraph.bench.notification;
 
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
+import io.peergraph.graph.measurement.BenchmarkNoise;
 import io.peergraph.graph.notification.Inbox;
 import io.peergraph.graph.notification.NotificationRelay;
 import io.peergraph.graph.notification.RecipientMatcher;
@@ -13,6 +14,8 @@ import io.peergraph.graph.solution.Solution;
 import io.peergraph.graph.solution.SolutionStore;
 import io.peergraph.graph.stuff.Privacy;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +61,8 @@ public final class NotificationBench {
             OutboxFeed feed = new OutboxFeed(client);
             Inbox inbox = new Inbox(client);
             String consumer = "bench-" + System.nanoTime();
-            NotificationRelay relay = new NotificationRelay(consumer, feed, new RecipientMatcher(client, RecipientMatcher.DEFAULT_SIMILARITY, 5),
+            NotificationRelay relay = new NotificationRelay(consumer, feed, new RecipientMatcher(client, RecipientMatcher.DEFAULT_SIMILARITY, 5,
+                    new BenchmarkNoise(new SecureRandom().generateSeed(32), 0.5, Duration.ofDays(1))),
                     inbox, tx, 200);
             relay.start();
             Workload workload = new Workload(client, tx, new Random(42));

@@ -1,6 +1,7 @@
 package io.peergraph.graph.customer;
 
 import io.peergraph.graph.id.PublicId;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -233,36 +234,51 @@ public class CustomerStore {
                         """).bindAll(p).fetchAs(Invitation.class).mappedBy((t, r) -> mapInvitation(r.get("i"))).one().orElseThrow();
     }
 
-    /** The pending invitations of the person signed in as {@code subject} at {@code issuer}, newest first (index invitation_to). */
-    public List<Invitation> invitationsFor(String issuer, String subject) {
+    /*
+     * Invitations expire: each read below takes {@code sentAfter}, and an invitation last sent (invited, or invited
+     * again) at or before it is as if it did not exist. Expired ones stay stored until their organisation invites
+     * the same person again, which renews them.
+     */
+
+    /**
+     * The pending invitations of the person signed in as {@code subject} at {@code issuer} sent after {@code sentAfter},
+     * newest first (index invitation_to).
+     */
+    public List<Invitation> invitationsFor(String issuer, String subject, ZonedDateTime sentAfter) {
         return List.copyOf(client.query("""
                         MATCH (i:Invitation {issuer: $issuer, subject: $subject})
+                        WHERE coalesce(i.updatedAt, i.createdAt) > $after
                         MATCH (org:Customer {id: i.organisationId})
                         RETURN i {.id, .organisationId, organisationName: org.displayName, handle: i.subject, .role, .createdAt} AS i
                         ORDER BY i.createdAt DESC, i.id
-                        """).bindAll(Map.of("issuer", issuer, "subject", subject))
+                        """).bindAll(Map.of("issuer", issuer, "subject", subject, "after", sentAfter))
                 .fetchAs(Invitation.class).mappedBy((t, r) -> mapInvitation(r.get("i"))).all());
     }
 
-    /** An organisation's pending invitations, newest first. */
-    public List<Invitation> invitationsOf(String organisationId) {
+    /** An organisation's pending invitations sent after {@code sentAfter}, newest first. */
+    public List<Invitation> invitationsOf(String organisationId, ZonedDateTime sentAfter) {
         return List.copyOf(client.query("""
                         MATCH (org:Customer {id: $o})
                         MATCH (i:Invitation {organisationId: $o})
+                        WHERE coalesce(i.updatedAt, i.createdAt) > $after
                         RETURN i {.id, .organisationId, organisationName: org.displayName, handle: i.subject, .role, .createdAt} AS i
                         ORDER BY i.createdAt DESC, i.id
-                        """).bind(organisationId).to("o")
+                        """).bindAll(Map.of("o", organisationId, "after", sentAfter))
                 .fetchAs(Invitation.class).mappedBy((t, r) -> mapInvitation(r.get("i"))).all());
     }
 
-    /** One pending invitation with its invitee's issuer and subject, for the checks of accepting, declining, cancelling. */
-    public Optional<PendingInvitation> invitation(String invitationId) {
+    /**
+     * One pending invitation sent after {@code sentAfter}, with its invitee's issuer and subject, for the checks of
+     * accepting, declining, cancelling.
+     */
+    public Optional<PendingInvitation> invitation(String invitationId, ZonedDateTime sentAfter) {
         return client.query("""
                         MATCH (i:Invitation {id: $id})
+                        WHERE coalesce(i.updatedAt, i.createdAt) > $after
                         OPTIONAL MATCH (org:Customer {id: i.organisationId})
                         RETURN i {.id, .organisationId, organisationName: org.displayName, handle: i.subject, .role, .createdAt} AS i,
                                i.issuer AS issuer, i.subject AS subject
-                        """).bind(invitationId).to("id").fetchAs(PendingInvitation.class)
+                        """).bindAll(Map.of("id", invitationId, "after", sentAfter)).fetchAs(PendingInvitation.class)
                 .mappedBy((t, r) -> new PendingInvitation(mapInvitation(r.get("i")), r.get("issuer").asString(), r.get("subject").asString()))
                 .one();
     }

@@ -8,14 +8,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -23,8 +22,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * "Where do I stand among people like me?" One pass over the metric's latest values ({@code LATEST_VALUE}
  * relationships into the one {@code :Metric} node, found by the {@code metric_key} constraint) places every
  * counted configuration at its depth on my path through the {@link Cohort} tree; the answer is the group the
- * cohort asks for, if the k-anonymity rules allow it. Only configurations with {@code inStatistics} (and not
- * private) count, never the asker's own.
+ * cohort asks for, if the k rule, decided on the noisy counts the answer would carry, allows it. Only
+ * configurations with {@code inStatistics} (and not private) count, never the asker's own.
  */
 public final class BenchmarkQuery {
 
@@ -126,6 +125,15 @@ public final class BenchmarkQuery {
         Statistics.Release of(Metric metric, int k) {
             return new Statistics.Release(noise, metric.key(), k);
         }
+
+        /**
+         * The noisy number of contributors this release draws for a group with these values (one per contributor,
+         * by contributor id): what the k rule decides on and, rounded, what an answer about the group says. For
+         * checks of an answer against an input known in advance.
+         */
+        public int total(Metric metric, SortedMap<String, Double> valuePerContributor) {
+            return Statistics.total(metric, valuePerContributor, of(metric, 0));
+        }
     }
 
     /** The ladder of my configuration's domain, and the kinds of the other domains. */
@@ -183,11 +191,12 @@ public final class BenchmarkQuery {
             case SAME_PRODUCT -> 1;
             case SAME_CONFIGURATION_ITEMS, SIMILAR_PEERS -> Cohort.levels(ladder) - 1;
         };
-        Optional<BenchmarkAnswer.Reason> refusal = refusal(rows, target, q.k());
+        ToIntFunction<List<Row>> count = counting(q.metric(), release(q));
+        Optional<BenchmarkAnswer.Reason> refusal = refusal(rows, target, q.k(), count);
         if (q.cohort() == Cohort.SIMILAR_PEERS) {
             while (refusal.isPresent() && target > 0) {
                 target--; // back off to the next larger group of peers like me
-                refusal = refusal(rows, target, q.k());
+                refusal = refusal(rows, target, q.k(), count);
             }
         }
         if (refusal.isPresent()) {
@@ -201,23 +210,22 @@ public final class BenchmarkQuery {
     }
 
     /**
-     * The answered cohort month by month. A month is held to the cohort's own rules on its contributors (at least
-     * k customers; the nearest larger group that differs differs by at least k), and one more: the customers
-     * of the cohort who measured nothing that month must be none or at least k, or the month and the cohort's
-     * latest values together would isolate them (a customer's latest value is often their last month's value).
+     * The answered cohort month by month, each month held to the cohort's own k rule on its contributors' values
+     * that month (decided on the month's noisy total, as the cohort is). A month is an answer of its own: the
+     * difference between a month and the cohort's latest values is the difference of two noisy releases, which
+     * differential privacy covers (the rule that refused months missing fewer than k of the cohort was an exact
+     * count, so it is gone).
      */
     static List<BenchmarkAnswer.Month> trend(Question q, List<Row> rows, int depth, BenchmarkAnswer.Level cohort,
                                              Map<YearMonth, Double> mine) {
-        int wholeCohort = owners(rows.stream().filter(r -> r.depth() >= depth).toList()).size();
+        ToIntFunction<List<Row>> count = counting(q.metric(), release(q));
         List<BenchmarkAnswer.Month> months = new ArrayList<>();
         for (YearMonth month = q.trendFrom(); !month.isAfter(q.trendUntil()); month = month.plusMonths(1)) {
             YearMonth m = month;
             List<Row> measured = rows.stream().filter(r -> r.months().containsKey(m))
                     .map(r -> new Row(r.depth(), r.owner(), r.months().get(m), Map.of())).toList();
             List<Row> members = measured.stream().filter(r -> r.depth() >= depth).toList();
-            int absent = wholeCohort - owners(members).size();
-            Optional<BenchmarkAnswer.Reason> refusal = refusal(measured, depth, q.k()).or(() -> absent > 0 && absent < q.k()
-                    ? Optional.of(BenchmarkAnswer.Reason.DIFFERS_FROM_THE_WHOLE_COHORT_BY_FEWER_THAN_K) : Optional.empty());
+            Optional<BenchmarkAnswer.Reason> refusal = refusal(measured, depth, q.k(), count);
             months.add(refusal.map(reason -> new BenchmarkAnswer.Month(m, null, reason)).orElseGet(() -> new BenchmarkAnswer.Month(m,
                     Statistics.of(q.metric(), cohort, perContributor(members, Row::value), mine.get(m),
                             release(q)), null)));
@@ -246,19 +254,30 @@ public final class BenchmarkQuery {
     }
 
     /**
-     * Why the group at {@code depth} may not be answered: fewer than k customers, or its nearest larger group
-     * that differs from it differs by configurations of fewer than k customers (larger groups further up only
-     * differ by more, so the nearest is the one to check).
+     * Why the group at {@code depth} may not be answered: it counts fewer than k contributors, or its nearest larger
+     * group that differs from it counts fewer than k more (larger groups further up only differ by more, so the
+     * nearest is the one to check). {@code count} is what a group counts as: for released answers its noisy total,
+     * so that whether a group is answered is itself a differentially private output ({@link #counting}).
      */
-    static Optional<BenchmarkAnswer.Reason> refusal(List<Row> rows, int depth, int k) {
-        if (owners(rows.stream().filter(r -> r.depth() >= depth).toList()).size() < k) {
+    static Optional<BenchmarkAnswer.Reason> refusal(List<Row> rows, int depth, int k, ToIntFunction<List<Row>> count) {
+        int cohort = count.applyAsInt(rows.stream().filter(r -> r.depth() >= depth).toList());
+        if (cohort < k) {
             return Optional.of(BenchmarkAnswer.Reason.FEWER_THAN_K_CUSTOMERS);
         }
         int nearest = rows.stream().mapToInt(Row::depth).filter(d -> d < depth).max().orElse(-1);
-        if (nearest >= 0 && owners(rows.stream().filter(r -> r.depth() == nearest).toList()).size() < k) {
+        if (nearest >= 0 && count.applyAsInt(rows.stream().filter(r -> r.depth() >= nearest).toList()) - cohort < k) {
             return Optional.of(BenchmarkAnswer.Reason.DIFFERS_FROM_A_LARGER_COHORT_BY_FEWER_THAN_K);
         }
         return Optional.empty();
+    }
+
+    /**
+     * What a group of rows counts as for the k rule: with a release, the noisy total its answer would carry (the same
+     * draw: the same metric, contributors and values, see {@link Statistics#total}), so the decision costs no privacy
+     * beyond that total's; without one (uses that release nothing to a customer), its exact number of contributors.
+     */
+    static ToIntFunction<List<Row>> counting(Metric metric, Statistics.Release release) {
+        return group -> Statistics.total(metric, perContributor(group, Row::value), release);
     }
 
     private static Statistics.Release release(Question q) {
@@ -276,12 +295,6 @@ public final class BenchmarkQuery {
         SortedMap<String, Double> means = new TreeMap<>();
         sums.forEach((owner, s) -> means.put(owner, s[0] / s[1]));
         return means;
-    }
-
-    private static Set<String> owners(List<Row> rows) {
-        Set<String> owners = new HashSet<>();
-        rows.forEach(r -> owners.add(r.owner()));
-        return owners;
     }
 
     private static List<BenchmarkAnswer.Level> path(List<String> ladder, Value myProduct, Value mine) {

@@ -7,9 +7,9 @@ import java.util.List;
  * configuration with a value of the metric; below it, the same product (or none); below that, one subtree per domain:
  * the same items (an item counts as the concept it is classified as) of each kind of the domain's ladder, in the order
  * its taxonomy declares. A configuration of another domain stops at the product level, so the subtrees are disjoint.
- * Two groups are therefore either disjoint or nested, and a group is only answered when every larger group it sits
- * in differs from it by at least k customers (or not at all): the difference of two answers never isolates fewer
- * than k customers.
+ * Two groups are therefore either disjoint or nested, and a group is only answered when its noisy count reaches k
+ * and the nearest larger group it sits in counts at least k more (noisy counts, {@link BenchmarkQuery#refusal}):
+ * what the difference of two answers tells is bounded by their noise, and a refusal tells nothing exact.
  */
 public enum Cohort {
     /** The deepest group along my configuration's path that may be answered. */

@@ -29,19 +29,11 @@ final class Statistics {
      */
     static BenchmarkAnswer.Answered of(Metric metric, BenchmarkAnswer.Level cohort, SortedMap<String, Double> values, Double mine,
                                        Release release) {
-        double width = (metric.max() - metric.min()) / BenchmarkQuery.BUCKETS;
+        double width = width(metric);
         int[] exact = new int[BenchmarkQuery.BUCKETS];
-        StringBuilder input = new StringBuilder();
-        values.forEach((contributor, v) -> {
-            int b = bucket(metric, width, v);
-            exact[b]++;
-            input.append(contributor).append(':').append(b).append(';');
-        });
-        // The draws are labelled by what is counted (who, in which bucket): two statistics of the same input are the
-        // same release (nothing more to learn from the second), any other input gets independent draws.
-        String label = release == null ? null : release.label() + "|" + sha256(input.toString());
-        int total = release == null ? values.size()
-                : Math.max(release.k(), release.noise().noisy(label + "|total", values.size()));
+        values.values().forEach(v -> exact[bucket(metric, width, v)]++);
+        String label = release == null ? null : label(metric, values, release);
+        int total = release == null ? values.size() : Math.max(release.k(), total(metric, values, release));
         boolean rounded = total < 100;
         int customers = rounded ? total / 5 * 5 : total;
         int[] counts = exact;
@@ -64,6 +56,29 @@ final class Statistics {
                 quantile(metric, width, counts, n, 0.50), quantile(metric, width, counts, n, 0.75),
                 quantile(metric, width, counts, n, 0.90), List.copyOf(histogram), mine,
                 mine == null ? null : percentile(metric, width, counts, n, mine), List.of());
+    }
+
+    /**
+     * The number of contributors as released: with a release, their exact number plus the noise drawn for this
+     * input (the k rule decides on it, and an answer releases it); without one, the exact number.
+     */
+    static int total(Metric metric, SortedMap<String, Double> values, Release release) {
+        return release == null ? values.size() : release.noise().noisy(label(metric, values, release) + "|total", values.size());
+    }
+
+    /**
+     * The draws are labelled by what is counted (who, in which bucket): two statistics of the same input are the
+     * same release (nothing more to learn from the second), any other input gets independent draws.
+     */
+    private static String label(Metric metric, SortedMap<String, Double> values, Release release) {
+        double width = width(metric);
+        StringBuilder input = new StringBuilder();
+        values.forEach((contributor, v) -> input.append(contributor).append(':').append(bucket(metric, width, v)).append(';'));
+        return release.label() + "|" + sha256(input.toString());
+    }
+
+    private static double width(Metric metric) {
+        return (metric.max() - metric.min()) / BenchmarkQuery.BUCKETS;
     }
 
     /** The value below which a fraction q of the cohort lies, assuming values spread evenly inside a bucket. */

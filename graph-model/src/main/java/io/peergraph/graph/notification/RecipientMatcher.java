@@ -3,6 +3,7 @@ package io.peergraph.graph.notification;
 import io.peergraph.graph.access.Visibility;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.measurement.BenchmarkAnswer;
+import io.peergraph.graph.measurement.BenchmarkNoise;
 import io.peergraph.graph.measurement.BenchmarkQuery;
 import io.peergraph.graph.measurement.Cohort;
 import io.peergraph.graph.measurement.Metric;
@@ -233,6 +234,7 @@ public class RecipientMatcher {
 
     private final Neo4jClient client;
     private final BenchmarkQuery benchmark;
+    private final BenchmarkQuery.Release release;
     private final MetricStore metrics;
     private final double similarity;
     private final int k;
@@ -246,14 +248,19 @@ public class RecipientMatcher {
         public static final EmergingThreshold DEFAULT = new EmergingThreshold(5, 3);
     }
 
-    /** {@code k}: the k-anonymity of benchmark cohorts (an anomaly is only judged in a cohort that may be answered). */
-    public RecipientMatcher(Neo4jClient client, double similarity, int k) {
-        this(client, similarity, k, EmergingThreshold.DEFAULT);
+    /**
+     * @param k     the k-anonymity of benchmark cohorts (an anomaly is only judged in a cohort that may be answered)
+     * @param noise the benchmarks' noise (the service's, so that a notification reads the very statistics a
+     *              benchmark answer about the same cohort releases)
+     */
+    public RecipientMatcher(Neo4jClient client, double similarity, int k, BenchmarkNoise noise) {
+        this(client, similarity, k, EmergingThreshold.DEFAULT, noise);
     }
 
-    public RecipientMatcher(Neo4jClient client, double similarity, int k, EmergingThreshold emerging) {
+    public RecipientMatcher(Neo4jClient client, double similarity, int k, EmergingThreshold emerging, BenchmarkNoise noise) {
         this.client = client;
         this.emerging = emerging;
+        this.release = new BenchmarkQuery.Release(noise);
         this.benchmark = new BenchmarkQuery(client);
         this.metrics = new MetricStore(client);
         this.similarity = similarity;
@@ -346,8 +353,10 @@ public class RecipientMatcher {
 
     /**
      * The owner's measurement is an anomaly when it lies below p5 or above p95 of the similar-peer cohort of a
-     * configuration it is the latest value of. The cohort is the benchmark's: k-anonymous (it backs off to a
-     * larger group of peers, and says nothing when even that is too small), never counting the owner.
+     * configuration it is the latest value of. The cohort and its statistics are exactly the benchmark answer the
+     * owner would be given about that configuration (the same question, noise and k rule: noisy counts, the
+     * percentile read from them; it backs off to a larger group of peers, and says nothing when even that is
+     * refused), never counting the owner: a notification tells nothing a benchmark answer would not.
      */
     private Optional<Candidate> anomaly(OutboxEvent event) {
         List<Measured> measured = List.copyOf(client.query(MEASURED).bind(event.aggregateId()).to("id").fetchAs(Measured.class)
@@ -359,7 +368,8 @@ public class RecipientMatcher {
         Metric metric = metrics.byKey(measured.getFirst().metric()).orElseThrow();
         List<Candidate> found = new ArrayList<>();
         for (Measured m : measured) {
-            benchmark.run(new BenchmarkQuery.Question(m.configuration(), metric, Cohort.SIMILAR_PEERS, List.of(m.owner()), k))
+            benchmark.run(new BenchmarkQuery.Question(m.configuration(), metric, Cohort.SIMILAR_PEERS, List.of(m.owner()), k,
+                            0, null, release))
                     .filter(BenchmarkAnswer.Answered.class::isInstance).map(BenchmarkAnswer.Answered.class::cast)
                     .filter(a -> a.myPercentile() != null && (a.myPercentile() < 5.0 || a.myPercentile() > 95.0))
                     .ifPresent(a -> found.add(new Candidate(event.seq(), event.at(), m.owner(), NotificationKind.MEASUREMENT_ANOMALY,

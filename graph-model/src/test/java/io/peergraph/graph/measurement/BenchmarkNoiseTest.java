@@ -156,6 +156,80 @@ class BenchmarkNoiseTest {
                 Map.entry("alice", 20.0), Map.entry("bob", 50.0));
     }
 
+    /**
+     * Issue 16 §3: the k rule decided on exact counts, so a refusal told that a group was small. It now decides on
+     * the noisy total the answer would carry (the same draw): a group of k or more may be refused and a group of
+     * fewer answered, and an answered group releases exactly the total the rule saw (rounded down to a multiple of 5).
+     * The key is fixed, so which groups these are is the same on every run.
+     */
+    @Test
+    void theKRuleDecidesOnTheNoisyTotalTheAnswerWouldCarry() {
+        Statistics.Release release = new Statistics.Release(noise, "fps", 5);
+        var noisy = BenchmarkQuery.counting(fps, release);
+        var exact = BenchmarkQuery.counting(fps, null);
+        List<BenchmarkQuery.Row> bigButRefused = null;
+        List<BenchmarkQuery.Row> smallButAnswered = null;
+        for (int group = 0; group < 200 && (bigButRefused == null || smallButAnswered == null); group++) {
+            List<BenchmarkQuery.Row> six = rows("g" + group + "-", 6, 2);
+            List<BenchmarkQuery.Row> three = rows("h" + group + "-", 3, 2);
+            if (bigButRefused == null && noisy.applyAsInt(six) < 5) bigButRefused = six;
+            if (smallButAnswered == null && noisy.applyAsInt(three) >= 5) smallButAnswered = three;
+        }
+        assertThat(bigButRefused).as("a group of six whose noisy total is below 5").isNotNull();
+        assertThat(smallButAnswered).as("a group of three whose noisy total is at least 5").isNotNull();
+
+        assertThat(BenchmarkQuery.refusal(bigButRefused, 2, 5, noisy)).contains(BenchmarkAnswer.Reason.FEWER_THAN_K_CUSTOMERS);
+        assertThat(BenchmarkQuery.refusal(smallButAnswered, 2, 5, noisy)).isEmpty();
+        // Exact counts (internal uses only) decide the other way round, as every refusal did before.
+        assertThat(BenchmarkQuery.refusal(bigButRefused, 2, 5, exact)).isEmpty();
+        assertThat(BenchmarkQuery.refusal(smallButAnswered, 2, 5, exact)).contains(BenchmarkAnswer.Reason.FEWER_THAN_K_CUSTOMERS);
+
+        // The answer releases the total the rule decided on.
+        int seen = noisy.applyAsInt(smallButAnswered);
+        BenchmarkAnswer.Answered answered = Statistics.of(fps, new BenchmarkAnswer.Level(2, "same gpu"),
+                BenchmarkQuery.perContributor(smallButAnswered, BenchmarkQuery.Row::value), null, release);
+        assertThat(answered.customers()).isEqualTo(seen < 100 ? seen / 5 * 5 : seen);
+        // Deterministic: the same input decides the same way every time.
+        assertThat(noisy.applyAsInt(List.copyOf(smallButAnswered))).isEqualTo(seen);
+    }
+
+    /** The difference from the nearest larger group is the difference of the two groups' noisy totals. */
+    @Test
+    void aGroupIsRefusedWhenItsNoisyTotalIsWithinKOfItsNearestLargerGroups() {
+        Statistics.Release release = new Statistics.Release(noise, "fps", 5);
+        var noisy = BenchmarkQuery.counting(fps, release);
+        int refusedAsDiffering = 0;
+        int answered = 0;
+        for (int group = 0; group < 100; group++) {
+            List<BenchmarkQuery.Row> rows = new java.util.ArrayList<>(rows("d" + group + "-", 12, 3));
+            rows.addAll(rows("e" + group + "-", 2, 2)); // the parent differs by two customers
+            List<BenchmarkQuery.Row> child = rows.stream().filter(r -> r.depth() >= 3).toList();
+            int parentTotal = noisy.applyAsInt(rows);
+            int childTotal = noisy.applyAsInt(child);
+            var refusal = BenchmarkQuery.refusal(rows, 3, 5, noisy);
+            if (childTotal < 5) {
+                assertThat(refusal).contains(BenchmarkAnswer.Reason.FEWER_THAN_K_CUSTOMERS);
+            } else if (parentTotal - childTotal < 5) {
+                assertThat(refusal).contains(BenchmarkAnswer.Reason.DIFFERS_FROM_A_LARGER_COHORT_BY_FEWER_THAN_K);
+                refusedAsDiffering++;
+            } else {
+                assertThat(refusal).isEmpty();
+                answered++;
+            }
+        }
+        // Two customers of difference are within k most of the time, but not always: the decision is noisy.
+        assertThat(refusedAsDiffering).isGreaterThan(answered).isPositive();
+        assertThat(answered).isPositive();
+    }
+
+    private static List<BenchmarkQuery.Row> rows(String prefix, int n, int depth) {
+        List<BenchmarkQuery.Row> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new BenchmarkQuery.Row(depth, prefix + i, 40 + 10 * i, Map.of()));
+        }
+        return out;
+    }
+
     private static SortedMap<String, Double> values(String prefix, int n, double from) {
         SortedMap<String, Double> out = new TreeMap<>();
         for (int i = 0; i < n; i++) {

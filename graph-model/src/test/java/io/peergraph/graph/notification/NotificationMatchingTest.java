@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.peergraph.graph.customer.CustomerStore;
+import io.peergraph.graph.measurement.BenchmarkAnswer;
+import io.peergraph.graph.measurement.BenchmarkNoise;
+import io.peergraph.graph.measurement.BenchmarkQuery;
+import io.peergraph.graph.measurement.Cohort;
 import io.peergraph.graph.measurement.MeasurementStore;
 import io.peergraph.graph.measurement.Metric;
 import io.peergraph.graph.measurement.MetricStore;
@@ -62,6 +66,9 @@ class NotificationMatchingTest {
     static PreferenceStore preferences;
     static Follows follows;
     static RecipientMatcher matcher;
+    /** A fixed key: the ids drawn per run still make each run's draws its own, so assertions follow the released answer. */
+    static final BenchmarkNoise NOISE = new BenchmarkNoise("a fixed test key".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0.5,
+            Duration.ofDays(1));
 
     static CustomerStore customers;
     static ProductStore products;
@@ -85,7 +92,7 @@ class NotificationMatchingTest {
         inbox = new Inbox(client);
         preferences = new PreferenceStore(client);
         follows = new Follows(client);
-        matcher = new RecipientMatcher(client, RecipientMatcher.DEFAULT_SIMILARITY, 5);
+        matcher = new RecipientMatcher(client, RecipientMatcher.DEFAULT_SIMILARITY, 5, NOISE);
         customers = new CustomerStore(client);
         products = new ProductStore(client);
         items = new ItemStore(client);
@@ -362,34 +369,65 @@ class NotificationMatchingTest {
         preferences.save(anomaliesOnly, new NotificationPreferences(EnumSet.allOf(NotificationKind.class), Set.of(), null, true));
         String mine = configuration(owner, rig, null).id();
         String theirs = configuration(anomaliesOnly, rig, null).id();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 12; i++) {
             String peer = customer("peer" + i);
             measure(peer, configuration(peer, rig, null).id(), fps, 50 + i);
         }
         relay.drain();
-        measure(owner, mine, fps, 990);
-        relay.drain();
-        assertThat(kinds(owner)).as("three peers are fewer than k = 5: nothing may be said").isEmpty();
-
-        for (int i = 3; i < 8; i++) {
-            String peer = customer("peer" + i);
-            measure(peer, configuration(peer, rig, null).id(), fps, 50 + i);
-        }
-        relay.drain();
-        measure(owner, mine, fps, 55);
-        measure(anomaliesOnly, theirs, fps, 54);
-        relay.drain();
-        assertThat(kinds(owner, anomaliesOnly)).as("values inside p5–p95 are not news").isEmpty();
-
         measure(owner, mine, fps, 990);
         measure(anomaliesOnly, theirs, fps, 1);
         relay.drain();
-        assertThat(kinds(owner, anomaliesOnly)).containsOnly(
-                Map.entry(owner, List.of(NotificationKind.MEASUREMENT_ANOMALY)),
-                Map.entry(anomaliesOnly, List.of(NotificationKind.MEASUREMENT_ANOMALY)));
-        Notification n = inbox.page(owner, false, Long.MAX_VALUE, 1).getFirst();
-        assertThat(n.title()).isEqualTo("Frames per second 990 frames/s");
-        assertThat(n.detail()).startsWith("above the 95th percentile of");
+        Map<String, List<NotificationKind>> expected = new java.util.HashMap<>(expected(owner, mine, fps));
+        expected.putAll(expected(anomaliesOnly, theirs, fps));
+        assertThat(kinds(owner, anomaliesOnly)).as("each hears of their own, as their benchmark answer has it").isEqualTo(expected);
+        inbox.page(owner, false, Long.MAX_VALUE, 1).stream().findFirst().ifPresent(n -> {
+            assertThat(n.title()).isEqualTo("Frames per second 990 frames/s");
+            assertThat(n.detail()).startsWith("above the 95th percentile of");
+        });
+    }
+
+    /**
+     * Issue 16 §3: the anomaly notification read exact counts (a question without a release), so it could tell
+     * what no benchmark answer would. It now reads the answer the owner would be given, noise and k rule included:
+     * in rounds of five peers (each round a metric of its own), the owner's far-off value is told exactly when that
+     * answer is answered and puts the value outside p5–p95, which the noise makes differ from the exact
+     * computation in some rounds (a noisy total below k refuses the five in about 38 % of rounds; 30 rounds leave
+     * no such round with probability below 10⁻⁶).
+     */
+    @Test
+    void anAnomalyIsToldOnlyFromTheStatisticsABenchmarkAnswerReleases() {
+        List<ConfigItemValue> rig = List.of(item("gpu", "round gpu"));
+        int differFromExact = 0;
+        for (int round = 0; round < 30; round++) {
+            Metric metric = metrics.define(new Metric(null, "fps-" + u + "-" + round, "Frames per second", "frames/s",
+                    Metric.Direction.HIGHER_IS_BETTER, 0, 1000)).orElseThrow();
+            String owner = customer("owner" + round);
+            String mine = configuration(owner, rig, null).id();
+            for (int i = 0; i < 5; i++) {
+                String peer = customer("peer" + round + "-" + i);
+                measure(peer, configuration(peer, rig, null).id(), metric, 50 + i);
+            }
+            measure(owner, mine, metric, 990);
+            relay.drain();
+            Map<String, List<NotificationKind>> released = expected(owner, mine, metric);
+            assertThat(kinds(owner)).as("round %d", round).isEqualTo(released);
+            boolean exact = anomalous(new BenchmarkQuery(client).run(new BenchmarkQuery.Question(mine, metric, Cohort.SIMILAR_PEERS,
+                    List.of(owner), 5)).orElseThrow());
+            assertThat(exact).as("exactly, 990 is above every one of the five").isTrue();
+            if (released.isEmpty()) differFromExact++;
+        }
+        assertThat(differFromExact).as("rounds where the released answer says less than exact counts would").isPositive();
+    }
+
+    /** What the owner's benchmark answer about the configuration (similar peers, the service's noise) lets be told. */
+    private Map<String, List<NotificationKind>> expected(String owner, String configuration, Metric metric) {
+        BenchmarkAnswer answer = new BenchmarkQuery(client).run(new BenchmarkQuery.Question(configuration, metric, Cohort.SIMILAR_PEERS,
+                List.of(owner), 5, 0, null, new BenchmarkQuery.Release(NOISE))).orElseThrow();
+        return anomalous(answer) ? Map.of(owner, List.of(NotificationKind.MEASUREMENT_ANOMALY)) : Map.of();
+    }
+
+    private static boolean anomalous(BenchmarkAnswer answer) {
+        return answer instanceof BenchmarkAnswer.Answered a && a.myPercentile() != null && (a.myPercentile() < 5 || a.myPercentile() > 95);
     }
 
     @Test

@@ -56,7 +56,7 @@ class NotificationRelayRaceTest {
         tx = new TransactionTemplate(new Neo4jTransactionManager(SharedNeo4j.driver()));
         feed = new OutboxFeed(client);
         inbox = new Inbox(client);
-        matcher = new RecipientMatcher(client, RecipientMatcher.DEFAULT_SIMILARITY, 5);
+        matcher = new RecipientMatcher(client, RecipientMatcher.DEFAULT_SIMILARITY, 5, NotificationMatchingTest.NOISE);
     }
 
     @BeforeEach

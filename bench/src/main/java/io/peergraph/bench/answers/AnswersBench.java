@@ -70,7 +70,7 @@ public final class AnswersBench {
 
     static final Set<String> OPTIONS = Set.of("dump", "cutoffs", "questions", "seed", "bootstrap", "work-dir", "page-cache",
             "solutions", "try-strength", "success-strength", "half-life", "no-product", "variants", "fit", "fit-questions", "ridge", "questions-before",
-            "losses", "examples");
+            "losses", "examples", "reports");
 
     /** A report as the dump holds it (raw JSON, what the importer is given) and as the importer's mapper reads it. */
     record Entry(String raw, ProtonDbReport report) {}
@@ -138,10 +138,14 @@ public final class AnswersBench {
                 variants.add(new SolutionRanking(Double.parseDouble(ab[0]), Double.parseDouble(ab[1]), ranking.halfLifeDays(), ranking.candidates()));
             }
         }
+        // "none": only the reports table (--reports).
         List<LocalDate> cutoffs = Arrays.stream(options.string("cutoffs", "2020-02-01,2020-03-15,2020-04-15").split(","))
-                .map(String::strip).map(LocalDate::parse).toList();
+                .map(String::strip).filter(c -> !c.equals("none")).map(LocalDate::parse).toList();
 
         List<Entry> all = read(dump);
+        if (!options.string("reports", "").isBlank()) {
+            writeReports(all, Path.of(options.string("reports", "")));
+        }
         System.out.printf("JVM: %d cores, max heap %d MiB; dump %s: %,d reports mapped; %d questions per cut-off (seed %d), "
                         + "%d solutions per answer, %d bootstrap resamples; ranking %s, product asked: %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, dump.getFileName(), all.size(), questions, seed, solutions, resamples, ranking, askProduct);
@@ -411,6 +415,30 @@ public final class AnswersBench {
             lines.add(String.join("\t", cells));
         }
         Files.write(examples, lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Every mapped report as one line (time, product, worked, the symptom a question would ask, its symptoms with the
+     * broader ones, its normalised items as kind=value, the solution ids it tried): the input of the offline analysis
+     * of other signals (bench/answers-research).
+     */
+    private static void writeReports(List<Entry> all, Path to) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Entry e : all) {
+            ProtonDbReport r = e.report();
+            Set<String> symptoms = new LinkedHashSet<>();
+            for (Symptom s : r.symptoms()) {
+                for (Symptom at = s; at != null; at = at.broader() == null ? null : Symptoms.of(at.broader())) {
+                    symptoms.add(at.key());
+                }
+            }
+            lines.add(String.join("\t", r.occurredAt().toString(), r.steamAppId(), r.worked() ? "1" : "0",
+                    r.symptoms().isEmpty() ? "" : askedSymptom(r), String.join("|", symptoms),
+                    String.join("|", r.items().stream().map(i -> i.kind() + "=" + i.value()).distinct().toList()),
+                    String.join("|", r.tried().stream().map(t -> PublicId.SOLUTION.fromKey(t.solution().sourceKey())).distinct().toList())));
+        }
+        Files.write(to, lines, StandardCharsets.UTF_8);
+        System.out.printf("%,d reports written to %s%n", lines.size(), to.toAbsolutePath());
     }
 
     private static Map<String, Map<String, Object>> rows(Record evidence, String level) {

@@ -9,7 +9,7 @@ usage() {
 Usage: bench/run-answers.sh [--dump FILE] [--cutoffs D1,D2,...] [--questions N] [--seed S] [--bootstrap B]
                             [--solutions K] [--work-dir DIR] [--page-cache SIZE] [--no-build]
                             [--variants A:B,...] [--fit FILE] [--fit-questions N] [--ridge L] [--questions-before DATE]
-                            [--losses FILE]
+                            [--losses FILE] [--examples FILE] [--reports FILE]
 
 For each cut-off date: imports the dump's reports before it with the project's importer into a fresh embedded Neo4j
 (the knowledge); samples N later reports that worked, show a symptom and tried a solution the knowledge holds (the
@@ -21,7 +21,8 @@ where the worked solution is not the most popular one; the ratio to the best bas
 share of the questions' configuration strings that land on an item the knowledge holds. Skipped when the dump is absent.
 
   --dump FILE         ProtonDB dump (default ../shared/data/protondb/reports_jun1_2020.tar.gz)
-  --cutoffs DATES     comma-separated cut-off dates (default 2020-02-01,2020-03-15,2020-04-15; tune on the first)
+  --cutoffs DATES     comma-separated cut-off dates (default 2020-02-01,2020-03-15,2020-04-15; tune on the first;
+                      none: no cut-off, e.g. with --reports only)
   --questions N       questions sampled per cut-off (default 600)
   --seed S            sampling, random baseline and bootstrap seed (default 42)
   --bootstrap B       bootstrap resamples (default 1000)
@@ -42,6 +43,13 @@ share of the questions' configuration strings that land on an item the knowledge
   --losses FILE       per-question analysis of the first (tuning) cut-off only (TSV: time, app, symptom, relevant, ranks of Peergraph / product / global
                       popularity, the product's worked count, the top 3 of Peergraph and of product popularity, and
                       the relevant solutions' evidence at each level)
+
+  --examples FILE     every cut-off's questions, one line per candidate solution (TSV: cut-off, question, product,
+                      symptom, solution, relevant, the baselines' counts, each level's raw evidence, the ranking's
+                      features), for fitting and analysing rankings offline
+  --reports FILE      every mapped report of the dump, one line each (TSV: time, product, worked, asked symptom,
+                      symptoms, items, tried solutions): the input of bench/answers-research/signals.py
+                      (e.g. bench/run-answers.sh --cutoffs none --reports bench/target/reports.tsv)
 
 Environment: JAVA_HOME (a JDK >= 21; otherwise the newest in /usr/lib/jvm), BENCH_HEAP (default 1g).
 Run it under the machine-wide lock: flock /tmp/peergraph-bench.lock bench/run-answers.sh

@@ -71,7 +71,7 @@ public final class AnswersBench {
 
     static final Set<String> OPTIONS = Set.of("dump", "cutoffs", "questions", "seed", "bootstrap", "work-dir", "page-cache",
             "solutions", "try-strength", "success-strength", "half-life", "no-product", "variants", "fit", "fit-questions", "ridge", "questions-before",
-            "losses");
+            "losses", "examples", "reports");
 
     /** A report as the dump holds it (raw JSON, what the importer is given) and as the importer's mapper reads it. */
     record Entry(String raw, ProtonDbReport report) {}
@@ -86,6 +86,8 @@ public final class AnswersBench {
     private static Path fitTo;
     private static double ridge = 1;
     private static Path losses;
+    /** Where every question's candidates go, one line each with their evidence and features (null: nowhere). */
+    private static Path examples;
     /** Questions are drawn from reports before this date (tuning: keep them apart from the later cut-offs' questions). */
     private static Instant questionsBefore = Instant.MAX;
 
@@ -118,6 +120,13 @@ public final class AnswersBench {
         fitTo = options.string("fit", "").isBlank() ? null : Path.of(options.string("fit", ""));
         ridge = Double.parseDouble(options.string("ridge", "1"));
         losses = options.string("losses", "").isBlank() ? null : Path.of(options.string("losses", ""));
+        examples = options.string("examples", "").isBlank() ? null : Path.of(options.string("examples", ""));
+        if (examples != null) {
+            Files.write(examples, List.of(String.join("\t", "cutoff", "question", "product", "symptom", "solution", "relevant",
+                    "globalWorked", "symptomWorked", "productPopularity", "tried", "worked", "recent", "recentWorked", "peersTriedWeight",
+                    "peersWorkedWeight", "productTriedWeight", "productWorked", "productWorkedWeight") + "\t"
+                    + String.join("\t", SolutionRanking.FEATURES)), StandardCharsets.UTF_8);
+        }
         if (!options.string("questions-before", "").isBlank()) {
             questionsBefore = LocalDate.parse(options.string("questions-before", "")).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
@@ -130,10 +139,14 @@ public final class AnswersBench {
                 variants.add(new SolutionRanking(Double.parseDouble(ab[0]), Double.parseDouble(ab[1]), ranking.halfLifeDays(), ranking.candidates()));
             }
         }
+        // "none": only the reports table (--reports).
         List<LocalDate> cutoffs = Arrays.stream(options.string("cutoffs", "2020-02-01,2020-03-15,2020-04-15").split(","))
-                .map(String::strip).map(LocalDate::parse).toList();
+                .map(String::strip).filter(c -> !c.equals("none")).map(LocalDate::parse).toList();
 
         List<Entry> all = read(dump);
+        if (!options.string("reports", "").isBlank()) {
+            writeReports(all, Path.of(options.string("reports", "")));
+        }
         System.out.printf("JVM: %d cores, max heap %d MiB; dump %s: %,d reports mapped; %d questions per cut-off (seed %d), "
                         + "%d solutions per answer, %d bootstrap resamples; ranking %s, product asked: %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, dump.getFileName(), all.size(), questions, seed, solutions, resamples, ranking, askProduct);
@@ -261,7 +274,7 @@ public final class AnswersBench {
                         : answer.solutions().stream().map(RankedSolution::solution).map(s -> s.id()).toList();
                 ranks.get("peergraph")[i] = rank(peergraph, q.relevant());
                 Record evidence = null;
-                if (!variants.isEmpty() || tuning) {
+                if (!variants.isEmpty() || tuning || examples != null) {
                     evidence = client.query(PeersWithSymptomQuery.CYPHER).bindAll(PeersWithSymptomQuery.parameters(customerId, configurationId,
                                     symptomId, askProduct ? PublicId.PRODUCT.fromKey("steam:" + q.report().steamAppId()) : null,
                                     q.report().occurredAt(), 0, 10, ranking))
@@ -274,6 +287,9 @@ public final class AnswersBench {
                 }
 
                 List<String> candidates = k.candidates(q.symptomKey());
+                if (examples != null && evidence != null) {
+                    writeExamples(cutoffDate, i, q, evidence, k);
+                }
                 List<String> global = top(candidates, sol -> (double) k.globalWorked.getOrDefault(sol, 0), solutionsPerAnswer);
                 ranks.get("popularity (global)")[i] = rank(global, q.relevant());
                 notMostPopular[i] = !global.isEmpty() && !q.relevant().contains(global.getFirst());
@@ -346,7 +362,10 @@ public final class AnswersBench {
         for (int j = 0; j < w.length; j++) {
             weights.put(SolutionRanking.FEATURES.get(j), Math.round(w[j] * 1e4) / 1e4);
         }
-        System.out.printf("fitted on %d questions (ridge %.3g): %s%n", examples.size(), ridge, weights);
+        double[] shipped = SolutionRanking.FEATURES.stream().mapToDouble(f -> ranking.weights().getOrDefault(f, 0.0)).toArray();
+        System.out.printf("fitted on %d questions (ridge %.3g): %s; mean log-likelihood of the worked solutions %.4f (the weights "
+                        + "ranked by before: %.4f)%n", examples.size(), ridge, weights, RankingFit.logLikelihood(examples, w),
+                RankingFit.logLikelihood(examples, shipped));
         SolutionRanking fitted = ranking.withWeights(weights);
         double[] r = new double[sample.size()];
         for (int i = 0; i < sample.size(); i++) {
@@ -364,6 +383,69 @@ public final class AnswersBench {
         Files.write(fitTo, lines, StandardCharsets.UTF_8);
         System.out.println("weights written to " + fitTo.toAbsolutePath());
         return fitted;
+    }
+
+    /**
+     * Appends the question's candidates to the examples file: the baselines' counts, each level's raw evidence and the
+     * ranking's features, for fitting and analysing rankings offline (docs/ranking.md).
+     */
+    private static void writeExamples(LocalDate cutoff, int question, Question q, Record evidence, Knowledge k) throws IOException {
+        Map<String, Map<String, Object>> everyone = rows(evidence, "everyone");
+        Map<String, Map<String, Object>> similar = rows(evidence, "similar");
+        Map<String, Map<String, Object>> product = rows(evidence, "product");
+        Map<String, Integer> bySymptom = k.symptomWorked.getOrDefault(q.symptomKey(), Map.of());
+        Map<String, Integer> byProduct = k.productWorked.getOrDefault(q.report().steamAppId(), Map.of());
+        List<String> lines = new ArrayList<>();
+        Map<String, double[]> features = ranking.features(evidence);
+        for (var c : evidence.get("candidates").asList(v -> v)) {
+            String id = c.get("id").asString();
+            Map<String, Object> e = everyone.getOrDefault(id, Map.of());
+            Map<String, Object> s = similar.getOrDefault(id, Map.of());
+            Map<String, Object> p = product.getOrDefault(id, Map.of());
+            List<String> cells = new ArrayList<>(List.of(cutoff.toString(), "" + question, q.report().steamAppId(), q.symptomKey(), id,
+                    q.relevant().contains(id) ? "1" : "0", "" + k.globalWorked.getOrDefault(id, 0), "" + bySymptom.getOrDefault(id, 0),
+                    "" + byProduct.getOrDefault(id, 0), "" + c.get("tried").asLong()));
+            for (Object x : List.of(e.getOrDefault("worked", 0), e.getOrDefault("recent", 0), e.getOrDefault("recentWorked", 0),
+                    s.getOrDefault("triedWeight", 0), s.getOrDefault("workedWeight", 0), p.getOrDefault("triedWeight", 0),
+                    p.getOrDefault("worked", 0), p.getOrDefault("workedWeight", 0))) {
+                cells.add(String.valueOf(x));
+            }
+            for (double f : features.get(id)) {
+                cells.add(String.valueOf(f));
+            }
+            lines.add(String.join("\t", cells));
+        }
+        Files.write(examples, lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Every mapped report as one line (time, product, worked, the symptom a question would ask, its symptoms with the
+     * broader ones, its normalised items as kind=value, the solution ids it tried): the input of the offline analysis
+     * of other signals (bench/answers-research).
+     */
+    private static void writeReports(List<Entry> all, Path to) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Entry e : all) {
+            ProtonDbReport r = e.report();
+            Set<String> symptoms = new LinkedHashSet<>();
+            for (Symptom s : r.symptoms()) {
+                for (Symptom at = s; at != null; at = at.broader() == null ? null : Symptoms.of(at.broader())) {
+                    symptoms.add(at.key());
+                }
+            }
+            lines.add(String.join("\t", r.occurredAt().toString(), r.steamAppId(), r.worked() ? "1" : "0",
+                    r.symptoms().isEmpty() ? "" : askedSymptom(r), String.join("|", symptoms),
+                    String.join("|", r.items().stream().map(i -> i.kind() + "=" + i.value()).distinct().toList()),
+                    String.join("|", r.tried().stream().map(t -> PublicId.SOLUTION.fromKey(t.solution().sourceKey())).distinct().toList())));
+        }
+        Files.write(to, lines, StandardCharsets.UTF_8);
+        System.out.printf("%,d reports written to %s%n", lines.size(), to.toAbsolutePath());
+    }
+
+    private static Map<String, Map<String, Object>> rows(Record evidence, String level) {
+        Map<String, Map<String, Object>> rows = new HashMap<>();
+        evidence.get(level).asList(v -> v).forEach(v -> rows.put(v.get("id").asString(), v.asMap()));
+        return rows;
     }
 
     /** The relevant solutions' evidence, for reading a loss: tried/worked/recent by everyone, peers, product. */
@@ -451,6 +533,20 @@ public final class AnswersBench {
         double[] ci = interval(ratio);
         System.out.printf("  peergraph / best baseline (%s) MRR: %.3f, paired 95 %% CI [%.3f, %.3f]%n", bestBaseline,
                 mrr(ranks.get("peergraph"), idx.stream().mapToInt(Integer::intValue).toArray()) / bestMrr, ci[0], ci[1]);
+        // Against the other rankings of the same evidence (e.g. --variants 20:5, the shrunk estimate alone: the order
+        // shipped before fitted weights), so a fitted ranking is compared with the one it would replace.
+        int[] all = idx.stream().mapToInt(Integer::intValue).toArray();
+        for (String other : bootMrr.keySet()) {
+            if (other.startsWith("model ")) {
+                double[] o = bootMrr.get(other);
+                for (int b = 0; b < resamples; b++) {
+                    ratio[b] = pg[b] / Math.max(1e-9, o[b]);
+                }
+                double[] oc = interval(ratio);
+                System.out.printf("  peergraph / %s MRR: %.3f, paired 95 %% CI [%.3f, %.3f]%n", other,
+                        mrr(ranks.get("peergraph"), all) / Math.max(1e-9, mrr(ranks.get(other), all)), oc[0], oc[1]);
+            }
+        }
     }
 
     private static double mrr(double[] ranks, int[] which) {

@@ -29,6 +29,8 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
 
     /** What a client is told to wait when the database's connections are all in use. */
     static final int BUSY_RETRY_AFTER_SECONDS = 2;
+    /** What a client is told to wait when the database has stopped and needs an operator. */
+    static final int STOPPED_RETRY_AFTER_SECONDS = 300;
 
     private final AuditTrail audit;
 
@@ -86,6 +88,16 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
             message = busy.getMessage();
             type = ErrorType.INTERNAL_ERROR;
             failures(env).countBusy(env.getExecutionStepInfo().getPath().toString());
+        } else if (GraphFailures.isStopped(ex)) {
+            // The database stopped itself (a full disk, a failed store file): nothing works until an operator acts,
+            // which the log says once per request; the client gets the typed code, not an error id.
+            failures(env).record(ex, env.getExecutionStepInfo().getPath().toString());
+            extensions.put("code", "UNAVAILABLE");
+            extensions.put("retryable", true);
+            extensions.put("retryAfter", STOPPED_RETRY_AFTER_SECONDS);
+            message = "The service's database has stopped after a storage failure (such as a full disk) and must be restarted by "
+                    + "an operator. Retry later.";
+            type = ErrorType.INTERNAL_ERROR;
         } else {
             String errorId = failures(env).record(ex, env.getExecutionStepInfo().getPath().toString());
             extensions.put("code", "INTERNAL");

@@ -6,8 +6,10 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import io.peergraph.api.config.PeergraphProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Limits that keep one request from taking the service down: query depth, and a cost where a list field costs
@@ -80,5 +82,12 @@ public class QueryLimits {
     @Bean
     Instrumentation executionDeadline(PeergraphProperties properties) {
         return new ExecutionDeadline(properties.api().executionTimeout());
+    }
+
+    /** {@code peergraph.storage.min-free} (default 256MB): below it on the data folder's disk, mutations are refused. */
+    @Bean
+    Instrumentation storageGuard(PeergraphProperties properties,
+                                 @Value("${peergraph.storage.min-free:256MB}") DataSize minFree) {
+        return new StorageGuard(properties.dataDir(), minFree.toBytes());
     }
 }

@@ -45,10 +45,10 @@ final class SearchBackend implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     static final int START_ATTEMPTS = 3;
 
-    static SearchBackend managed(Path dataDir, String heap) {
+    static SearchBackend managed(Path dataDir, String heap, int maxRestarts) {
         int port = freePort();
         ServerSettings settings = ServerSettings.defaults(dataDir.toAbsolutePath()).withHeap(heap).withHttpPort(port)
-                .withStartTimeout(START_TIMEOUT);
+                .withStartTimeout(START_TIMEOUT).withMaxRestarts(maxRestarts);
         CompletableFuture<ElasticsearchServer> server = CompletableFuture.supplyAsync(() -> startPatiently(settings),
                 runnable -> Thread.ofPlatform().name("elasticsearch-start").daemon().start(runnable));
         server.exceptionally(e -> {

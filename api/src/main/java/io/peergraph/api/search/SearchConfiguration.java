@@ -38,7 +38,7 @@ public class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     SearchBackend searchBackend(PeergraphProperties peergraph, SearchProperties search) {
-        return search.managed() ? SearchBackend.managed(peergraph.dataDir(), search.heap()) : SearchBackend.external(search);
+        return search.managed() ? SearchBackend.managed(peergraph.dataDir(), search.heap(), search.maxRestarts()) : SearchBackend.external(search);
     }
 
     @Bean(destroyMethod = "")

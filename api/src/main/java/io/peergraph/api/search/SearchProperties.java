@@ -12,13 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code semanticModel}: the sentence-embedding model of the semantic signal, {@code none} (default),
  * {@code minilm} or {@code bge-small} (docs/search.md); changing it rebuilds the cases index behind its alias.
  * {@code embeddingQueue}: cases waiting to be embedded before the relay waits (back-pressure).
+ * {@code maxRestarts}: how many crashes of the managed server within ten minutes its watchdog repairs before it gives
+ * up (search then stays degraded until the service restarts).
  */
 @ConfigurationProperties("peergraph.search")
 public record SearchProperties(String uri, String username, String password, String apiKey,
                                @DefaultValue("512m") String heap,
                                @DefaultValue("500ms") Duration relayDelay,
                                @DefaultValue("none") String semanticModel,
-                               @DefaultValue("2000") int embeddingQueue) {
+                               @DefaultValue("2000") int embeddingQueue,
+                               @DefaultValue("3") int maxRestarts) {
 
     public boolean managed() {
         return uri == null || uri.isBlank();

@@ -2,10 +2,6 @@ package io.peergraph.bench.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.jwk.RSAKey;
-import io.peergraph.api.security.LocalSigningKey;
-import io.peergraph.api.security.Role;
-import io.peergraph.api.security.TokenMinter;
 import io.peergraph.bench.Options;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,10 +49,13 @@ public final class FaultBench {
     private String admin;
     private String support;
 
-    private FaultBench(Path jar, Path dir, int port, long seed, int workers, long pauseMillis) {
+    private FaultBench(Path jar, Path dir, int port, long seed, int workers, long pauseMillis, int esKills) {
         this.dir = dir;
         this.dataDir = dir.resolve("data");
-        this.service = new ServiceProcess(jar, dataDir, port, dir.resolve("service.out"));
+        // The watchdog repairs 3 crashes per 10 minutes by default and then gives up (a crash loop is not hidden): the
+        // kills here are deliberate, so it is allowed one more than they are.
+        this.service = new ServiceProcess(jar, dataDir, port, dir.resolve("service.out"),
+                Map.of("PEERGRAPH_SEARCH_MAXRESTARTS", Integer.toString(esKills + 1)));
         this.random = new Random(seed);
         this.workers = workers;
         this.pauseMillis = pauseMillis;
@@ -64,26 +63,35 @@ public final class FaultBench {
 
     public static void main(String[] args) throws Exception {
         Options options = new Options(args, Set.of("jar", "dir", "port", "es-kills", "service-kills", "import-kills", "import-file",
-                "disk-mb", "seed", "workers", "pause-ms"));
+                "disk-mb", "disk-leave-mb", "seed", "workers", "pause-ms"));
         Path dir = Path.of(options.string("dir", "bench/target/faults")).toAbsolutePath();
         FaultBench bench = new FaultBench(Path.of(options.string("jar", "api/target/peergraph.jar")).toAbsolutePath(), dir,
-                options.integer("port", 18090), options.integer("seed", 42), options.integer("workers", 2), options.integer("pause-ms", 100));
+                options.integer("port", 18090), options.integer("seed", 42), options.integer("workers", 2), options.integer("pause-ms", 100),
+                options.integer("es-kills", 10));
         int status = bench.run(options.integer("es-kills", 10), options.integer("service-kills", 10), options.integer("import-kills", 10),
-                Path.of(options.string("import-file", "../shared/data/protondb/reports_jun1_2020.tar.gz")), options.integer("disk-mb", 1024));
+                Path.of(options.string("import-file", "../shared/data/protondb/reports_jun1_2020.tar.gz")), options.integer("disk-mb", 1024),
+                options.integer("disk-leave-mb", 64));
         System.exit(status);
     }
 
-    private int run(int esKills, int serviceKills, int importKills, Path importFile, int diskMb) throws Exception {
+    private int run(int esKills, int serviceKills, int importKills, Path importFile, int diskMb, int diskLeaveMiB) throws Exception {
         Files.createDirectories(dir);
         Optional<String> tmpfs = diskMb > 0 ? mountTmpfs(diskMb) : Optional.of("not asked for (--disk-mb 0)");
         Instant began = Instant.now();
+        boolean serviceFamilies = esKills > 0 || serviceKills > 0 || diskMb > 0;
         try {
-            service.start();
-            require(service.awaitReady(READY_PATIENCE), "the service did not become ready");
-            System.out.printf("service ready after %d s (demo data loaded)%n", Duration.between(began, Instant.now()).toSeconds());
-            setUp();
-            esKills(esKills);
-            serviceKills(serviceKills);
+            if (serviceFamilies) { // the import family runs imports of its own, without the service
+                service.start();
+                require(service.awaitReady(READY_PATIENCE), "the service did not become ready");
+                System.out.printf("service ready after %d s (demo data loaded)%n", Duration.between(began, Instant.now()).toSeconds());
+                setUp();
+            }
+            if (esKills > 0) {
+                esKills(esKills);
+            }
+            if (serviceKills > 0) {
+                serviceKills(serviceKills);
+            }
             if (importKills > 0 && !Files.isRegularFile(importFile)) {
                 rows.add(row("import kill", 0, 0, 0, 0, -1, -1, "not run: no " + importFile + " (the shared data beside the clone)"));
             } else if (importKills > 0) {
@@ -93,15 +101,17 @@ public final class FaultBench {
                 System.out.println(rows.getLast());
             }
             if (tmpfs.isEmpty()) {
-                diskFull();
-            } else {
+                diskFull(diskLeaveMiB);
+            } else if (diskMb > 0) {
                 rows.add(row("disk full", 0, 0, 0, 0, -1, -1, "not run: " + tmpfs.get()));
             }
         } finally {
             if (load != null) {
                 load.stop();
             }
-            service.stop();
+            if (serviceFamilies) {
+                service.stop();
+            }
             if (tmpfs.isEmpty()) {
                 unmount();
             }
@@ -137,27 +147,11 @@ public final class FaultBench {
     }
 
     private void setUp() throws Exception {
-        RSAKey key = LocalSigningKey.loadOrCreate(dataDir.resolve("security"));
-        TokenMinter minter = new TokenMinter(key, "peergraph-local", "peergraph", "roles");
-        String run = Long.toHexString(System.nanoTime());
-        admin = minter.mint("fault-admin-" + run, List.of(Role.ADMIN), Duration.ofDays(1));
-        support = minter.mint("fault-support-" + run, List.of(Role.SUPPORT), Duration.ofDays(1));
-        MixedLoad client = new MixedLoad(() -> service.uri("/graphql"), List.of(), support, List.of(), 0, 0);
-        List<String> symptoms = client.post(support, "{ symptoms(first: 30) { edges { node { id } } } }", Map.of())
-                .path("data").path("symptoms").path("edges").findValuesAsText("id");
-        require(!symptoms.isEmpty(), "no symptoms in the store");
-        List<MixedLoad.Customer> customers = new ArrayList<>();
         // Enough customers that none has more than the 100 newest confirmations its own list shows (the ledger check).
-        for (int c = 0; c < 24; c++) {
-            String token = minter.mint("fault-customer-" + c + "-" + run, List.of(Role.CUSTOMER), Duration.ofDays(1));
-            JsonNode created = client.post(token, "mutation($i: CreateConfigurationInput!) { createConfiguration(input: $i) { id } }",
-                    Map.of("i", Map.of("name", "rig", "items", List.of(Map.of("kind", "gpu", "value", "Radeon RX 580"),
-                            Map.of("kind", "kernel", "value", "6." + c)))));
-            String configuration = created.path("data").path("createConfiguration").path("id").asText("");
-            require(!configuration.isEmpty(), "cannot create a configuration: " + created);
-            customers.add(new MixedLoad.Customer(token, configuration));
-        }
-        load = new MixedLoad(() -> service.uri("/graphql"), customers, support, symptoms, random.nextLong(), pauseMillis);
+        LoadCast cast = LoadCast.create(dataDir, () -> service.uri("/graphql"), 24);
+        admin = cast.admin();
+        support = cast.support();
+        load = cast.load(() -> service.uri("/graphql"), random.nextLong(), pauseMillis);
     }
 
     /** Family 1: SIGKILL of the managed Elasticsearch at random moments; the watchdog restarts it. */
@@ -215,11 +209,22 @@ public final class FaultBench {
         family("service kill", injected, survived, before, "restart to ready (s) " + restarts + "; " + load.outcomes());
     }
 
-    /** Family 3: the data folder's disk filled while the load runs, then freed. */
-    private void diskFull() throws Exception {
+    /**
+     * Family 4, twice: the data folder's disk filled while the load runs, then freed. First to {@code leaveMiB} free, under
+     * the service's margin ({@code peergraph.storage.min-free}, 256 MiB): mutations must be refused with a typed error,
+     * reads go on, writes come back without a restart. Then to the last byte, as another program could fill it: what
+     * Neo4j does then (it stops itself: reads fail too, until a restart) is measured, and the store must recover.
+     */
+    private void diskFull(long leaveMiB) throws Exception {
+        diskFull("disk nearly full", leaveMiB << 20);
+        diskFull("disk full (0 B)", 0);
+    }
+
+    private void diskFull(String name, long leaveBytes) throws Exception {
         int before = load.ledger().size();
         Path filler = dataDir.resolve("filler");
-        long filled = fill(filler);
+        long filled = fill(filler, leaveBytes);
+        long free = Files.getFileStore(dataDir).getUsableSpace();
         load.resetOutcomes();
         load.start(workers);
         Thread.sleep(30_000);
@@ -239,41 +244,50 @@ public final class FaultBench {
             recovered = service.awaitReady(READY_PATIENCE);
             how = recovered ? "recovered only after a restart" : "NOT recovered after a restart";
         }
-        family("disk full", 1, recovered ? 1 : 0, before, "filled " + (filled >> 20) + " MiB; while full " + whileFull
+        family(name, 1, recovered ? 1 : 0, before, "filled " + (filled >> 20) + " MiB, " + (free >> 20) + " MiB left; while full " + whileFull
                 + "; space back " + afterwards + "; " + how);
     }
 
-    /** Writes zeros into {@code filler} until the volume is full; returns the bytes written. */
-    private static long fill(Path filler) {
+    /** Writes zeros into {@code filler} until the volume has at most {@code leaveBytes} usable; returns the bytes written. */
+    private static long fill(Path filler, long leaveBytes) throws IOException {
         byte[] chunk = new byte[1 << 20];
         long written = 0;
         try (OutputStream out = Files.newOutputStream(filler)) {
-            while (true) {
-                out.write(chunk);
-                written += chunk.length;
+            while (Files.getFileStore(filler).getUsableSpace() > leaveBytes) {
+                long room = Files.getFileStore(filler).getUsableSpace() - leaveBytes;
+                int length = (int) Math.min(chunk.length, room);
+                out.write(chunk, 0, length);
+                out.flush();
+                written += length;
             }
         } catch (IOException full) {
-            return written;
+            return written; // the last byte is gone
         }
+        return written;
     }
 
     /** After a family: the outbox drained and the index verified, then every acknowledged write looked up. */
     private void family(String name, int injected, int survived, int ledgerBefore, String notes) throws Exception {
-        JsonNode drifts = drainedVerify(Duration.ofMinutes(5));
+        IndexCheck index = checkIndex(service, admin);
+        int acked = load.ledger().size();
+        int found = load.foundInLedger();
+        String lost = found == acked ? "" : " LOST " + (acked - found);
+        rows.add(row(name, injected, survived, acked - ledgerBefore, found - ledgerBefore, index.missing(), index.stale(), notes + lost));
+        System.out.println(rows.getLast());
+    }
+
+    /** Documents missing from the search index or stale in it, once the outbox is drained (or 5 minutes passed). */
+    record IndexCheck(long missing, long stale) {}
+
+    static IndexCheck checkIndex(ServiceProcess service, String admin) throws Exception {
         long missing = 0;
         long stale = 0;
-        for (JsonNode drift : drifts) {
-            missing += drift.path("missing").size() + Math.max(0, drift.path("graphCount").asLong() - drift.path("indexCount").asLong());
+        for (JsonNode drift : drainedVerify(service, admin, Duration.ofMinutes(5))) {
+            // A document missing from the sample is also missing from the count: the larger of the two, not their sum.
+            missing += Math.max(drift.path("missing").size(), drift.path("graphCount").asLong() - drift.path("indexCount").asLong());
             stale += drift.path("stale").size();
         }
-        List<MixedLoad.Ack> ledger = load.ledger();
-        int found = 0;
-        for (MixedLoad.Ack ack : ledger) {
-            found += load.found(ack) ? 1 : 0;
-        }
-        String lost = found == ledger.size() ? "" : " LOST " + (ledger.size() - found);
-        rows.add(row(name, injected, survived, ledger.size() - ledgerBefore, found - ledgerBefore, missing, stale, notes + lost));
-        System.out.println(rows.getLast());
+        return new IndexCheck(missing, stale);
     }
 
     private static String row(String name, int injected, int survived, int acked, int found, long missing, long stale, String notes) {
@@ -282,7 +296,7 @@ public final class FaultBench {
     }
 
     /** GET /admin/verify (what ./peergraph verify calls) until the outbox backlog is 0 and nothing drifts, or time runs out. */
-    private JsonNode drainedVerify(Duration patience) throws Exception {
+    static JsonNode drainedVerify(ServiceProcess service, String admin, Duration patience) throws Exception {
         Instant deadline = Instant.now().plus(patience);
         JsonNode drifts = JSON.createArrayNode();
         HttpClient http = HttpClient.newHttpClient();
@@ -330,8 +344,6 @@ public final class FaultBench {
     }
 
     private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalStateException(message);
-        }
+        LoadCast.require(condition, message);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,13 +32,16 @@ final class ServiceProcess {
     private final Path dataDir;
     private final int port;
     private final Path output;
+    private final Map<String, String> settings;
     private Process process;
 
-    ServiceProcess(Path jar, Path dataDir, int port, Path output) {
+    /** {@code settings}: Spring properties given as environment variables ({@code PEERGRAPH_SEARCH_MAXRESTARTS} …). */
+    ServiceProcess(Path jar, Path dataDir, int port, Path output, Map<String, String> settings) {
         this.jar = jar;
         this.dataDir = dataDir;
         this.port = port;
         this.output = output;
+        this.settings = Map.copyOf(settings);
     }
 
     Path jar() {
@@ -56,7 +60,9 @@ final class ServiceProcess {
         List<String> command = java("1g");
         command.addAll(List.of("-jar", jar.toString(), "run", "--data-dir", dataDir.toString(), "--port", Integer.toString(port)));
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(settings);
+            process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
@@ -77,6 +83,10 @@ final class ServiceProcess {
             Thread.sleep(1000);
         }
         return false;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     URI uri(String path) {

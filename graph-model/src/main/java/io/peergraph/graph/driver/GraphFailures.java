@@ -1,6 +1,7 @@
 package io.peergraph.graph.driver;
 
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.DatabaseException;
 import org.neo4j.driver.exceptions.RetryableException;
 
 /** What a failure from the graph means for the caller, so that layers above never look at driver exceptions. */
@@ -15,6 +16,22 @@ public final class GraphFailures {
     public static boolean isConstraintViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ClientException ce && ce.code() != null && ce.code().contains("ConstraintValidationFailed")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The database stopped itself after a critical error (Neo4j's "needs to be restarted": a write that found the disk
+     * full, a failed store file) and refuses everything until the service restarts. Anywhere in the cause chain.
+     */
+    public static boolean isStopped(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseException de && de.getMessage() != null && de.getMessage().contains("needs to be restarted")) {
                 return true;
             }
             if (t.getCause() == t) {

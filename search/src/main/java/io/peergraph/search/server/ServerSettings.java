@@ -50,6 +50,11 @@ public record ServerSettings(
                 dataDir, httpPort, transportPort, heap, timeout, maxRestarts, distribution, javaHome);
     }
 
+    public ServerSettings withMaxRestarts(int restarts) {
+        return new ServerSettings(
+                dataDir, httpPort, transportPort, heap, startTimeout, restarts, distribution, javaHome);
+    }
+
     public ServerSettings withHeap(String size) {
         return new ServerSettings(
                 dataDir, httpPort, transportPort, size, startTimeout, maxRestarts, distribution, javaHome);

@@ -5,7 +5,6 @@ import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
-import io.peergraph.graph.access.Access;
 import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.report.Interaction;
 import io.peergraph.graph.report.Report;
@@ -45,7 +44,7 @@ public class ReportingCases {
     /** The report, if the caller may see it at all (a PRIVATE one: whole viewers only); support reads are audited. */
     public Report read(Caller caller, String id) {
         Report report = reports.byId(id).orElseThrow(() -> new ApiException.NotFound("report", id));
-        if (report.privacy() == Privacy.PRIVATE && !seesWhole(caller, report)) {
+        if (report.privacy() == Privacy.PRIVATE && !ownership.seesWhole(caller, report.id(), "report")) {
             throw new ApiException.Forbidden("This report is private.");
         }
         if (caller.has(Role.SUPPORT) && !report.ownerId().equals(caller.customerId())) {
@@ -89,11 +88,5 @@ public class ReportingCases {
         Interaction.Direction actual = direction != null ? direction
                 : support ? Interaction.Direction.OUTBOUND : Interaction.Direction.INBOUND;
         return reports.addInteraction(report, channel, actual, text, outcome, caller.customerId());
-    }
-
-    /** Owners, their organisation (by role) and support staff see a report whole. */
-    private boolean seesWhole(Caller caller, Report report) {
-        return report.ownerId().equals(caller.customerId()) || caller.has(Role.SUPPORT)
-                || ownership.of(caller, report.id(), "report") != Access.NONE;
     }
 }

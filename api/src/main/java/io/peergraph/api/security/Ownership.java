@@ -67,6 +67,11 @@ public class Ownership {
         return caller.has(Role.SUPPORT) ? Viewer.support(caller.customerId()) : Viewer.customer(caller.customerId());
     }
 
+    /** The caller sees the existing thing whole ({@link Visibility#seesWhole}); NOT_FOUND when there is none. */
+    public boolean seesWhole(Caller caller, String thingId, String what) {
+        return Visibility.seesWhole(staffOnly(caller), of(caller, thingId, what));
+    }
+
     /** The caller's access to an existing thing; NOT_FOUND when there is none. */
     public Access of(Caller caller, String thingId, String what) {
         return access.of(caller.customerId(), thingId).orElseThrow(() -> new ApiException.NotFound(what, thingId));

@@ -63,7 +63,9 @@ final class ImportKills {
         Map<String, Long> found = counts(interrupted);
         long expectedTotal = expected.values().stream().mapToLong(Long::longValue).sum();
         long foundTotal = found.values().stream().mapToLong(Long::longValue).sum();
-        return new Result(injected, lastExit == 0 && expected.equals(found) ? 1 : 0, expectedTotal, foundTotal, expected.equals(found),
+        // Every kill is survived when the resumed store ends as the uninterrupted one; none is when it does not.
+        boolean resumedWhole = lastExit == 0 && expected.equals(found);
+        return new Result(injected, resumedWhole ? injected : 0, expectedTotal, foundTotal, expected.equals(found),
                 "uninterrupted " + referenceSeconds + " s; killed after (s, -1 = had finished) " + killedAfter + "; final run exit " + lastExit
                         + "; nodes+relationships uninterrupted " + expected + (expected.equals(found) ? " = resumed" : " vs resumed " + found));
     }

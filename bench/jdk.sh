@@ -33,6 +33,20 @@ package_bench() {
   BENCH_CLASSPATH="$run/bench-classes:$run/search-classes:$(cat "bench/target/$name-classpath.txt")"
 }
 
+# fresh_run_dir NAME: the run folder of a bench that starts the service's jar — bench/target/NAME, or --dir's value —
+# emptied (a tmpfs a killed run left mounted on its data folder is unmounted first) and given a private copy of the
+# jar. Afterwards run_dir holds its path.
+fresh_run_dir() {
+  run_dir="$ROOT/bench/target/$1"
+  for (( i = 0; i < ${#args[@]}; i += 2 )); do
+    [[ "${args[i]}" == --dir ]] && run_dir="$(realpath -m "${args[i+1]}")"
+  done
+  if mountpoint -q "$run_dir/data" 2>/dev/null; then umount "$run_dir/data"; fi
+  rm -rf "$run_dir" && mkdir -p "$run_dir"
+  chmod 711 "$run_dir" # closed to listing; passable, since the managed Elasticsearch runs as its own account when root runs this
+  cp api/target/peergraph.jar "$run_dir/peergraph.jar" # a rebuild must not pull the jar from under the service
+}
+
 # bench_args "$@": the command line every bench script takes: -h/--help (the script's usage function), --no-build
 # (sets build=false), and "--name value" pairs handed to the benchmark's main unchanged (in the array args).
 bench_args() {

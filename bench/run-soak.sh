@@ -39,13 +39,7 @@ bench_args "$@"
 find_jdk
 cd "$ROOT"
 BENCH_BUILD=$build package_bench soak
-run_dir="$ROOT/bench/target/soak"
-for (( i = 0; i < ${#args[@]}; i += 2 )); do
-  [[ "${args[i]}" == --dir ]] && run_dir="$(realpath -m "${args[i+1]}")"
-done
-rm -rf "$run_dir" && mkdir -p "$run_dir"
-chmod 711 "$run_dir" # closed to listing; passable, since the managed Elasticsearch runs as its own account when root runs this
-cp api/target/peergraph.jar "$run_dir/peergraph.jar" # a rebuild must not pull the jar from under the service
+fresh_run_dir soak
 echo "soak bench: load average $(cut -d' ' -f1-3 /proc/loadavg), output of the service in $run_dir/service.out"
 exec "$JAVA_HOME/bin/java" -Xmx512m -cp "$BENCH_CLASSPATH" io.peergraph.bench.faults.SoakBench \
   --jar "$run_dir/peergraph.jar" "${args[@]}" --dir "$run_dir"

@@ -33,7 +33,7 @@ final class ServiceProcess {
     private final int port;
     private final Path output;
     private final Map<String, String> settings;
-    private Process process;
+    private volatile Process process;
 
     /** {@code settings}: Spring properties given as environment variables ({@code PEERGRAPH_SEARCH_MAXRESTARTS} …). */
     ServiceProcess(Path jar, Path dataDir, int port, Path output, Map<String, String> settings) {
@@ -42,6 +42,14 @@ final class ServiceProcess {
         this.port = port;
         this.output = output;
         this.settings = Map.copyOf(settings);
+        // A bench stopped by SIGTERM or Ctrl-C stops the service it started, as an operator would (SIGTERM), rather than
+        // leaving it and its Elasticsearch running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process running = process;
+            if (running != null && running.isAlive()) {
+                running.destroy();
+            }
+        }, "stop-service"));
     }
 
     Path jar() {

@@ -78,11 +78,10 @@ public class BenchmarkController {
         String ownerId = configurations.byId(configuration).orElseThrow(() -> new ApiException.NotFound("configuration", configuration)).ownerId();
         Instant now = Instant.now();
         long epoch = noise.epochOf(now);
-        BenchmarkQuery.Release release = new BenchmarkQuery.Release(noise);
         return releases.answer(epoch, noise.secondsToNextEpoch(now), caller.customerId(), m.key(), String.join("|", caller.customerId(), configuration, m.key(),
                         cohort.name()), trendMonths,
-                () -> query.run(new BenchmarkQuery.Question(configuration, m, cohort, Set.copyOf(List.of(caller.customerId(), ownerId)), k,
-                                trendMonths, YearMonth.now(ZoneOffset.UTC), release))
+                decisions -> query.run(new BenchmarkQuery.Question(configuration, m, cohort, Set.copyOf(List.of(caller.customerId(), ownerId)), k,
+                                trendMonths, YearMonth.now(ZoneOffset.UTC), new BenchmarkQuery.Release(noise, decisions)))
                         .orElseThrow(() -> new ApiException.NotFound("configuration", configuration)));
     }
 

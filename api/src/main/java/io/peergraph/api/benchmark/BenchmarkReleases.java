@@ -2,20 +2,24 @@ package io.peergraph.api.benchmark;
 
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.graph.measurement.BenchmarkAnswer;
+import io.peergraph.graph.measurement.CohortDecisions;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Release epochs: within one epoch every statistic of a benchmark is computed once per question (who asks, about
  * which configuration, metric and cohort) and then returned as first released, whatever changes in the graph
- * meanwhile; another question of the same asker that lands on a cohort already answered gets the same statistics. Asking before and after a victim records a value or leaves the statistics therefore shows the same
+ * meanwhile. Another question of the same asker that reaches a cohort already decided in the epoch gets the same
+ * decision (answered or refused, and the walk of similar peers stops where it stopped) and, when answered, the same
+ * statistics. Asking before and after a victim records a value or leaves the statistics therefore shows the same
  * answer; a trend month is likewise fixed the first time it is released, even when a later question asks for a
  * longer trend. Everything is dropped when the epoch ends. Held in memory: a restart starts the epoch's releases
- * afresh (with the same noise, which is keyed by the epoch, not by the restart).
+ * afresh (with the same noise, which is keyed by what is counted, not by the restart).
  * <p>
  * Each asker has a budget of distinct questions per epoch: every new answer spends privacy (docs/privacy.md), so the
  * budget bounds what one customer can learn per epoch, and it bounds what an asker can make this class hold in
@@ -39,22 +43,26 @@ final class BenchmarkReleases {
     private final Map<String, Release> released = new ConcurrentHashMap<>();
     /** By (asker, metric, answered cohort): whatever question reached the cohort first in the epoch. */
     private final Map<String, Release> byCohort = new ConcurrentHashMap<>();
+    /** By (asker, metric, cohort): whether the cohort is answered, as first decided in the epoch (empty: answered). */
+    private final Map<String, Optional<BenchmarkAnswer.Reason>> decisions = new ConcurrentHashMap<>();
     private volatile long epoch = Long.MIN_VALUE;
 
     /**
      * The answer to {@code question} in {@code epoch}: the first one computed in the epoch, its trend made of the
-     * months released first. {@code compute} computes afresh (with {@code months} of trend when asked);
-     * {@code secondsToNextEpoch} is what a caller over budget is told to wait.
+     * months released first. {@code compute} computes afresh (with {@code months} of trend when asked), deciding
+     * each cohort as the asker's earlier questions of the epoch decided it; {@code secondsToNextEpoch} is what a caller
+     * over budget is told to wait.
      *
      * @throws ApiException.RateLimited when {@code question} is new in the epoch and the asker has spent the budget
      */
     BenchmarkAnswer answer(long epoch, long secondsToNextEpoch, String asker, String metric, String question, int months,
-                           Supplier<BenchmarkAnswer> compute) {
+                           Function<CohortDecisions, BenchmarkAnswer> compute) {
         if (epoch != this.epoch) {
             synchronized (this) {
                 if (epoch != this.epoch) {
                     released.clear();
                     byCohort.clear();
+                    decisions.clear();
                     asked.clear();
                     this.epoch = epoch;
                 }
@@ -70,7 +78,8 @@ final class BenchmarkReleases {
             if (before != null && (months == 0 || !(before.answer() instanceof BenchmarkAnswer.Answered) || covers(before, months))) {
                 return before;
             }
-            BenchmarkAnswer fresh = sameCohortAsBefore(asker, metric, compute.get());
+            BenchmarkAnswer fresh = sameCohortAsBefore(asker, metric, compute.apply((cohort, decide) ->
+                    decisions.computeIfAbsent(cohortKey(asker, metric, cohort), k -> decide.get())));
             if (before == null) {
                 return new Release(fresh, months(fresh));
             }
@@ -91,8 +100,7 @@ final class BenchmarkReleases {
         if (!(fresh instanceof BenchmarkAnswer.Answered a)) {
             return fresh;
         }
-        String key = String.join("|", asker, metric, Integer.toString(a.cohort().depth()), a.cohort().description());
-        Release kept = byCohort.merge(key, new Release(a, months(a)), (first, now) -> {
+        Release kept = byCohort.merge(cohortKey(asker, metric, a.cohort()), new Release(a, months(a)), (first, now) -> {
             // Months first released stay; months never released to this asker for this cohort are added.
             Map<YearMonth, BenchmarkAnswer.Month> merged = new LinkedHashMap<>(now.months());
             merged.putAll(first.months());
@@ -104,6 +112,10 @@ final class BenchmarkReleases {
                     : new BenchmarkAnswer.Month(k.month(), k.statistics().seenFrom(m.statistics().myValue()), null);
         }).toList();
         return ((BenchmarkAnswer.Answered) kept.answer()).seenFrom(a.myValue()).withTrend(trend);
+    }
+
+    private static String cohortKey(String asker, String metric, BenchmarkAnswer.Level cohort) {
+        return String.join("|", asker, metric, Integer.toString(cohort.depth()), cohort.description());
     }
 
     private static boolean covers(Release release, int months) {

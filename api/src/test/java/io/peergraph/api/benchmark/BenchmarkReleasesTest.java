@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.graph.measurement.BenchmarkAnswer;
+import io.peergraph.graph.measurement.CohortDecisions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** The per-asker budget of new benchmark questions per release epoch (the answers' own rules are in BenchmarkTest). */
+/**
+ * The per-asker budget of new benchmark questions per release epoch, and the cohort decisions kept for the epoch (the
+ * answers' own rules are in BenchmarkTest).
+ */
 class BenchmarkReleasesTest {
 
     private final AtomicInteger computed = new AtomicInteger();
-    private final Supplier<BenchmarkAnswer> compute = () -> {
+    private final Function<CohortDecisions, BenchmarkAnswer> compute = decisions -> {
         computed.incrementAndGet();
         return new BenchmarkAnswer.Refused(new BenchmarkAnswer.Level(0, "everyone"), BenchmarkAnswer.Reason.FEWER_THAN_K_CUSTOMERS, 5);
     };
@@ -52,5 +59,24 @@ class BenchmarkReleasesTest {
         assertThatThrownBy(() -> releases.answer(7, 60, "alice", "fps", "q1", 0, compute)).isInstanceOf(ApiException.RateLimited.class);
         releases.answer(8, 60, "alice", "fps", "q1", 0, compute);
         assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void aCohortKeepsItsFirstDecisionForTheAskerUntilTheEpochEnds() {
+        BenchmarkReleases releases = new BenchmarkReleases(10);
+        BenchmarkAnswer.Level cohort = new BenchmarkAnswer.Level(3, "same gpu: A, same driver: B");
+        Optional<BenchmarkAnswer.Reason> refused = Optional.of(BenchmarkAnswer.Reason.FEWER_THAN_K_CUSTOMERS);
+        List<Optional<BenchmarkAnswer.Reason>> decided = new ArrayList<>();
+        Function<Optional<BenchmarkAnswer.Reason>, Function<CohortDecisions, BenchmarkAnswer>> freshly = fresh -> decisions -> {
+            decided.add(decisions.refusal(cohort, () -> fresh));
+            return compute.apply(decisions);
+        };
+        releases.answer(7, 60, "alice", "fps", "q0", 0, freshly.apply(refused));
+        releases.answer(7, 60, "alice", "fps", "q1", 0, freshly.apply(Optional.empty())); // the cohort has grown since
+        releases.answer(7, 60, "alice", "other metric", "q2", 0, freshly.apply(Optional.empty()));
+        releases.answer(7, 60, "bob", "fps", "b0", 0, freshly.apply(Optional.empty()));
+        releases.answer(8, 60, "alice", "fps", "q1", 0, freshly.apply(Optional.empty()));
+        assertThat(decided).as("alice's second question in epoch 7 gets her first decision; another metric, another asker "
+                + "and the next epoch decide afresh").containsExactly(refused, refused, Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

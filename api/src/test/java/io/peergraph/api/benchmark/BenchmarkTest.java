@@ -1,6 +1,7 @@
 package io.peergraph.api.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.peergraph.api.security.Role;
@@ -101,21 +102,52 @@ class BenchmarkTest {
         measure(peer(), config(lastPeer, true, "gpu A", "driver A"), 58);
         Map<String, Double> five = new HashMap<>(four);
         five.put(lastPeer, 58.0);
-        // Within a release epoch the same question keeps its first answer; a new question (another configuration of
-        // alice's with the same items) sees the cohort as it is now, unless the cohort was answered to her already.
+        // Within a release epoch the same question keeps its first answer, and so does a new question that reaches the
+        // same cohort (another configuration of alice's with the same items, same value): answered or refused, the
+        // cohort is as first decided, so the fifth peer's arrival shows nowhere. Another asker decides afresh.
         assertThat(ask(mine, "SAME_CONFIGURATION_ITEMS")).isEqualTo(first);
         mine = config(aliceId, true, "gpu A", "driver A");
         measure(aliceId, mine, 60);
-        JsonNode second = ask(mine, "SAME_CONFIGURATION_ITEMS");
-        if (first.path("__typename").asText().equals("Benchmark")) {
-            assertThat(second).isEqualTo(first);
-        } else {
-            assertDecided(second, five, null);
+        assertThat(ask(mine, "SAME_CONFIGURATION_ITEMS")).isEqualTo(first);
+        Map<String, Double> fiveAndAlice = new HashMap<>(five);
+        fiveAndAlice.put(aliceId, 60.0);
+        assertDecided(askAfresh("gpu A", "driver A"), fiveAndAlice, null);
+    }
+
+    /**
+     * The walk of similar peers within an epoch: the levels it passed are refused to the asker for the rest of the
+     * epoch, so a later question of hers through the same levels stops where the first stopped, though the deepest
+     * level has grown enough since to be answered to someone who asks afresh.
+     */
+    @Test
+    void theWalkOfSimilarPeersStopsWhereItFirstStoppedInTheEpoch() {
+        Map<String, Double> sameGpu = new HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            measure(peer(), config(lastPeer, true, "gpu W"), 30 + i);
+            sameGpu.put(lastPeer, 30.0 + i);
         }
-        if (second.path("__typename").asText().equals("Benchmark")) {
-            assertThat(second.path("myValue").asDouble()).isEqualTo(60);
-            assertThat(second.path("cohort").path("description").asText()).contains(u + " gpu A", u + " driver A");
+        String mine = config(aliceId, true, "gpu W", "driver W");
+        measure(aliceId, mine, 35);
+        JsonNode first = ask(mine, "SIMILAR_PEERS");
+
+        Map<String, Double> grown = new HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            measure(peer(), config(lastPeer, true, "gpu W", "driver W"), 60 + i);
+            grown.put(lastPeer, 60.0 + i);
         }
+        String again = config(aliceId, true, "gpu W", "driver W");
+        measure(aliceId, again, 35);
+        assertThat(ask(again, "SIMILAR_PEERS")).isEqualTo(first);
+        JsonNode deepestLevel = ask(again, "SAME_CONFIGURATION_ITEMS");
+        assumeThat(first.path("cohort").path("depth").asInt()).as("this run's noise answered the deepest level (nobody's) "
+                + "at once: no walk to test").isLessThan(deepestLevel.path("cohort").path("depth").asInt());
+        assertThat(deepestLevel.path("__typename").asText()).isEqualTo("BenchmarkRefused");
+
+        // Bob, asking afresh about the same items, sees the grown level as the rule makes it (alice counts once, by her mean).
+        grown.put(aliceId, 35.0);
+        Map<String, Double> grownAndSameGpu = new HashMap<>(grown);
+        grownAndSameGpu.putAll(sameGpu);
+        assertDecided(askAfresh("gpu W", "driver W"), grown, grownAndSameGpu);
     }
 
     /**
@@ -485,6 +517,15 @@ class BenchmarkTest {
     private void measure(String owner, String configuration, double value, YearMonth month) {
         measurements.record(owner, List.of(new MeasurementStore.NewMeasurement(configuration, fps.key(), value, "frames/s",
                 month.atDay(10).atTime(12, 0).atOffset(ZoneOffset.UTC), null)));
+    }
+
+    /** Bob, new in this epoch, asks about a configuration of his with these items, measured at 50. */
+    private JsonNode askAfresh(String... items) {
+        String bobToken = api.token("bob-" + u, List.of(Role.CUSTOMER));
+        String bobId = api.post(bobToken, "{ me { customer { id } } }").data().path("me").path("customer").path("id").asText();
+        String bobs = config(bobId, true, items);
+        measure(bobId, bobs, 50);
+        return api.post(bobToken, BENCHMARK, Map.of("m", fps.key(), "c", bobs, "cohort", "SAME_CONFIGURATION_ITEMS")).data().path("benchmark");
     }
 
     private JsonNode ask(String configuration, String cohort) {

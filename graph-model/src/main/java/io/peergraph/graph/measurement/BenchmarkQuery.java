@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import org.neo4j.driver.Value;
@@ -120,8 +121,13 @@ public final class BenchmarkQuery {
      * Noisy counts: every count of the answer gets a draw labelled with the metric and exactly what is counted
      * (see {@link Statistics}), not with who asks or when: the same input is the same release for everyone and in
      * every epoch, so neither colluding askers nor patience average the noise away; only a changed input draws anew.
+     * {@code decisions} keeps whether a cohort is answered as first decided in the release epoch ({@link CohortDecisions}).
      */
-    public record Release(BenchmarkNoise noise) {
+    public record Release(BenchmarkNoise noise, CohortDecisions decisions) {
+        public Release(BenchmarkNoise noise) {
+            this(noise, CohortDecisions.FRESH);
+        }
+
         Statistics.Release of(Metric metric, int k) {
             return new Statistics.Release(noise, metric.key(), k);
         }
@@ -192,11 +198,14 @@ public final class BenchmarkQuery {
             case SAME_CONFIGURATION_ITEMS, SIMILAR_PEERS -> Cohort.levels(ladder) - 1;
         };
         ToIntFunction<List<Row>> count = counting(q.metric(), release(q));
-        Optional<BenchmarkAnswer.Reason> refusal = refusal(rows, target, q.k(), count);
+        CohortDecisions decisions = q.release() == null ? CohortDecisions.FRESH : q.release().decisions();
+        IntFunction<Optional<BenchmarkAnswer.Reason>> decide = depth -> decisions.refusal(path.get(depth),
+                () -> refusal(rows, depth, q.k(), count));
+        Optional<BenchmarkAnswer.Reason> refusal = decide.apply(target);
         if (q.cohort() == Cohort.SIMILAR_PEERS) {
             while (refusal.isPresent() && target > 0) {
                 target--; // back off to the next larger group of peers like me
-                refusal = refusal(rows, target, q.k(), count);
+                refusal = decide.apply(target);
             }
         }
         if (refusal.isPresent()) {

@@ -25,7 +25,7 @@ class DemoDataLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         DemoData.loadIfEmpty(graph).ifPresentOrElse(
-                run -> log.info("Loaded the demo data: {} reports imported", run.imported()),
+                run -> log.info("Loaded the demo data: {} reports and {} tag applications imported", run.reports().imported(), run.tags().imported()),
                 () -> log.info("The store already holds reports: demo data not loaded"));
     }
 }

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo dataset: ~3,000 real ProtonDB reports (see demo/ATTRIBUTION.md) on a few dozen popular games and
- * common GPUs, imported through the ProtonDB adapter like any dump, so peers with the same configuration exist.
+ * common GPUs, imported through the ProtonDB adapter like any dump, so peers with the same configuration exist;
+ * then the tags their reporters apply ({@link DemoTags}: the terms of their own notes), imported as a tags file, so
+ * moderators have a taxonomy at work on first start.
  */
 public final class DemoData {
 
@@ -27,16 +29,23 @@ public final class DemoData {
 
     private DemoData() {}
 
-    /** Imports the demo reports when the store holds no report yet; empty when it did nothing. */
-    public static Optional<ImportRun> loadIfEmpty(GraphConnection graph) {
+    /** What a demo load imported: the reports, then their tags. */
+    public record Loaded(ImportRun reports, ImportRun tags) {
+        public boolean succeeded() {
+            return reports.succeeded() && tags.succeeded();
+        }
+    }
+
+    /** Imports the demo reports and tags when the store holds no report yet; empty when it did nothing. */
+    public static Optional<Loaded> loadIfEmpty(GraphConnection graph) {
         if (!EmptyGraph.holdsNoReport(graph)) {
             return Optional.empty();
         }
         return Optional.of(load(graph));
     }
 
-    /** Imports the demo reports (a no-op for those already there). */
-    public static ImportRun load(GraphConnection graph) {
+    /** Imports the demo reports and tags (a no-op for those already there). */
+    public static Loaded load(GraphConnection graph) {
         try {
             Path dir = Files.createTempDirectory("peergraph-demo");
             Path file = dir.resolve("protondb-demo.json.gz");
@@ -46,10 +55,17 @@ public final class DemoData {
                 }
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            ImportRun run = ImportCommand.run(graph, "protondb", List.of(file), dir.resolve("rejected.jsonl"), 1000, Progress.none());
-            run.summary().forEach(line -> log.info("Demo data: {}", line));
+            ImportRun reports = ImportCommand.run(graph, "protondb", List.of(file), dir.resolve("rejected.jsonl"), 1000,
+                    Progress.none());
+            reports.summary().forEach(line -> log.info("Demo data: {}", line));
+            Path tagsFile = dir.resolve("demo-tags.jsonl");
+            DemoTags.bundled().write(file, tagsFile);
+            ImportRun tags = ImportCommand.run(graph, "jsonl:tags", List.of(tagsFile), dir.resolve("rejected-tags.jsonl"), 1000,
+                    Progress.none());
+            tags.summary().forEach(line -> log.info("Demo tags: {}", line));
             Files.deleteIfExists(file);
-            return run;
+            Files.deleteIfExists(tagsFile);
+            return new Loaded(reports, tags);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage the demo data", e);
         }

@@ -62,9 +62,14 @@ public final class ProtonDbWriter implements BatchWriter<ProtonDbReport> {
         return Map.of(); // a report brings everything it refers to
     }
 
+    /** The handle of the pseudonymous customer whose system has this hash (see {@link ProtonDbMapper}). */
+    public static String handle(String systemHash) {
+        return "protondb-" + systemHash;
+    }
+
     private static Map<String, Object> row(ProtonDbReport r) {
         String hash = r.sourceKey().substring(r.sourceKey().lastIndexOf(':') + 1);
-        String handle = "protondb-" + r.systemHash();
+        String handle = handle(r.systemHash());
         String configurationKey = configurationKey(r);
         String productKey = "steam:" + r.steamAppId();
         Map<String, Object> row = new HashMap<>();

@@ -3,25 +3,41 @@ package io.peergraph.ingest.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peergraph.graph.driver.GraphConnection;
+import io.peergraph.graph.tag.TagSuggestions;
 import io.peergraph.graph.testing.SharedNeo4j;
-import io.peergraph.ingest.ImportRun;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DemoDataTest {
 
     @Test
-    void loadsIntoAnEmptyStoreOnly() {
+    void loadsIntoAnEmptyStoreOnlyWithWorkForEveryModeratorPage() {
         SharedNeo4j.wipe();
-        Optional<ImportRun> first = DemoData.loadIfEmpty(GraphConnection.over(SharedNeo4j.driver()));
+        Optional<DemoData.Loaded> first = DemoData.loadIfEmpty(GraphConnection.over(SharedNeo4j.driver()));
         assertThat(first).hasValueSatisfying(run -> {
             assertThat(run.succeeded()).isTrue();
-            assertThat(run.imported()).isEqualTo(2_986);
+            assertThat(run.reports().imported()).isEqualTo(2_986);
+            assertThat(run.tags().rejected()).isZero();
+            assertThat(run.tags().imported()).isGreaterThan(1_000);
         });
         assertThat(DemoData.loadIfEmpty(GraphConnection.over(SharedNeo4j.driver()))).isEmpty();
         long gamesWithManyReports = SharedNeo4j.driver().executableQuery("""
                 MATCH (p:Product)<-[:ABOUT]-(r:Report) WITH p, count(r) AS reports WHERE reports >= 20 RETURN count(p) AS n""")
                 .execute().records().getFirst().get("n").asLong();
         assertThat(gamesWithManyReports).isGreaterThanOrEqualTo(20);
+
+        // What each moderator page asks, with the defaults the API uses.
+        TagSuggestions suggestions = new TagSuggestions(SharedNeo4j.driver());
+        var th = TagSuggestions.Thresholds.DEFAULT;
+        assertThat(suggestions.emergingTags(th, 0, 100).items()).as("emerging tags").isNotEmpty();
+        List<List<String>> synonyms = suggestions.synonymCandidates(th, 0, 1000).items().stream()
+                .map(c -> List.of(c.first().normalized(), c.second().normalized()).stream().sorted().toList()).toList();
+        System.out.println("Demo synonym candidates: " + synonyms);
+        assertThat(synonyms).as("synonym candidates: real spelling variants of the reporters").contains(List.of("alt tab", "alttab"));
+        var broader = suggestions.broaderCandidates(th, 0, 100).items();
+        broader.forEach(b -> System.out.println("Demo broader candidate: " + b.narrower().normalized() + " under "
+                + (b.broaderTag() == null ? b.broaderConcept().iri() : b.broaderTag().normalized())));
+        assertThat(broader).as("broader candidates").isNotEmpty();
     }
 }

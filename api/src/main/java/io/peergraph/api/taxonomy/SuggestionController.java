@@ -3,6 +3,9 @@ package io.peergraph.api.taxonomy;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.graph.tag.BroaderCandidate;
 import io.peergraph.graph.tag.EmergingTag;
+import io.peergraph.graph.symptom.Symptom;
+import io.peergraph.graph.symptom.SymptomStore;
+import io.peergraph.graph.tag.SymptomTagCandidate;
 import io.peergraph.graph.tag.SynonymCandidate;
 import io.peergraph.graph.tag.Tag;
 import io.peergraph.graph.tag.TagRef;
@@ -27,11 +30,13 @@ public class SuggestionController {
     private final SuggestionRounds rounds;
     private final TaxonomyReader reader;
     private final Paging paging;
+    private final SymptomStore symptoms;
 
-    public SuggestionController(SuggestionRounds rounds, TaxonomyReader reader, Paging paging) {
+    public SuggestionController(SuggestionRounds rounds, TaxonomyReader reader, Paging paging, SymptomStore symptoms) {
         this.rounds = rounds;
         this.reader = reader;
         this.paging = paging;
+        this.symptoms = symptoms;
     }
 
     @QueryMapping
@@ -43,6 +48,25 @@ public class SuggestionController {
     @QueryMapping
     public Window<SynonymCandidate> synonymCandidates(@Argument Integer minUses, @Argument Integer first, @Argument String after) {
         return paging.offsetPage(rounds.synonyms(thresholds(minUses, null)), first, after);
+    }
+
+    @QueryMapping
+    public Window<SymptomTagCandidate> symptomTagCandidates(@Argument Integer minUses, @Argument Integer first, @Argument String after) {
+        return paging.offsetPage(rounds.symptomTags(thresholds(minUses, null)), first, after);
+    }
+
+    @SchemaMapping(typeName = "SymptomTagCandidate")
+    public Tag tag(SymptomTagCandidate candidate) {
+        return tag(candidate.tag());
+    }
+
+    @BatchMapping(typeName = "SymptomTagCandidate", field = "symptom")
+    public Map<SymptomTagCandidate, Symptom> symptom(List<SymptomTagCandidate> candidates) {
+        Map<String, Symptom> byId = new HashMap<>();
+        symptoms.byIds(candidates.stream().map(c -> c.symptom().id()).distinct().toList()).forEach(s -> byId.put(s.id(), s));
+        Map<SymptomTagCandidate, Symptom> out = new HashMap<>();
+        candidates.forEach(c -> out.put(c, byId.get(c.symptom().id())));
+        return out;
     }
 
     @QueryMapping
@@ -93,6 +117,6 @@ public class SuggestionController {
         var defaults = TagSuggestions.Thresholds.DEFAULT;
         return new TagSuggestions.Thresholds(TaxonomyInputs.atLeastOne("minUses", minUses, defaults.minUses()),
                 TaxonomyInputs.atLeastOne("minCustomers", minCustomers, defaults.minCustomers()), defaults.minConfidence(),
-                defaults.maxReverseConfidence());
+                defaults.maxReverseConfidence(), defaults.minLift(), defaults.minUsageSimilarity(), defaults.maxTogether());
     }
 }

@@ -2,6 +2,7 @@ package io.peergraph.api.taxonomy;
 
 import io.peergraph.graph.tag.BroaderCandidate;
 import io.peergraph.graph.tag.EmergingTag;
+import io.peergraph.graph.tag.SymptomTagCandidate;
 import io.peergraph.graph.tag.SynonymCandidate;
 import io.peergraph.graph.tag.TagSuggestions;
 import java.time.Clock;
@@ -43,6 +44,10 @@ public class SuggestionRounds {
 
     public List<SynonymCandidate> synonyms(TagSuggestions.Thresholds th) {
         return round("synonyms " + th, () -> suggestions.synonymCandidates(th, 0, Integer.MAX_VALUE).items());
+    }
+
+    public List<SymptomTagCandidate> symptomTags(TagSuggestions.Thresholds th) {
+        return round("symptom tags " + th, () -> suggestions.symptomTagCandidates(th, 0, Integer.MAX_VALUE).items());
     }
 
     public List<BroaderCandidate> broader(TagSuggestions.Thresholds th) {

@@ -70,7 +70,7 @@ class PersonaAccessMatrixTest {
             // The community's taxonomy: public reads, tag usage counts and MODERATOR curation. Nobody owns a concept;
             // the role rule is the schema's @access (OperationAccessRulesTest, TaxonomyApiTest).
             "Query.conceptSchemes", "Query.concept", "Query.resolveLabel", "Query.tagUsage", "Query.emergingTags",
-            "Query.synonymCandidates", "Query.broaderCandidates", "Query.conceptHistory", "Query.curationEvents",
+            "Query.synonymCandidates", "Query.symptomTagCandidates", "Query.broaderCandidates", "Query.conceptHistory", "Query.curationEvents",
             "Query.taxonomyValidation", "Mutation.promoteTag", "Mutation.mapTagToConcept", "Mutation.mergeTags",
             "Mutation.mergeConcepts", "Mutation.renameConcept", "Mutation.addAltLabel", "Mutation.removeAltLabel",
             "Mutation.setDefinition", "Mutation.setBroader", "Mutation.removeBroader", "Mutation.markRelated",

@@ -169,7 +169,8 @@ class TaxonomyApiTest {
                 query($s: String!) {
                   taxonomyValidation(scheme: $s) { conforms violationCount turtle }
                   emergingTags(minUses: 1, minCustomers: 1, first: 5) { edges { node { tag { label } customers exampleThingIds } } }
-                  synonymCandidates(first: 5) { edges { node { similarity } } }
+                  synonymCandidates(first: 5) { edges { node { basis similarity usageSimilarity } } }
+                  symptomTagCandidates(first: 5) { edges { node { tag { label } symptom { key } relation lift } } }
                   broaderCandidates(first: 5) { edges { node { basis } } }
                 }""", Map.of("s", SYMPTOMS)).data();
 

@@ -1,6 +1,6 @@
 package io.peergraph.graph.tag;
 
-import io.peergraph.graph.tag.TagLabel;
+import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.taxonomy.ConceptRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,9 +23,24 @@ import org.neo4j.driver.Value;
  */
 public final class TagSuggestions {
 
-    /** Defaults that worked on the debtags stream (see the report printed by the debtags test). */
-    public record Thresholds(int minUses, int minCustomers, double minConfidence, double maxReverseConfidence) {
+    /**
+     * Defaults that worked on the debtags stream (see the report printed by the debtags test and docs/benchmarks.md).
+     * {@code minConfidence}/{@code maxReverseConfidence}: the share of the narrower's things the broader has, and the
+     * most of the broader's things the narrower may have (a symptom's reports, for tags and symptoms); {@code minLift}:
+     * how much likelier the broader (or the symptom) must be next to the narrower than anywhere, so that a tag on
+     * nearly everything is not everyone's broader; {@code minUsageSimilarity} and {@code maxTogether}: the cosine two
+     * tags' usage needs to be synonym candidates by usage, and the most of the rarer one's things that may carry both.
+     */
+    public record Thresholds(int minUses, int minCustomers, double minConfidence, double maxReverseConfidence, double minLift,
+                             double minUsageSimilarity, double maxTogether) {
+        private static final double MIN_LIFT = 1.5;
+        private static final double MIN_USAGE_SIMILARITY = 0.5;
+        private static final double MAX_TOGETHER = 0.1;
         public static final Thresholds DEFAULT = new Thresholds(5, 3, 0.8, 0.5);
+
+        public Thresholds(int minUses, int minCustomers, double minConfidence, double maxReverseConfidence) {
+            this(minUses, minCustomers, minConfidence, maxReverseConfidence, MIN_LIFT, MIN_USAGE_SIMILARITY, MAX_TOGETHER);
+        }
     }
 
     // Relies on the index tag_usage (Tag.usageCount range).
@@ -57,6 +72,18 @@ public final class TagSuggestions {
             RETURN collect(pair[0] + ' ' + pair[1]) AS known
             """;
 
+    // Relies on the unique constraint on Symptom.id.
+    private static final String SYMPTOMS = """
+            UNWIND $ids AS id
+            MATCH (s:Symptom {id: id})
+            RETURN s.id AS id, s.key AS key, s.name AS name, COUNT { (:Report)-[:SHOWS]->(s) } AS reports,
+                   [(s)-[:BROADER*1..8]->(b:Symptom) | b.id] AS broader,
+                   head([(s)-[:CLASSIFIED_AS]->(c:Concept) | c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel)}]) AS concept
+            """;
+
+    // The count store answers a count of one label.
+    private static final String REPORT_COUNT = "MATCH (r:Report) RETURN count(r) AS n";
+
     /** The namespace of a label: what comes before its last "::", "/" or ":". */
     private static final Pattern NAMESPACE = Pattern.compile("^(.+?)(?:::|/|:)[^:/]+$");
 
@@ -79,6 +106,16 @@ public final class TagSuggestions {
     public SuggestionPage<SynonymCandidate> synonymCandidates(Thresholds th, int offset, int limit) {
         UsageMatrix usage = new UsageMatrix(driver);
         return SuggestionPage.of(synonyms(usage, usage.pairCounts(), th), offset, limit);
+    }
+
+    /**
+     * Tags on reports that go with a symptom: proposed as its synonyms or narrower symptoms ({@link SymptomTagCandidate}),
+     * highest lift first. The evidence is at least {@code minUses} reports with both. A tag that means the symptom's
+     * concept already is left out, and of a symptom and a narrower one the tag goes with, only the narrower is proposed.
+     */
+    public SuggestionPage<SymptomTagCandidate> symptomTagCandidates(Thresholds th, int offset, int limit) {
+        UsageMatrix usage = new UsageMatrix(driver);
+        return SuggestionPage.of(symptomTags(usage, th), offset, limit);
     }
 
     public SuggestionPage<BroaderCandidate> broaderCandidates(Thresholds th, int offset, int limit) {
@@ -133,20 +170,48 @@ public final class TagSuggestions {
                 }
             }
         }
-        out.sort(Comparator.comparingDouble(SynonymCandidate::similarity).reversed()
+        Map<Long, UsageSimilarity.Pair> alike = new HashMap<>();
+        UsageSimilarity.similarPairs(usage.tags.size(), usage.thingTags, usage.thingSymptoms, th.minUses(), th.minUsageSimilarity(), th.maxTogether())
+                .forEach(p -> alike.put(UsageMatrix.pair(p.a(), p.b()), p));
+        List<SynonymCandidate> bySpelling = out.stream().map(c -> withUsage(c, usage, alike)).toList();
+        out.clear();
+        out.addAll(bySpelling);
+        alike.forEach((pair, p) -> {
+            if (seen.add(pair) && !sameConcept(usage.tags.get(p.a()), usage.tags.get(p.b()))) {
+                out.add(new SynonymCandidate(usage.tags.get(p.a()), usage.tags.get(p.b()), SynonymCandidate.Basis.USAGE,
+                        Spelling.jaccard(grams.get(p.a()), grams.get(p.b())), p.cosine(),
+                        "used alike: cosine %.2f over %d shared contexts (other tags, symptoms); on one thing together %d times"
+                                .formatted(p.cosine(), p.sharedContexts(), p.together()),
+                        p.together(), usage.examples(p.a(), p.b(), 3)));
+            }
+        });
+        // Spelling first (a rule matched), then usage; each by its own similarity.
+        out.sort(Comparator.comparing(SynonymCandidate::basis)
+                .thenComparing(Comparator.comparingDouble((SynonymCandidate c) -> c.basis() == SynonymCandidate.Basis.SPELLING
+                        ? c.similarity() : c.usageSimilarity()).reversed())
                 .thenComparing(c -> c.first().normalized()).thenComparing(c -> c.second().normalized()));
         return out;
+    }
+
+    private static SynonymCandidate withUsage(SynonymCandidate c, UsageMatrix usage, Map<Long, UsageSimilarity.Pair> alike) {
+        UsageSimilarity.Pair p = alike.get(UsageMatrix.pair(usage.indexOf.get(c.first().id()), usage.indexOf.get(c.second().id())));
+        return p == null ? c : new SynonymCandidate(c.first(), c.second(), c.basis(), c.similarity(), p.cosine(), c.reason(), c.sharedThings(),
+                c.exampleThingIds());
+    }
+
+    private static boolean sameConcept(TagRef a, TagRef b) {
+        return a.concept() != null && b.concept() != null && a.concept().id().equals(b.concept().id());
     }
 
     /** Two tags as a synonym candidate when a spelling rule makes them one and they do not mean one concept already. */
     private static Optional<SynonymCandidate> candidate(UsageMatrix usage, Map<Long, Integer> shared, List<Set<String>> grams, int a, int b) {
         TagRef ta = usage.tags.get(a);
         TagRef tb = usage.tags.get(b);
-        if (ta.concept() != null && tb.concept() != null && ta.concept().id().equals(tb.concept().id())) {
+        if (sameConcept(ta, tb)) {
             return Optional.empty();
         }
-        return Spelling.variantRule(ta.normalized(), tb.normalized()).map(reason -> new SynonymCandidate(ta, tb,
-                Spelling.jaccard(grams.get(a), grams.get(b)), reason, shared.getOrDefault(UsageMatrix.pair(a, b), 0), usage.examples(a, b, 3)));
+        return Spelling.variantRule(ta.normalized(), tb.normalized()).map(reason -> new SynonymCandidate(ta, tb, SynonymCandidate.Basis.SPELLING,
+                Spelling.jaccard(grams.get(a), grams.get(b)), 0, reason, shared.getOrDefault(UsageMatrix.pair(a, b), 0), usage.examples(a, b, 3)));
     }
 
     private List<BroaderCandidate> broader(UsageMatrix usage, Map<Long, Integer> shared, Thresholds th) {
@@ -166,13 +231,15 @@ public final class TagSuggestions {
 
     /**
      * {@code narrower} under {@code broader} when the things say so: nearly every thing tagged narrower is tagged broader,
-     * not the reverse. Two spellings of one tag co-occur that way too (customers add the spelling they know to things
-     * already tagged the common one); they are synonym candidates, never a hierarchy.
+     * not the reverse, and the broader is much likelier next to the narrower than anywhere (lift), so a tag on nearly
+     * every thing is not proposed above all others. Two spellings of one tag co-occur that way too (customers add the
+     * spelling they know to things already tagged the common one); they are synonym candidates, never a hierarchy.
      */
     private static Optional<BroaderCandidate> coOccurrence(UsageMatrix usage, int narrower, int broader, int both, Thresholds th) {
         int n = usage.thingsPerTag[narrower];
         int m = usage.thingsPerTag[broader];
-        if (n < th.minUses() || (double) both / n < th.minConfidence() || (double) both / m > th.maxReverseConfidence()) {
+        double lift = (double) both * usage.thingTags.size() / ((double) n * m);
+        if (n < th.minUses() || (double) both / n < th.minConfidence() || (double) both / m > th.maxReverseConfidence() || lift < th.minLift()) {
             return Optional.empty();
         }
         TagRef tb = usage.tags.get(broader);
@@ -181,6 +248,70 @@ public final class TagSuggestions {
         }
         return Optional.of(new BroaderCandidate(usage.tags.get(narrower), tb, tb.concept(), BroaderCandidate.Basis.CO_OCCURRENCE,
                 n, m, both, (double) both / n, usage.examples(narrower, broader, 3)));
+    }
+
+    private List<SymptomTagCandidate> symptomTags(UsageMatrix usage, Thresholds th) {
+        int[] tagReports = new int[usage.tags.size()];
+        Map<Long, Integer> shared = new HashMap<>();
+        for (int i = 0; i < usage.thingIds.size(); i++) {
+            if (PublicId.typeOf(usage.thingIds.get(i)).orElse(null) != PublicId.REPORT) {
+                continue;
+            }
+            for (int t : usage.thingTags.get(i)) {
+                tagReports[t]++;
+                for (int s : usage.thingSymptoms.get(i)) {
+                    shared.merge((long) t << 32 | s, 1, Integer::sum); // tag and symptom: two index spaces
+                }
+            }
+        }
+        Map<Integer, SymptomTagCandidate.SymptomRef> symptoms = new HashMap<>();
+        Map<Integer, Integer> symptomReports = new HashMap<>();
+        Map<String, Set<String>> broaderOf = new HashMap<>();
+        long reports;
+        try (Session session = driver.session()) {
+            reports = session.run(REPORT_COUNT).single().get("n").asLong();
+            session.run(SYMPTOMS, Map.of("ids", usage.symptomIds)).forEachRemaining(r -> {
+                int index = usage.symptomIndex(r.get("id").asString());
+                Value c = r.get("concept");
+                symptoms.put(index, new SymptomTagCandidate.SymptomRef(r.get("id").asString(), r.get("key").asString(null), r.get("name").asString(null),
+                        c.isNull() ? null : new ConceptRef(c.get("id").asString(), c.get("iri").asString(), c.get("label").asString(null))));
+                symptomReports.put(index, r.get("reports").asInt());
+                broaderOf.put(r.get("id").asString(), Set.copyOf(r.get("broader").asList(Value::asString)));
+            });
+        }
+        Map<Integer, List<SymptomTagCandidate>> byTag = new HashMap<>();
+        shared.forEach((pair, both) -> {
+            int t = (int) (pair >>> 32);
+            int s = (int) (long) pair;
+            TagRef tag = usage.tags.get(t);
+            SymptomTagCandidate.SymptomRef symptom = symptoms.get(s);
+            int n = tagReports[t];
+            int m = symptomReports.getOrDefault(s, 0);
+            if (symptom == null || n < th.minUses() || m == 0) {
+                return;
+            }
+            double confidence = (double) both / n;
+            double reverse = (double) both / m;
+            double lift = (double) both * reports / ((double) n * m);
+            boolean means = tag.concept() != null && symptom.concept() != null && tag.concept().id().equals(symptom.concept().id());
+            if (means || both < th.minUses() || confidence < th.minConfidence() || lift < th.minLift()) {
+                return;
+            }
+            SymptomTagCandidate.Relation relation = reverse >= th.minConfidence() ? SymptomTagCandidate.Relation.SYNONYM
+                    : reverse <= th.maxReverseConfidence() ? SymptomTagCandidate.Relation.NARROWER : null;
+            if (relation != null) {
+                byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(new SymptomTagCandidate(tag, symptom, relation, n, m, both, confidence,
+                        reverse, lift, usage.reportsWith(t, s, 3)));
+            }
+        });
+        List<SymptomTagCandidate> out = new ArrayList<>();
+        // Of a symptom and a narrower one that the tag both goes with, the narrower says more.
+        byTag.values().forEach(candidates -> candidates.stream()
+                .filter(c -> candidates.stream().noneMatch(o -> broaderOf.getOrDefault(o.symptom().id(), Set.of()).contains(c.symptom().id())))
+                .forEach(out::add));
+        out.sort(Comparator.comparingDouble(SymptomTagCandidate::lift).reversed().thenComparing(Comparator.comparingInt(SymptomTagCandidate::sharedReports).reversed())
+                .thenComparing(c -> c.tag().normalized()).thenComparing(c -> c.symptom().id()));
+        return out;
     }
 
     /**

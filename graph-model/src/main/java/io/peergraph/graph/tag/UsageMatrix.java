@@ -11,7 +11,8 @@ import org.neo4j.driver.Value;
 
 /**
  * Which things carry which tags, read once for a round of suggestions: tags (merged ones excluded, their
- * applications already moved to the survivor) and, per tagged thing, the indexes of its tags.
+ * applications already moved to the survivor) and, per tagged thing, the indexes of its tags and of the symptoms it
+ * shows (reports only).
  */
 final class UsageMatrix {
 
@@ -25,14 +26,19 @@ final class UsageMatrix {
 
     private static final String THINGS = """
             MATCH (x)-[:TAGGED]->(t:Tag)
-            RETURN x.id AS thing, collect(DISTINCT t.id) AS tags
+            WITH x, collect(DISTINCT t.id) AS tags
+            RETURN x.id AS thing, tags, [(x)-[:SHOWS]->(s:Symptom) | s.id] AS symptoms
             """;
 
     final List<TagRef> tags = new ArrayList<>();
     final Map<String, Integer> indexOf = new HashMap<>();
     final List<String> thingIds = new ArrayList<>();
     final List<int[]> thingTags = new ArrayList<>();
+    /** Symptom ids, in the order of their first appearance; {@link #thingSymptoms} holds indexes into it. */
+    final List<String> symptomIds = new ArrayList<>();
+    final List<int[]> thingSymptoms = new ArrayList<>();
     final int[] thingsPerTag;
+    private final Map<String, Integer> symptomIndex = new HashMap<>();
 
     UsageMatrix(Driver driver) {
         try (Session session = driver.session()) {
@@ -46,6 +52,10 @@ final class UsageMatrix {
                 int[] ids = r.get("tags").asList(Value::asString).stream().filter(indexOf::containsKey).mapToInt(indexOf::get).sorted().toArray();
                 thingIds.add(r.get("thing").asString());
                 thingTags.add(ids);
+                thingSymptoms.add(r.get("symptoms").asList(Value::asString).stream().mapToInt(id -> symptomIndex.computeIfAbsent(id, k -> {
+                    symptomIds.add(k);
+                    return symptomIds.size() - 1;
+                })).distinct().sorted().toArray());
                 for (int t : ids) {
                     thingsPerTag[t]++;
                 }
@@ -76,6 +86,21 @@ final class UsageMatrix {
             }
         }
         return out;
+    }
+
+    /** Up to {@code max} reports tagged {@code tag} that show the symptom of index {@code symptom}. */
+    List<String> reportsWith(int tag, int symptom, int max) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < thingTags.size() && out.size() < max; i++) {
+            if (java.util.Arrays.binarySearch(thingTags.get(i), tag) >= 0 && java.util.Arrays.binarySearch(thingSymptoms.get(i), symptom) >= 0) {
+                out.add(thingIds.get(i));
+            }
+        }
+        return out;
+    }
+
+    int symptomIndex(String symptomId) {
+        return symptomIndex.get(symptomId);
     }
 
     static long pair(int a, int b) {

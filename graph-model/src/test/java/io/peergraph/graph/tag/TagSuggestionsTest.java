@@ -60,10 +60,11 @@ class TagSuggestionsTest {
 
     @Test
     void aSpellingVariantIsNeverProposedAsNarrowerThanTheOtherSpelling() {
+        twentyFourProducts();
         tag("pipewire", 12, 4);
         tag("pipe-wire", 5, 3);
-        tag("audio", 12, 4);
-        tag("crackling", 5, 3);
+        tagRange("audio", 12, 24);
+        tagRange("crackling", 12, 17);
 
         List<BroaderCandidate> broader = suggestions.broaderCandidates(TagSuggestions.Thresholds.DEFAULT, 0, 100).items();
 
@@ -72,6 +73,63 @@ class TagSuggestionsTest {
                 || c.narrower().normalized().equals("pipewire") && c.broaderTag().normalized().equals("pipe wire")));
         assertThat(broader).as("co-occurrence still proposes a real hierarchy")
                 .anyMatch(c -> c.narrower().normalized().equals("crackling") && c.broaderTag() != null && c.broaderTag().normalized().equals("audio"));
+    }
+
+    /** Applies the label to products {@code from} … {@code to - 1}, by one of three customers in turn. */
+    private void tagRange(String label, int from, int to) {
+        List<TagRequest> requests = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            requests.add(new TagRequest(PublicId.CUSTOMER.fromKey("customer-" + (i % 3)), products.get(i), label));
+        }
+        tags.tagAll(requests);
+    }
+
+    private void twentyFourProducts() {
+        List<VerifiedProducts.Entry> entries = IntStream.range(0, 24).mapToObj(i -> new VerifiedProducts.Entry("test:p" + i, "Product " + i)).toList();
+        VerifiedProducts.ensure(GraphConnection.over(driver), entries);
+        products = entries.stream().map(VerifiedProducts.Entry::id).toList();
+    }
+
+    @Test
+    void tagsUsedAlikeButNeverTogetherAreProposedAsSynonymsByUsage() {
+        twentyFourProducts();
+        tagRange("gamepad", 0, 6);
+        tagRange("controller", 6, 12);
+        tagRange("input", 0, 12);
+        tagRange("xbox", 0, 12);
+        tagRange("audio", 12, 24);
+        tagRange("speakers", 12, 24);
+        tagRange("crackling", 12, 18);
+
+        List<SynonymCandidate> candidates = suggestions.synonymCandidates(TagSuggestions.Thresholds.DEFAULT, 0, 100).items();
+        List<List<String>> byUsage = candidates.stream().filter(c -> c.basis() == SynonymCandidate.Basis.USAGE)
+                .map(c -> List.of(c.first().normalized(), c.second().normalized()).stream().sorted().toList()).toList();
+
+        assertThat(byUsage).as("two names customers use for one thing, next to the same other tags").contains(List.of("controller", "gamepad"));
+        assertThat(byUsage).as("tags always applied together are not two names of one thing").doesNotContain(List.of("input", "xbox"));
+        assertThat(byUsage).as("tags of other things").doesNotContain(List.of("crackling", "gamepad"), List.of("controller", "crackling"));
+        assertThat(candidates).filteredOn(c -> c.basis() == SynonymCandidate.Basis.USAGE && c.first().normalized().equals("controller"))
+                .allSatisfy(c -> {
+                    assertThat(c.usageSimilarity()).isGreaterThanOrEqualTo(TagSuggestions.Thresholds.DEFAULT.minUsageSimilarity());
+                    assertThat(c.sharedThings()).isZero();
+                });
+    }
+
+    @Test
+    void aTagOnNearlyEveryThingIsNotProposedAsEveryonesBroaderTag() {
+        twentyFourProducts();
+        tagRange("program", 0, 24);
+        tagRange("audio", 12, 24);
+        tagRange("crackling", 12, 18);
+        tagRange("gamepad", 0, 6);
+
+        List<List<String>> broader = suggestions.broaderCandidates(TagSuggestions.Thresholds.DEFAULT, 0, 100).items().stream()
+                .filter(c -> c.broaderTag() != null).map(c -> List.of(c.narrower().normalized(), c.broaderTag().normalized())).toList();
+
+        assertThat(broader).as("the data supports the direction: crackling is twice as likely to come with audio")
+                .contains(List.of("crackling", "audio"));
+        assertThat(broader).as("a tag on everything says nothing about what is under it")
+                .doesNotContain(List.of("gamepad", "program"), List.of("crackling", "program"));
     }
 
     @Test

@@ -33,11 +33,19 @@ class DemoDataTest {
         assertThat(suggestions.emergingTags(th, 0, 100).items()).as("emerging tags").isNotEmpty();
         List<List<String>> synonyms = suggestions.synonymCandidates(th, 0, 1000).items().stream()
                 .map(c -> List.of(c.first().normalized(), c.second().normalized()).stream().sorted().toList()).toList();
-        System.out.println("Demo synonym candidates: " + synonyms);
+        suggestions.synonymCandidates(th, 0, 1000).items().forEach(c -> System.out.printf("Demo synonym candidate: %s ~ %s (%s)%n",
+                c.first().normalized(), c.second().normalized(), c.reason()));
         assertThat(synonyms).as("synonym candidates: real spelling variants of the reporters").contains(List.of("alt tab", "alttab"));
         var broader = suggestions.broaderCandidates(th, 0, 100).items();
         broader.forEach(b -> System.out.println("Demo broader candidate: " + b.narrower().normalized() + " under "
                 + (b.broaderTag() == null ? b.broaderConcept().iri() : b.broaderTag().normalized())));
         assertThat(broader).as("broader candidates").isNotEmpty();
+        var symptomTags = suggestions.symptomTagCandidates(th, 0, 100).items();
+        symptomTags.forEach(c -> System.out.printf("Demo symptom tag: %s %s of %s (%d of %d reports, reverse %d of %d, lift %.1f)%n",
+                c.tag().normalized(), c.relation(), c.symptom().key(), c.sharedReports(), c.tagReports(), c.sharedReports(), c.symptomReports(), c.lift()));
+        assertThat(symptomTags).as("tags proposed as a symptom's synonyms or narrower symptoms")
+                .anyMatch(c -> c.tag().normalized().equals("crackling") && c.symptom().key().equals("audio/crackling"));
+        assertThat(symptomTags).as("the narrowest symptom a tag goes with, not also each broader one")
+                .noneMatch(c -> c.tag().normalized().equals("crackling") && c.symptom().key().equals("audio"));
     }
 }

@@ -34,7 +34,7 @@ public final class TagSuggestions {
     public record Thresholds(int minUses, int minCustomers, double minConfidence, double maxReverseConfidence, double minLift,
                              double minUsageSimilarity, double maxTogether) {
         private static final double MIN_LIFT = 1.5;
-        private static final double MIN_USAGE_SIMILARITY = 0.5;
+        private static final double MIN_USAGE_SIMILARITY = 0.45;
         private static final double MAX_TOGETHER = 0.1;
         public static final Thresholds DEFAULT = new Thresholds(5, 3, 0.8, 0.5);
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * same symptoms (their contexts), while one thing rarely carries both. That is how two names of one thing look in
  * usage: customers pick one of them, and use it next to the same other words. Each tag is a vector over its
  * contexts weighted by positive pointwise mutual information (PPMI: a context every tag has says nothing); two
- * tags' similarity is the cosine of their vectors, the pair itself left out of both. Cost: one pass over the things
+ * tags' similarity is the cosine of their vectors, the pair itself left out of both, and a pair is proposed only when
+ * each is the other's most alike tag (among those not often on one thing with it). Cost: one pass over the things
  * (tags per thing squared) and, per context, its tags squared; contexts carried by more than {@link #MAX_POSTING}
  * tags are skipped (they weigh nearly nothing under PPMI and would make the pass quadratic in the tags).
  * Pure computation, so the evaluation (bench TaxonomyBench) runs the same code on data it builds in memory.
@@ -100,35 +101,109 @@ public final class UsageSimilarity {
                 }
             }
         }
-        Map<Long, double[]> dots = new HashMap<>();
+        PairSums dots = PairSums.over(tagCount);
         for (List<double[]> posting : postings.values()) {
             if (posting.size() > MAX_POSTING) {
                 continue;
             }
             for (int x = 0; x < posting.size(); x++) {
                 for (int y = x + 1; y < posting.size(); y++) {
-                    double[] dot = dots.computeIfAbsent(UsageMatrix.pair((int) posting.get(x)[0], (int) posting.get(y)[0]), k -> new double[2]);
-                    dot[0] += posting.get(x)[1] * posting.get(y)[1];
-                    dot[1]++;
+                    dots.add((int) posting.get(x)[0], (int) posting.get(y)[0], posting.get(x)[1] * posting.get(y)[1]);
                 }
             }
         }
-        List<Pair> out = new ArrayList<>();
-        dots.forEach((pair, dot) -> {
-            int a = (int) (pair >>> 32);
-            int b = (int) (long) pair;
+        List<Pair> alike = new ArrayList<>();
+        dots.forEach((a, b, dot, shared) -> {
             // Leave the pair out of its own vectors: two tags are not alike because each is the other's context.
             double wab = weights.get(a).getOrDefault(b, 0.0);
             double wba = weights.get(b).getOrDefault(a, 0.0);
             double na = Math.sqrt(norm[a] - wab * wab);
             double nb = Math.sqrt(norm[b] - wba * wba);
-            double cosine = na == 0 || nb == 0 ? 0 : dot[0] / (na * nb);
-            int both = together.getOrDefault(pair, 0);
-            if (cosine >= minCosine && both <= maxTogether * Math.min(uses[a], uses[b])) {
-                out.add(new Pair(a, b, cosine, (int) dot[1], both));
+            double cosine = na == 0 || nb == 0 ? 0 : dot / (na * nb);
+            int both = together.getOrDefault(UsageMatrix.pair(a, b), 0);
+            if (both <= maxTogether * Math.min(uses[a], uses[b])) {
+                alike.add(new Pair(a, b, cosine, shared, both));
             }
         });
+        // Mutual nearest: two names of one thing are each other's most alike tag. A tag merely close to many (a
+        // topic's tags all share its context) is nobody's synonym; on debtags this rule is what lifts precision
+        // (docs/benchmarks.md).
+        double[] best = new double[tagCount];
+        for (Pair p : alike) {
+            best[p.a()] = Math.max(best[p.a()], p.cosine());
+            best[p.b()] = Math.max(best[p.b()], p.cosine());
+        }
+        List<Pair> out = new ArrayList<>();
+        for (Pair p : alike) {
+            if (p.cosine() >= minCosine && p.cosine() >= best[p.a()] && p.cosine() >= best[p.b()]) {
+                out.add(p);
+            }
+        }
         out.sort(java.util.Comparator.comparingDouble(Pair::cosine).reversed().thenComparingInt(Pair::a).thenComparingInt(Pair::b));
         return out;
+    }
+
+    /**
+     * Sums of products per pair of tags ({@code a < b}) and how many contexts added to each: a dense triangle while
+     * it fits in {@link #DENSE_PAIRS} cells (the debtags stream: seconds faster than boxing every pair), else a map.
+     */
+    private interface PairSums {
+        int DENSE_PAIRS = 4_000_000;
+
+        void add(int a, int b, double product);
+
+        void forEach(PairConsumer consumer);
+
+        interface PairConsumer {
+            void accept(int a, int b, double sum, int count);
+        }
+
+        static PairSums over(int tagCount) {
+            return (long) tagCount * tagCount <= DENSE_PAIRS ? new Dense(tagCount) : new Sparse();
+        }
+
+        final class Dense implements PairSums {
+            private final int n;
+            private final double[] sums;
+            private final int[] counts;
+
+            Dense(int n) {
+                this.n = n;
+                this.sums = new double[n * n];
+                this.counts = new int[n * n];
+            }
+
+            @Override
+            public void add(int a, int b, double product) {
+                int cell = Math.min(a, b) * n + Math.max(a, b);
+                sums[cell] += product;
+                counts[cell]++;
+            }
+
+            @Override
+            public void forEach(PairConsumer consumer) {
+                for (int cell = 0; cell < counts.length; cell++) {
+                    if (counts[cell] > 0) {
+                        consumer.accept(cell / n, cell % n, sums[cell], counts[cell]);
+                    }
+                }
+            }
+        }
+
+        final class Sparse implements PairSums {
+            private final Map<Long, double[]> sums = new HashMap<>();
+
+            @Override
+            public void add(int a, int b, double product) {
+                double[] sum = sums.computeIfAbsent(UsageMatrix.pair(a, b), k -> new double[2]);
+                sum[0] += product;
+                sum[1]++;
+            }
+
+            @Override
+            public void forEach(PairConsumer consumer) {
+                sums.forEach((pair, sum) -> consumer.accept((int) (pair >>> 32), (int) (long) pair, sum[0], (int) sum[1]));
+            }
+        }
     }
 }

@@ -34,8 +34,13 @@ class TagSuggestionsTest {
 
     /** Applies the label to the first {@code things} products, each by one of {@code customers} customers in turn. */
     private void tag(String label, int things, int customers) {
+        tag(label, 0, things, customers);
+    }
+
+    /** Applies the label to products {@code from} … {@code to - 1}, each by one of {@code customers} customers in turn. */
+    private void tag(String label, int from, int to, int customers) {
         List<TagRequest> requests = new ArrayList<>();
-        for (int i = 0; i < things; i++) {
+        for (int i = from; i < to; i++) {
             requests.add(new TagRequest(PublicId.CUSTOMER.fromKey("customer-" + (i % customers)), products.get(i), label));
         }
         tags.tagAll(requests);
@@ -63,8 +68,8 @@ class TagSuggestionsTest {
         twentyFourProducts();
         tag("pipewire", 12, 4);
         tag("pipe-wire", 5, 3);
-        tagRange("audio", 12, 24);
-        tagRange("crackling", 12, 17);
+        tag("audio", 12, 24, 3);
+        tag("crackling", 12, 17, 3);
 
         List<BroaderCandidate> broader = suggestions.broaderCandidates(TagSuggestions.Thresholds.DEFAULT, 0, 100).items();
 
@@ -75,14 +80,6 @@ class TagSuggestionsTest {
                 .anyMatch(c -> c.narrower().normalized().equals("crackling") && c.broaderTag() != null && c.broaderTag().normalized().equals("audio"));
     }
 
-    /** Applies the label to products {@code from} … {@code to - 1}, by one of three customers in turn. */
-    private void tagRange(String label, int from, int to) {
-        List<TagRequest> requests = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            requests.add(new TagRequest(PublicId.CUSTOMER.fromKey("customer-" + (i % 3)), products.get(i), label));
-        }
-        tags.tagAll(requests);
-    }
 
     private void twentyFourProducts() {
         List<VerifiedProducts.Entry> entries = IntStream.range(0, 24).mapToObj(i -> new VerifiedProducts.Entry("test:p" + i, "Product " + i)).toList();
@@ -93,13 +90,13 @@ class TagSuggestionsTest {
     @Test
     void tagsUsedAlikeButNeverTogetherAreProposedAsSynonymsByUsage() {
         twentyFourProducts();
-        tagRange("gamepad", 0, 6);
-        tagRange("controller", 6, 12);
-        tagRange("input", 0, 12);
-        tagRange("xbox", 0, 12);
-        tagRange("audio", 12, 24);
-        tagRange("speakers", 12, 24);
-        tagRange("crackling", 12, 18);
+        tag("gamepad", 0, 6, 3);
+        tag("controller", 6, 12, 3);
+        tag("input", 0, 12, 3);
+        tag("xbox", 0, 12, 3);
+        tag("audio", 12, 24, 3);
+        tag("speakers", 12, 24, 3);
+        tag("crackling", 12, 18, 3);
 
         List<SynonymCandidate> candidates = suggestions.synonymCandidates(TagSuggestions.Thresholds.DEFAULT, 0, 100).items();
         List<List<String>> byUsage = candidates.stream().filter(c -> c.basis() == SynonymCandidate.Basis.USAGE)
@@ -118,10 +115,10 @@ class TagSuggestionsTest {
     @Test
     void aTagOnNearlyEveryThingIsNotProposedAsEveryonesBroaderTag() {
         twentyFourProducts();
-        tagRange("program", 0, 24);
-        tagRange("audio", 12, 24);
-        tagRange("crackling", 12, 18);
-        tagRange("gamepad", 0, 6);
+        tag("program", 0, 24, 3);
+        tag("audio", 12, 24, 3);
+        tag("crackling", 12, 18, 3);
+        tag("gamepad", 0, 6, 3);
 
         List<List<String>> broader = suggestions.broaderCandidates(TagSuggestions.Thresholds.DEFAULT, 0, 100).items().stream()
                 .filter(c -> c.broaderTag() != null).map(c -> List.of(c.narrower().normalized(), c.broaderTag().normalized())).toList();

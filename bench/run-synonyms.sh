@@ -24,11 +24,8 @@ source "$ROOT/bench/jdk.sh"
 bench_args "$@"
 find_jdk
 cd "$ROOT"
-MVN=(mvn -B -q); [[ -x ./mvnw ]] && MVN=(./mvnw -B -q -ntp)
-if $build; then
-  "${MVN[@]}" -pl bench -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$ROOT/bench/target/classpath.txt"
-fi
+BENCH_BUILD=$build package_bench synonyms
 [[ " ${args[*]} " == *" --data "* ]] || args+=(--data "$ROOT/../shared/data/taxonomies")
 echo "uptime before: $(uptime)"
-"$JAVA_HOME/bin/java" -Xmx2g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.peergraph.bench.taxonomy.SynonymEvaluation "${args[@]}"
+"$JAVA_HOME/bin/java" -Xmx2g -cp "$BENCH_CLASSPATH" io.peergraph.bench.taxonomy.SynonymEvaluation "${args[@]}"
 echo "uptime after: $(uptime)"

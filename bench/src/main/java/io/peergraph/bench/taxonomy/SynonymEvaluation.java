@@ -80,12 +80,7 @@ public final class SynonymEvaluation {
                         .mapToInt(t -> index.computeIfAbsent(t, k -> index.size())).distinct().sorted().toArray());
             }
         }
-        int[] uses = new int[index.size()];
-        things.forEach(ts -> {
-            for (int t : ts) {
-                uses[t]++;
-            }
-        });
+        int[] uses = uses(things, index.size());
         List<Integer> splittable = new ArrayList<>();
         for (int t = 0; t < uses.length; t++) {
             if (uses[t] >= MIN_SPLIT_USES) {
@@ -237,12 +232,7 @@ public final class SynonymEvaluation {
 
     /** For each proposed pair, a pair of random tags from the same frequency deciles; {@code rounds} times over. */
     private static Score randomOfSameFrequency(List<Long> proposed, Usage usage, Random random, int rounds) {
-        int[] uses = new int[usage.tagCount()];
-        usage.things().forEach(ts -> {
-            for (int t : ts) {
-                uses[t]++;
-            }
-        });
+        int[] uses = uses(usage.things(), usage.tagCount());
         List<Integer> eligible = new ArrayList<>();
         for (int t = 0; t < uses.length; t++) {
             if (uses[t] >= MIN_USES) {
@@ -278,6 +268,17 @@ public final class SynonymEvaluation {
         }
         // Scaled to one round's proposals, so recall reads as one round's.
         return new Score(total, correct, usage.splits() * rounds);
+    }
+
+    /** Things carrying each tag. */
+    private static int[] uses(List<int[]> things, int tagCount) {
+        int[] uses = new int[tagCount];
+        things.forEach(ts -> {
+            for (int t : ts) {
+                uses[t]++;
+            }
+        });
+        return uses;
     }
 
     private static long pair(int a, int b) {

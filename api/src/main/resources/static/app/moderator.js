@@ -7,7 +7,9 @@ const EMERGING = '{ emergingTags(first: 10) { edges { node { customers tag { id 
 const SUGGESTIONS = `{ synonymCandidates(minUses: 1, first: 10) { edges { node { similarity reason sharedThings
     first { id label usageCount } second { id label usageCount } } } }
   broaderCandidates(minUses: 1, first: 10) { edges { node { basis confidence narrowerThings sharedThings
-    narrower { id label } broaderTag { id label } broaderConcept { iri prefLabel schemes } } } } }`;
+    narrower { id label } broaderTag { id label } broaderConcept { iri prefLabel schemes } } } }
+  symptomTagCandidates(first: 10) { edges { node { relation tagReports symptomReports sharedReports lift
+    tag { id label } symptom { key name } } } } }`;
 const TAGS = 'query($s: String) { tagUsage(search: $s, first: 30) { edges { node { id label usageCount } } } }';
 const EVENT = 'id at by action summary undoes undoneBy';
 const CHANGES = `query($after: String) { curationEvents(first: 10, after: $after) { edges { node { ${EVENT} } } pageInfo { hasNextPage endCursor } } }`;
@@ -74,7 +76,9 @@ async function curate(button, context, query, variables, name) {
 function suggestionsPanel(section, context) {
   const synonyms = h('div', { 'data-testid': 'synonym-candidates' }, loading());
   const broader = h('div', { 'data-testid': 'broader-candidates' }, loading());
-  section.append(h('h3', 'Tags that look like one'), synonyms, h('h3', 'Tags that belong under another'), broader);
+  const symptomTags = h('div', { 'data-testid': 'symptom-tag-candidates' }, loading());
+  section.append(h('h3', 'Tags that may be one'), synonyms, h('h3', 'Tags that belong under another'), broader,
+    h('h3', 'Tags that go with a symptom'), symptomTags);
   const merge = 'mutation($s: ID!, $t: ID!) { mergeTags(source: $s, target: $t) { id summary } }';
   async function reload() {
     let d;
@@ -83,6 +87,7 @@ function suggestionsPanel(section, context) {
     } catch (e) {
       show(synonyms, errorBox(e));
       show(broader);
+      show(symptomTags);
       return;
     }
     show(synonyms, d.synonymCandidates.edges.length ? h('ul.plain', d.synonymCandidates.edges.map(({ node: c }) => {
@@ -107,6 +112,13 @@ function suggestionsPanel(section, context) {
           : c.sharedThings + ' of ' + c.narrowerThings + ' things tagged “' + c.narrower.label + '” are also tagged “' + over + '” (' + percent(c.confidence) + ')'),
         action ? h('div.actions', action) : h('p.muted', 'Map “', over, '” to a concept first to place it.'));
     })) : h('p.muted', 'No broader suggestion right now.'));
+    show(symptomTags, d.symptomTagCandidates.edges.length ? h('ul.plain', d.symptomTagCandidates.edges.map(({ node: c }) => {
+      const symptom = c.symptom.name || c.symptom.key;
+      return h('li', { 'data-testid': 'symptom-tag-candidate' }, h('strong', c.tag.label),
+        c.relation === 'SYNONYM' ? ' may be another name for ' : ' may be a narrower kind of ', h('strong', symptom),
+        h('div.muted', c.sharedReports + ' of ' + c.tagReports + ' reports tagged “' + c.tag.label + '” show it; ' + c.sharedReports + ' of its '
+          + c.symptomReports + ' reports carry the tag · ' + c.lift.toFixed(1) + '× likelier than on any report'));
+    })) : h('p.muted', 'No tag goes with a symptom right now.'));
   }
   return { reload };
 }

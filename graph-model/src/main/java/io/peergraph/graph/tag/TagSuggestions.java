@@ -173,9 +173,7 @@ public final class TagSuggestions {
         Map<Long, UsageSimilarity.Pair> alike = new HashMap<>();
         UsageSimilarity.similarPairs(usage.tags.size(), usage.thingTags, usage.thingSymptoms, th.minUses(), th.minUsageSimilarity(), th.maxTogether())
                 .forEach(p -> alike.put(UsageMatrix.pair(p.a(), p.b()), p));
-        List<SynonymCandidate> bySpelling = out.stream().map(c -> withUsage(c, usage, alike)).toList();
-        out.clear();
-        out.addAll(bySpelling);
+        out.replaceAll(c -> withUsage(c, usage, alike));
         alike.forEach((pair, p) -> {
             if (seen.add(pair) && !sameConcept(usage.tags.get(p.a()), usage.tags.get(p.b()))) {
                 out.add(new SynonymCandidate(usage.tags.get(p.a()), usage.tags.get(p.b()), SynonymCandidate.Basis.USAGE,

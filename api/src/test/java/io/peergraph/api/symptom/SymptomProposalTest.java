@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * daily bound. Over HTTP against the shared Neo4j.
  */
 @ApiTest
-class SymptomProposalTest {
+public class SymptomProposalTest {
 
     static final String DESCRIBE = """
             mutation($n: String!, $f: Boolean) { describeSymptom(input: {name: $n, noneFits: $f}) { created symptom { id key name } offered { id name } } }""";
@@ -34,9 +34,11 @@ class SymptomProposalTest {
     @Autowired GraphQlHttp api;
     @Autowired SymptomStore symptoms;
 
-    /** A word nobody else's test or data has: letters only, so that it is one word for the full-text indexes. */
-    static String word() {
-        return "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 8);
+    /** A word nobody else's test or data has: letters only (each hex digit as a..p), one word for the full-text indexes. */
+    public static String word() {
+        StringBuilder word = new StringBuilder("zq");
+        UUID.randomUUID().toString().replace("-", "").chars().limit(10).forEach(c -> word.append((char) ('a' + Character.digit(c, 16))));
+        return word.toString();
     }
 
     @Test
@@ -70,6 +72,7 @@ class SymptomProposalTest {
         assertThat(refused.firstError().path("message").asText()).isEqualTo(unknown.firstError().path("message").asText());
         assertThat(api.post(other, "query($c: ID!, $s: ID!) { peersWithSymptom(configuration: $c, symptom: $s) { peerCount } }",
                 Map.of("c", otherConfiguration, "s", id)).errorCode()).isEqualTo("NOT_FOUND");
+        assertThat(api.post(other, "mutation($t: ID!) { follow(thing: $t) { __typename } }", Map.of("t", id)).errorCode()).isEqualTo("NOT_FOUND");
 
         // The moderator sees it with its use, and approves it.
         JsonNode candidate = candidate(moderator, id);

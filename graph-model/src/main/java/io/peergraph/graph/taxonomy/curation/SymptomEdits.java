@@ -97,10 +97,10 @@ final class SymptomEdits {
         if (folded.isPresent()) {
             return folded;
         }
-        if (source.conceptIri() == null) {
-            return Optional.empty();
+        if (source.conceptIri() == null || source.conceptIri().equals(target.conceptIri())) {
+            return Optional.empty(); // no concept of its own (any more: a merge of concepts may have moved it to the target's)
         }
-        if (target.conceptIri() != null && !target.conceptIri().equals(source.conceptIri())) {
+        if (target.conceptIri() != null) {
             return ConceptEdits.mergeConcepts(ctx, new MergeConcepts(source.conceptIri(), target.conceptIri()));
         }
         ConceptNode concept = ctx.concept(source.conceptIri()).orElseThrow();

@@ -23,11 +23,7 @@ public class SymptomStore {
         this.client = client;
     }
 
-    public Optional<Symptom> byId(String id) {
-        return client.query("MATCH (s:Symptom {id: $id}) " + RETURN).bind(id).to("id")
-                .fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).one();
-    }
-
+    /** These symptoms whoever may see them: for what already shows them (a report's, a solution's symptoms). */
     public List<Symptom> byIds(Collection<String> ids) {
         return List.copyOf(client.query("UNWIND $ids AS id MATCH (s:Symptom {id: id}) " + RETURN).bind(List.copyOf(ids)).to("ids")
                 .fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());

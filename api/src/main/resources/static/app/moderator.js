@@ -10,6 +10,8 @@ const SUGGESTIONS = `{ synonymCandidates(minUses: 1, first: 10) { edges { node {
     narrower { id label } broaderTag { id label } broaderConcept { iri prefLabel schemes } } } }
   symptomTagCandidates(first: 10) { edges { node { relation tagReports symptomReports sharedReports lift
     tag { id label } symptom { key name } } } } }`;
+const CANDIDATES = `{ symptomCandidates(first: 20) { edges { node { conceptIri customers reports proposedAt symptom { id name key } } } }
+  symptoms(first: 100) { edges { node { id name key } } } }`;
 const TAGS = 'query($s: String) { tagUsage(search: $s, first: 30) { edges { node { id label usageCount } } } }';
 const EVENT = 'id at by action summary undoes undoneBy';
 const CHANGES = `query($after: String) { curationEvents(first: 10, after: $after) { edges { node { ${EVENT} } } pageInfo { hasNextPage endCursor } } }`;
@@ -29,7 +31,7 @@ const uses = (n) => n + (n === 1 ? ' use' : ' uses');
 export async function render(main) {
   const status = h('div', { 'aria-live': 'polite', 'data-testid': 'moderation-status' });
   const sections = [
-    ['emerging', 'Emerging tags'], ['suggestions', 'Suggestions'], ['merge', 'Merge two tags'], ['tree', 'Concepts'],
+    ['emerging', 'Emerging tags'], ['candidates', 'New symptoms'], ['suggestions', 'Suggestions'], ['merge', 'Merge two tags'], ['tree', 'Concepts'],
     ['changes', 'Latest changes'], ['validation', 'Validation'], ['export', 'Export'],
   ];
   const part = Object.fromEntries(sections.map(([id]) => [id, h('section', { id: 'mod-' + id, 'aria-labelledby': 'mod-' + id + '-title' })]));
@@ -43,12 +45,13 @@ export async function render(main) {
   const changes = changesPanel(part.changes, context);
   const merge = mergePanel(part.merge, context);
   const suggestions = suggestionsPanel(part.suggestions, context);
+  const candidates = candidatesPanel(part.candidates, context);
   context.tree = treePanel(part.tree, context);
   // After any change: the audit, the tag lists and the suggestions show the taxonomy as it is now.
-  context.changed = () => Promise.all([changes.reload(), merge.reload(), suggestions.reload()]);
+  context.changed = () => Promise.all([changes.reload(), merge.reload(), suggestions.reload(), candidates.reload()]);
   validationPanel(part.validation);
   exportPanel(part.export);
-  await Promise.all([emergingPanel(part.emerging), merge.reload(), suggestions.reload(), changes.reload(), context.tree.reload()]);
+  await Promise.all([emergingPanel(part.emerging), candidates.reload(), merge.reload(), suggestions.reload(), changes.reload(), context.tree.reload()]);
 }
 
 async function emergingPanel(section) {
@@ -71,6 +74,40 @@ async function curate(button, context, query, variables, name) {
   await context.changed().catch((e) => show(context.status, errorBox(e)));
   show(context.status, h('p.notice', { 'data-testid': 'curated' }, 'Done: ', data[name].summary));
   return data[name];
+}
+
+// Symptoms customers described: approve (everyone may report it), reject with a reason, or merge into an existing one.
+function candidatesPanel(section, context) {
+  const body = h('div', { 'data-testid': 'symptom-candidates' }, loading());
+  section.append(h('p.muted', 'Described by customers in their own words; only they see them until approved.'), body);
+  async function reload() {
+    let d;
+    try {
+      d = await gql(CANDIDATES);
+    } catch (e) {
+      show(body, errorBox(e));
+      return;
+    }
+    const existing = d.symptoms.edges.map((e) => e.node);
+    show(body, d.symptomCandidates.edges.length ? h('ul.plain', d.symptomCandidates.edges.map(({ node: c }) => {
+      const approve = h('button.secondary', { type: 'button' }, 'Approve');
+      approve.addEventListener('click', () => curate(approve, context,
+        'mutation($s: ID!) { approveSymptom(symptom: $s) { id summary } }', { s: c.symptom.id }, 'approveSymptom'));
+      const reason = h('input', { name: 'reason', placeholder: 'Why not (e.g. spam, not a symptom)' });
+      const reject = h('button.secondary', { type: 'button' }, 'Reject');
+      reject.addEventListener('click', () => curate(reject, context,
+        'mutation($s: ID!, $r: String!) { rejectSymptom(symptom: $s, reason: $r) { id summary } }', { s: c.symptom.id, r: reason.value }, 'rejectSymptom'));
+      const into = h('select', { name: 'merge-into' }, existing.filter((x) => x.id !== c.symptom.id).map((x) => h('option', { value: x.id }, x.name || x.key)));
+      const merge = h('button.secondary', { type: 'button' }, 'Merge into');
+      merge.addEventListener('click', () => curate(merge, context,
+        'mutation($s: ID!, $t: ID!) { mergeSymptom(source: $s, target: $t) { id summary } }', { s: c.symptom.id, t: into.value }, 'mergeSymptom'));
+      return h('li', { 'data-testid': 'symptom-candidate' }, h('strong', c.symptom.name),
+        ' ', h('span.muted', 'reported by ' + c.customers + (c.customers === 1 ? ' customer' : ' customers') + ', ' + c.reports
+          + (c.reports === 1 ? ' report' : ' reports')),
+        h('div.actions', approve, reason, reject, into, merge));
+    })) : h('p.muted', 'No new symptom waits.'));
+  }
+  return { reload };
 }
 
 function suggestionsPanel(section, context) {

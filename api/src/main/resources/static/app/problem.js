@@ -5,6 +5,8 @@ import { h, show, field, loading, errorBox, busy, debounce } from './dom.js';
 
 const CONFIGURATIONS = '{ me { configurations(first: 100) { edges { node { id name items { id kind value } } } } } }';
 const SYMPTOMS = 'query($s: String!) { symptoms(search: $s, first: 8) { edges { node { id key name } } } }';
+const DESCRIBE = `mutation($n: String!, $f: Boolean) { describeSymptom(input: {name: $n, noneFits: $f}) {
+  created symptom { id key name } offered { id key name } } }`;
 const SIMILAR = `query($text: String!, $items: [ID!], $symptoms: [ID!]) {
   similarCases(text: $text, configurationItems: $items, symptoms: $symptoms, first: 5) {
     degraded cases { score matchedTerms report { id title status peer { pseudonym } } } } }`;
@@ -42,7 +44,9 @@ export async function render(main) {
       const found = (await gql(SYMPTOMS, { s: search })).symptoms.edges.map((e) => e.node);
       show(suggestions, found.length ? found.map((s) => h('li', { role: 'option' },
         h('button', { type: 'button', on: { click: () => choose(s) } }, s.name || s.key, ' ', h('span.muted', '(', s.key, ')'))))
-        : h('li.muted', 'No symptom by that name yet.'));
+        : h('li.muted', 'No symptom by that name yet.'),
+      h('li', { role: 'option' }, h('button', { type: 'button', 'data-testid': 'describe-symptom', on: { click: () => describe(search, false) } },
+        'None of these: describe "', search, '" as a new symptom')));
       suggestions.hidden = false;
       symptomInput.setAttribute('aria-expanded', 'true');
     } catch (e) {
@@ -60,6 +64,25 @@ export async function render(main) {
     if (event.key === 'ArrowUp') { event.preventDefault(); (at > 0 ? buttons[at - 1] : symptomInput).focus(); }
     if (event.key === 'Escape') { suggestions.hidden = true; symptomInput.focus(); }
   });
+
+  // A new symptom in the customer's words: the closest existing ones are offered first; only "still none fits" makes it.
+  async function describe(name, noneFits) {
+    const data = await busy(symptomInput, status, () => gql(DESCRIBE, { n: name, f: noneFits })).catch(() => null);
+    if (!data) return;
+    const d = data.describeSymptom;
+    if (d.symptom) {
+      choose(d.symptom);
+      if (d.created) show(chosenSymptom, 'New symptom: ', h('strong', d.symptom.name), ' ',
+        h('span.muted', '(you can report it now; others see it once a moderator approves it)'));
+      return;
+    }
+    show(suggestions, h('li.muted', 'Close to what you describe:'),
+      d.offered.map((s) => h('li', { role: 'option' }, h('button', { type: 'button', on: { click: () => choose(s) } }, s.name || s.key))),
+      h('li', { role: 'option' }, h('button', { type: 'button', 'data-testid': 'none-fits', on: { click: () => describe(name, true) } },
+        'Still none fits: add "', name, '"')));
+    suggestions.hidden = false;
+    symptomInput.setAttribute('aria-expanded', 'true');
+  }
 
   function choose(symptom) {
     state.symptom = symptom;

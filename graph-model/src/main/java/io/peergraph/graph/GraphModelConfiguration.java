@@ -37,6 +37,7 @@ import io.peergraph.graph.stuff.ItemStore;
 import io.peergraph.graph.stuff.ItemValueSuggestions;
 import io.peergraph.graph.stuff.ProductStore;
 import io.peergraph.graph.symptom.NarrowerSymptoms;
+import io.peergraph.graph.symptom.SymptomProposals;
 import io.peergraph.graph.symptom.SymptomStore;
 import io.peergraph.graph.tag.TagStore;
 import io.peergraph.graph.tag.TagSuggestions;
@@ -123,6 +124,8 @@ public class GraphModelConfiguration {
     @Bean ProductStore productStore(Neo4jClient client) { return new ProductStore(client); }
 
     @Bean SymptomStore symptomStore(Neo4jClient client) { return new SymptomStore(client); }
+
+    @Bean SymptomProposals symptomProposals(GraphConnection graph, SymptomStore symptoms) { return new SymptomProposals(graph, symptoms); }
 
     @Bean ReportStore reportStore(Neo4jClient client) { return new ReportStore(client); }
 

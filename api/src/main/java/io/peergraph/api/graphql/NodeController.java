@@ -57,7 +57,7 @@ public class NodeController {
             case CONFIGURATION -> configurations.read(caller, Inputs.id("id", id, PublicId.CONFIGURATION));
             case REPORT -> reports.read(caller, Inputs.id("id", id, PublicId.REPORT));
             case PRODUCT -> products.byId(Inputs.id("id", id, PublicId.PRODUCT)).orElse(null);
-            case SYMPTOM -> symptoms.byId(Inputs.id("id", id, PublicId.SYMPTOM)).orElse(null);
+            case SYMPTOM -> symptoms.visible(Inputs.id("id", id, PublicId.SYMPTOM), caller.customerId()).orElse(null);
             case SOLUTION -> solutions.byId(Inputs.id("id", id, PublicId.SOLUTION)).orElse(null);
             case CONCEPT -> concepts.conceptById(id).orElse(null);
             case CUSTOMER -> id.equals(caller.customerId()) ? customers.byId(id).orElse(null) : null; // others only as pseudonyms

@@ -9,6 +9,7 @@ import io.peergraph.graph.notification.Inbox;
 import io.peergraph.graph.notification.NotificationKind;
 import io.peergraph.graph.notification.NotificationPreferences;
 import io.peergraph.graph.notification.PreferenceStore;
+import io.peergraph.graph.symptom.SymptomStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,9 +27,11 @@ public class ManagingNotifications {
     private final Inbox inbox;
     private final PreferenceStore preferences;
     private final Follows follows;
+    private final SymptomStore symptoms;
 
-    public ManagingNotifications(Ownership ownership, Inbox inbox, PreferenceStore preferences, Follows follows) {
+    public ManagingNotifications(Ownership ownership, Inbox inbox, PreferenceStore preferences, Follows follows, SymptomStore symptoms) {
         this.ownership = ownership;
+        this.symptoms = symptoms;
         this.inbox = inbox;
         this.preferences = preferences;
         this.follows = follows;
@@ -72,6 +75,9 @@ public class ManagingNotifications {
     public Follows.Followed follow(Caller caller, PublicId type, String thing) {
         if (type == PublicId.ITEM || type == PublicId.CONFIGURATION) {
             ownership.requireRead(caller, thing, type.label().toLowerCase(Locale.ROOT));
+        }
+        if (type == PublicId.SYMPTOM && symptoms.visible(thing, caller.customerId()).isEmpty()) { // another's candidate: unknown
+            throw new ApiException.NotFound("symptom", thing);
         }
         if (follows.count(caller.customerId()) >= Follows.MAX_PER_CUSTOMER) {
             throw new ApiException.BadUserInput("thing", "you follow " + Follows.MAX_PER_CUSTOMER + " things already; unfollow some first");

@@ -42,6 +42,9 @@ public class PeersWithSymptom {
     public Answer ask(Caller viewer, String configuration, String symptom, String product, int offset, int size, boolean pageWanted) {
         // The page query answers only the configuration's owner (the usual asker) in its one round trip; anyone
         // else goes through the whole rule (organisation roles), which also says NOT_FOUND or FORBIDDEN.
+        if (symptoms.visible(symptom, viewer.customerId()).isEmpty()) { // another's candidate symptom is no symptom to them
+            throw new ApiException.NotFound("symptom", symptom);
+        }
         PeerAnswer answer = pageWanted ? run(viewer.customerId(), configuration, symptom, product, offset, size) : null;
         if (answer == null) {
             if (!ownership.of(viewer, configuration, "configuration").canRead()) {
@@ -49,10 +52,7 @@ public class PeersWithSymptom {
             }
             answer = pageWanted ? run(null, configuration, symptom, product, offset, size) : null;
         }
-        if (answer == null) { // no answer row: the symptom is unknown, or the configuration has no items (no peers)
-            if (symptoms.byId(symptom).isEmpty()) {
-                throw new ApiException.NotFound("symptom", symptom);
-            }
+        if (answer == null) { // no answer row: the configuration has no items (no peers)
             answer = new PeerAnswer(List.of(), offset, false, List.of());
         }
         return new Answer(configuration, symptom, answer);

@@ -8,6 +8,7 @@ import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
+import io.peergraph.api.symptom.ApprovalByUse;
 import io.peergraph.api.symptom.SymptomInputs;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.report.Interaction;
@@ -60,10 +61,11 @@ public class ReportController {
     private final Pseudonyms pseudonyms;
     private final SymptomInputs symptomInputs;
     private final ReportingCases cases;
+    private final ApprovalByUse approvalByUse;
 
     public ReportController(CallerResolver callers, Ownership ownership, ReportStore reports, SymptomStore symptoms,
                             ProductStore products, ConfigurationStore configurations, Pseudonyms pseudonyms,
-                            SymptomInputs symptomInputs, ReportingCases cases) {
+                            SymptomInputs symptomInputs, ReportingCases cases, ApprovalByUse approvalByUse) {
         this.callers = callers;
         this.ownership = ownership;
         this.reports = reports;
@@ -73,6 +75,7 @@ public class ReportController {
         this.pseudonyms = pseudonyms;
         this.symptomInputs = symptomInputs;
         this.cases = cases;
+        this.approvalByUse = approvalByUse;
     }
 
     @QueryMapping
@@ -85,15 +88,17 @@ public class ReportController {
     public Report reportSymptom(@Argument ReportSymptomInput input) {
         Caller caller = callers.current();
         String configuration = Inputs.id("input.configuration", input.configuration(), PublicId.CONFIGURATION);
-        List<String> symptomIds = symptomInputs.existing("input.symptoms", input.symptoms());
+        List<String> symptomIds = symptomInputs.existing("input.symptoms", input.symptoms(), caller.customerId());
         String product = input.product() == null ? null : Inputs.id("input.product", input.product(), PublicId.PRODUCT);
         String title = Inputs.requiredLine("input.title", input.title(), Inputs.NAME_MAX);
         String text = Inputs.optionalBlock("input.text", input.text(), Inputs.TEXT_MAX);
         if (input.occurredAt() != null && input.occurredAt().isAfter(OffsetDateTime.now().plusMinutes(5))) {
             throw new ApiException.BadUserInput("input.occurredAt", "must not be in the future");
         }
-        return cases.report(caller, configuration, symptomIds, product, title, text, input.privacy(),
+        Report report = cases.report(caller, configuration, symptomIds, product, title, text, input.privacy(),
                 input.occurredAt() == null ? null : input.occurredAt().toZonedDateTime());
+        approvalByUse.afterReport(symptomIds); // committed: it counts
+        return report;
     }
 
     @MutationMapping

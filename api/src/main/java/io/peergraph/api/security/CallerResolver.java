@@ -44,6 +44,14 @@ public class CallerResolver {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** The signed-in caller, if any: for operations anyone may call whose answer depends on who asks. */
+    public java.util.Optional<Caller> signedIn() {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) || !token.isAuthenticated()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(current());
+    }
+
     /** The caller, or UNAUTHENTICATED. */
     public Caller current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -54,7 +54,7 @@ public class SolutionController {
     @MutationMapping
     public Solution proposeSolution(@Argument ProposeSolutionInput input) {
         Caller caller = callers.current();
-        List<String> symptomIds = symptomInputs.existing("input.symptoms", input.symptoms());
+        List<String> symptomIds = symptomInputs.existing("input.symptoms", input.symptoms(), caller.customerId());
         String title = Inputs.requiredLine("input.title", input.title(), Inputs.NAME_MAX);
         String steps = Inputs.optionalBlock("input.steps", input.steps(), Inputs.TEXT_MAX);
         String triedOn = input.triedOn() == null ? null : Inputs.id("input.triedOn", input.triedOn(), PublicId.REPORT);

@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Validates a list of symptom ids in an input: 1..20, well formed, existing; duplicates dropped. */
+/**
+ * Validates a list of symptom ids in an input: 1..20, well formed, existing and visible to the caller (a symptom
+ * another customer described and no moderator approved yet is, to them, an id that does not exist); duplicates dropped.
+ */
 @Component
 public class SymptomInputs {
 
@@ -23,7 +26,7 @@ public class SymptomInputs {
         this.symptoms = symptoms;
     }
 
-    public List<String> existing(String field, List<String> ids) {
+    public List<String> existing(String field, List<String> ids, String callerId) {
         if (ids == null || ids.isEmpty()) {
             throw new ApiException.BadUserInput(field, "name at least one symptom");
         }
@@ -34,7 +37,7 @@ public class SymptomInputs {
         for (int i = 0; i < distinct.size(); i++) {
             Inputs.id(field + "[" + i + "]", distinct.get(i), PublicId.SYMPTOM);
         }
-        Set<String> found = symptoms.byIds(distinct).stream().map(Symptom::id).collect(Collectors.toSet());
+        Set<String> found = symptoms.visible(distinct, callerId).stream().map(Symptom::id).collect(Collectors.toSet());
         for (int i = 0; i < distinct.size(); i++) {
             if (!found.contains(distinct.get(i))) {
                 throw new ApiException.BadUserInput(field + "[" + i + "]", "no symptom has this id");

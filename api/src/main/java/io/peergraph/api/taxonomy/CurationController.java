@@ -5,6 +5,7 @@ import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.api.security.CallerResolver;
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.symptom.SymptomProposals;
 import io.peergraph.graph.taxonomy.ConceptView;
 import io.peergraph.graph.taxonomy.TaxonomyReader;
 import io.peergraph.graph.taxonomy.curation.AuditEntry;
@@ -40,9 +41,12 @@ public class CurationController {
     private final TaxonomyReader reader;
     private final SuggestionRounds suggestions;
     private final Paging paging;
+    private final SymptomProposals symptomProposals;
 
-    public CurationController(CallerResolver callers, Curation curation, TaxonomyReader reader, SuggestionRounds suggestions, Paging paging) {
+    public CurationController(CallerResolver callers, Curation curation, TaxonomyReader reader, SuggestionRounds suggestions, Paging paging,
+                              SymptomProposals symptomProposals) {
         this.callers = callers;
+        this.symptomProposals = symptomProposals;
         this.curation = curation;
         this.reader = reader;
         this.suggestions = suggestions;
@@ -121,6 +125,41 @@ public class CurationController {
     @MutationMapping
     public AuditEntry renameConcept(@Argument String concept, @Argument String label, @Argument String lang) {
         return apply(new CurationCommand.Rename(TaxonomyInputs.iri("concept", concept), TaxonomyInputs.lang(lang), TaxonomyInputs.label("label", label)));
+    }
+
+    @MutationMapping
+    public AuditEntry approveConcept(@Argument String concept) {
+        return apply(new CurationCommand.Approve(TaxonomyInputs.iri("concept", concept), null));
+    }
+
+    /** A customer's symptom (its concept) becomes everyone's. */
+    @MutationMapping
+    public AuditEntry approveSymptom(@Argument String symptom) {
+        return apply(new CurationCommand.Approve(conceptOfSymptom("symptom", symptom), null));
+    }
+
+    /** A customer's symptom is refused: its concept is deprecated with the reason, and nobody may pick it any more. */
+    @MutationMapping
+    public AuditEntry rejectSymptom(@Argument String symptom, @Argument String reason) {
+        String why = Inputs.requiredLine("reason", reason, TaxonomyInputs.DEFINITION_MAX);
+        return apply(new CurationCommand.Deprecate(conceptOfSymptom("symptom", symptom), null, why));
+    }
+
+    @MutationMapping
+    public AuditEntry mergeSymptom(@Argument String source, @Argument String target) {
+        return apply(new CurationCommand.MergeSymptoms(Inputs.id("source", source, PublicId.SYMPTOM), Inputs.id("target", target, PublicId.SYMPTOM)));
+    }
+
+    @QueryMapping
+    public Window<SymptomProposals.Candidate> symptomCandidates(@Argument Integer first, @Argument String after) {
+        var page = paging.keyset(first, after);
+        return paging.keysetWindow(symptomProposals.candidates(page.afterTime(), page.afterId(), page.size()), page.size() - 1,
+                SymptomProposals.Candidate::proposedAt, c -> c.symptom().id());
+    }
+
+    private String conceptOfSymptom(String field, String symptom) {
+        String id = Inputs.id(field, symptom, PublicId.SYMPTOM);
+        return symptomProposals.conceptOf(id).orElseThrow(() -> new ApiException.NotFound("symptom in the taxonomy", id));
     }
 
     @MutationMapping
@@ -230,6 +269,7 @@ public class CurationController {
                 yield new CurationCommand.Deprecate(iri(concept), replacement, reason);
             }
             case "RENAME" -> new CurationCommand.Rename(iri(concept), lang, TaxonomyInputs.label("changes.text", text));
+            case "APPROVE" -> new CurationCommand.Approve(iri(concept), null);
             default -> throw new ApiException.BadUserInput("changes.action", "unknown action " + action);
         };
     }

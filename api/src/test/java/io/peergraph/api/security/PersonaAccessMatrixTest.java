@@ -74,7 +74,10 @@ class PersonaAccessMatrixTest {
             "Query.taxonomyValidation", "Mutation.promoteTag", "Mutation.mapTagToConcept", "Mutation.mergeTags",
             "Mutation.mergeConcepts", "Mutation.renameConcept", "Mutation.addAltLabel", "Mutation.removeAltLabel",
             "Mutation.setDefinition", "Mutation.setBroader", "Mutation.removeBroader", "Mutation.markRelated",
-            "Mutation.unmarkRelated", "Mutation.deprecateConcept", "Mutation.curateInBulk", "Mutation.undoCuration");
+            "Mutation.unmarkRelated", "Mutation.deprecateConcept", "Mutation.curateInBulk", "Mutation.undoCuration",
+            "Mutation.approveConcept", "Query.symptomCandidates", "Mutation.approveSymptom", "Mutation.rejectSymptom", "Mutation.mergeSymptom",
+            // A customer describes a symptom of their own; who sees it is the symptom's rule (SymptomProposalTest).
+            "Mutation.describeSymptom");
 
     @Autowired GraphQlSource graphQlSource;
     @Autowired GraphQlHttp api;

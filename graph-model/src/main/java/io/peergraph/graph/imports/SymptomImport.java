@@ -2,6 +2,7 @@ package io.peergraph.graph.imports;
 
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.SignatureResign;
+import io.peergraph.graph.symptom.SymptomName;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class SymptomImport {
         Map<String, Object> row = new HashMap<>();
         row.put("key", s.key());
         row.put("id", PublicId.SYMPTOM.fromKey(s.key()));
-        row.put("name", s.name());
+        row.put("name", SymptomName.normalize(s.name())); // the one rule for names (SymptomStore.findOrAdd, customers' symptoms)
         row.put("broader", s.broader());
         return row;
     }

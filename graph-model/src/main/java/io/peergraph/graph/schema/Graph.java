@@ -224,6 +224,8 @@ public final class Graph {
         public static final String CONFIG_ITEM_KEY = "config_item_key";
         /** Symptom.key, unique. */
         public static final String SYMPTOM_KEY = "symptom_key";
+        /** (Symptom.proposedBy, Symptom.createdAt): a customer's own symptoms, newest last (the daily bound). */
+        public static final String SYMPTOM_PROPOSED_BY = "symptom_proposed_by";
         /** Tag.normalized, unique. */
         public static final String TAG_LABEL = "tag_label";
         /** SchemaMigration.version, unique. */

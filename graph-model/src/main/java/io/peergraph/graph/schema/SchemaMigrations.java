@@ -116,7 +116,9 @@ public final class SchemaMigrations {
                     "CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.usageCount)".formatted(Index.TAG_USAGE, Label.TAG),
                     "CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.name IS UNIQUE".formatted(Index.SEED_CATALOG_NAME, Label.SEED_CATALOG))),
             new Migration(20, "item kinds declared by the taxonomy's configuration-facets schemes: one node per kind", List.of(
-                    "CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.kind IS UNIQUE".formatted(Index.ITEM_KIND_KIND, Label.ITEM_KIND))));
+                    "CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.kind IS UNIQUE".formatted(Index.ITEM_KIND_KIND, Label.ITEM_KIND))),
+            new Migration(21, "symptoms customers described: each customer's by time (the daily bound, the author's candidates)", List.of(
+                    "CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.proposedBy, n.createdAt)".formatted(Index.SYMPTOM_PROPOSED_BY, Label.SYMPTOM))));
 
     private SchemaMigrations() {}
 

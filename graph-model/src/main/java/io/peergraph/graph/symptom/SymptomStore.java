@@ -23,22 +23,69 @@ public class SymptomStore {
         this.client = client;
     }
 
-    public Optional<Symptom> byId(String id) {
-        return client.query("MATCH (s:Symptom {id: $id}) " + RETURN).bind(id).to("id")
-                .fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).one();
-    }
-
+    /** These symptoms whoever may see them: for what already shows them (a report's, a solution's symptoms). */
     public List<Symptom> byIds(Collection<String> ids) {
         return List.copyOf(client.query("UNWIND $ids AS id MATCH (s:Symptom {id: id}) " + RETURN).bind(List.copyOf(ids)).to("ids")
                 .fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());
     }
 
+    /** The symptom if the customer {@code viewerId} (null: anyone) may see and report it ({@link SymptomVisibility}). */
+    public Optional<Symptom> visible(String id, String viewerId) {
+        return visible(List.of(id), viewerId).stream().findFirst();
+    }
+
+    /** Those of the symptoms that the customer {@code viewerId} (null: anyone) may see and report. */
+    public List<Symptom> visible(Collection<String> ids, String viewerId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("ids", List.copyOf(ids));
+        p.put("viewerId", viewerId);
+        return List.copyOf(client.query("UNWIND $ids AS id MATCH (s:Symptom {id: id}) WHERE " + SymptomVisibility.VISIBLE + " " + RETURN)
+                .bindAll(p).fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());
+    }
+
+    /**
+     * The symptoms closest to a description, best first, among those {@code viewerId} may see: any of its words in a
+     * symptom's key or name, or in a label of its concept in any form (stemmed, one typo away), by full-text score.
+     * What a customer is offered before describing a new symptom.
+     */
+    public List<Symptom> closest(String description, String viewerId, int size) {
+        Optional<String> words = FullTextQuery.anyWord(description);
+        Optional<String> labelWords = FullTextQuery.anyWordAnyForm(description);
+        if (words.isEmpty() || labelWords.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("words", words.get());
+        p.put("labelWords", labelWords.get());
+        p.put("viewerId", viewerId);
+        p.put("size", size);
+        return List.copyOf(client.query(CLOSEST).bindAll(p).fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());
+    }
+
+    // symptom_text and concept_labels_en (migration 14) as in SEARCH_PAGE, any word instead of every word; a symptom
+    // found both ways counts its best score.
+    private static final String CLOSEST = """
+            CALL () {
+              CALL db.index.fulltext.queryNodes('symptom_text', $words, {limit: 50}) YIELD node, score
+              RETURN node AS s, score
+              UNION
+              CALL db.index.fulltext.queryNodes('concept_labels_en', $labelWords, {limit: 50}) YIELD node, score
+              MATCH (s:Symptom)-[:CLASSIFIED_AS]->(node)
+              RETURN s, score
+            }
+            WITH s, max(score) AS score WHERE\s""" + SymptomVisibility.VISIBLE + """
+
+            WITH s, score ORDER BY score DESC, s.key LIMIT $size
+            """ + RETURN;
+
     /**
      * Symptoms in key order, optionally those whose key or name, or a label of their taxonomy concept, has every
-     * word of {@code search} ("popping sound" finds audio/crackling through its alternative label).
+     * word of {@code search} ("popping sound" finds audio/crackling through its alternative label); only those the
+     * customer {@code viewerId} (null: anyone) may see ({@link SymptomVisibility}).
      */
-    public List<Symptom> page(String search, String afterKey, int size) {
+    public List<Symptom> page(String search, String afterKey, int size, String viewerId) {
         Map<String, Object> p = new HashMap<>();
+        p.put("viewerId", viewerId);
         p.put("afterKey", afterKey);
         p.put("size", size);
         if (search == null) {
@@ -56,7 +103,8 @@ public class SymptomStore {
     // In key order through the symptom_key constraint's index.
     private static final String PAGE = """
             MATCH (s:Symptom)
-            WHERE $afterKey IS NULL OR s.key > $afterKey
+            WHERE ($afterKey IS NULL OR s.key > $afterKey) AND\s""" + SymptomVisibility.VISIBLE + """
+
             WITH s ORDER BY s.key LIMIT $size
             """ + RETURN;
 
@@ -73,16 +121,17 @@ public class SymptomStore {
               MATCH (s:Symptom)-[:CLASSIFIED_AS]->(node)
               RETURN s
             }
-            WITH s WHERE $afterKey IS NULL OR s.key > $afterKey
+            WITH s WHERE ($afterKey IS NULL OR s.key > $afterKey) AND\s""" + SymptomVisibility.VISIBLE + """
+
             WITH s ORDER BY s.key LIMIT $size
             """ + RETURN;
 
-    /** The symptom with this key, created (under {@code broaderKey} when given) if it is new. */
+    /** The symptom with this key, created (under {@code broaderKey} when given) if it is new; its name as {@link SymptomName} has it. */
     public Symptom findOrAdd(String key, String name, String broaderKey) {
         Map<String, Object> p = new HashMap<>();
         p.put("key", key);
         p.put("id", PublicId.SYMPTOM.fromKey(key));
-        p.put("name", name);
+        p.put("name", SymptomName.normalize(name));
         p.put("broaderKey", broaderKey);
         return client.query("""
                         MERGE (s:Symptom {key: $key})

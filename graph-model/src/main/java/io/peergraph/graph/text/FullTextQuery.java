@@ -63,6 +63,21 @@ public final class FullTextQuery {
         return Optional.of(String.join(" ", clauses));
     }
 
+    /** Like {@link #allWords}, with no word required: a text is found by any of them, the more the better. */
+    public static Optional<String> anyWord(String typed) {
+        return allWords(typed).map(FullTextQuery::optional);
+    }
+
+    /** Like {@link #allWordsAnyForm}, with no word required: for "the closest to a description". */
+    public static Optional<String> anyWordAnyForm(String typed) {
+        return allWordsAnyForm(typed).map(FullTextQuery::optional);
+    }
+
+    /** Every clause optional: the required marks that begin clauses dropped (escaped ones, "\\+", are words and stay). */
+    private static String optional(String query) {
+        return query.replaceAll("(^| )\\+", "$1");
+    }
+
     /** The typed words, lower case, those with a letter or digit only, at most {@link #MAX_WORDS}. */
     private static List<String> words(String typed) {
         String line = Text.line(typed);

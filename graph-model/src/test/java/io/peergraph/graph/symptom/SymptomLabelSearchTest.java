@@ -36,7 +36,7 @@ class SymptomLabelSearchTest {
     }
 
     static List<String> keys(String search) {
-        return symptoms.page(search, null, 100).stream().map(Symptom::key).toList();
+        return symptoms.page(search, null, 100, null).stream().map(Symptom::key).toList();
     }
 
     @Test

@@ -283,6 +283,19 @@ final class ConceptEdits {
         });
     }
 
+    static Optional<Rejection> approve(EditContext ctx, CurationCommand.Approve cmd) {
+        return withConcept(ctx, cmd.conceptIri(), c -> {
+            Object status = c.props().get(STATUS);
+            if (!ConceptStatus.CANDIDATE.name().equals(status)) {
+                return conflict(c.displayLabel() + " is " + (status == null ? "not a candidate" : String.valueOf(status).toLowerCase(java.util.Locale.ROOT))
+                        + "; only a candidate is approved");
+            }
+            ctx.touch(c.id());
+            ctx.update(c, Map.of(STATUS, ConceptStatus.APPROVED.name()));
+            return Optional.empty();
+        });
+    }
+
     static Optional<Rejection> mergeConcepts(EditContext ctx, MergeConcepts cmd) {
         return withConcepts(ctx, cmd.sourceIri(), cmd.targetIri(), (source, target) -> {
             if (source.id().equals(target.id())) {
@@ -302,6 +315,10 @@ final class ConceptEdits {
                     }
                     children.add(child);
                 }
+            }
+            Optional<Rejection> folded = SymptomEdits.foldProposed(ctx, source.id(), target.id());
+            if (folded.isPresent()) {
+                return folded;
             }
             ctx.touch(source.id(), target.id());
             ctx.touch(children.stream().map(ConceptNode::id).toList());
@@ -331,7 +348,7 @@ final class ConceptEdits {
         return changes;
     }
 
-    private static void retire(EditContext ctx, ConceptNode c, ConceptNode replacement, String reason) {
+    static void retire(EditContext ctx, ConceptNode c, ConceptNode replacement, String reason) {
         ctx.touch(c.id());
         if (replacement != null) {
             ctx.touch(replacement.id());

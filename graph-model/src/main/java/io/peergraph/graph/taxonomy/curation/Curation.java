@@ -30,7 +30,7 @@ public final class Curation {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Actions whose undo may move concepts in the hierarchy (a bulk change or an undo may hold any of them). */
-    private static final Set<String> MOVES = Set.of("SET_BROADER", "REMOVE_BROADER", "MERGE_CONCEPTS", "BULK", "UNDO");
+    private static final Set<String> MOVES = Set.of("SET_BROADER", "REMOVE_BROADER", "MERGE_CONCEPTS", "MERGE_SYMPTOMS", "BULK", "UNDO");
 
     private final Driver driver;
 
@@ -88,6 +88,7 @@ public final class Curation {
                         "Changed since by " + AuditLog.laterEvents(tx, auditEventId) + "; undo those first"));
             }
             Snapshot.restore(tx, event.before(), event.after());
+            SymptomEdits.restored(tx, Snapshot.ids(event.before())); // reports and solutions back on their symptom: re-index them
             if (MOVES.contains(event.action())) {
                 // Every concept the event touched is back where it was; the reports under each follow.
                 SignatureResign.underConcepts(tx, Snapshot.ids(event.before()), "undo " + event.action());
@@ -149,6 +150,8 @@ public final class Curation {
             case CurationCommand.UnmarkRelated c -> ConceptEdits.unmarkRelated(ctx, c);
             case CurationCommand.Deprecate c -> ConceptEdits.deprecate(ctx, c);
             case CurationCommand.Rename c -> ConceptEdits.rename(ctx, c);
+            case CurationCommand.Approve c -> ConceptEdits.approve(ctx, c);
+            case CurationCommand.MergeSymptoms c -> SymptomEdits.merge(ctx, c);
         };
     }
 

@@ -36,6 +36,18 @@ public sealed interface CurationCommand {
     /** Needs a replacement, a reason, or both. */
     record Deprecate(String conceptIri, String replacementIri, String reason) implements CurationCommand {}
 
+    /**
+     * A CANDIDATE concept (a promoted tag, a symptom a customer described) becomes APPROVED. {@code reason} says why
+     * when it is not a moderator's judgement (e.g. "used by 3 customers"), else null.
+     */
+    record Approve(String conceptIri, String reason) implements CurationCommand {}
+
+    /**
+     * A symptom a customer described joins an existing one: its reports and solutions show {@code target} from now
+     * on, it points MERGED_INTO it, and its concept merges into the target's (its name becomes an altLabel there).
+     */
+    record MergeSymptoms(String sourceSymptomId, String targetSymptomId) implements CurationCommand {}
+
     /** New prefLabel in a language; the old one stays as an altLabel so it keeps resolving. */
     record Rename(String conceptIri, String lang, String label) implements CurationCommand {}
 }

@@ -1,6 +1,8 @@
 package io.peergraph.graph.taxonomy.curation;
 
 import io.peergraph.graph.taxonomy.curation.CurationCommand.AddAltLabel;
+import io.peergraph.graph.taxonomy.curation.CurationCommand.Approve;
+import io.peergraph.graph.taxonomy.curation.CurationCommand.MergeSymptoms;
 import io.peergraph.graph.taxonomy.curation.CurationCommand.Deprecate;
 import io.peergraph.graph.taxonomy.curation.CurationCommand.MapTag;
 import io.peergraph.graph.taxonomy.curation.CurationCommand.MarkRelated;
@@ -41,12 +43,19 @@ final class CurationSummary {
             case Deprecate c -> "deprecated " + concept(ctx, c.conceptIri())
                     + (c.replacementIri() == null ? "" : " in favour of " + concept(ctx, c.replacementIri()))
                     + (c.reason() == null || c.reason().isBlank() ? "" : " (" + c.reason().strip() + ")");
+            case Approve c -> "approved " + concept(ctx, c.conceptIri())
+                    + (c.reason() == null || c.reason().isBlank() ? "" : " (" + c.reason().strip() + ")");
+            case MergeSymptoms c -> "merged symptom " + symptom(ctx, c.sourceSymptomId()) + " into " + symptom(ctx, c.targetSymptomId());
             case Rename c -> "renamed " + concept(ctx, c.conceptIri()) + " to " + quoted(c.label(), c.lang());
         };
     }
 
     private static String tag(EditContext ctx, String id) {
         return ctx.tag(id).map(TagNode::label).orElse(id);
+    }
+
+    private static String symptom(EditContext ctx, String id) {
+        return ctx.symptom(id).map(SymptomNode::displayName).orElse(id);
     }
 
     private static String concept(EditContext ctx, String iri) {

@@ -36,6 +36,14 @@ final class EditContext {
                    head([(t)-[:MERGED_INTO]->(s:Tag) | s.id]) AS mergedInto
             """;
 
+    private static final String SYMPTOM = """
+            MATCH (s:Symptom {id: $id})
+            OPTIONAL MATCH (s)-[:CLASSIFIED_AS]->(c:Concept)
+            WITH s, c ORDER BY c.iri LIMIT 1
+            RETURN s.id AS id, s.key AS key, s.name AS name, s.proposedBy AS proposedBy, c.iri AS conceptIri, c.status AS conceptStatus,
+                   head([(s)-[:MERGED_INTO]->(t:Symptom) | t.id]) AS mergedInto
+            """;
+
     private static final String UPDATE_CONCEPT = """
             MATCH (c:Concept {id: $id})
             SET c += $changes, c.moderated = $moderated, c.labelKeys = $labelKeys, c.updatedAt = $now
@@ -77,6 +85,15 @@ final class EditContext {
         return tx.run(TAG, Map.of("id", id)).list().stream().findFirst().map(r -> new TagNode(r.get("id").asString(),
                 r.get("label").asString(), r.get("normalized").asString(), r.get("usageCount").asLong(0),
                 r.get("means").asString(null), r.get("mergedInto").asString(null)));
+    }
+
+    Optional<SymptomNode> symptom(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return tx.run(SYMPTOM, Map.of("id", id)).list().stream().findFirst().map(r -> new SymptomNode(r.get("id").asString(),
+                r.get("key").asString(), r.get("name").asString(null), r.get("proposedBy").asString(null),
+                r.get("conceptIri").asString(null), r.get("conceptStatus").asString(null), r.get("mergedInto").asString(null)));
     }
 
     /** Captures the nodes' current state unless an earlier step of this change already did. Call before changing them. */

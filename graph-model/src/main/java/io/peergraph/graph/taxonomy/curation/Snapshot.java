@@ -27,7 +27,7 @@ final class Snapshot {
 
     /** Relationships a curation change may create, move or delete. Scheme nodes are never captured, only pointed at. */
     static final List<String> TRACKED = List.of("BROADER", "RELATED", "REPLACED_BY", "IN_SCHEME", "TOP_CONCEPT_OF", "MEANS",
-            "MERGED_INTO", "TAGGED", "CLASSIFIED_AS");
+            "MERGED_INTO", "TAGGED", "CLASSIFIED_AS", "SHOWS", "SOLVES");
     /** Labels a tracked relationship may reach; names put into Cypher come only from here. */
     private static final Set<String> ENDPOINT_LABELS = Set.of("Concept", "ConceptScheme", "Tag", "Product", "Report", "Solution",
             "Configuration", "Symptom", "ConfigItem");
@@ -35,14 +35,26 @@ final class Snapshot {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DATETIME = "$datetime";
 
-    // Relies on the id constraints concept_id and tag_id.
-    private static final String CAPTURE = """
-            UNWIND $ids AS id
+    /** The node {@code n} with the public id {@code id}, whichever of the captured labels it has. */
+    private static final String NODE_BY_ID = """
             CALL (id) {
               MATCH (n:Concept {id: id}) RETURN n
               UNION
               MATCH (n:Tag {id: id}) RETURN n
+              UNION
+              MATCH (n:Symptom {id: id}) RETURN n
+              UNION
+              MATCH (n:Report {id: id}) RETURN n
+              UNION
+              MATCH (n:Solution {id: id}) RETURN n
             }
+            """;
+
+    // Relies on the id constraints of each label (concept_id, tag_id, symptom_id, report_id, solution_id). Symptoms,
+    // reports and solutions are captured when a customer's symptom is merged (SymptomEdits).
+    private static final String CAPTURE = """
+            UNWIND $ids AS id
+            """ + NODE_BY_ID + """
             RETURN n.id AS id, labels(n) AS labels, properties(n) AS props,
                    [(n)-[r]-(m) WHERE type(r) IN $tracked |
                      {type: type(r), start: startNode(r).id, startLabel: labels(startNode(r))[0],
@@ -51,26 +63,18 @@ final class Snapshot {
 
     private static final String DETACH_TRACKED = """
             UNWIND $ids AS id
-            CALL (id) {
-              MATCH (n:Concept {id: id}) RETURN n
-              UNION
-              MATCH (n:Tag {id: id}) RETURN n
-            }
+            """ + NODE_BY_ID + """
             MATCH (n)-[r]-() WHERE type(r) IN $tracked
             DELETE r
             """;
 
     private static final String DELETE_NODES = """
             UNWIND $ids AS id
-            CALL (id) {
-              MATCH (n:Concept {id: id}) RETURN n
-              UNION
-              MATCH (n:Tag {id: id}) RETURN n
-            }
+            """ + NODE_BY_ID + """
             DETACH DELETE n
             """;
 
-    /** %s is Concept or Tag (checked); MERGE brings back a node that a later change (an undone undo) deleted. */
+    /** %s is Concept, Tag, Symptom, Report or Solution (checked); MERGE brings back a node that a later change (an undone undo) deleted. */
     private static final String SET_PROPERTIES = """
             UNWIND $nodes AS node
             MERGE (n:%s {id: node.id})

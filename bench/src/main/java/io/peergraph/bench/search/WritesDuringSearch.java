@@ -17,13 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -93,7 +96,7 @@ final class WritesDuringSearch implements AutoCloseable {
     private final long esPid;
     private final SplittableRandom random;
     private final Map<String, Long> outbox = new LinkedHashMap<>();
-    private final List<Write> writes = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Write> writes = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Write> textPending = new ConcurrentHashMap<>();
     private final Map<String, Write> vectorPending = new ConcurrentHashMap<>();
     private final Latencies relayBulks = new Latencies();
@@ -131,17 +134,18 @@ final class WritesDuringSearch implements AutoCloseable {
     }
 
     /** Commits {@code rate} writes per second for {@code seconds} on a thread of its own; returns at once. */
-    java.util.concurrent.Future<?> writeAt(double rate, int seconds) {
+    Future<?> writeAt(double rate, int seconds) {
         long period = (long) (1e9 / rate);
         long count = (long) (rate * seconds);
         AtomicLong done = new AtomicLong();
-        java.util.concurrent.CompletableFuture<Void> finished = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Void> finished = new CompletableFuture<>();
         var task = threads.scheduleAtFixedRate(() -> {
-            if (done.getAndIncrement() >= count) {
-                finished.complete(null);
-                throw new IllegalStateException("done"); // ends the schedule
+            long n = done.getAndIncrement();
+            if (n >= count) {
+                finished.complete(null); // cancels this schedule
+                return;
             }
-            commitOne(done.get());
+            commitOne(n);
         }, 0, period, TimeUnit.NANOSECONDS);
         return finished.whenComplete((v, e) -> task.cancel(false));
     }

@@ -60,6 +60,16 @@ final class CaseVectors {
             }
         }
         System.out.printf("vectors: %,d of %,d cases read from %s%n", held, cases.size(), file);
+        if (held > 0) { // the file knows positions only: a changed generator or model would pair cases with wrong vectors
+            CaseDocument first = cases.getFirst();
+            float[] again = embedder.embed(embedder.input(first.title(), first.text()));
+            float[] kept = ((EmbeddedCase) out.getFirst()).embedding();
+            for (int d = 0; d < dims; d++) {
+                if (Math.abs(again[d] - kept[d]) > 1e-3) {
+                    throw new IllegalStateException(file + " holds vectors of other texts or another model: delete it");
+                }
+            }
+        }
         if (held == cases.size()) {
             return out;
         }

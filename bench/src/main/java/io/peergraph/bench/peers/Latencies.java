@@ -17,6 +17,10 @@ public final class Latencies {
         nanos[count++] = elapsedNanos;
     }
 
+    public int count() {
+        return count;
+    }
+
     /** Nearest-rank percentiles in milliseconds. */
     public Summary summary() {
         long[] sorted = Arrays.copyOf(nanos, count);

@@ -52,12 +52,16 @@ import java.util.stream.Stream;
  * (by report: its title, text, configuration, symptoms, product), warm-up first, p50/p90/p99/max per query kind.
  * The baseline is a plain BM25 multi_match on title and text with the same report texts, in the same run.
  * With {@code --semantic-model bge-small} (or minilm) every case is embedded first (rate, CPU and memory printed),
- * indexed with its vector, and both searches use the semantic signal (the question embedded on the request thread).
+ * indexed with its vector, and both searches use the semantic signal (the question embedded on the request thread);
+ * the vectors are kept in a file between runs ({@link CaseVectors}). With {@code --write-rate}, both searches run
+ * again while cases are written through the service's write path ({@link WritesDuringSearch}): index lag, queue,
+ * memory, and the latency during writes against before.
  */
 public final class SearchBench {
 
     private static final Set<String> OPTIONS = Set.of("customers", "seed", "queries", "warmup", "es-heap", "data-dir",
-            "bulk-size", "bulk-threads", "semantic-model");
+            "bulk-size", "bulk-threads", "semantic-model", "vectors", "embed-threads", "embed-only",
+            "write-rate", "write-seconds", "drain-seconds", "sample-seconds", "cases");
 
     /** One measured request and a count of what it found, so that empty answers show up. */
     private interface Request {
@@ -76,17 +80,30 @@ public final class SearchBench {
         int bulkThreads = options.integer("bulk-threads", 2);
         Path dataDir = Path.of(options.string("data-dir", "bench/target/search-es")).toAbsolutePath();
         EmbeddingModel model = EmbeddingModel.fromKey(options.string("semantic-model", "none"));
+        double writeRate = Double.parseDouble(options.string("write-rate", "0"));
+        int writeSeconds = options.integer("write-seconds", 300);
+        if (writeRate > 0 && !model.enabled()) {
+            throw new IllegalArgumentException("--write-rate measures the embedding queue: give a --semantic-model");
+        }
         System.out.printf("load average at start: %s%n", loadAverage());
 
         long t0 = System.nanoTime();
         CaseCorpus corpus = new CaseCorpus(new SyntheticCommunity(CommunityShape.of(customers, seed)));
         List<CaseDocument> cases = new ArrayList<>();
         corpus.cases(0, customers, cases::add);
+        int limit = options.integer("cases", cases.size());
+        if (limit < cases.size()) { // the first cases of the same community: a prefix of its vectors file
+            cases = new ArrayList<>(cases.subList(0, limit));
+        }
         System.out.printf("generated %,d cases of %,d customers in %.1f s%n", cases.size(), customers, (System.nanoTime() - t0) / 1e9);
         CaseEmbedder embedder = CaseEmbedder.of(model);
         List<Object> sources = new ArrayList<>(cases);
         if (embedder != null) {
-            sources = embed(embedder, cases);
+            Path vectors = Path.of(options.string("vectors", "bench/target/search-vectors/%s-%d-%d.f32".formatted(model.key(), customers, seed)));
+            sources = CaseVectors.of(embedder, cases, vectors, options.integer("embed-threads", 1));
+            if (Boolean.parseBoolean(options.string("embed-only", "false"))) {
+                return;
+            }
         }
 
         deleteRecursively(dataDir);
@@ -110,37 +127,42 @@ public final class SearchBench {
                 throw new IllegalStateException("indexed " + indexed + " of " + cases.size());
             }
 
+            sources = null; // the vectors are in the index now
             SplittableRandom random = new SplittableRandom(seed);
-            List<Named> search = searchMix(new ElasticCaseSearch(client, embedder), corpus, cases, random, warmup + queries);
-            List<Named> similar = similarMix(new ElasticSimilarCases(client, embedder), client, cases, random, warmup + queries);
-            measure("searchCases", search, warmup);
-            measure("similarCases", similar, warmup);
+            ElasticCaseSearch caseSearch = new ElasticCaseSearch(client, embedder);
+            ElasticSimilarCases similarCases = new ElasticSimilarCases(client, embedder);
+            List<Named> search = searchMix(caseSearch, corpus, cases, random, warmup + queries);
+            List<Named> similar = similarMix(similarCases, client, cases, random, warmup + queries);
+            Map<String, Latencies.Summary> searchBefore = measure("searchCases", search, warmup, 0);
+            Map<String, Latencies.Summary> similarBefore = measure("similarCases", similar, warmup, 0);
+            if (writeRate > 0) {
+                System.gc();
+                System.out.printf("%nbefore writes: bench heap used after GC %d MB, bench RSS %d MB, Elasticsearch RSS %d MB%n",
+                        java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20,
+                        WritesDuringSearch.rssMb("self"), WritesDuringSearch.rssMb(String.valueOf(server.pid())));
+                try (WritesDuringSearch writes = new WritesDuringSearch(client, embedder, cases, server.pid(), seed)) {
+                    writes.startPipeline(options.integer("sample-seconds", 15));
+                    long began = System.nanoTime();
+                    Future<?> written = writes.writeAt(writeRate, writeSeconds);
+                    System.out.printf("writing %.1f cases/s for %d s while searching (load %s)%n", writeRate, writeSeconds, loadAverage());
+                    Map<String, Latencies.Summary> searchDuring = measure("searchCases during writes",
+                            searchMix(caseSearch, corpus, cases, random, queries), 0, began + writeSeconds * 500_000_000L);
+                    Map<String, Latencies.Summary> similarDuring = measure("similarCases during writes",
+                            similarMix(similarCases, client, cases, random, queries), 0, began + writeSeconds * 1_000_000_000L);
+                    written.get();
+                    double drained = writes.drain(options.integer("drain-seconds", 900));
+                    System.out.printf("%nwrites stopped; %.1f s more until every write was visible with its vector (or the drain limit)%n", drained);
+                    System.out.printf("%n| figure | before writes p50 / p99 ms | during writes p50 / p99 ms | ratio p50 / p99 |%n|---|---|---|---|%n");
+                    ratio("all searchCases", searchBefore.get("all"), searchDuring.get("all"));
+                    ratio("similarCases by report", similarBefore.get("similarCases by report"), similarDuring.get("similarCases by report"));
+                    ratio("baseline: BM25 multi_match", similarBefore.get("baseline: BM25 multi_match title+text"),
+                            similarDuring.get("baseline: BM25 multi_match title+text"));
+                    writes.report();
+                }
+            }
             System.out.printf("load average at end: %s%n", loadAverage());
             client._transport().close();
         }
-    }
-
-    /** Every case with its vector, embedded 16 at a time on this thread (one ONNX thread, as the service's queue). */
-    private static List<Object> embed(CaseEmbedder embedder, List<CaseDocument> cases) {
-        long cpu0 = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        String loadBefore = loadAverage();
-        long began = System.nanoTime();
-        List<Object> out = new ArrayList<>(cases.size());
-        for (int from = 0; from < cases.size(); from += 16) {
-            List<CaseDocument> batch = cases.subList(from, Math.min(cases.size(), from + 16));
-            List<String> inputs = batch.stream().map(d -> embedder.input(d.title(), d.text())).toList();
-            List<float[]> vectors = embedder.embedAll(inputs);
-            for (int i = 0; i < batch.size(); i++) {
-                out.add(new EmbeddedCase(batch.get(i), vectors.get(i), EmbeddedCase.key(embedder.model(), inputs.get(i))));
-            }
-        }
-        double seconds = (System.nanoTime() - began) / 1e9;
-        double cpu = (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - cpu0) / 1e9;
-        Runtime runtime = Runtime.getRuntime();
-        System.out.printf("embedded %,d cases with %s in %.1f s = %.1f docs/s wall, %.1f docs per CPU-second (heap used %d MB; load %s -> %s)%n",
-                cases.size(), embedder.model().key(), seconds, cases.size() / seconds, cases.size() / cpu,
-                (runtime.totalMemory() - runtime.freeMemory()) >> 20, loadBefore, loadAverage());
-        return out;
     }
 
     /** Bulk requests of {@code size} cases, {@code threads} in flight, version 1 external as the indexer writes. */
@@ -232,15 +254,28 @@ public final class SearchBench {
         return page.total();
     }
 
-    /** Warm-up over the first requests of each kind, then one measured pass over the rest, interleaved as listed. */
-    private static void measure(String title, List<Named> requests, int warmup) throws IOException {
+    private static void ratio(String figure, Latencies.Summary before, Latencies.Summary during) {
+        if (before == null || during == null) {
+            return;
+        }
+        System.out.printf("| %s | %.1f / %.1f | %.1f / %.1f | %.2f / %.2f |%n", figure, before.p50(), before.p99(), during.p50(), during.p99(),
+                during.p50() / before.p50(), during.p99() / before.p99());
+    }
+
+    /**
+     * Warm-up over the first requests of each kind, then one measured pass over the rest, interleaved as listed;
+     * with a {@code deadline} (System.nanoTime, 0 for none), the list is gone through again and again until then.
+     * Returns the summary per kind and, as "all", over the kinds that are not a baseline, a signal or a variant.
+     */
+    private static Map<String, Latencies.Summary> measure(String title, List<Named> requests, int warmup, long deadline) throws IOException {
         Map<String, Integer> seen = new LinkedHashMap<>();
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         Map<String, long[]> found = new LinkedHashMap<>();
         Latencies all = new Latencies();
         int kinds = (int) requests.stream().map(Named::kind).distinct().count();
         String loadBefore = loadAverage();
-        for (Named named : requests) {
+        for (int r = 0; deadline == 0 ? r < requests.size() : System.nanoTime() < deadline; r++) {
+            Named named = requests.get(r % requests.size());
             int n = seen.merge(named.kind(), 1, Integer::sum);
             if (n <= warmup / kinds) {
                 named.request().run();
@@ -263,6 +298,10 @@ public final class SearchBench {
         if (latencies.size() > 1) {
             print("**all " + title + "**", all.summary(), null);
         }
+        Map<String, Latencies.Summary> out = new LinkedHashMap<>();
+        latencies.forEach((kind, l) -> out.put(kind, l.summary()));
+        out.put("all", all.summary());
+        return out;
     }
 
     private static void print(String kind, Latencies.Summary s, long[] found) {

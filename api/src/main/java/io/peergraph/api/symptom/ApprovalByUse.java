@@ -4,6 +4,8 @@ import io.peergraph.graph.symptom.SymptomProposals;
 import io.peergraph.graph.taxonomy.curation.Curation;
 import io.peergraph.graph.taxonomy.curation.CurationCommand;
 import java.util.Collection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,8 @@ public class ApprovalByUse {
     /** Who the curation event names for an approval by use. */
     static final String BY = "usage";
 
+    private static final Logger log = LoggerFactory.getLogger(ApprovalByUse.class);
+
     private final SymptomProposals proposals;
     private final Curation curation;
     private final int minCustomers;
@@ -33,9 +37,16 @@ public class ApprovalByUse {
         this.minCustomers = minCustomers;
     }
 
-    /** After a report showing these symptoms committed. */
+    /**
+     * After a report showing these symptoms committed. Never fails the report: it is stored, and a client told
+     * otherwise would send it again. An approval missed here happens with the next report of the symptom.
+     */
     public void afterReport(Collection<String> symptomIds) {
-        proposals.dueForApproval(symptomIds, minCustomers).forEach((conceptIri, customers) ->
-                curation.apply(BY, new CurationCommand.Approve(conceptIri, "used by " + customers + " customers")));
+        try {
+            proposals.dueForApproval(symptomIds, minCustomers).forEach((conceptIri, customers) ->
+                    curation.apply(BY, new CurationCommand.Approve(conceptIri, "used by " + customers + " customers")));
+        } catch (RuntimeException e) {
+            log.warn("Approval by use of {} not checked; the next report of them will: {}", symptomIds, e.toString());
+        }
     }
 }

@@ -43,6 +43,13 @@ public final class TagSuggestions {
         }
     }
 
+    /**
+     * Usage is evidence only over enough things, whatever {@code minUses} a moderator asks for spelling variants: the
+     * evaluation measured names on about 10 or more things (docs/benchmarks.md, held-out merges of debtags tags used on
+     * 20 or more); on fewer, a tag's neighbours are a handful of co-occurrences and its nearest tag is chance.
+     */
+    static final int USAGE_MIN_THINGS = 10;
+
     // Relies on the index tag_usage (Tag.usageCount range).
     private static final String EMERGING = """
             MATCH (t:Tag)
@@ -171,7 +178,8 @@ public final class TagSuggestions {
             }
         }
         Map<Long, UsageSimilarity.Pair> alike = new HashMap<>();
-        UsageSimilarity.similarPairs(usage.tags.size(), usage.thingTags, usage.thingSymptoms, th.minUses(), th.minUsageSimilarity(), th.maxTogether())
+        UsageSimilarity.similarPairs(usage.tags.size(), usage.thingTags, usage.thingSymptoms, Math.max(th.minUses(), USAGE_MIN_THINGS),
+                        th.minUsageSimilarity(), th.maxTogether())
                 .forEach(p -> alike.put(UsageMatrix.pair(p.a(), p.b()), p));
         out.replaceAll(c -> withUsage(c, usage, alike));
         alike.forEach((pair, p) -> {

@@ -1,7 +1,6 @@
 package io.peergraph.api.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.peergraph.api.security.Role;
@@ -117,7 +116,8 @@ class BenchmarkTest {
     /**
      * The walk of similar peers within an epoch: the levels it passed are refused to the asker for the rest of the
      * epoch, so a later question of hers through the same levels stops where the first stopped, though the deepest
-     * level has grown enough since to be answered to someone who asks afresh.
+     * level has grown enough since to be answered to someone who asks afresh. (In about one run in twenty the noise
+     * answers the deepest level, nobody's, at once; then the first walk stopped there and that answer is kept.)
      */
     @Test
     void theWalkOfSimilarPeersStopsWhereItFirstStoppedInTheEpoch() {
@@ -139,9 +139,12 @@ class BenchmarkTest {
         measure(aliceId, again, 35);
         assertThat(ask(again, "SIMILAR_PEERS")).isEqualTo(first);
         JsonNode deepestLevel = ask(again, "SAME_CONFIGURATION_ITEMS");
-        assumeThat(first.path("cohort").path("depth").asInt()).as("this run's noise answered the deepest level (nobody's) "
-                + "at once: no walk to test").isLessThan(deepestLevel.path("cohort").path("depth").asInt());
-        assertThat(deepestLevel.path("__typename").asText()).isEqualTo("BenchmarkRefused");
+        if (first.path("cohort").path("depth").asInt() == deepestLevel.path("cohort").path("depth").asInt()) {
+            // This run's noise answered the deepest level (nobody's) at once: the walk stopped there, and so it stays.
+            assertThat(deepestLevel).isEqualTo(first);
+        } else {
+            assertThat(deepestLevel.path("__typename").asText()).as("passed by the first walk").isEqualTo("BenchmarkRefused");
+        }
 
         // Bob, asking afresh about the same items, sees the grown level as the rule makes it (alice counts once, by her mean).
         grown.put(aliceId, 35.0);

@@ -3,8 +3,6 @@ package io.peergraph.api.taxonomy;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.graph.tag.BroaderCandidate;
 import io.peergraph.graph.tag.EmergingTag;
-import io.peergraph.graph.symptom.Symptom;
-import io.peergraph.graph.symptom.SymptomStore;
 import io.peergraph.graph.tag.SymptomTagCandidate;
 import io.peergraph.graph.tag.SynonymCandidate;
 import io.peergraph.graph.tag.Tag;
@@ -30,13 +28,11 @@ public class SuggestionController {
     private final SuggestionRounds rounds;
     private final TaxonomyReader reader;
     private final Paging paging;
-    private final SymptomStore symptoms;
 
-    public SuggestionController(SuggestionRounds rounds, TaxonomyReader reader, Paging paging, SymptomStore symptoms) {
+    public SuggestionController(SuggestionRounds rounds, TaxonomyReader reader, Paging paging) {
         this.rounds = rounds;
         this.reader = reader;
         this.paging = paging;
-        this.symptoms = symptoms;
     }
 
     @QueryMapping
@@ -58,15 +54,6 @@ public class SuggestionController {
     @SchemaMapping(typeName = "SymptomTagCandidate")
     public Tag tag(SymptomTagCandidate candidate) {
         return tag(candidate.tag());
-    }
-
-    @BatchMapping(typeName = "SymptomTagCandidate", field = "symptom")
-    public Map<SymptomTagCandidate, Symptom> symptom(List<SymptomTagCandidate> candidates) {
-        Map<String, Symptom> byId = new HashMap<>();
-        symptoms.byIds(candidates.stream().map(c -> c.symptom().id()).distinct().toList()).forEach(s -> byId.put(s.id(), s));
-        Map<SymptomTagCandidate, Symptom> out = new HashMap<>();
-        candidates.forEach(c -> out.put(c, byId.get(c.symptom().id())));
-        return out;
     }
 
     @QueryMapping

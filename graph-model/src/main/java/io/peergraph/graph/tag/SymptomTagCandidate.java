@@ -1,6 +1,6 @@
 package io.peergraph.graph.tag;
 
-import io.peergraph.graph.taxonomy.ConceptRef;
+import io.peergraph.graph.symptom.Symptom;
 import java.util.List;
 
 /**
@@ -10,11 +10,8 @@ import java.util.List;
  * {@code confidence} = shared / tagReports, {@code reverseConfidence} = shared / symptomReports, {@code lift} =
  * shared × all reports / (tagReports × symptomReports): how much likelier the symptom is on a report with the tag.
  */
-public record SymptomTagCandidate(TagRef tag, SymptomRef symptom, Relation relation, int tagReports, int symptomReports, int sharedReports,
+public record SymptomTagCandidate(TagRef tag, Symptom symptom, Relation relation, int tagReports, int symptomReports, int sharedReports,
                                   double confidence, double reverseConfidence, double lift, List<String> exampleReportIds) {
 
     public enum Relation { SYNONYM, NARROWER }
-
-    /** A symptom in a suggestion: its concept is null while it is classified under none. */
-    public record SymptomRef(String id, String key, String name, ConceptRef concept) {}
 }

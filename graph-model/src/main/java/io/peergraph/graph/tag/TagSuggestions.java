@@ -1,6 +1,7 @@
 package io.peergraph.graph.tag;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.taxonomy.ConceptRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,8 +85,8 @@ public final class TagSuggestions {
             UNWIND $ids AS id
             MATCH (s:Symptom {id: id})
             RETURN s.id AS id, s.key AS key, s.name AS name, COUNT { (:Report)-[:SHOWS]->(s) } AS reports,
-                   [(s)-[:BROADER*1..8]->(b:Symptom) | b.id] AS broader,
-                   head([(s)-[:CLASSIFIED_AS]->(c:Concept) | c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel)}]) AS concept
+                   head([(s)-[:BROADER]->(b:Symptom) | b.id]) AS broaderId, [(s)-[:BROADER*1..8]->(b:Symptom) | b.id] AS broader,
+                   head([(s)-[:CLASSIFIED_AS]->(c:Concept) | c.id]) AS conceptId
             """;
 
     // The count store answers a count of one label.
@@ -270,7 +271,8 @@ public final class TagSuggestions {
                 }
             }
         }
-        Map<Integer, SymptomTagCandidate.SymptomRef> symptoms = new HashMap<>();
+        Map<Integer, Symptom> symptoms = new HashMap<>();
+        Map<Integer, String> conceptOf = new HashMap<>();
         Map<Integer, Integer> symptomReports = new HashMap<>();
         Map<String, Set<String>> broaderOf = new HashMap<>();
         long reports;
@@ -278,9 +280,9 @@ public final class TagSuggestions {
             reports = session.run(REPORT_COUNT).single().get("n").asLong();
             session.run(SYMPTOMS, Map.of("ids", usage.symptomIds)).forEachRemaining(r -> {
                 int index = usage.symptomIndex(r.get("id").asString());
-                Value c = r.get("concept");
-                symptoms.put(index, new SymptomTagCandidate.SymptomRef(r.get("id").asString(), r.get("key").asString(null), r.get("name").asString(null),
-                        c.isNull() ? null : new ConceptRef(c.get("id").asString(), c.get("iri").asString(), c.get("label").asString(null))));
+                symptoms.put(index, new Symptom(r.get("id").asString(), r.get("key").asString(null), r.get("name").asString(null),
+                        r.get("broaderId").asString(null)));
+                conceptOf.put(index, r.get("conceptId").asString(null));
                 symptomReports.put(index, r.get("reports").asInt());
                 broaderOf.put(r.get("id").asString(), Set.copyOf(r.get("broader").asList(Value::asString)));
             });
@@ -290,7 +292,7 @@ public final class TagSuggestions {
             int t = (int) (pair >>> 32);
             int s = (int) (long) pair;
             TagRef tag = usage.tags.get(t);
-            SymptomTagCandidate.SymptomRef symptom = symptoms.get(s);
+            Symptom symptom = symptoms.get(s);
             int n = tagReports[t];
             int m = symptomReports.getOrDefault(s, 0);
             if (symptom == null || n < th.minUses() || m == 0) {
@@ -299,7 +301,7 @@ public final class TagSuggestions {
             double confidence = (double) both / n;
             double reverse = (double) both / m;
             double lift = (double) both * reports / ((double) n * m);
-            boolean means = tag.concept() != null && symptom.concept() != null && tag.concept().id().equals(symptom.concept().id());
+            boolean means = tag.concept() != null && tag.concept().id().equals(conceptOf.get(s));
             if (means || both < th.minUses() || confidence < th.minConfidence() || lift < th.minLift()) {
                 return;
             }
@@ -329,8 +331,8 @@ public final class TagSuggestions {
         Map<String, ConceptRef> conceptsByLabel = new HashMap<>();
         try (Session session = driver.session()) {
             session.run(CONCEPT_LABELS).forEachRemaining(r -> {
-                Value c = r.get("concept");
                 String key = r.get("key").asString();
+                Value c = r.get("concept");
                 ConceptRef concept = new ConceptRef(c.get("id").asString(), c.get("iri").asString(), c.get("label").asString(null));
                 boolean byNotation = !r.get("notation").isNull() && key.equals(TagLabel.normalize(r.get("notation").asString()));
                 if (byNotation) {

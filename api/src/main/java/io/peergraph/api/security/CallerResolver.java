@@ -5,6 +5,7 @@ import io.peergraph.graph.audit.AuditTrail;
 import io.peergraph.graph.customer.CustomerStore;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.core.Authentication;
@@ -45,11 +46,11 @@ public class CallerResolver {
     }
 
     /** The signed-in caller, if any: for operations anyone may call whose answer depends on who asks. */
-    public java.util.Optional<Caller> signedIn() {
+    public Optional<Caller> signedIn() {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) || !token.isAuthenticated()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(current());
+        return Optional.of(current());
     }
 
     /** The caller, or UNAUTHENTICATED. */

@@ -88,7 +88,7 @@ public final class Curation {
                         "Changed since by " + AuditLog.laterEvents(tx, auditEventId) + "; undo those first"));
             }
             Snapshot.restore(tx, event.before(), event.after());
-            SymptomEdits.restored(tx, Snapshot.ids(event.before())); // reports and solutions back on their symptom: re-index them
+            SymptomEdits.restored(tx, Snapshot.ids(event.before())); // reports and solutions back on their symptom: re-sign, re-index
             if (MOVES.contains(event.action())) {
                 // Every concept the event touched is back where it was; the reports under each follow.
                 SignatureResign.underConcepts(tx, Snapshot.ids(event.before()), "undo " + event.action());

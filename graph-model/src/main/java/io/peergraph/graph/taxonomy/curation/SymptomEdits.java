@@ -14,7 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Record;
 
 /**
@@ -151,12 +151,17 @@ final class SymptomEdits {
         return Optional.empty();
     }
 
-    /** After an undo put these nodes back: the reports and solutions among them are re-indexed for search. */
-    static void restored(QueryRunner tx, Collection<String> ids) {
-        reindex(tx, ids.stream().filter(PublicId.REPORT::matches).toList(), ids.stream().filter(PublicId.SOLUTION::matches).toList());
+    /**
+     * After an undo put these nodes back: the reports among them are re-signed (they show their own symptom again,
+     * whether or not the undo moved a concept) and, with the solutions, re-indexed for search. Bounded as a merge is.
+     */
+    static void restored(SimpleQueryRunner tx, Collection<String> ids) {
+        List<String> reports = ids.stream().filter(PublicId.REPORT::matches).toList();
+        PeerSignature.refresh(tx, reports);
+        reindex(tx, reports, ids.stream().filter(PublicId.SOLUTION::matches).toList());
     }
 
-    private static void reindex(QueryRunner tx, List<String> reports, List<String> solutions) {
+    private static void reindex(SimpleQueryRunner tx, List<String> reports, List<String> solutions) {
         if (!reports.isEmpty()) {
             Outbox.recordAll(tx, EventType.ReportChanged, reports, Map.of("change", "symptom merged"));
         }

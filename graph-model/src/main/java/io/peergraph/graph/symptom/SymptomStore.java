@@ -126,12 +126,15 @@ public class SymptomStore {
             WITH s ORDER BY s.key LIMIT $size
             """ + RETURN;
 
-    /** The symptom with this key, created (under {@code broaderKey} when given) if it is new; its name as {@link SymptomName} has it. */
+    /**
+     * The symptom with this key, created (under {@code broaderKey} when given) if it is new; its name as {@link SymptomName}
+     * has it, IllegalArgumentException (nothing written) for a name the rule refuses.
+     */
     public Symptom findOrAdd(String key, String name, String broaderKey) {
         Map<String, Object> p = new HashMap<>();
         p.put("key", key);
         p.put("id", PublicId.SYMPTOM.fromKey(key));
-        p.put("name", SymptomName.normalize(name));
+        p.put("name", SymptomName.canonical(name));
         p.put("broaderKey", broaderKey);
         return client.query("""
                         MERGE (s:Symptom {key: $key})

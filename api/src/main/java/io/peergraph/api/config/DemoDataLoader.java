@@ -24,8 +24,8 @@ class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        DemoData.loadIfEmpty(graph).ifPresentOrElse(
+        DemoData.loadIfNeeded(graph).ifPresentOrElse(
                 run -> log.info("Loaded the demo data: {} reports and {} tag applications imported", run.reports().imported(), run.tags().imported()),
-                () -> log.info("The store already holds reports: demo data not loaded"));
+                () -> log.info("The demo data is loaded, or the store holds other reports: demo data not loaded"));
     }
 }

@@ -3,6 +3,7 @@ package io.peergraph.api.graphql;
 import io.peergraph.api.report.ReportingCases;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.security.Role;
 import io.peergraph.api.stuff.ManagingConfigurations;
 import io.peergraph.api.stuff.ManagingItems;
 import io.peergraph.graph.customer.CustomerStore;
@@ -59,7 +60,7 @@ public class NodeController {
             case PRODUCT -> products.byId(Inputs.id("id", id, PublicId.PRODUCT)).orElse(null);
             case SYMPTOM -> symptoms.visible(Inputs.id("id", id, PublicId.SYMPTOM), caller.customerId()).orElse(null);
             case SOLUTION -> solutions.byId(Inputs.id("id", id, PublicId.SOLUTION)).orElse(null);
-            case CONCEPT -> concepts.conceptById(id).orElse(null);
+            case CONCEPT -> (caller.has(Role.MODERATOR) ? concepts : concepts.forEveryone()).conceptById(id).orElse(null);
             case CUSTOMER -> id.equals(caller.customerId()) ? customers.byId(id).orElse(null) : null; // others only as pseudonyms
             default -> null;
         };

@@ -1,17 +1,21 @@
 package io.peergraph.api.peers;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.symptom.ShownSymptoms;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.peers.PeerMatch;
 import io.peergraph.graph.peers.PeerReport;
 import io.peergraph.graph.peers.RankedSolution;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import io.peergraph.graph.symptom.Symptom;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -26,10 +30,13 @@ public class PeersController {
 
     private final CallerResolver callers;
     private final PeersWithSymptom peersWithSymptom;
+    private final ShownSymptoms shownSymptoms;
     private final Pseudonyms pseudonyms;
     private final Paging paging;
 
-    public PeersController(CallerResolver callers, PeersWithSymptom peersWithSymptom, Pseudonyms pseudonyms, Paging paging) {
+    public PeersController(CallerResolver callers, PeersWithSymptom peersWithSymptom, Pseudonyms pseudonyms, Paging paging,
+                           ShownSymptoms shownSymptoms) {
+        this.shownSymptoms = shownSymptoms;
         this.callers = callers;
         this.peersWithSymptom = peersWithSymptom;
         this.pseudonyms = pseudonyms;
@@ -86,6 +93,12 @@ public class PeersController {
     @SchemaMapping(typeName = "PeerReport")
     public double similarity(PeerReport report) {
         return report.score();
+    }
+
+    /** A peer's report without the symptoms the caller may not see (a peer's own symptom not yet approved). */
+    @BatchMapping(typeName = "PeerReport", field = "symptoms")
+    public Map<PeerReport, List<Symptom>> symptoms(List<PeerReport> reports) {
+        return shownSymptoms.of(reports, r -> r.symptoms().stream().map(Symptom::id).toList());
     }
 
     @SchemaMapping(typeName = "RankedSolution")

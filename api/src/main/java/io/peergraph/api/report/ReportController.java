@@ -9,6 +9,7 @@ import io.peergraph.api.security.CallerResolver;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.api.security.Role;
 import io.peergraph.api.symptom.ApprovalByUse;
+import io.peergraph.api.symptom.ShownSymptoms;
 import io.peergraph.api.symptom.SymptomInputs;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.report.Interaction;
@@ -20,7 +21,6 @@ import io.peergraph.graph.stuff.Privacy;
 import io.peergraph.graph.stuff.Product;
 import io.peergraph.graph.stuff.ProductStore;
 import io.peergraph.graph.symptom.Symptom;
-import io.peergraph.graph.symptom.SymptomStore;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +55,7 @@ public class ReportController {
     private final CallerResolver callers;
     private final Ownership ownership;
     private final ReportStore reports;
-    private final SymptomStore symptoms;
+    private final ShownSymptoms shownSymptoms;
     private final ProductStore products;
     private final ConfigurationStore configurations;
     private final Pseudonyms pseudonyms;
@@ -63,13 +63,13 @@ public class ReportController {
     private final ReportingCases cases;
     private final ApprovalByUse approvalByUse;
 
-    public ReportController(CallerResolver callers, Ownership ownership, ReportStore reports, SymptomStore symptoms,
+    public ReportController(CallerResolver callers, Ownership ownership, ReportStore reports, ShownSymptoms shownSymptoms,
                             ProductStore products, ConfigurationStore configurations, Pseudonyms pseudonyms,
                             SymptomInputs symptomInputs, ReportingCases cases, ApprovalByUse approvalByUse) {
         this.callers = callers;
         this.ownership = ownership;
         this.reports = reports;
-        this.symptoms = symptoms;
+        this.shownSymptoms = shownSymptoms;
         this.products = products;
         this.configurations = configurations;
         this.pseudonyms = pseudonyms;
@@ -155,10 +155,7 @@ public class ReportController {
 
     @BatchMapping(typeName = "Report", field = "symptoms")
     public Map<Report, List<Symptom>> symptoms(List<Report> list) {
-        Map<String, Symptom> byId = symptoms.byIds(list.stream().flatMap(r -> r.symptomIds().stream()).distinct().toList())
-                .stream().collect(Collectors.toMap(Symptom::id, Function.identity()));
-        return list.stream().collect(Collectors.toMap(Function.identity(),
-                r -> r.symptomIds().stream().map(byId::get).filter(Objects::nonNull).toList(), (a, b) -> a));
+        return shownSymptoms.of(list, Report::symptomIds);
     }
 
     @BatchMapping(typeName = "Report", field = "interactions")

@@ -6,13 +6,13 @@ import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.symptom.ShownSymptoms;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.report.Interaction;
 import io.peergraph.graph.report.Report;
 import io.peergraph.graph.stuff.ConfigItem;
 import io.peergraph.graph.symptom.Symptom;
 import io.peergraph.graph.symptom.NarrowerSymptoms;
-import io.peergraph.graph.symptom.SymptomStore;
 import io.peergraph.graph.tag.TagLabel;
 import io.peergraph.search.cases.CaseFilter;
 import io.peergraph.search.cases.CaseHit;
@@ -22,12 +22,8 @@ import io.peergraph.search.cases.SimilarCase;
 import io.peergraph.search.cases.SimilarQuery;
 import io.peergraph.graph.access.Viewer;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -66,15 +62,15 @@ public class SearchController {
     private final CallerResolver callers;
     private final FindingCases cases;
     private final NarrowerSymptoms narrowerSymptoms;
-    private final SymptomStore symptoms;
+    private final ShownSymptoms shownSymptoms;
     private final Paging paging;
 
-    public SearchController(CallerResolver callers, FindingCases cases, NarrowerSymptoms narrowerSymptoms, SymptomStore symptoms,
+    public SearchController(CallerResolver callers, FindingCases cases, NarrowerSymptoms narrowerSymptoms, ShownSymptoms shownSymptoms,
                             Paging paging) {
         this.callers = callers;
         this.cases = cases;
         this.narrowerSymptoms = narrowerSymptoms;
-        this.symptoms = symptoms;
+        this.shownSymptoms = shownSymptoms;
         this.paging = paging;
     }
 
@@ -143,6 +139,9 @@ public class SearchController {
             String description = Inputs.optionalBlock("text", text, Inputs.TEXT_MAX);
             List<String> items = ids("configurationItems", configurationItems, PublicId.CONFIG_ITEM);
             List<String> symptomIds = ids("symptoms", symptoms, PublicId.SYMPTOM);
+            if (!shownSymptoms.allSeen(symptomIds)) { // as an unknown id: another's symptom not yet approved is not there
+                throw new ApiException.BadUserInput("symptoms", "no symptom has one of these ids");
+            }
             if (description == null && items.isEmpty() && symptomIds.isEmpty() && product == null) {
                 throw new ApiException.BadUserInput("report", "give a report, or a text, configuration items, symptoms or a product");
             }
@@ -176,11 +175,7 @@ public class SearchController {
 
     @BatchMapping(typeName = "SimilarCase", field = "sharedSymptoms")
     public Map<FoundSimilar, List<Symptom>> sharedSymptoms(List<FoundSimilar> cases) {
-        Map<String, Symptom> byId = symptoms.byIds(cases.stream().flatMap(c -> c.similar().sharedSymptomIds().stream()).distinct().toList())
-                .stream().collect(Collectors.toMap(Symptom::id, Function.identity()));
-        Map<FoundSimilar, List<Symptom>> out = new HashMap<>();
-        cases.forEach(c -> out.put(c, c.similar().sharedSymptomIds().stream().map(byId::get).filter(Objects::nonNull).toList()));
-        return out;
+        return shownSymptoms.of(cases, c -> c.similar().sharedSymptomIds());
     }
 
     @SchemaMapping(typeName = "SimilarCase")
@@ -202,7 +197,8 @@ public class SearchController {
         }
         List<String> symptomIds = List.of();
         if (in.symptom() != null) {
-            symptomIds = narrowerSymptoms.withNarrower(Inputs.id("filter.symptom", in.symptom(), PublicId.SYMPTOM));
+            String symptom = Inputs.id("filter.symptom", in.symptom(), PublicId.SYMPTOM);
+            symptomIds = shownSymptoms.allSeen(List.of(symptom)) ? narrowerSymptoms.withNarrower(symptom) : List.of();
             if (symptomIds.isEmpty()) {
                 throw new ApiException.BadUserInput("filter.symptom", "no symptom has this id");
             }

@@ -3,16 +3,15 @@ package io.peergraph.api.solution;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.symptom.ShownSymptoms;
 import io.peergraph.api.symptom.SymptomInputs;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.solution.Confirmation;
 import io.peergraph.graph.solution.Solution;
 import io.peergraph.graph.solution.SolutionStore;
 import io.peergraph.graph.symptom.Symptom;
-import io.peergraph.graph.symptom.SymptomStore;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -33,15 +32,15 @@ public class SolutionController {
     private final CallerResolver callers;
     private final SharingSolutions sharing;
     private final SolutionStore solutions;
-    private final SymptomStore symptoms;
+    private final ShownSymptoms shownSymptoms;
     private final SymptomInputs symptomInputs;
 
-    public SolutionController(CallerResolver callers, SharingSolutions sharing, SolutionStore solutions, SymptomStore symptoms,
+    public SolutionController(CallerResolver callers, SharingSolutions sharing, SolutionStore solutions, ShownSymptoms shownSymptoms,
                               SymptomInputs symptomInputs) {
         this.callers = callers;
         this.sharing = sharing;
         this.solutions = solutions;
-        this.symptoms = symptoms;
+        this.shownSymptoms = shownSymptoms;
         this.symptomInputs = symptomInputs;
     }
 
@@ -96,10 +95,7 @@ public class SolutionController {
 
     @BatchMapping(typeName = "Solution", field = "symptoms")
     public Map<Solution, List<Symptom>> symptoms(List<Solution> list) {
-        Map<String, Symptom> byId = symptoms.byIds(list.stream().flatMap(s -> s.symptomIds().stream()).distinct().toList())
-                .stream().collect(Collectors.toMap(Symptom::id, Function.identity()));
-        return list.stream().collect(Collectors.toMap(Function.identity(),
-                s -> s.symptomIds().stream().map(byId::get).filter(Objects::nonNull).toList(), (a, b) -> a));
+        return shownSymptoms.of(list, Solution::symptomIds);
     }
 
     @BatchMapping(typeName = "Confirmation", field = "solution")

@@ -3,6 +3,8 @@ package io.peergraph.api.taxonomy;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
+import io.peergraph.api.security.CallerResolver;
+import io.peergraph.api.security.Role;
 import io.peergraph.graph.tag.Tag;
 import io.peergraph.graph.tag.TagUsage;
 import io.peergraph.graph.tag.Tags;
@@ -38,10 +40,14 @@ public class ConceptController {
     private final TagUsage usage;
     private final TaxonomyExport export;
     private final Paging paging;
+    private final TaxonomyReader everyone;
+    private final CallerResolver callers;
 
     public ConceptController(TaxonomyReader reader, ConceptHierarchy hierarchy, Tags tagging, TagUsage usage, TaxonomyExport export,
-                             Paging paging) {
+                             Paging paging, CallerResolver callers) {
         this.reader = reader;
+        this.everyone = reader.forEveryone();
+        this.callers = callers;
         this.hierarchy = hierarchy;
         this.tagging = tagging;
         this.usage = usage;
@@ -49,12 +55,20 @@ public class ConceptController {
         this.paging = paging;
     }
 
+    /**
+     * The taxonomy as the caller may see it: moderators all of it, anyone else without customers' symptoms not yet
+     * approved (SymptomVisibility.publicConcept), so their names reach nobody but their authors through the tree.
+     */
+    private TaxonomyReader reader() {
+        return callers.signedIn().filter(c -> c.has(Role.MODERATOR)).isPresent() ? reader : everyone;
+    }
+
     /** What a label means now; {@code tag} null when nobody used it, {@code concept} null when it means none. */
     public record LabelResolution(Tag tag, ConceptView concept) {}
 
     @QueryMapping
     public List<SchemeView> conceptSchemes() {
-        return reader.schemes();
+        return reader().schemes();
     }
 
     @QueryMapping
@@ -63,7 +77,7 @@ public class ConceptController {
             throw new ApiException.BadUserInput(iri == null ? "iri" : "label", "give exactly one of iri and label");
         }
         if (iri != null) {
-            return reader.concept(TaxonomyInputs.iri("iri", iri)).orElse(null);
+            return reader().concept(TaxonomyInputs.iri("iri", iri)).orElse(null);
         }
         LabelResolution resolved = resolveLabel(label);
         return resolved == null ? null : resolved.concept();
@@ -75,9 +89,11 @@ public class ConceptController {
         if (io.peergraph.graph.tag.TagLabel.normalize(clean).isEmpty()) {
             throw new ApiException.BadUserInput("label", "must contain letters or digits");
         }
+        // A label only a concept the caller may not see has (a customer's symptom not yet approved) resolves to nothing.
         return tagging.resolve(clean).map(r -> new LabelResolution(
-                r.tagId() == null ? null : new Tag(r.tagId(), r.tagLabel(), r.tagNormalized(), r.usageCount()),
-                r.concept() == null ? null : reader.concept(r.concept().iri()).orElse(null))).orElse(null);
+                        r.tagId() == null ? null : new Tag(r.tagId(), r.tagLabel(), r.tagNormalized(), r.usageCount()),
+                        r.concept() == null ? null : reader().concept(r.concept().iri()).orElse(null)))
+                .filter(r -> r.tag() != null || r.concept() != null).orElse(null);
     }
 
     @QueryMapping
@@ -93,7 +109,7 @@ public class ConceptController {
     @QueryMapping
     public IntegrityReport taxonomyValidation(@Argument String scheme) {
         String iri = TaxonomyInputs.optionalIri("scheme", scheme);
-        if (iri != null && reader.schemes().stream().noneMatch(s -> s.iri().equals(iri))) {
+        if (iri != null && reader().schemes().stream().noneMatch(s -> s.iri().equals(iri))) {
             throw new ApiException.NotFound("concept scheme", iri);
         }
         return SkosIntegrity.validate(export.model(iri));
@@ -172,7 +188,7 @@ public class ConceptController {
     public Window<ConceptView> children(ConceptView concept, @Argument Integer first, @Argument String after) {
         int size = paging.size(first);
         int offset = paging.offset(after);
-        var page = reader.children(concept.iri(), offset, size);
+        var page = reader().children(concept.iri(), offset, size);
         return paging.offsetWindow(page.items(), offset, offset + size < page.total());
     }
 
@@ -182,19 +198,19 @@ public class ConceptController {
         int depth = TaxonomyInputs.depth(maxDepth, 3);
         int size = paging.size(first);
         int offset = paging.offset(after);
-        var page = reader.descendants(concept.iri(), depth, offset, size);
+        var page = reader().descendants(concept.iri(), depth, offset, size);
         return paging.offsetWindow(page.items(), offset, offset + size < page.total());
     }
 
     @SchemaMapping(typeName = "Concept")
     public List<ConceptView> ancestors(ConceptView concept, @Argument Integer maxDepth) {
         int depth = TaxonomyInputs.depth(maxDepth, TaxonomyInputs.MAX_DEPTH);
-        return reader.concepts(hierarchy.ancestors(concept.iri(), depth).stream().map(ConceptRef::iri).toList());
+        return reader().concepts(hierarchy.ancestors(concept.iri(), depth).stream().map(ConceptRef::iri).toList());
     }
 
     @BatchMapping(typeName = "Tag", field = "concept")
     public Map<Tag, ConceptView> tagConcept(List<Tag> tags) {
-        Map<String, String> iriByTag = reader.meaningOf(tags.stream().map(Tag::id).distinct().toList());
+        Map<String, String> iriByTag = reader().meaningOf(tags.stream().map(Tag::id).distinct().toList());
         Map<String, ConceptView> byIri = byIri(List.copyOf(new java.util.HashSet<>(iriByTag.values())));
         Map<Tag, ConceptView> out = new HashMap<>();
         tags.forEach(t -> out.put(t, iriByTag.containsKey(t.id()) ? byIri.get(iriByTag.get(t.id())) : null));
@@ -220,7 +236,7 @@ public class ConceptController {
 
     private Map<String, ConceptView> byIri(List<String> iris) {
         Map<String, ConceptView> out = new HashMap<>();
-        reader.concepts(iris).forEach(c -> out.put(c.iri(), c));
+        reader().concepts(iris).forEach(c -> out.put(c.iri(), c));
         return out;
     }
 }

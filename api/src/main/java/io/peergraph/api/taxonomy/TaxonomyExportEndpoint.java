@@ -30,8 +30,9 @@ public class TaxonomyExportEndpoint {
     private final TaxonomyReader reader;
 
     public TaxonomyExportEndpoint(TaxonomyExport export, TaxonomyReader reader) {
-        this.export = export;
-        this.reader = reader;
+        // A public download: a customer's symptom not yet approved is not in it (SymptomVisibility).
+        this.export = export.forEveryone();
+        this.reader = reader.forEveryone();
     }
 
     @GetMapping(PATH)

@@ -17,8 +17,16 @@ import org.neo4j.driver.Value;
  */
 public final class SymptomImport {
 
-    /** A symptom key ("audio/crackling"), its display name, and the broader key ("audio"), null at the top. */
-    public record Node(String key, String name, String broader) {}
+    /**
+     * A symptom key ("audio/crackling"), its display name, and the broader key ("audio"), null at the top. The name is
+     * canonical and keeps {@link SymptomName}'s rule, else IllegalArgumentException: made in a mapper, the record is
+     * rejected before anything of it is written.
+     */
+    public record Node(String key, String name, String broader) {
+        public Node {
+            name = SymptomName.canonical(name);
+        }
+    }
 
     private static final String SYMPTOMS = RecordImport.REUSE_PLAN + """
             UNWIND $symptoms AS s
@@ -57,7 +65,7 @@ public final class SymptomImport {
         Map<String, Object> row = new HashMap<>();
         row.put("key", s.key());
         row.put("id", PublicId.SYMPTOM.fromKey(s.key()));
-        row.put("name", SymptomName.normalize(s.name())); // the one rule for names (SymptomStore.findOrAdd, customers' symptoms)
+        row.put("name", s.name()); // canonical and checked by Node: the one rule for names (SymptomStore.findOrAdd, customers' symptoms)
         row.put("broader", s.broader());
         return row;
     }

@@ -10,6 +10,7 @@ import io.peergraph.graph.measurement.Metric;
 import io.peergraph.graph.measurement.MetricStore;
 import io.peergraph.graph.outbox.OutboxEvent;
 import io.peergraph.graph.stuff.Rarity;
+import io.peergraph.graph.symptom.SymptomVisibility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,11 +41,13 @@ public class RecipientMatcher {
             MATCH (proposer:Customer)-[:PROPOSED]->(sol:Solution {id: $id})
             CALL (sol, proposer) {
               MATCH (sol)-[:SOLVES]->(s:Symptom)<-[:BROADER*0..3]-(:Symptom)<-[:SHOWS]-(:Report {status: 'OPEN'})<-[:REPORTED]-(c:Customer)
-              WHERE c <> proposer
+              WHERE c <> proposer AND """ + SymptomVisibility.shownTo("s", "c.id") + """
+
               RETURN c.id AS recipient, 'NEW_SOLUTION_FOR_MY_SYMPTOM' AS kind, s.name AS detail
               UNION
               MATCH (sol)-[:SOLVES]->(:Symptom)-[:BROADER*0..3]->(f:Symptom)<-[:FOLLOWS]-(c:Customer)
-              WHERE c <> proposer
+              WHERE c <> proposer AND """ + SymptomVisibility.shownTo("f", "c.id") + """
+
               RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, f.name AS detail
             }
             RETURN recipient, kind, head(collect(detail)) AS detail, sol.id AS subject, sol.title AS title, proposer.id AS actor
@@ -60,7 +63,8 @@ public class RecipientMatcher {
               UNION
               WITH sol, cf, confirmer WHERE cf.worked
               MATCH (sol)-[:SOLVES]->(s:Symptom)<-[:BROADER*0..3]-(:Symptom)<-[:SHOWS]-(:Report {status: 'OPEN'})<-[:REPORTED]-(c:Customer)
-              WHERE c <> confirmer
+              WHERE c <> confirmer AND """ + SymptomVisibility.shownTo("s", "c.id") + """
+
               RETURN c.id AS recipient, 'NEW_SOLUTION_FOR_MY_SYMPTOM' AS kind, 'confirmed for ' + s.name AS detail
             }
             RETURN recipient, kind, head(collect(detail)) AS detail, sol.id AS subject, sol.title AS title, confirmer.id AS actor
@@ -142,7 +146,9 @@ public class RecipientMatcher {
               MATCH (r)-[:ABOUT]->(p:Product)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
               RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'about ' + p.name AS detail
               UNION
-              MATCH (r)-[:SHOWS]->(:Symptom)-[:BROADER*0..3]->(s:Symptom)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
+              MATCH (r)-[:SHOWS]->(:Symptom)-[:BROADER*0..3]->(s:Symptom)<-[:FOLLOWS]-(c:Customer)
+              WHERE c <> reporter AND """ + SymptomVisibility.shownTo("s", "c.id") + """
+
               RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'shows ' + s.name AS detail
               UNION
               MATCH (cfg)-[:INCLUDES]->(i:ConfigItem)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter

@@ -1,5 +1,6 @@
 package io.peergraph.graph.searchable;
 
+import io.peergraph.graph.symptom.SymptomVisibility;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -66,7 +67,8 @@ public class SearchableNodes {
                         OPTIONAL MATCH (r)-[:ABOUT]->(p:Product)
                         RETURN r {.id, .privacy, .status, .title, .text, .occurredAt, .updatedAt, ownerId: owner.id,
                                   productId: p.id, productName: p.name,
-                                  symptoms: [(r)-[:SHOWS]->(s:Symptom) | s {.id, .key, .name}],
+                                  symptoms: [(r)-[:SHOWS]->(s:Symptom) WHERE """ + SymptomVisibility.PUBLIC + """
+ | s {.id, .key, .name}],
                                   items: [(r)-[:ON]->(:Configuration)-[:INCLUDES]->(i:ConfigItem) | i {.id, .kind, .value}],
                                   interactions: [(r)-[:HAS_INTERACTION]->(i:Interaction) | i {.id, .channel, .outcome, .text, .at}],
                                   tags: [(r)-[:TAGGED]->(t:Tag) | t.normalized]} AS r
@@ -90,7 +92,8 @@ public class SearchableNodes {
                         UNWIND $ids AS id
                         MATCH (proposer:Customer)-[:PROPOSED]->(sol:Solution {id: id})
                         RETURN sol {.id, .title, .steps, .kind, .createdAt, proposerId: proposer.id,
-                                    symptoms: [(sol)-[:SOLVES]->(s:Symptom) | s {.id, .key}],
+                                    symptoms: [(sol)-[:SOLVES]->(s:Symptom) WHERE """ + SymptomVisibility.PUBLIC + """
+ | s {.id, .key}],
                                     worked: COUNT { (sol)<-[:OF]-(c:Confirmation) WHERE c.worked },
                                     confirmations: COUNT { (sol)<-[:OF]-(:Confirmation) },
                                     tags: [(sol)-[:TAGGED]->(t:Tag) | t.normalized]} AS sol

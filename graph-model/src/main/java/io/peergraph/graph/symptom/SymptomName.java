@@ -48,6 +48,20 @@ public final class SymptomName {
         return Optional.empty();
     }
 
+    /**
+     * The canonical form of a name that keeps the rule, for every way in that has no typed outcome of its own (imports,
+     * {@link SymptomStore#findOrAdd}): IllegalArgumentException with the reason the API gives otherwise, so an import
+     * dead-letters the line rather than storing a name {@code describeSymptom} would refuse.
+     */
+    public static String canonical(String raw) {
+        String name = normalize(raw);
+        Optional<String> problem = problem(name);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException("the symptom name " + (raw == null ? "(none)" : "'" + raw + "'") + " " + problem.get());
+        }
+        return name;
+    }
+
     /** What two names share when they name the same symptom (also a concept's label key). */
     public static String sameness(String name) {
         return TagLabel.normalize(name);

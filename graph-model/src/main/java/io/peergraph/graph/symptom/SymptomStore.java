@@ -23,10 +23,18 @@ public class SymptomStore {
         this.client = client;
     }
 
-    /** These symptoms whoever may see them: for what already shows them (a report's, a solution's symptoms). */
+    /** These symptoms whoever may see them: for moderators, and a symptom's broader one (never a customer's). */
     public List<Symptom> byIds(Collection<String> ids) {
         return List.copyOf(client.query("UNWIND $ids AS id MATCH (s:Symptom {id: id}) " + RETURN).bind(List.copyOf(ids)).to("ids")
                 .fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());
+    }
+
+    /**
+     * Of these symptoms (a report's, a solution's), those {@code viewerId} (null: anyone) may see where they are shown
+     * ({@link SymptomVisibility#SHOWN}); the others are left out.
+     */
+    public List<Symptom> shown(Collection<String> ids, String viewerId) {
+        return byIdsWhere(ids, SymptomVisibility.SHOWN, viewerId);
     }
 
     /** The symptom if the customer {@code viewerId} (null: anyone) may see and report it ({@link SymptomVisibility}). */
@@ -36,10 +44,15 @@ public class SymptomStore {
 
     /** Those of the symptoms that the customer {@code viewerId} (null: anyone) may see and report. */
     public List<Symptom> visible(Collection<String> ids, String viewerId) {
+        return byIdsWhere(ids, SymptomVisibility.VISIBLE, viewerId);
+    }
+
+    /** The symptoms with these ids that meet a condition of {@link SymptomVisibility} for {@code viewerId}. */
+    private List<Symptom> byIdsWhere(Collection<String> ids, String condition, String viewerId) {
         Map<String, Object> p = new HashMap<>();
         p.put("ids", List.copyOf(ids));
         p.put("viewerId", viewerId);
-        return List.copyOf(client.query("UNWIND $ids AS id MATCH (s:Symptom {id: id}) WHERE " + SymptomVisibility.VISIBLE + " " + RETURN)
+        return List.copyOf(client.query("UNWIND $ids AS id MATCH (s:Symptom {id: id}) WHERE " + condition + " " + RETURN)
                 .bindAll(p).fetchAs(Symptom.class).mappedBy((t, r) -> map(r.get("s"))).all());
     }
 
@@ -126,12 +139,15 @@ public class SymptomStore {
             WITH s ORDER BY s.key LIMIT $size
             """ + RETURN;
 
-    /** The symptom with this key, created (under {@code broaderKey} when given) if it is new; its name as {@link SymptomName} has it. */
+    /**
+     * The symptom with this key, created (under {@code broaderKey} when given) if it is new; its name as {@link SymptomName}
+     * has it, IllegalArgumentException (nothing written) for a name the rule refuses.
+     */
     public Symptom findOrAdd(String key, String name, String broaderKey) {
         Map<String, Object> p = new HashMap<>();
         p.put("key", key);
         p.put("id", PublicId.SYMPTOM.fromKey(key));
-        p.put("name", SymptomName.normalize(name));
+        p.put("name", SymptomName.canonical(name));
         p.put("broaderKey", broaderKey);
         return client.query("""
                         MERGE (s:Symptom {key: $key})

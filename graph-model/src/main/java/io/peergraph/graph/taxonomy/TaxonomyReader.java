@@ -1,6 +1,7 @@
 package io.peergraph.graph.taxonomy;
 
 import io.peergraph.graph.driver.GraphConnection;
+import io.peergraph.graph.symptom.SymptomVisibility;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,35 +14,57 @@ import org.neo4j.driver.Value;
 /** Read side of the taxonomy for the API: schemes with their top concepts, concepts in full, pages of a subtree. */
 public final class TaxonomyReader {
 
+    /** Whether the concept {@code c} is read: by this reader ($all), or because anyone may see it. */
+    private static String seen(String c) {
+        return "($all OR " + SymptomVisibility.publicConcept(c) + ")";
+    }
+
     private static final String SCHEMES = """
             MATCH (s:ConceptScheme)
-            RETURN s.id AS id, s.iri AS iri, properties(s) AS props, COUNT { (s)<-[:IN_SCHEME]-(:Concept) } AS concepts,
-                   [(s)<-[:TOP_CONCEPT_OF]-(c:Concept) | c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel)}] AS tops
+            RETURN s.id AS id, s.iri AS iri, properties(s) AS props, COUNT { (s)<-[:IN_SCHEME]-(c:Concept) WHERE %s } AS concepts,
+                   [(s)<-[:TOP_CONCEPT_OF]-(c:Concept) WHERE %s | c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel)}] AS tops
             ORDER BY s.iri
-            """;
+            """.formatted(seen("c"), seen("c"));
 
-    // Relies on the unique constraint concept_iri, or concept_id (%s is "iri" or "id", never user text); keeps the order asked for.
+    // Relies on the unique constraint concept_iri, or concept_id (%1$s is "iri" or "id", never user text); keeps the order asked
+    // for. Concepts, and neighbours, the reader may not see are left out (seen).
     private static final String CONCEPTS = """
             UNWIND range(0, size($keys) - 1) AS i
-            MATCH (c:Concept {%s: $keys[i]})
+            MATCH (c:Concept {%1$s: $keys[i]}) WHERE %2$s
             WITH i, c ORDER BY i
             RETURN c.id AS id, c.iri AS iri, properties(c) AS props,
                    [(c)-[:IN_SCHEME]->(s:ConceptScheme) | s.iri] AS schemes,
-                   [(c)-[:BROADER]->(b:Concept) | b {.id, .iri, label: coalesce(b.prefLabel_en, b.prefLabel)}] AS broader,
-                   COUNT { (c)<-[:BROADER]-(:Concept) } AS narrower,
-                   [(c)-[:RELATED]-(r:Concept) | r {.id, .iri, label: coalesce(r.prefLabel_en, r.prefLabel)}] AS related,
-                   head([(c)-[:REPLACED_BY]->(r:Concept) | r {.id, .iri, label: coalesce(r.prefLabel_en, r.prefLabel)}]) AS replacedBy
+                   [(c)-[:BROADER]->(b:Concept) WHERE %3$s | b {.id, .iri, label: coalesce(b.prefLabel_en, b.prefLabel)}] AS broader,
+                   COUNT { (c)<-[:BROADER]-(n:Concept) WHERE %4$s } AS narrower,
+                   [(c)-[:RELATED]-(r:Concept) WHERE %5$s | r {.id, .iri, label: coalesce(r.prefLabel_en, r.prefLabel)}] AS related,
+                   head([(c)-[:REPLACED_BY]->(r:Concept) WHERE %5$s | r {.id, .iri, label: coalesce(r.prefLabel_en, r.prefLabel)}]) AS replacedBy
             """;
 
     private final Driver driver;
+    /** Every concept (moderators, the admin's export), or only what anyone may see. */
+    private final boolean all;
 
+    /** Reads every concept, customers' symptoms not yet approved included: for moderators and the admin's tools. */
     public TaxonomyReader(GraphConnection graph) {
-        this.driver = graph.driver();
+        this(graph.driver(), true);
+    }
+
+    private TaxonomyReader(Driver driver, boolean all) {
+        this.driver = driver;
+        this.all = all;
+    }
+
+    /**
+     * The taxonomy as anyone may see it ({@link SymptomVisibility#publicConcept}): a customer's symptom that is not
+     * approved is no concept at all, in queries, pages, counts, neighbours and exports alike.
+     */
+    public TaxonomyReader forEveryone() {
+        return new TaxonomyReader(driver, false);
     }
 
     public List<SchemeView> schemes() {
         try (Session session = driver.session()) {
-            return session.run(SCHEMES).list(r -> {
+            return session.run(SCHEMES, Map.of("all", all)).list(r -> {
                 Map<String, Object> props = r.get("props").asMap();
                 return new SchemeView(r.get("id").asString(), r.get("iri").asString(),
                         ConceptProperties.byLanguage(props, ConceptProperties.PREF_LABEL, String.class),
@@ -54,23 +77,23 @@ public final class TaxonomyReader {
 
     // Relies on concept_iri for the root, then walks BROADER backwards; ordered for stable offset pages.
     private static final String CHILDREN_PAGE = """
-            MATCH (:Concept {iri: $iri})<-[:BROADER]-(c:Concept)
+            MATCH (:Concept {iri: $iri})<-[:BROADER]-(c:Concept) WHERE %s
             WITH c ORDER BY coalesce(c.prefLabel_en, c.prefLabel), c.iri
             WITH collect(c.iri) AS iris
             RETURN iris[$offset..$offset + $limit] AS page, size(iris) AS total
-            """;
+            """.formatted(seen("c"));
 
     /** Everything under {@code $iri} down to {@code $maxDepth} levels, breadth first: a tree the client rebuilds from each entry's parent. */
     private static final String DESCENDANTS_PAGE = """
             MATCH path = (n:Concept)-[:BROADER*1..10]->(:Concept {iri: $iri})
-            WHERE length(path) <= $maxDepth
+            WHERE length(path) <= $maxDepth AND %s
             WITH n, length(path) AS depth, nodes(path)[1].iri AS parentIri
             ORDER BY depth, parentIri
             WITH n, head(collect({depth: depth, parent: parentIri})) AS nearest
             ORDER BY nearest.depth, coalesce(n.prefLabel_en, n.prefLabel), n.iri
             WITH collect({iri: n.iri, depth: nearest.depth, parent: nearest.parent}) AS rows
             RETURN rows[$offset..$offset + $limit] AS page, size(rows) AS total
-            """;
+            """.formatted(seen("n"));
 
     // Relies on the tag id constraint; the concept a tag means, after replacements.
     private static final String MEANING = """
@@ -103,7 +126,7 @@ public final class TaxonomyReader {
     /** One page of the concepts directly under {@code iri}, by English label. */
     public Page<ConceptView> children(String iri, int offset, int limit) {
         try (Session session = driver.session()) {
-            var r = session.run(CHILDREN_PAGE, Map.of("iri", iri, "offset", offset, "limit", limit)).single();
+            var r = session.run(CHILDREN_PAGE, Map.of("iri", iri, "offset", offset, "limit", limit, "all", all)).single();
             return new Page<>(concepts(r.get("page").asList(Value::asString)), r.get("total").asInt());
         }
     }
@@ -111,7 +134,7 @@ public final class TaxonomyReader {
     /** One page of everything under {@code iri} down to {@code maxDepth} levels (≤ {@link io.peergraph.graph.taxonomy.ConceptHierarchy#MAX_DEPTH}), shallowest first. */
     public Page<TreeEntry> descendants(String iri, int maxDepth, int offset, int limit) {
         try (Session session = driver.session()) {
-            var r = session.run(DESCENDANTS_PAGE, Map.of("iri", iri, "maxDepth", maxDepth, "offset", offset, "limit", limit)).single();
+            var r = session.run(DESCENDANTS_PAGE, Map.of("iri", iri, "maxDepth", maxDepth, "offset", offset, "limit", limit, "all", all)).single();
             List<Value> rows = r.get("page").asList(v -> v);
             Map<String, ConceptView> byIri = new java.util.HashMap<>();
             concepts(rows.stream().map(v -> v.get("iri").asString()).toList()).forEach(c -> byIri.put(c.iri(), c));
@@ -139,16 +162,16 @@ public final class TaxonomyReader {
 
     private static final String EXPORT_CONCEPTS = """
             MATCH (c:Concept)-[:IN_SCHEME]->(s:ConceptScheme)
-            WHERE s.iri IN $schemes
+            WHERE s.iri IN $schemes AND %1$s
             WITH DISTINCT c
             RETURN c.iri AS iri, properties(c) AS props,
                    [(c)-[:IN_SCHEME]->(s:ConceptScheme) WHERE s.iri IN $schemes | s.iri] AS schemes,
                    [(c)-[:TOP_CONCEPT_OF]->(s:ConceptScheme) WHERE s.iri IN $schemes | s.iri] AS topOf,
-                   [(c)-[:BROADER]->(b:Concept) | b.iri] AS broader,
-                   [(c)<-[:BROADER]-(n:Concept) | n.iri] AS narrower,
-                   [(c)-[:RELATED]-(r:Concept) | r.iri] AS related,
-                   [(c)-[:REPLACED_BY]->(r:Concept) | r.iri] AS replacedBy
-            """;
+                   [(c)-[:BROADER]->(b:Concept) WHERE %2$s | b.iri] AS broader,
+                   [(c)<-[:BROADER]-(n:Concept) WHERE %3$s | n.iri] AS narrower,
+                   [(c)-[:RELATED]-(r:Concept) WHERE %4$s | r.iri] AS related,
+                   [(c)-[:REPLACED_BY]->(r:Concept) WHERE %4$s | r.iri] AS replacedBy
+            """.formatted(seen("c"), seen("b"), seen("n"), seen("r"));
 
     /** A scheme as an export writes it: its IRI and stored facts. */
     public record SchemeFacts(String iri, Map<String, Object> props) {}
@@ -165,8 +188,9 @@ public final class TaxonomyReader {
             return session.executeRead(tx -> {
                 Map<String, Object> params = new java.util.HashMap<>();
                 params.put("scheme", schemeIri);
+                params.put("all", all);
                 List<SchemeFacts> schemes = tx.run(EXPORT_SCHEMES, params).list(r -> new SchemeFacts(r.get("iri").asString(), r.get("props").asMap()));
-                List<ConceptFacts> concepts = tx.run(EXPORT_CONCEPTS, Map.of("schemes", schemes.stream().map(SchemeFacts::iri).toList()))
+                List<ConceptFacts> concepts = tx.run(EXPORT_CONCEPTS, Map.of("schemes", schemes.stream().map(SchemeFacts::iri).toList(), "all", all))
                         .list(r -> new ConceptFacts(r.get("iri").asString(), r.get("props").asMap(), r.get("schemes").asList(Value::asString),
                                 r.get("topOf").asList(Value::asString), r.get("broader").asList(Value::asString),
                                 r.get("narrower").asList(Value::asString), r.get("related").asList(Value::asString),
@@ -188,7 +212,7 @@ public final class TaxonomyReader {
             return List.of();
         }
         try (Session session = driver.session()) {
-            return session.run(CONCEPTS.formatted(by), Map.of("keys", keys)).list(r -> {
+            return session.run(CONCEPTS.formatted(by, seen("c"), seen("b"), seen("n"), seen("r")), Map.of("keys", keys, "all", all)).list(r -> {
                 Map<String, Object> props = r.get("props").asMap();
                 SortedMap<String, List<String>> alts = new TreeMap<>();
                 ConceptProperties.byLanguage(props, ConceptProperties.ALT_LABELS, List.class)

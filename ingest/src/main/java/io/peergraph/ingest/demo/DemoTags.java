@@ -2,20 +2,15 @@ package io.peergraph.ingest.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.peergraph.ingest.engine.Mapped;
-import io.peergraph.ingest.protondb.ProtonDbMapper;
+import io.peergraph.ingest.engine.RecordMapper;
 import io.peergraph.ingest.protondb.ProtonDbReport;
 import io.peergraph.ingest.protondb.ProtonDbWriter;
-import io.peergraph.ingest.source.JsonArrayRecords;
-import io.peergraph.ingest.source.SourceRecord;
-import io.peergraph.seeds.pci.GpuCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -86,32 +81,34 @@ final class DemoTags {
     }
 
     /**
-     * Writes one {@code jsonl:tags} record per mention in the demo reports' notes, by the report's pseudonymous
-     * customer at the report's time; returns how many.
+     * A mapper that maps as {@code reports} does and, for each report it accepts, writes one {@code jsonl:tags} record
+     * per mention in its notes to {@code out}, by the report's pseudonymous customer at the report's time: the demo's
+     * reports are parsed once, for their import and their tags alike. The import maps every record, those an earlier
+     * run committed too, so the tags are complete however far an earlier load got.
      */
-    int write(Path demoReports, Path tagsFile) {
-        ProtonDbMapper mapper = new ProtonDbMapper(GpuCatalog.bundled());
-        int written = 0;
-        try (JsonArrayRecords records = new JsonArrayRecords(demoReports); Writer out = Files.newBufferedWriter(tagsFile)) {
-            for (SourceRecord record = records.next(); record != null; record = records.next()) {
-                if (!(mapper.map(record) instanceof Mapped.Accepted<ProtonDbReport> accepted)) {
-                    continue;
-                }
-                ProtonDbReport report = accepted.value();
-                for (String label : mentions(report.text())) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("target", "report:" + report.sourceKey());
-                    row.put("label", label);
-                    row.put("by", ProtonDbWriter.handle(report.systemHash()));
-                    row.put("at", report.occurredAt().toString());
-                    out.write(JSON.writeValueAsString(row));
-                    out.write('\n');
-                    written++;
-                }
+    RecordMapper<ProtonDbReport> tagging(RecordMapper<ProtonDbReport> reports, Writer out) {
+        return record -> {
+            Mapped<ProtonDbReport> mapped = reports.map(record);
+            if (mapped instanceof Mapped.Accepted<ProtonDbReport> accepted) {
+                write(accepted.value(), out);
+            }
+            return mapped;
+        };
+    }
+
+    private void write(ProtonDbReport report, Writer out) {
+        try {
+            for (String label : mentions(report.text())) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("target", "report:" + report.sourceKey());
+                row.put("label", label);
+                row.put("by", ProtonDbWriter.handle(report.systemHash()));
+                row.put("at", report.occurredAt().toString());
+                out.write(JSON.writeValueAsString(row));
+                out.write('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the demo tags", e);
         }
-        return written;
     }
 }

@@ -32,7 +32,8 @@ public final class SymptomHierarchy {
 
     /**
      * "audio/crackling" → [audio, audio/crackling], each named after its last part ("Crackling"). Keys are
-     * lower-cased; an empty part ("audio//x") is refused with IllegalArgumentException.
+     * lower-cased; an empty part ("audio//x"), or a part that makes a name the API refuses ("audio/x", "audio/42":
+     * {@code SymptomName}), is refused with IllegalArgumentException.
      */
     public static List<SymptomImport.Node> chain(String key) {
         String[] parts = key.strip().toLowerCase(Locale.ROOT).split("/", -1);
@@ -44,7 +45,11 @@ public final class SymptomHierarchy {
                 throw new IllegalArgumentException("has a key with an empty part: '" + key + "' (use keys such as audio/crackling)");
             }
             String k = broader == null ? name : broader + "/" + name;
-            chain.add(new SymptomImport.Node(k, Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('-', ' '), broader));
+            try {
+                chain.add(new SymptomImport.Node(k, Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('-', ' '), broader));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("has the key '" + key + "': " + e.getMessage() + ", as the API requires", e);
+            }
             broader = k;
         }
         return chain;

@@ -82,7 +82,11 @@ public final class ProtonDbMapper implements RecordMapper<ProtonDbReport> {
             return Mapped.reject("timestamp " + (r.has("timestamp") ? "'" + r.get("timestamp").asText() + "'" : "absent")
                     + " is not a time in Unix seconds between 2008 and now");
         }
-        return questionnaire ? questionnaire(record, r, appId, at.get()) : legacy(record, r, appId, at.get());
+        try {
+            return questionnaire ? questionnaire(record, r, appId, at.get()) : legacy(record, r, appId, at.get());
+        } catch (SymptomRefused e) {
+            return Mapped.reject(e.getMessage());
+        }
     }
 
     private Mapped<ProtonDbReport> questionnaire(SourceRecord record, JsonNode r, String appId, Instant at) {
@@ -207,8 +211,22 @@ public final class ProtonDbMapper implements RecordMapper<ProtonDbReport> {
         return hex("SHA-256", String.join("\n", keys), 16);
     }
 
+    /** Adds the symptom of a key, its broader ones checked too (the writer makes them), or SymptomRefused. */
     private static void addSymptom(Map<String, Symptom> symptoms, String key) {
-        symptoms.putIfAbsent(key, Symptoms.of(key));
+        if (!symptoms.containsKey(key)) {
+            try {
+                symptoms.put(key, Symptoms.withBroader(key).getLast());
+            } catch (IllegalArgumentException e) {
+                throw new SymptomRefused("the answers make the symptom '" + key + "', but " + e.getMessage() + ", as the API requires");
+            }
+        }
+    }
+
+    /** A symptom the answers make has a name the API refuses: the whole report is rejected, nothing of it written. */
+    private static final class SymptomRefused extends RuntimeException {
+        SymptomRefused(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** {@code {crackling: true}} → audio/crackling; {@code "frequentCrashes"} → stability/frequent-crashes. */

@@ -80,7 +80,10 @@ public final class Symptoms {
         return NAMES.keySet().stream().map(Symptoms::of).toList();
     }
 
-    /** The symptom for a key, with its name (or one made from the key) and broader key. */
+    /**
+     * The symptom for a key, with its name (or one made from the key) and broader key; IllegalArgumentException when the
+     * name made from the key is one the API refuses ("audio/x").
+     */
     public static Symptom of(String key) {
         int slash = key.lastIndexOf('/');
         String broader = slash < 0 ? null : key.substring(0, slash);
@@ -113,7 +116,7 @@ public final class Symptoms {
     }
 
     private static String humanise(String key) {
-        String last = key.substring(key.lastIndexOf('/') + 1).replace('-', ' ');
-        return Character.toUpperCase(last.charAt(0)) + last.substring(1);
+        String last = key.substring(key.lastIndexOf('/') + 1).replace('-', ' ').strip();
+        return last.isEmpty() ? last : Character.toUpperCase(last.charAt(0)) + last.substring(1);
     }
 }

@@ -12,16 +12,49 @@ import org.junit.jupiter.api.Test;
 class DemoDataTest {
 
     @Test
+    void aLoadStoppedAfterTheReportsGetsItsTagsOnTheNextStartExactlyOnce() {
+        SharedNeo4j.wipe();
+        GraphConnection graph = GraphConnection.over(SharedNeo4j.driver());
+        assertThat(DemoData.loadReportsOnly(graph).imported()).isEqualTo(2_986); // then the process died
+        assertThat(count("MATCH ()-[t:TAGGED]->() RETURN count(t) AS n")).isZero();
+
+        Optional<DemoData.Loaded> next = DemoData.loadIfNeeded(graph);
+
+        assertThat(next).hasValueSatisfying(run -> {
+            assertThat(run.succeeded()).isTrue();
+            assertThat(run.reports().imported()).isZero();
+            assertThat(run.reports().unchanged()).isEqualTo(2_986);
+            assertThat(run.tags().imported()).isGreaterThan(1_000);
+            assertThat(count("MATCH ()-[t:TAGGED]->() RETURN count(t) AS n")).isEqualTo(run.tags().imported());
+        });
+        tagsAreAppliedOnce();
+        assertThat(count("MATCH (r:Report) RETURN count(r) AS n")).isEqualTo(2_986);
+        assertThat(DemoData.loadIfNeeded(graph)).isEmpty();
+    }
+
+    /** No report carries a tag twice, nor twice by one customer. */
+    private static void tagsAreAppliedOnce() {
+        assertThat(count("""
+                MATCH (r:Report)-[t:TAGGED]->(tag:Tag) WITH r, tag, t.by AS by, count(t) AS n WHERE n > 1 RETURN count(*) AS n"""))
+                .isZero();
+    }
+
+    private static long count(String cypher) {
+        return SharedNeo4j.driver().executableQuery(cypher).execute().records().getFirst().get("n").asLong();
+    }
+
+    @Test
     void loadsIntoAnEmptyStoreOnlyWithWorkForEveryModeratorPage() {
         SharedNeo4j.wipe();
-        Optional<DemoData.Loaded> first = DemoData.loadIfEmpty(GraphConnection.over(SharedNeo4j.driver()));
+        Optional<DemoData.Loaded> first = DemoData.loadIfNeeded(GraphConnection.over(SharedNeo4j.driver()));
         assertThat(first).hasValueSatisfying(run -> {
             assertThat(run.succeeded()).isTrue();
             assertThat(run.reports().imported()).isEqualTo(2_986);
             assertThat(run.tags().rejected()).isZero();
             assertThat(run.tags().imported()).isGreaterThan(1_000);
         });
-        assertThat(DemoData.loadIfEmpty(GraphConnection.over(SharedNeo4j.driver()))).isEmpty();
+        assertThat(DemoData.loadIfNeeded(GraphConnection.over(SharedNeo4j.driver()))).isEmpty();
+        tagsAreAppliedOnce();
         long gamesWithManyReports = SharedNeo4j.driver().executableQuery("""
                 MATCH (p:Product)<-[:ABOUT]-(r:Report) WITH p, count(r) AS reports WHERE reports >= 20 RETURN count(p) AS n""")
                 .execute().records().getFirst().get("n").asLong();

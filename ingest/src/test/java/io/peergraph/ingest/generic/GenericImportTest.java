@@ -170,6 +170,34 @@ class GenericImportTest {
     }
 
     @Test
+    void aSymptomNameTheApiRefusesIsDeadLetteredWithItsLineAndNothingOfItIsWritten() throws IOException {
+        load("csv:customers", "customers.csv", "handle\nalice\n");
+        load("jsonl:configurations", "configurations.jsonl", """
+                {"sourceKey":"cfg-a","owner":"alice","items":["gpu=AMD Radeon RX 580"]}
+                """);
+        // "audio/x" names its symptom "X" (under 3 characters), "noise/404" names one "404" (no word): describeSymptom refuses both.
+        ImportRun run = load("csv:reports", "reports.csv", """
+                sourceKey,owner,configuration,title,symptoms
+                rep-ok,alice,cfg-a,Crackling audio,audio/crackling
+                rep-short,alice,cfg-a,Short,audio/x
+                rep-digits,alice,cfg-a,Digits,noise/404
+                """);
+
+        assertThat(run.read()).isEqualTo(3);
+        assertThat(run.imported()).isEqualTo(1);
+        assertThat(run.rejected()).isEqualTo(2);
+        assertThat(run.balanced()).isTrue();
+        assertThat(Files.readString(run.deadLetterFile()))
+                .contains("reports.csv line 3").contains("'audio/x'").contains("'X' must be at least 3 characters")
+                .contains("reports.csv line 4").contains("'noise/404'").contains("'404' must contain a word");
+        // Nothing of the rejected lines: neither their reports nor their symptoms (nor the broader "noise" of the second).
+        assertThat(driver.executableQuery("MATCH (s:Symptom) RETURN s.key AS key ORDER BY key").execute().records().stream()
+                .map(r -> r.get("key").asString()).toList()).containsExactly("audio", "audio/crackling");
+        assertThat(driver.executableQuery("MATCH (r:Report) RETURN r.title AS title").execute().records().stream()
+                .map(r -> r.get("title").asString()).toList()).containsExactly("Crackling audio");
+    }
+
+    @Test
     void aCsvWithoutARequiredColumnStopsWithOneLine() throws IOException {
         ImportRun run = load("csv:reports", "reports.csv", "sourceKey,owner,title\nrep-1,alice,Hello\n");
         assertThat(run.error()).isEqualTo("reports.csv line 1: the header lacks the column 'configuration' "

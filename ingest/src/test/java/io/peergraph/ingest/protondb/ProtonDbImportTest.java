@@ -145,6 +145,33 @@ class ProtonDbImportTest {
     }
 
     @Test
+    void aFollowUpAnswerThatMakesASymptomNameTheApiRefusesIsDeadLettered() throws IOException {
+        String good = """
+                {"app":{"steam":{"appId":"570"}},"responses":{"verdict":"yes","audioFaults":"yes","followUp":{"audioFaults":{"crackling":true}}},
+                 "timestamp":1572299227,"systemInfo":{"gpu":"NVIDIA GeForce GTX 1070"}}""";
+        // A later questionnaire's follow-up "x" would make the symptom audio/x named "X": describeSymptom refuses it.
+        String refused = """
+                {"app":{"steam":{"appId":"440"}},"responses":{"verdict":"no","inputFaults":"yes","followUp":{"inputFaults":{"x":true}}},
+                 "timestamp":1572299227,"systemInfo":{"gpu":"NVIDIA GeForce GTX 1070"}}""";
+        Path file = tmp.resolve("names.json");
+        Files.writeString(file, "[" + good + ",\n" + refused + "]");
+        Path dead = tmp.resolve("names-dead.jsonl");
+
+        ImportRun run = ImportCommand.run(GraphConnection.over(driver), "protondb", List.of(file), dead, 10, Progress.none());
+
+        assertThat(run.read()).isEqualTo(2);
+        assertThat(run.imported()).isEqualTo(1);
+        assertThat(run.rejected()).isEqualTo(1);
+        assertThat(run.balanced()).isTrue();
+        JsonNode line = json(Files.readAllLines(dead).getFirst());
+        assertThat(line.get("location").asText()).contains("names.json line 3");
+        assertThat(line.get("reason").asText()).contains("'input/x'").contains("'X' must be at least 3 characters");
+        assertThat(driver.executableQuery("MATCH (s:Symptom) WHERE s.key STARTS WITH 'input' RETURN count(s) AS n").execute()
+                .records().getFirst().get("n").asLong()).isZero();
+        assertThat(driver.executableQuery("MATCH (r:Report) RETURN count(r) AS n").execute().records().getFirst().get("n").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void badRecordsLandInTheDeadLetterFileWithReasons() throws IOException {
         String good = """
                 {"app":{"steam":{"appId":"570"},"title":"Dota 2"},"responses":{"verdict":"yes","protonVersion":"Default"},

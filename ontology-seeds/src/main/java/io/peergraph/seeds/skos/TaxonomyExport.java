@@ -28,8 +28,18 @@ public final class TaxonomyExport {
 
     private final TaxonomyReader reader;
 
+    /** Every concept, customers' symptoms not yet approved included: for moderators' checks and the admin's CLI. */
     public TaxonomyExport(GraphConnection graph) {
-        this.reader = new TaxonomyReader(graph);
+        this(new TaxonomyReader(graph));
+    }
+
+    private TaxonomyExport(TaxonomyReader reader) {
+        this.reader = reader;
+    }
+
+    /** The export anyone may download: without customers' symptoms not yet approved ({@link TaxonomyReader#forEveryone}). */
+    public TaxonomyExport forEveryone() {
+        return new TaxonomyExport(reader.forEveryone());
     }
 
     /** {@code schemeIri} null exports every scheme. */

@@ -60,6 +60,7 @@ public final class Curation {
             }
             String action = commands.size() == 1 ? action(commands.getFirst()) : "BULK";
             SignatureResign.underConcepts(tx, ctx.moved(), "curation " + action);
+            SymptomEdits.visibilityMayHaveChanged(tx, ctx.subjects());
             String after = Snapshot.capture(tx, ctx.subjects());
             AuditEntry event = AuditLog.write(tx, PublicId.AUDIT_EVENT.random(), moderatorId, ctx.now, action, String.join("; ", said),
                     json(commands), ctx.subjects(), ctx.before(), after, null);
@@ -89,6 +90,7 @@ public final class Curation {
             }
             Snapshot.restore(tx, event.before(), event.after());
             SymptomEdits.restored(tx, Snapshot.ids(event.before())); // reports and solutions back on their symptom: re-sign, re-index
+            SymptomEdits.visibilityMayHaveChanged(tx, Snapshot.ids(event.before()));
             if (MOVES.contains(event.action())) {
                 // Every concept the event touched is back where it was; the reports under each follow.
                 SignatureResign.underConcepts(tx, Snapshot.ids(event.before()), "undo " + event.action());

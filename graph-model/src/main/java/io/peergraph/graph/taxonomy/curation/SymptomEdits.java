@@ -14,8 +14,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Value;
 
 /**
  * Curation of the symptoms customers described: merging one into an existing symptom moves what shows it. The
@@ -159,6 +160,33 @@ final class SymptomEdits {
         List<String> reports = ids.stream().filter(PublicId.REPORT::matches).toList();
         PeerSignature.refresh(tx, reports);
         reindex(tx, reports, ids.stream().filter(PublicId.SOLUTION::matches).toList());
+    }
+
+    // Concept ids (unique constraint concept_id), then each customer's symptom classified as one of them.
+    private static final String SHOWING_CUSTOMERS_SYMPTOMS = """
+            MATCH (c:Concept) WHERE c.id IN $ids AND c.origin = 'CUSTOMER'
+            MATCH (c)<-[:CLASSIFIED_AS]-(s:Symptom) WHERE s.proposedBy IS NOT NULL
+            RETURN [(r:Report)-[:SHOWS]->(s) | r.id] AS reports, [(sol:Solution)-[:SOLVES]->(s) | sol.id] AS solutions
+            """;
+
+    /**
+     * After a change to these concepts (an approval, a rejection, their undo): the reports and solutions of the
+     * customers' symptoms among them are re-indexed, since search holds a customer's symptom only once it is public
+     * ({@code SymptomVisibility.PUBLIC}). A customer's symptom has the reports of the few customers who used it.
+     */
+    static void visibilityMayHaveChanged(SimpleQueryRunner tx, Collection<String> conceptIds) {
+        List<String> reports = new ArrayList<>();
+        List<String> solutions = new ArrayList<>();
+        tx.run(SHOWING_CUSTOMERS_SYMPTOMS, Map.of("ids", List.copyOf(conceptIds))).forEachRemaining(r -> {
+            reports.addAll(r.get("reports").asList(Value::asString));
+            solutions.addAll(r.get("solutions").asList(Value::asString));
+        });
+        if (!reports.isEmpty()) {
+            Outbox.recordAll(tx, EventType.ReportChanged, reports, Map.of("change", "symptom reviewed"));
+        }
+        if (!solutions.isEmpty()) {
+            Outbox.recordAll(tx, EventType.SolutionChanged, solutions, Map.of("change", "symptom reviewed"));
+        }
     }
 
     private static void reindex(SimpleQueryRunner tx, List<String> reports, List<String> solutions) {

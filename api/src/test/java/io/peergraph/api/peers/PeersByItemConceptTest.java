@@ -30,7 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * peersWithSymptom matches configuration items by the concepts they are classified under, not only by item: a peer
  * whose GPU is another device of my GPU's concept is found and shares it "of the concept" (named in {@code why});
  * drivers of one major version are classified into one generated family concept and match by it; a moderator's merge
- * of two drivers' family concepts makes a peer match who did not, and the undo takes it back. Every value, symptom,
+ * of two drivers' family concepts, or a broader link between them, makes a peer match who did not, and the undo (the
+ * removal) takes it back. Every value, symptom,
  * kind and scheme is this test's own, so other tests' data cannot interfere.
  */
 @ApiTest
@@ -124,6 +125,23 @@ class PeersByItemConceptTest {
 
         api.post(moderator, "mutation($e: ID!) { undoCuration(event: $e) { id } }", Map.of("e", event)).data();
         assertThat(peerMatch(mine, peer)).as("two families again").isNull();
+    }
+
+    @Test
+    void aBroaderLinkBetweenTwoDriverFamiliesMakesAPeerMatchUntilItIsRemoved() {
+        String mine = config(aliceId, new ConfigItemValue("driver", "Mesa" + u + " 20.0.8"));
+        String peer = peerReporting(new ConfigItemValue("driver", "Mesa" + u + " 19.3.5"));
+        assertThat(peerMatch(mine, peer)).isNull();
+
+        String moderator = api.token("mod-" + u, List.of(Role.MODERATOR));
+        Map<String, Object> link = Map.of("c", familyIri("Mesa" + u + " 19.3.5"), "b", familyIri("Mesa" + u + " 20.0.8"));
+        api.post(moderator, "mutation($c: String!, $b: String!) { setBroader(concept: $c, broader: $b) { id } }", link).data();
+        JsonNode match = peerMatch(mine, peer);
+        assertThat(match).as("my family is broader than theirs now").isNotNull();
+        assertThat(match.path("why").asText()).contains("driver of the concept Mesa" + u + " 20 (Mesa" + u + " 19.3.5");
+
+        api.post(moderator, "mutation($c: String!, $b: String!) { removeBroader(concept: $c, broader: $b) { id } }", link).data();
+        assertThat(peerMatch(mine, peer)).isNull();
     }
 
     private String familyIri(String driverValue) {

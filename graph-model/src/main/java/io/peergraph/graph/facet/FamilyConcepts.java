@@ -6,6 +6,7 @@ import io.peergraph.graph.tag.TagLabel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,9 +24,7 @@ import java.util.Optional;
  */
 final class FamilyConcepts {
 
-    /** Origin of the generated concepts and schemes, beside SEED, MODERATOR and CUSTOMER. */
-    static final String ORIGIN = "GENERATED";
-
+    // Origin GENERATED (beside SEED, MODERATOR, CUSTOMER): benchmark cohorts leave these concepts out (BenchmarkQuery).
     // MERGE takes the constraint's lock, so two writers of one family make one concept; only the one that made it
     // links it into its scheme (a moderator may have moved it under a broader one since). A family merged away
     // (DEPRECATED, REPLACED_BY) classifies its new members as its survivor, as its old ones were.
@@ -73,7 +72,7 @@ final class FamilyConcepts {
                     "label", label, "labelKey", TagLabel.normalize(label)));
         }
         // In one order in every writer, so two batches lock the concepts they share in the same order.
-        rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> (String) r.get("concept")).thenComparing(r -> (String) r.get("item")));
+        rows.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get("concept")).thenComparing(r -> (String) r.get("item")));
         return rows;
     }
 

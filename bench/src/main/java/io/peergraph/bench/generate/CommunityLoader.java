@@ -1,5 +1,6 @@
 package io.peergraph.bench.generate;
 
+import io.peergraph.graph.facet.ItemClassification;
 import io.peergraph.graph.peers.PeerSignature;
 import io.peergraph.graph.schema.SchemaMigrations;
 import java.util.ArrayList;
@@ -134,6 +135,9 @@ public final class CommunityLoader {
                 "products", vocabulary.products.stream().map(p -> Map.of("id", p.id(), "key", p.key(), "name", p.name())).toList(),
                 "items", vocabulary.allItems().stream().map(i -> Map.of("id", i.id(), "key", i.key(), "kind", i.kind(), "value", i.value())).toList()))
                 .consume();
+        // Classified into concepts (generated families: driver major, OS, …) as imports classify items, so the reports'
+        // signatures carry their concepts when written and a start finds nothing to re-sign.
+        ItemClassification.classifyAll(tx);
     }
 
     private static void writeCustomers(TransactionContext tx, List<SyntheticCommunity.Customer> batch, SyntheticCommunity community) {

@@ -2,35 +2,38 @@ package io.peergraph.graph.facet;
 
 import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.tag.TagLabel;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * Classifies configuration items into the taxonomy: an item of a kind that declares a {@code valueScheme} is
  * {@code CLASSIFIED_AS} the scheme's concept whose label (prefLabel, altLabel or notation, normalised as a tag is:
  * {@link TagLabel#normalize}) is the item's value. The item's family is then the concept's broader one (similar peers),
- * and benchmark cohorts compare concepts, so a moderator's merge or broader link changes answers. An item already
- * classified (by a moderator, a merge) is left alone; a value no concept carries stays unclassified.
+ * and benchmark cohorts compare concepts, so a moderator's merge or broader link changes answers. An item of a kind
+ * that declares a family rule and no value scheme is {@code CLASSIFIED_AS} its family's generated concept
+ * ({@link FamilyConcepts}). An item already classified (by a moderator, a merge) is left alone; a value no concept
+ * carries stays unclassified. Peer signatures carry the concepts ({@code PeerSignature.TERMS_OF_ITEM}): a caller that
+ * classifies items which already have reports re-signs them ({@code SignatureResign.ofItems}).
  */
 public final class ItemClassification {
 
-    // Relies on the unique constraint config_item_key and the item_kind_kind constraint.
+    // Relies on the unique constraint config_item_key.
     private static final String UNCLASSIFIED_OF_KEYS = """
             UNWIND $keys AS key
             MATCH (i:ConfigItem {key: key}) WHERE NOT EXISTS { (i)-[:CLASSIFIED_AS]->() }
-            MATCH (k:ItemKind {kind: i.kind}) WHERE k.valueScheme IS NOT NULL
-            RETURN i.id AS id, i.value AS value, k.valueScheme AS scheme
+            RETURN i.id AS id, i.kind AS kind, i.value AS value
             """;
 
-    // Every item of the kinds with a value scheme: a scan of those kinds' items (a start, a domain load).
+    // Every item of the kinds that classify: a scan of those kinds' items (a start, a domain load).
     private static final String UNCLASSIFIED = """
-            MATCH (k:ItemKind) WHERE k.valueScheme IS NOT NULL
-            MATCH (i:ConfigItem) WHERE i.kind = k.kind AND NOT EXISTS { (i)-[:CLASSIFIED_AS]->() }
-            RETURN i.id AS id, i.value AS value, k.valueScheme AS scheme
+            MATCH (i:ConfigItem) WHERE i.kind IN $kinds AND NOT EXISTS { (i)-[:CLASSIFIED_AS]->() }
+            RETURN i.id AS id, i.kind AS kind, i.value AS value
             """;
 
     // The scheme's members are few (a value scheme, not pci.ids); the lowest id wins when two concepts share a label.
@@ -43,7 +46,7 @@ public final class ItemClassification {
               RETURN c ORDER BY c.id LIMIT 1
             }
             MERGE (i)-[:CLASSIFIED_AS]->(c)
-            RETURN count(*) AS classified
+            RETURN collect(i.id) AS ids
             """;
 
     private static final String UNCLASSIFIED_COUNTS = """
@@ -53,14 +56,21 @@ public final class ItemClassification {
             ORDER BY configurations DESC, kind, value LIMIT $limit
             """;
 
+    /** Items per statement of a domain load's family classification (tens of thousands of items at a first start). */
+    private static final int BATCH = 5_000;
+
     private ItemClassification() {}
 
-    /** Classifies the items with these {@code ConfigItem.key}s that are not classified yet (an import's batch). */
-    public static int classify(SimpleQueryRunner tx, Collection<String> itemKeys) {
+    /**
+     * Classifies the items with these {@code ConfigItem.key}s that are not classified yet (an import's batch); returns
+     * the ids of those it classified.
+     */
+    public static List<String> classify(SimpleQueryRunner tx, Collection<String> itemKeys) {
         if (itemKeys.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        return write(tx, tx.run(UNCLASSIFIED_OF_KEYS, Map.of("keys", List.copyOf(itemKeys))).list());
+        List<FamilyConcepts.ItemRow> items = tx.run(UNCLASSIFIED_OF_KEYS, Map.of("keys", List.copyOf(itemKeys))).list(ItemClassification::row);
+        return items.isEmpty() ? List.of() : write(tx, ItemFacetStore.read(tx), items);
     }
 
     /** The same through Spring's client (the API's configuration writes, in their transaction when there is one). */
@@ -68,17 +78,23 @@ public final class ItemClassification {
         if (itemKeys.isEmpty()) {
             return;
         }
-        List<Map<String, Object>> rows = client.query(UNCLASSIFIED_OF_KEYS).bind(List.copyOf(itemKeys)).to("keys").fetch().all().stream()
-                .map(r -> Map.<String, Object>of("id", r.get("id"), "label", TagLabel.normalize((String) r.get("value")), "scheme", r.get("scheme")))
-                .toList();
-        if (!rows.isEmpty()) {
-            client.query(CLASSIFY).bind(rows).to("rows").run();
+        List<FamilyConcepts.ItemRow> items = client.query(UNCLASSIFIED_OF_KEYS).bind(List.copyOf(itemKeys)).to("keys").fetch().all().stream()
+                .map(r -> new FamilyConcepts.ItemRow((String) r.get("id"), (String) r.get("kind"), (String) r.get("value"))).toList();
+        if (!items.isEmpty()) {
+            write((cypher, params) -> client.query(cypher).bindAll(params).fetchAs(List.class)
+                    .mappedBy((t, r) -> r.get("ids").asList(Value::asString)).one().orElse(List.of()), ItemFacetStore.read(client), items);
         }
     }
 
-    /** Classifies every item not classified yet whose kind declares a value scheme. */
-    public static int classifyAll(SimpleQueryRunner tx) {
-        return write(tx, tx.run(UNCLASSIFIED).list());
+    /**
+     * Classifies every item not classified yet whose kind declares a value scheme or (into generated family concepts) a
+     * family rule; returns the ids of those it classified, whose reports' signatures are stale if they had any.
+     */
+    public static List<String> classifyAll(SimpleQueryRunner tx) {
+        ItemFacets facets = ItemFacetStore.read(tx);
+        List<String> kinds = facets.kinds().stream().filter(k -> k.valueScheme() != null || FamilyConcepts.generates(k)).map(ItemKind::kind).toList();
+        List<FamilyConcepts.ItemRow> items = tx.run(UNCLASSIFIED, Map.of("kinds", kinds)).list(ItemClassification::row);
+        return items.isEmpty() ? List.of() : write(tx, facets, items);
     }
 
     /** A value of a kind with a value scheme that no concept carries, and on how many configurations it is. */
@@ -96,9 +112,39 @@ public final class ItemClassification {
                 new Unclassified(r.get("kind").asString(), r.get("value").asString(), r.get("configurations").asLong(0)));
     }
 
-    private static int write(SimpleQueryRunner tx, List<Record> candidates) {
-        List<Map<String, Object>> rows = candidates.stream().map(r -> Map.<String, Object>of("id", r.get("id").asString(),
-                "label", TagLabel.normalize(r.get("value").asString()), "scheme", r.get("scheme").asString())).toList();
-        return rows.isEmpty() ? 0 : tx.run(CLASSIFY, Map.of("rows", rows)).single().get("classified").asInt();
+    private static FamilyConcepts.ItemRow row(Record r) {
+        return new FamilyConcepts.ItemRow(r.get("id").asString(), r.get("kind").asString(), r.get("value").asString());
+    }
+
+    /** Runs one statement that returns the ids it classified, in the caller's transaction, whichever client it holds. */
+    private interface Writer {
+        List<?> run(String cypher, Map<String, Object> parameters);
+    }
+
+    private static List<String> write(SimpleQueryRunner tx, ItemFacets facets, List<FamilyConcepts.ItemRow> items) {
+        return write((cypher, params) -> tx.run(cypher, params).single().get("ids").asList(Value::asString), facets, items);
+    }
+
+    /**
+     * Items of a kind with a value scheme by label first; of a kind with a family rule and no scheme, into its generated
+     * family concept ({@link FamilyConcepts}). Returns the ids of the items it classified (a label no concept carries
+     * classifies nothing).
+     */
+    private static List<String> write(Writer writer, ItemFacets facets, List<FamilyConcepts.ItemRow> items) {
+        List<Map<String, Object>> byLabel = new ArrayList<>();
+        for (FamilyConcepts.ItemRow item : items) {
+            facets.kind(item.kind()).map(ItemKind::valueScheme).ifPresent(scheme -> byLabel.add(Map.of("id", item.id(),
+                    "label", TagLabel.normalize(item.value()), "scheme", scheme)));
+        }
+        List<Map<String, Object>> byFamily = FamilyConcepts.rows(facets, items);
+        List<String> classified = new ArrayList<>();
+        if (!byLabel.isEmpty()) {
+            writer.run(CLASSIFY, Map.of("rows", byLabel)).forEach(id -> classified.add((String) id));
+        }
+        for (int from = 0; from < byFamily.size(); from += BATCH) {
+            List<Map<String, Object>> batch = byFamily.subList(from, Math.min(byFamily.size(), from + BATCH));
+            writer.run(FamilyConcepts.CLASSIFY, Map.of("rows", batch)).forEach(id -> classified.add((String) id));
+        }
+        return classified;
     }
 }

@@ -1,6 +1,7 @@
 package io.peergraph.graph.facet;
 
 import io.peergraph.graph.driver.GraphConnection;
+import io.peergraph.graph.peers.SignatureResign;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +71,10 @@ public final class ItemFacetStore {
             return graph.write(tx -> {
                 kindsByDomain.forEach((domain, kinds) -> replace(tx, domain, kinds));
                 SymptomSchemes.mark(tx, symptomSchemes);
-                return ItemClassification.classifyAll(tx);
+                // Items that had reports before they had a concept (an upgrade's first start) carry a stale signature.
+                List<String> classified = ItemClassification.classifyAll(tx);
+                SignatureResign.ofItems(tx, classified, "items classified on a domain load");
+                return classified.size();
             });
         } finally {
             DeclaredKinds.written();

@@ -82,8 +82,8 @@ public final class ProtonDbImport {
               CREATE (cf)-[:OF]->(sol)
               CREATE (cf)-[:WITH]->(cfg)
             }
-            WITH row, c AS owner, cfg, r, symptoms, COLLECT { MATCH (cfg)-[:INCLUDES]->(i:ConfigItem) RETURN i.id } AS items
-            """ + PeerSignature.SET_NEW;
+            WITH row, c AS owner, cfg, r, symptoms,
+            """ + PeerSignature.ITEM_TERMS + " AS items\n" + PeerSignature.SET_NEW;
 
     private ProtonDbImport() {}
 

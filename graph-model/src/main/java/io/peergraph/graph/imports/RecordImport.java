@@ -103,8 +103,8 @@ public enum RecordImport {
               CREATE (r)-[:SHOWS]->(s)
               RETURN collect(s.id) AS symptoms
             }
-            WITH row, owner, cfg, r, symptoms, COLLECT { MATCH (cfg)-[:INCLUDES]->(i:ConfigItem) RETURN i.id } AS items
-            """ + PeerSignature.SET_NEW + """
+            WITH row, owner, cfg, r, symptoms,
+            """ + PeerSignature.ITEM_TERMS + " AS items\n" + PeerSignature.SET_NEW + """
             RETURN collect(row.sourceKey) AS written, collect(r.id) AS aggregates
             """),
 

@@ -37,7 +37,7 @@ public final class BenchmarkQuery {
             WITH me, metric,
                  head([(me)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p {.id, .name}]) AS myProduct,
                  [kind IN $ladder | [(me)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind = kind
-                    | i {.id, .value, unit: coalesce(head([(i)-[:CLASSIFIED_AS]->(c:Concept) | c.id]), i.id)}]] AS mine
+                    | i {.id, .value, unit: coalesce(head([(i)-[:CLASSIFIED_AS]->(c:Concept) WHERE c.origin IS NULL OR c.origin <> 'GENERATED' | c.id]), i.id)}]] AS mine
             CALL (me, metric) {
               OPTIONAL MATCH (me)-[l:LATEST_VALUE]->(metric)
               RETURN l.value AS myValue, CASE WHEN $since IS NULL THEN [] ELSE
@@ -53,10 +53,12 @@ public final class BenchmarkQuery {
               WITH owner, c, l.value AS value, head([(c)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p.id]) AS product
               WITH owner, c, value, product = myProduct.id OR (product IS NULL AND myProduct IS NULL) AS sameProduct
               // Items only for configurations of my product: the others stop at depth 0 whatever they include. An item
-              // counts as the concept it is classified as (two items merged into one concept are the same), else itself.
+              // counts as the concept it is classified as (two items merged into one concept are the same), else itself;
+              // not as a generated family concept (driver major, age band: facet.FamilyConcepts), which would make the
+              // cohort of my exact driver that of every driver of its major version.
               WITH owner, c, value, sameProduct, CASE WHEN sameProduct
                      THEN [(c)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind IN $ladder
-                           | [i.kind, coalesce(head([(i)-[:CLASSIFIED_AS]->(x:Concept) | x.id]), i.id)]] ELSE [] END AS items
+                           | [i.kind, coalesce(head([(i)-[:CLASSIFIED_AS]->(x:Concept) WHERE x.origin IS NULL OR x.origin <> 'GENERATED' | x.id]), i.id)]] ELSE [] END AS items
               // A configuration of another domain (none of my ladder's kinds, some of another's) stops at the product.
               WITH owner, c, value, sameProduct, items,
                    sameProduct AND size(items) = 0 AND EXISTS { (c)-[:INCLUDES]->(o:ConfigItem) WHERE o.kind IN $foreignKinds } AS foreign

@@ -19,7 +19,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * settings refreshes it ({@link #refresh}) in the same transaction, so the index never shows what it must not:
  * graph-model's operations that change reports, their symptoms, their configuration's items or those settings
  * (ReportStore, ConfigurationStore, the imports, {@link SignatureResign}) do it themselves, so no caller can forget.
- * The items are those of the configuration when the signature is refreshed.
+ * The items are those of the configuration when the signature is refreshed, each with the concepts it is classified
+ * under ({@link #TERMS_OF_ITEM}).
  *
  * <p>The symptom terms carry the taxonomy above each symptom the report shows ({@link #TERMS_OF_SYMPTOM}), so a
  * question about a broad symptom is one or two terms however many narrower symptoms there are (docs/taxonomy.md).
@@ -46,6 +47,38 @@ public final class PeerSignature {
             }
             """;
 
+    /**
+     * How far up the taxonomy an item's terms reach from the concept it is classified as: that concept and its broader
+     * ones (a family a moderator linked it under). One level: a scheme's top classes ("display controller") would
+     * otherwise make every GPU a relative of every other.
+     */
+    public static final int ITEM_CONCEPT_DEPTH = 1;
+
+    /**
+     * Put before a concept's id among an item's terms ({@link #TERMS_OF_ITEM}), so a concept term can never be taken
+     * for an item id, whatever ids look like.
+     */
+    public static final String CONCEPT_TERM = "as_";
+
+    /**
+     * The index terms of the configuration item {@code i} (rows of {@code term}): its id, and the concepts it is
+     * classified under with their broader ones within {@link #ITEM_CONCEPT_DEPTH}, each as {@link #CONCEPT_TERM} +
+     * id. So a question finds a peer whose GPU is another device of my GPU's concept, or whose driver is of my driver's
+     * generated family (facet.FamilyConcepts), and a moderator's merge or broader link between item concepts changes
+     * who is found ({@link SignatureResign#underConcepts} re-signs the reports below it).
+     */
+    public static final String TERMS_OF_ITEM = """
+            CALL (i) {
+              RETURN i.id AS term
+              UNION
+              MATCH (i)-[:CLASSIFIED_AS]->(:Concept)-[:BROADER*0..%d]->(c:Concept)
+              RETURN '%s' + c.id AS term
+            }
+            """.formatted(ITEM_CONCEPT_DEPTH, CONCEPT_TERM);
+
+    /** The item terms of the configuration {@code cfg}, as an expression: what a statement ending in {@link #SET_NEW} names {@code items}. */
+    public static final String ITEM_TERMS = "COLLECT { MATCH (cfg)-[:INCLUDES]->(i:ConfigItem) " + TERMS_OF_ITEM + " RETURN DISTINCT term }";
+
     /** The terms of each symptom in {@code $symptomIds}, for writers that sign many reports with few symptoms. */
     private static final String SYMPTOM_TERMS = """
             UNWIND $symptomIds AS symptomId
@@ -64,12 +97,12 @@ public final class PeerSignature {
     public static final String REFRESH = """
             UNWIND $reportIds AS reportId
             MATCH (owner:Customer)-[:REPORTED]->(r:Report {id: reportId})-[:ON]->(cfg:Configuration)
-            CALL (r, cfg) {
+            CALL (r) {
               OPTIONAL MATCH (r)-[:SHOWS]->(s:Symptom)
-              WITH r, cfg, collect(s.id) AS symptoms
-              OPTIONAL MATCH (cfg)-[:INCLUDES]->(i:ConfigItem)
-              RETURN symptoms, collect(i.id) AS items
+              RETURN collect(s.id) AS symptoms
             }
+            WITH r, owner, cfg, symptoms,
+            """ + ITEM_TERMS + " AS items\n" + """
             WITH r, owner, cfg, symptoms, items, COLLECT {
               MATCH (r)-[:SHOWS]->(s:Symptom)
             """ + TERMS_OF_SYMPTOM + """
@@ -85,8 +118,8 @@ public final class PeerSignature {
     /**
      * The signature of a report created by the statement it ends, from what that statement has in hand, so that
      * bulk writers need not read the report back ({@link #REFRESH} does): {@code r}, its {@code owner}, its
-     * configuration {@code cfg}, {@code symptoms} (the ids of the symptoms it shows) and {@code items} (the ids of
-     * its configuration's items), and the parameter {@code $symptomTerms}: each of those symptoms' terms by id, as
+     * configuration {@code cfg}, {@code symptoms} (the ids of the symptoms it shows) and {@code items} (its
+     * configuration's {@link #ITEM_TERMS}), and the parameter {@code $symptomTerms}: each of those symptoms' terms by id, as
      * {@link #symptomTerms} gives them once per batch (a batch has thousands of reports, a few dozen symptoms). A
      * new report has no signature to clear, so this only sets one when it is shown. Only graph-model's import
      * statements (io.peergraph.graph.imports) end with it.

@@ -38,6 +38,27 @@ public final class PeersWithSymptomQuery {
     /** Peers whose confirmations rank the solutions: the most similar ones, bounded so the cost is too. */
     public static final int SOLUTION_POOL = 200;
 
+    /**
+     * The boost of a concept term of my item (another item of its concept) in the Lucene query, beside 1 for the item
+     * itself. Half, as PeerMatch counts a relative half: a peer with a relative of my rare GPU ranks above one with my
+     * common RAM size (BM25's idf still weighs the concept by its own rarity, and a concept is always more common than
+     * each of its items), never above one with the GPU itself, who matches both terms. Chosen, not tuned; measured with
+     * bench/run-answers.sh (docs/benchmarks.md, issue 19: MRR 0.826 against 0.827 without concept terms on the same 500
+     * questions, no measurable change to the solutions; what it changes is who is found and why).
+     */
+    static final double CONCEPT_BOOST = 0.5;
+
+    /** The same for a concept one level above my item's (a family a moderator linked it under): a looser relative. */
+    static final double BROADER_BOOST = 0.25;
+
+    /**
+     * The concepts the item {@code i} is classified under with those broader within the signature's depth, as maps of
+     * {@code id}, {@code iri}, {@code label} and {@code depth}: the question's concept terms, and PeerMatch's concept shares.
+     */
+    private static final String ITEM_CONCEPTS = """
+            [p = (i)-[:CLASSIFIED_AS]->(:Concept)-[:BROADER*0..%d]->(c:Concept)
+             | c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel, c.iri), depth: length(p) - 1}]""".formatted(PeerSignature.ITEM_CONCEPT_DEPTH);
+
     // The asker's right: only its cheapest case (they own the configuration, Visibility.cypherOwns) in this round
     // trip; anyone else is settled by AccessQuery and asks again with $askerId null.
     // Ids come from the graph (well-formed, [a-z0-9_]), never from user text, so the Lucene query cannot be
@@ -51,13 +72,16 @@ public final class PeersWithSymptomQuery {
             WITH owner, me, symptom, [(symptom)-[:CLASSIFIED_AS]->(c:Concept) | c.id] AS conceptIds
             CALL (me) {
               MATCH (me)-[:INCLUDES]->(i:ConfigItem)
-              RETURN collect(i {.id, .kind, .value}) AS mine
+              RETURN collect(i {.id, .kind, .value, concepts: ITEM_CONCEPTS}) AS mine
             }
             WITH symptom, conceptIds, mine, owner WHERE size(mine) > 0
             WITH symptom, conceptIds, mine,
                  '+peerSymptoms:(' + reduce(q = symptom.id, c IN conceptIds | q + ' ' + c) + ')'
-                 + ' +peerItems:(' + reduce(q = '', i IN mine | q + ' ' + i.id) + ') -peerOwner:' + owner.id AS lucene
-            """;
+                 + ' +peerItems:(' + reduce(q = '', i IN mine | q + ' ' + i.id
+                     + reduce(t = '', c IN i.concepts | t + ' CONCEPT_TERM' + c.id + CASE c.depth WHEN 0 THEN '^CONCEPT_BOOST' ELSE '^BROADER_BOOST' END))
+                 + ') -peerOwner:' + owner.id AS lucene
+            """.replace("ITEM_CONCEPTS", ITEM_CONCEPTS).replace("CONCEPT_TERM", PeerSignature.CONCEPT_TERM)
+            .replace("CONCEPT_BOOST", Double.toString(CONCEPT_BOOST)).replace("BROADER_BOOST", Double.toString(BROADER_BOOST));
 
     /** A peer row's reports: their best-matching ones, at most this many. */
     public static final int REPORTS_PER_PEER = 5;
@@ -95,13 +119,13 @@ public final class PeersWithSymptomQuery {
                 RETURN collect(REPORT_FIELDS) AS reports, head(collect(r)) AS closest
               }
               RETURN collect({ownerId: ownerId, score: best, reports: reports,
-                              items: [(closest)-[:ON]->(:Configuration)-[:INCLUDES]->(i:ConfigItem) | i {.id, .kind, .value}]}) AS peers
+                              items: [(closest)-[:ON]->(:Configuration)-[:INCLUDES]->(i:ConfigItem) | i {.id, .kind, .value, concepts: ITEM_CONCEPTS}]}) AS peers
             }
             // My items with how many configurations hold each (their rarity), and how many configurations there are.
             CALL (mine) {
               UNWIND mine AS m
               MATCH (i:ConfigItem {id: m.id})
-              RETURN collect(i {.id, .kind, .value, configurations: COUNT { (i)<-[:INCLUDES]-() }}) AS rarity,
+              RETURN collect(i {.id, .kind, .value, configurations: COUNT { (i)<-[:INCLUDES]-() }, concepts: m.concepts}) AS rarity,
                      COUNT { (:Configuration) } AS configurations
             }
             // The symptoms the question covers: the symptom, those under it, those classified under its concepts.
@@ -167,7 +191,7 @@ public final class PeersWithSymptomQuery {
                                   tried: COUNT { (sol)<-[:OF]-(:Confirmation) }}) AS candidates
             }
             RETURN page, peers, rarity, configurations, candidates, everyone, similar, product
-            """).replace("REPORT_FIELDS", REPORT_FIELDS);
+            """).replace("REPORT_FIELDS", REPORT_FIELDS).replace("ITEM_CONCEPTS", ITEM_CONCEPTS);
 
     /** How many other customers with a shareable, overlapping configuration reported the symptom. */
     public static final String COUNT_CYPHER = SIGNATURE_QUERY + """
@@ -232,16 +256,24 @@ public final class PeersWithSymptomQuery {
         return new ConfigItem(i.get("id").asString(), i.get("kind").asString(), i.get("value").asString(), configurations);
     }
 
+    private static List<PeerMatch.ItemConcept> concepts(org.neo4j.driver.Value item) {
+        return item.get("concepts").asList(c -> new PeerMatch.ItemConcept(c.get("id").asString(), c.get("iri").asString(),
+                c.get("label").asString(), c.get("depth").asInt()));
+    }
+
     static PeerAnswer map(Record r, int offset, int first, int solutions, SolutionRanking ranking, ItemFacets facets) {
         List<PeerReport> reports = r.get("page").asList(PeerReport::from);
         boolean hasNext = reports.size() > first;
         List<ConfigItem> mine = r.get("rarity").asList(i -> item(i, i.get("configurations").asLong()));
         long configurations = r.get("configurations").asLong();
+        Map<String, List<PeerMatch.ItemConcept>> concepts = new HashMap<>();
+        r.get("rarity").values().forEach(i -> concepts.put(i.get("id").asString(), concepts(i)));
+        r.get("peers").values().forEach(p -> p.get("items").values().forEach(i -> concepts.put(i.get("id").asString(), concepts(i))));
         // Ordered here: the rows come out of a subquery per peer, which need not keep the order they went in with.
         List<PeerMatch> peers = r.get("peers").asList(p -> p).stream()
                 .sorted(java.util.Comparator.comparingDouble((org.neo4j.driver.Value p) -> -p.get("score").asDouble())
                         .thenComparing(p -> p.get("ownerId").asString()))
-                .map(p -> PeerMatch.of(facets, p.get("ownerId").asString(), mine, p.get("items").asList(i -> item(i, 0)), configurations,
+                .map(p -> PeerMatch.of(facets, concepts, p.get("ownerId").asString(), mine, p.get("items").asList(i -> item(i, 0)), configurations,
                         p.get("reports").asList(PeerReport::from)))
                 .toList();
         return new PeerAnswer(reports.subList(0, Math.min(first, reports.size())), offset, hasNext, ranking.rank(r, solutions),

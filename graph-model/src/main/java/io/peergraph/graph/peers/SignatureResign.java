@@ -2,8 +2,10 @@ package io.peergraph.graph.peers;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
@@ -11,12 +13,14 @@ import org.neo4j.driver.Value;
 
 /**
  * Re-signs the reports whose peer signature the taxonomy above them made stale: a signature holds the broader
- * symptoms and concepts of what a report shows ({@link PeerSignature#TERMS_OF_SYMPTOM}), so whatever moves a
- * concept, classifies a symptom or links a symptom to a broader one calls this in its own transaction.
+ * symptoms and concepts of what a report shows ({@link PeerSignature#TERMS_OF_SYMPTOM}) and the concepts its
+ * configuration's items are classified under ({@link PeerSignature#TERMS_OF_ITEM}), so whatever moves a concept,
+ * classifies a symptom or an item that has reports, or links a symptom to a broader one calls this in its own
+ * transaction.
  *
  * <p>Bounded changes (up to {@link #INLINE_LIMIT} reports) are re-signed in that transaction: the question sees the
  * change as soon as it commits. A wider one (moving a top concept touches tens of thousands of reports) records a
- * {@code :PeerResign} request in that transaction instead, naming the symptoms whose reports are stale, and
+ * {@code :PeerResign} request in that transaction instead, naming the symptoms and items whose reports are stale, and
  * {@link #drain} re-signs them in batches of {@link #BATCH}, each batch in one transaction with the request's cursor
  * (report id) moved on, the request deleted with its last batch. So no work is lost: the request commits if and only
  * if the change does, and a crash repeats at most one batch; re-signing recomputes from the graph as it is then, so
@@ -39,6 +43,14 @@ public final class SignatureResign {
             RETURN collect(DISTINCT s.id) AS symptomIds
             """;
 
+    // The items whose terms hold one of the concepts: classified under it or one level below, the depth
+    // PeerSignature.TERMS_OF_ITEM walks up.
+    private static final String ITEMS_UNDER_CONCEPTS = """
+            UNWIND $conceptIds AS conceptId
+            MATCH (:Concept {id: conceptId})<-[:BROADER*0..%d]-(:Concept)<-[:CLASSIFIED_AS]-(i:ConfigItem)
+            RETURN collect(DISTINCT i.id) AS itemIds
+            """.formatted(PeerSignature.ITEM_CONCEPT_DEPTH);
+
     // The symptoms whose terms hold one of the symptoms by key: itself and its narrower ones.
     private static final String SYMPTOMS_UNDER_SYMPTOMS = """
             UNWIND $symptomIds AS symptomId
@@ -54,8 +66,16 @@ public final class SignatureResign {
             RETURN collect(r.id) AS reportIds
             """;
 
+    // The same for reports on a configuration that includes one of the items.
+    private static final String REPORTS_INCLUDING = """
+            UNWIND $itemIds AS itemId
+            MATCH (:ConfigItem {id: itemId})<-[:INCLUDES]-(:Configuration)<-[:ON]-(r:Report)
+            WITH DISTINCT r LIMIT $limit
+            RETURN collect(r.id) AS reportIds
+            """;
+
     private static final String REQUEST = """
-            CREATE (:PeerResign {symptomIds: $symptomIds, after: '', requestedAt: datetime(), reason: $reason})
+            CREATE (:PeerResign {symptomIds: $symptomIds, itemIds: $itemIds, after: '', requestedAt: datetime(), reason: $reason})
             """;
 
     // The oldest request first; SET takes its write lock, so two drains in parallel take turns on it and the second
@@ -66,11 +86,18 @@ public final class SignatureResign {
             SET q.drainedAt = datetime()
             WITH q
             CALL (q) {
-              UNWIND q.symptomIds AS symptomId
-              MATCH (:Symptom {id: symptomId})<-[:SHOWS]-(r:Report)
-              WHERE r.id > q.after
-              WITH DISTINCT r.id AS reportId
-              ORDER BY reportId LIMIT $batch
+              CALL (q) {
+                UNWIND q.symptomIds AS symptomId
+                MATCH (:Symptom {id: symptomId})<-[:SHOWS]-(r:Report)
+                WHERE r.id > q.after
+                RETURN r.id AS reportId
+                UNION
+                UNWIND coalesce(q.itemIds, []) AS itemId
+                MATCH (:ConfigItem {id: itemId})<-[:INCLUDES]-(:Configuration)<-[:ON]-(r:Report)
+                WHERE r.id > q.after
+                RETURN r.id AS reportId
+              }
+              WITH reportId ORDER BY reportId LIMIT $batch
               RETURN collect(reportId) AS reportIds
             }
             RETURN elementId(q) AS request, reportIds
@@ -92,9 +119,22 @@ public final class SignatureResign {
 
     private SignatureResign() {}
 
-    /** After concepts' broader links or classifications changed: the reports under them (through the taxonomy). */
+    /**
+     * After concepts' broader links or classifications changed: the reports under them (through the taxonomy), by the
+     * symptoms they show and by the items of their configuration ({@link PeerSignature#TERMS_OF_ITEM}).
+     */
     public static Outcome underConcepts(SimpleQueryRunner tx, Collection<String> conceptIds, String reason) {
-        return conceptIds.isEmpty() ? Outcome.NONE : ofSymptoms(tx, symptoms(tx, SYMPTOMS_UNDER_CONCEPTS, "conceptIds", conceptIds), reason);
+        if (conceptIds.isEmpty()) {
+            return Outcome.NONE;
+        }
+        Map<String, Object> p = Map.of("conceptIds", List.copyOf(conceptIds));
+        return resign(tx, tx.run(SYMPTOMS_UNDER_CONCEPTS, p).single().get("symptomIds").asList(Value::asString),
+                tx.run(ITEMS_UNDER_CONCEPTS, p).single().get("itemIds").asList(Value::asString), reason);
+    }
+
+    /** After these items' own terms changed (classified, reclassified): the reports on configurations that include them. */
+    public static Outcome ofItems(SimpleQueryRunner tx, Collection<String> itemIds, String reason) {
+        return resign(tx, List.of(), itemIds, reason);
     }
 
     /** After symptoms' broader symptoms (by key) changed: the reports showing them or a narrower one. */
@@ -104,11 +144,22 @@ public final class SignatureResign {
 
     /** After these symptoms' own terms changed (classified, reclassified): the reports showing them. */
     public static Outcome ofSymptoms(SimpleQueryRunner tx, Collection<String> symptomIds, String reason) {
-        if (symptomIds.isEmpty()) {
+        return resign(tx, symptomIds, List.of(), reason);
+    }
+
+    private static Outcome resign(SimpleQueryRunner tx, Collection<String> symptomIds, Collection<String> itemIds, String reason) {
+        if (symptomIds.isEmpty() && itemIds.isEmpty()) {
             return Outcome.NONE;
         }
-        List<String> reportIds = tx.run(REPORTS_SHOWING, Map.of("symptomIds", List.copyOf(symptomIds), "limit", INLINE_LIMIT + 1))
-                .single().get("reportIds").asList(Value::asString);
+        Set<String> reportIds = new HashSet<>();
+        if (!symptomIds.isEmpty()) {
+            reportIds.addAll(tx.run(REPORTS_SHOWING, Map.of("symptomIds", List.copyOf(symptomIds), "limit", INLINE_LIMIT + 1))
+                    .single().get("reportIds").asList(Value::asString));
+        }
+        if (!itemIds.isEmpty() && reportIds.size() <= INLINE_LIMIT) {
+            reportIds.addAll(tx.run(REPORTS_INCLUDING, Map.of("itemIds", List.copyOf(itemIds), "limit", INLINE_LIMIT + 1))
+                    .single().get("reportIds").asList(Value::asString));
+        }
         if (reportIds.isEmpty()) {
             return Outcome.NONE;
         }
@@ -116,7 +167,7 @@ public final class SignatureResign {
             PeerSignature.refresh(tx, reportIds);
             return new Outcome(reportIds.size(), false);
         }
-        tx.run(REQUEST, Map.of("symptomIds", List.copyOf(symptomIds), "reason", reason)).consume();
+        tx.run(REQUEST, Map.of("symptomIds", List.copyOf(symptomIds), "itemIds", List.copyOf(itemIds), "reason", reason)).consume();
         return new Outcome(reportIds.size(), true);
     }
 

@@ -56,6 +56,39 @@ class PeerMatchTest {
     }
 
     @Test
+    void aSharedConceptMakesARelativeWhereTheRuleDoesNotAndIsNamed() {
+        // A moderator merged mesa 19 into mesa 20: the rule says two families, the concept one.
+        ConfigItem olderDriver = new ConfigItem("d3", "driver", "mesa 19.3", 0);
+        PeerMatch.ItemConcept mesa = new PeerMatch.ItemConcept("con_mesa", "https://example.org/families/driver/mesa+20", "Mesa 20", 0);
+        PeerMatch byRule = PeerMatch.of(ItemFacets.BUILT_IN, "o", MINE, List.of(olderDriver), 1000, List.of());
+        assertThat(byRule.shared()).isEmpty();
+
+        PeerMatch byConcept = PeerMatch.of(ItemFacets.BUILT_IN, java.util.Map.of("d1", List.of(mesa), "d3", List.of(mesa)), "o", MINE,
+                List.of(olderDriver), 1000, List.of());
+        assertThat(byConcept.shared()).singleElement().satisfies(s -> {
+            assertThat(s.family()).isEqualTo("Mesa 20");
+            assertThat(s.conceptIri()).isEqualTo(mesa.iri());
+            assertThat(s.share()).isCloseTo(rarity(100) / (rarity(10) + rarity(100) + rarity(500)) / 2, within(1e-9));
+        });
+        assertThat(byConcept.why()).contains("driver of the concept Mesa 20 (mesa 19.3, ");
+    }
+
+    @Test
+    void aConceptOnlyAddsRelativesTheRulesFamilyStays() {
+        // Two GPUs of one generation classified under different device concepts are still of one family.
+        ConfigItem otherGpu = new ConfigItem("g2", "gpu", "NVIDIA GeForce GTX 1080", 0);
+        PeerMatch match = PeerMatch.of(ItemFacets.BUILT_IN, java.util.Map.of(
+                        "g1", List.of(new PeerMatch.ItemConcept("con_1060", "https://example.org/1060", "GTX 1060", 0)),
+                        "g2", List.of(new PeerMatch.ItemConcept("con_1080", "https://example.org/1080", "GTX 1080", 0))),
+                "o", MINE, List.of(otherGpu), 1000, List.of());
+        assertThat(match.shared()).singleElement().satisfies(s -> {
+            assertThat(s.family()).isEqualTo("nvidia geforce gtx 10xx");
+            assertThat(s.conceptIri()).isNull();
+        });
+        assertThat(match.why()).contains("gpu of the family nvidia geforce gtx 10xx");
+    }
+
+    @Test
     void excerptsAreCutAtAWordAndWhitespaceIsCollapsed() {
         assertThat(PeerReport.excerpt(null)).isNull();
         assertThat(PeerReport.excerpt("  \n ")).isNull();

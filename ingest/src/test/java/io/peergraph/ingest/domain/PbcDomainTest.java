@@ -152,15 +152,24 @@ class PbcDomainTest {
     void peersWithEdemaIncludeEveryKindOfEdemaAndSayWhatWorkedForThem() {
         int me = first(p -> symptoms.get(p).contains("edema/despite-diuretics"));
         String edema = client.query("MATCH (s:Symptom {key: 'edema'}) RETURN s.id AS id").fetchAs(String.class).one().orElseThrow();
-        // Peers: others with edema of either kind whose configuration shares an item with mine.
-        Predicate<Integer> peer = p -> p != me && symptoms.get(p).stream().anyMatch(s -> s.startsWith("edema/"))
-                && items.get(p).entrySet().stream().anyMatch(e -> e.getValue().equals(items.get(me).get(e.getKey())));
+        // Peers: others with edema of either kind whose configuration shares an item with mine, or a concept of one: an
+        // age of my age's generated band, a stage under my stage's broader one (early, advanced).
+        Predicate<Integer> peer = p -> p != me && symptoms.get(p).stream().anyMatch(s -> s.startsWith("edema/")) && alike(me, p);
 
         PeersWithSymptomQuery query = new PeersWithSymptomQuery(client);
         assertThat(query.peerCount(configurationId(me), edema)).isEqualTo(count(peer)).isGreaterThan(20);
         PeerAnswer answer = query.run(ownerId(me), configurationId(me), edema, 0, 100, 10).orElseThrow();
 
         assertThat(answer.reports()).hasSize((int) count(peer));
+        String range = decade(me) + "–" + (decade(me) + 10);
+        String band = "age " + range;
+        assertThat(answer.peers()).as("a peer of my age band shares it by its concept").anySatisfy(m -> assertThat(m.shared())
+                .anySatisfy(share -> {
+                    assertThat(share.mine().kind()).isEqualTo("age");
+                    assertThat(share.family()).isEqualTo(band);
+                    assertThat(share.conceptIri()).isEqualTo("https://peergraph.io/taxonomy/pbc/facets/families/age/" + range.replace("–", "%E2%80%93"));
+                    assertThat(m.why()).contains("age of the concept " + band);
+                }));
         assertThat(answer.reports()).allSatisfy(r -> assertThat(r.symptoms()).anySatisfy(s -> assertThat(s.key()).startsWith("edema/")));
         assertThat(answer.solutions()).extracting(s -> s.solution().title()).containsExactlyInAnyOrder("D-penicillamine", "Placebo");
         for (RankedSolution s : answer.solutions()) {
@@ -168,6 +177,41 @@ class PbcDomainTest {
             assertThat(s.total()).as(key).isEqualTo(count(peer.and(p -> arm.get(p).equals(key))));
             assertThat(s.worked()).as(key).isEqualTo(count(peer.and(p -> arm.get(p).equals(key) && alive.get(p))));
         }
+    }
+
+    /** The decade of a patient's age: the band numeric-range:10 puts it in. */
+    private int decade(int patient) {
+        return Integer.parseInt(items.get(patient).get("age")) / 10 * 10;
+    }
+
+    /** Shares an item with me, or the concept of one: the age band, the broader stage (1–2 early, 3–4 advanced). */
+    private boolean alike(int me, int p) {
+        Map<String, String> mine = items.get(me);
+        Map<String, String> theirs = items.get(p);
+        boolean early = Set.of("stage 1", "stage 2").contains(mine.get("stage"));
+        return theirs.entrySet().stream().anyMatch(e -> e.getValue().equals(mine.get(e.getKey())))
+                || decade(me) == decade(p)
+                || theirs.get("stage") != null && mine.get("stage") != null && early == Set.of("stage 1", "stage 2").contains(theirs.get("stage"));
+    }
+
+    @Test
+    @Order(1)
+    void agesAreClassifiedIntoAGeneratedConceptPerBand() {
+        List<Map<String, Object>> bands = List.copyOf(client.query("""
+                MATCH (i:ConfigItem {kind: 'age'})-[:CLASSIFIED_AS]->(c:Concept)-[:IN_SCHEME]->(s:ConceptScheme)
+                RETURN c.prefLabel_en AS band, c.origin AS origin, s.iri AS scheme, collect(i.value) AS ages
+                """).fetch().all());
+        assertThat(bands).hasSize((int) items.keySet().stream().map(this::decade).distinct().count());
+        assertThat(bands).allSatisfy(b -> {
+            assertThat(b.get("origin")).isEqualTo("GENERATED");
+            assertThat(b.get("scheme")).isEqualTo("https://peergraph.io/taxonomy/pbc/facets/families/age");
+            String band = (String) b.get("band");
+            assertThat(band).startsWith("age ");
+            int low = Integer.parseInt(band.substring("age ".length(), band.indexOf('–')));
+            assertThat((List<?>) b.get("ages")).allSatisfy(age -> assertThat(Integer.parseInt((String) age) / 10 * 10).isEqualTo(low));
+        });
+        assertThat(client.query("RETURN COUNT { (i:ConfigItem {kind: 'age'}) WHERE NOT EXISTS { (i)-[:CLASSIFIED_AS]->() } } AS n")
+                .fetchAs(Long.class).one()).contains(0L);
     }
 
     @Test

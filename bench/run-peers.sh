@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 usage() {
   cat <<'USAGE'
 Usage: bench/run-peers.sh [--customers N] [--seed S] [--pairs P] [--warmup-rounds W] [--json FILE]
-                          [--data-dir DIR] [--page-cache SIZE] [--batch B] [--no-build]
+                          [--data-dir DIR] [--page-cache SIZE] [--batch B] [--no-build] [--profile true [--rounds R]]
 
 Generates a seeded synthetic community (../shared/BENCHMARKS.md shape) into an embedded Neo4j under DIR, or
 reuses one a previous run completed with the same size and seed; starts the Peergraph service in-process

@@ -93,7 +93,8 @@ final class PeersProfile {
     private static String firstComment(String part) {
         for (String line : part.split("\n")) {
             if (line.startsWith("//")) {
-                return line.substring(2).strip().substring(0, Math.min(58, line.length() - 3));
+                String comment = line.substring(2).strip();
+                return comment.substring(0, Math.min(58, comment.length()));
             }
         }
         return part.split("\n")[0];

@@ -10,6 +10,10 @@ import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.peers.RankedSolution;
 import io.peergraph.graph.peers.SolutionRanking;
 import io.peergraph.graph.testing.SharedNeo4j;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,6 +26,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -175,6 +181,27 @@ class ConfirmationTotalsTest {
             assertThat(values.get(2)).as("last confirmed " + id).isEqualTo(kept.get(id).get(2));
         });
         assertTotalsAreARecount(community.solutionIds, now);
+    }
+
+    @Test
+    void everyStatementThatLinksAConfirmationToASolutionKeepsTheTotals() throws IOException {
+        // A CREATE or MERGE with an OF relationship on its line or the next: a confirmation written. Its class must count it.
+        Pattern writesOf = Pattern.compile("(CREATE|MERGE)[^\\n]*(\\n[^\\n]*)?\\[:OF\\]->");
+        List<Path> writers;
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            writers = sources.filter(f -> f.toString().endsWith(".java")).filter(f -> writesOf.matcher(read(f)).find()).toList();
+        }
+        assertThat(writers).extracting(f -> f.getFileName().toString())
+                .contains("SolutionStore.java", "RecordImport.java", "ProtonDbImport.java");
+        assertThat(writers).allSatisfy(f -> assertThat(read(f)).as(f + " writes confirmations").contains("ConfirmationTotals.count("));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ---- the generated community --------------------------------------------------------------------------------------

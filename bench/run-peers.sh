@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 usage() {
   cat <<'USAGE'
 Usage: bench/run-peers.sh [--customers N] [--seed S] [--pairs P] [--warmup-rounds W] [--json FILE]
-                          [--data-dir DIR] [--page-cache SIZE] [--batch B] [--no-build]
+                          [--data-dir DIR] [--page-cache SIZE] [--batch B] [--no-build] [--profile true [--rounds R]]
 
 Generates a seeded synthetic community (../shared/BENCHMARKS.md shape) into an embedded Neo4j under DIR, or
 reuses one a previous run completed with the same size and seed; starts the Peergraph service in-process
@@ -22,6 +22,8 @@ rounds over the same questions; prints p50/p90/p99/max and the HTTP/driver ratio
   --page-cache SIZE  Neo4j page cache (default 2g)
   --batch B          customers per load transaction (default 1000)
   --no-build         skip the Maven build (use what was built last)
+  --profile true     instead of the latency bench: the query's time and database hits part by part (its top-level
+                     CALL subqueries), over the same questions, on a store a previous run completed (--rounds R, default 3)
 
 Environment: JAVA_HOME (a JDK >= 21; otherwise the newest in /usr/lib/jvm), BENCH_HEAP (default 4g).
 USAGE
@@ -42,6 +44,8 @@ if $build; then
 fi
 
 read -r -a JVM_FLAGS <<< "$(sed -n 's:.*<peergraph.jvm.flags>\(.*\)</peergraph.jvm.flags>.*:\1:p' pom.xml)"
+MAIN=io.peergraph.bench.peers.PeersWithSymptomBenchmark
+[[ " ${args[*]} " == *" --profile "* ]] && MAIN=io.peergraph.bench.peers.PeersProfile
 exec "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -Xms"${BENCH_HEAP:-4g}" -Xmx"${BENCH_HEAP:-4g}" \
   -cp "bench/target/classes:bench/target/api-classes:$(cat bench/target/classpath.txt)" \
-  io.peergraph.bench.peers.PeersWithSymptomBenchmark "${args[@]}"
+  "$MAIN" "${args[@]}"

@@ -4,6 +4,7 @@ import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.outbox.EventType;
 import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.peers.PeerSignature;
+import io.peergraph.graph.solution.ConfirmationTotals;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,6 +82,7 @@ public final class ProtonDbImport {
                           note: t.note, at: row.occurredAt, createdAt: datetime(), updatedAt: datetime()})
               CREATE (cf)-[:OF]->(sol)
               CREATE (cf)-[:WITH]->(cfg)
+              """ + ConfirmationTotals.lock("sol") + ConfirmationTotals.count("sol", "cf") + """
             }
             WITH row, c AS owner, cfg, r, symptoms,
             """ + PeerSignature.ITEM_TERMS + " AS items\n" + PeerSignature.SET_NEW;

@@ -5,6 +5,7 @@ import io.peergraph.graph.measurement.MeasurementStore;
 import io.peergraph.graph.outbox.EventType;
 import io.peergraph.graph.outbox.Outbox;
 import io.peergraph.graph.peers.PeerSignature;
+import io.peergraph.graph.solution.ConfirmationTotals;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -142,6 +143,7 @@ public enum RecordImport {
             MATCH (c:Customer {handle: row.customer}), (sol:Solution {sourceKey: row.solution})
             CREATE (c)-[:CONFIRMED]->(cf:Confirmation {sourceKey: row.sourceKey, id: row.id, worked: row.worked, note: row.note,
                         at: coalesce(row.at, datetime()), createdAt: datetime(), updatedAt: datetime()})-[:OF]->(sol)
+            """ + ConfirmationTotals.lock("sol") + ConfirmationTotals.count("sol", "cf") + """
             WITH row, cf, sol
             CALL (row, cf) {
               MATCH (cfg:Configuration {sourceKey: row.configuration})

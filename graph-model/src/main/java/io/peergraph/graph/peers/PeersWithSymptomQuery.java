@@ -3,6 +3,7 @@ package io.peergraph.graph.peers;
 import io.peergraph.graph.facet.DeclaredKinds;
 import io.peergraph.graph.facet.ItemFacets;
 import io.peergraph.graph.access.Visibility;
+import io.peergraph.graph.solution.ConfirmationTotals;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -137,33 +138,39 @@ public final class PeersWithSymptomQuery {
               }
               RETURN collect(DISTINCT s) AS covered
             }
-            // Everyone: every solution of a covered symptom with how often it was tried at all (its confirmations, a
-            // degree read), the most tried first; a just-proposed one (tried by nobody) still has its row. For those
-            // kept, how often it worked and how much of it is recent (what people use now), by a short half-life.
+            // Everyone: every solution of a covered symptom with how often it was tried at all (its confirmations: the
+            // OF degree, nothing else points OF at a solution), the most tried first; a just-proposed one (tried by
+            // nobody) still has its row. For those kept, how often it worked and how much of it is recent (what people
+            // use now, by a short half-life): the totals kept on the solution (ConfirmationTotals) when they hold for
+            // this question, else (a confirmation dated after $now, another half-life) its confirmations, read.
             CALL (covered) {
               UNWIND covered AS s
               MATCH (s)<-[:SOLVES]-(sol:Solution)
               WITH DISTINCT sol
-              WITH sol, COUNT { (sol)<-[:OF]-(:Confirmation) } AS tried
+              WITH sol, COUNT { (sol)<-[:OF]-() } AS tried
               ORDER BY tried DESC, sol.id LIMIT $candidates
-              CALL (sol) {
+              WITH sol, tried, tried = 0 OR ($recentHalfLifeDays = $keptHalfLifeDays AND coalesce(sol.lastConfirmedAt <= $now, false)) AS kept
+              CALL (sol, kept) {
+                WITH sol WHERE kept
+                RETURN coalesce(sol.confirmationsWorked, 0) AS worked, RECENT AS recent, RECENT_WORKED AS recentWorked
+                UNION ALL
+                WITH sol WHERE NOT kept
                 OPTIONAL MATCH (sol)<-[:OF]-(cf:Confirmation)
-                WITH cf, duration.inSeconds(coalesce(cf.at, cf.createdAt, $now), $now).seconds / 86400.0 AS age
-                WITH cf, CASE WHEN cf IS NULL THEN 0.0 ELSE 0.5 ^ (CASE WHEN age < 0 THEN 0 ELSE age END / $recentHalfLifeDays) END AS w
-                RETURN count(CASE WHEN cf.worked THEN 1 END) AS worked, sum(w) AS recent,
-                       sum(CASE WHEN cf.worked THEN w ELSE 0.0 END) AS recentWorked
+                WITH sol, cf, duration.inSeconds(coalesce(cf.at, cf.createdAt, $now), $now).seconds / 86400.0 AS age
+                WITH sol, cf, CASE WHEN cf IS NULL THEN 0.0 ELSE 0.5 ^ (CASE WHEN age < 0 THEN 0 ELSE age END / $recentHalfLifeDays) END AS w
+                // Grouped by the solution: no row at all when it is kept (an aggregate over nothing would give one).
+                WITH sol, count(CASE WHEN cf.worked THEN 1 END) AS worked, sum(w) AS recent,
+                     sum(CASE WHEN cf.worked THEN w ELSE 0.0 END) AS recentWorked
+                RETURN worked, recent, recentWorked
               }
               RETURN collect({id: sol.id, tried: tried, worked: worked, recent: recent, recentWorked: recentWorked}) AS everyone
             }
-            // Configurations like mine: the confirmations of the pool's peers, weighed by age.
-            CALL (hits, symptom, conceptIds) {
+            // Configurations like mine: the confirmations of the pool's peers of a solution of a covered symptom, by age.
+            CALL (hits, covered) {
               UNWIND hits AS hit
-              WITH DISTINCT hit.r.peerOwner AS peerId, symptom, conceptIds
+              WITH DISTINCT hit.r.peerOwner AS peerId, covered
               MATCH (:Customer {id: peerId})-[:CONFIRMED]->(cf:Confirmation)-[:OF]->(sol:Solution)
-              // Solves the symptom or one under it: walked up from the solution's symptoms, as signatures are.
-              WHERE EXISTS { (sol)-[:SOLVES]->(s:Symptom)
-                             WHERE s = symptom OR EXISTS { (s)-[:BROADER*1..8]->(symptom) }
-                                OR EXISTS { (s)-[:CLASSIFIED_AS]->(:Concept)-[:BROADER*0..8]->(c:Concept) WHERE c.id IN conceptIds } }
+              WHERE EXISTS { (sol)-[:SOLVES]->(s:Symptom) WHERE s IN covered }
               WITH sol, cf, peerId, 0.5 ^ (duration.inSeconds(coalesce(cf.at, cf.createdAt, $now), $now).seconds / 86400.0 / $halfLifeDays) AS w
               WITH sol, sum(CASE WHEN cf.worked THEN 1 ELSE 0 END) AS worked, count(cf) AS total, count(DISTINCT peerId) AS peers,
                    sum(CASE WHEN cf.worked THEN w ELSE 0.0 END) AS workedWeight, sum(w) AS triedWeight
@@ -188,10 +195,11 @@ public final class PeersWithSymptomQuery {
               RETURN collect(sol {.id, .title, .steps, .kind, .createdAt,
                                   proposerId: head([(proposer:Customer)-[:PROPOSED]->(sol) | proposer.id]),
                                   symptomIds: [(sol)-[:SOLVES]->(s:Symptom) | s.id],
-                                  tried: COUNT { (sol)<-[:OF]-(:Confirmation) }}) AS candidates
+                                  tried: COUNT { (sol)<-[:OF]-() }}) AS candidates
             }
             RETURN page, peers, rarity, configurations, candidates, everyone, similar, product
-            """).replace("REPORT_FIELDS", REPORT_FIELDS).replace("ITEM_CONCEPTS", ITEM_CONCEPTS);
+            """).replace("REPORT_FIELDS", REPORT_FIELDS).replace("ITEM_CONCEPTS", ITEM_CONCEPTS)
+            .replace("RECENT_WORKED", ConfirmationTotals.recent("sol", true)).replace("RECENT", ConfirmationTotals.recent("sol", false));
 
     /** How many other customers with a shareable, overlapping configuration reported the symptom. */
     public static final String COUNT_CYPHER = SIGNATURE_QUERY + """
@@ -226,6 +234,7 @@ public final class PeersWithSymptomQuery {
         p.put("now", now.atOffset(ZoneOffset.UTC));
         p.put("halfLifeDays", ranking.halfLifeDays());
         p.put("recentHalfLifeDays", ranking.recentHalfLifeDays());
+        p.put("keptHalfLifeDays", ConfirmationTotals.HALF_LIFE_DAYS);
         p.put("candidates", ranking.candidates());
         p.put("offset", offset);
         p.put("first", first);

@@ -3,6 +3,7 @@ package io.peergraph.graph.schema;
 import io.peergraph.graph.schema.Graph.Index;
 import io.peergraph.graph.schema.Graph.Label;
 import io.peergraph.graph.schema.Graph.Rel;
+import io.peergraph.graph.solution.ConfirmationTotals;
 import java.util.List;
 import java.util.stream.Stream;
 import org.neo4j.driver.Driver;
@@ -118,7 +119,10 @@ public final class SchemaMigrations {
             new Migration(20, "item kinds declared by the taxonomy's configuration-facets schemes: one node per kind", List.of(
                     "CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.kind IS UNIQUE".formatted(Index.ITEM_KIND_KIND, Label.ITEM_KIND))),
             new Migration(21, "symptoms customers described: each customer's by time (the daily bound, the author's candidates)", List.of(
-                    "CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.proposedBy, n.createdAt)".formatted(Index.SYMPTOM_PROPOSED_BY, Label.SYMPTOM))));
+                    "CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.proposedBy, n.createdAt)".formatted(Index.SYMPTOM_PROPOSED_BY, Label.SYMPTOM))),
+            // Counted afresh, so running it again (or after writes that kept them) changes nothing.
+            new Migration(25, "each solution's confirmation totals (worked, recency-weighted) kept on it: ranking reads no confirmations",
+                    List.of(ConfirmationTotals.RECOUNT_ALL)));
 
     private SchemaMigrations() {}
 

@@ -108,8 +108,14 @@ public class SolutionStore {
         p.put("note", removeNote ? null : note);
         p.put("keepNote", note == null && !removeNote);
         p.put("id", PublicId.CONFIRMATION.fromKey(customerId + "|" + solutionId + "|" + configurationId));
+        // The solution's totals (ConfirmationTotals): locked, the confirmation as it was taken out, counted as it is now.
         Confirmation confirmation = client.query("""
                         MATCH (c:Customer {id: $customerId}), (sol:Solution {id: $solutionId}), (cfg:Configuration {id: $configurationId})
+                        """ + ConfirmationTotals.lock("sol") + """
+                        WITH c, sol, cfg
+                        OPTIONAL MATCH (prior:Confirmation {id: $id})
+                        """ + ConfirmationTotals.uncount("sol", "prior") + """
+                        WITH c, sol, cfg
                         MERGE (cf:Confirmation {id: $id})
                         ON CREATE SET cf.createdAt = datetime()
                         SET cf.worked = $worked, cf.note = CASE WHEN $keepNote THEN cf.note ELSE $note END, cf.at = datetime(),
@@ -117,6 +123,7 @@ public class SolutionStore {
                         MERGE (c)-[:CONFIRMED]->(cf)
                         MERGE (cf)-[:OF]->(sol)
                         MERGE (cf)-[:WITH]->(cfg)
+                        """ + ConfirmationTotals.count("sol", "cf") + """
                         RETURN cf {.id, .worked, .note, .at, customerId: c.id, solutionId: sol.id, configurationId: cfg.id} AS cf
                         """).bindAll(p).fetchAs(Confirmation.class).mappedBy((t, r) -> mapConfirmation(r.get("cf"))).one().orElseThrow();
         Outbox.record(client, EventType.ConfirmationRecorded, solutionId,

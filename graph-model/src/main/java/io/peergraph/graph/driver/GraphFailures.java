@@ -3,6 +3,7 @@ package io.peergraph.graph.driver;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.DatabaseException;
 import org.neo4j.driver.exceptions.RetryableException;
+import org.neo4j.driver.exceptions.TransientException;
 
 /** What a failure from the graph means for the caller, so that layers above never look at driver exceptions. */
 public final class GraphFailures {
@@ -51,6 +52,23 @@ public final class GraphFailures {
                 return true;
             }
             if (t instanceof ClientException ce && ce.getMessage() != null && ce.getMessage().contains("acquire connection")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database rolled the transaction back and said "try again" (a deadlock it broke, a lock it could not
+     * take in time): running the whole transaction again is safe and usually succeeds at once. Not a missing
+     * connection, which retrying on the spot would only prolong.
+     */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TransientException) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -62,13 +62,12 @@ public class SolutionStore {
                 .bind(List.copyOf(ids)).to("ids").fetchAs(Solution.class).mappedBy((t, r) -> map(r.get("sol"))).all());
     }
 
-    /** Everyone's confirmations per solution. Costs a read per confirmation, so only on demand. */
+    /** Everyone's confirmations per solution: the worked count kept on it (ConfirmationTotals) and its confirmations by degree. */
     public Map<String, ConfirmationCounts> confirmationCounts(Collection<String> ids) {
         var rows = client.query("""
                         UNWIND $ids AS id
                         MATCH (sol:Solution {id: id})
-                        RETURN id, COUNT { (sol)<-[:OF]-(c:Confirmation) WHERE c.worked } AS worked,
-                               COUNT { (sol)<-[:OF]-(:Confirmation) } AS total
+                        RETURN id, coalesce(sol.confirmationsWorked, 0) AS worked, COUNT { (sol)<-[:OF]-() } AS total
                         """).bind(List.copyOf(ids)).to("ids")
                 .fetchAs(CountsOf.class).mappedBy((t, r) -> new CountsOf(r.get("id").asString(),
                         new ConfirmationCounts(r.get("worked").asInt(), r.get("total").asInt()))).all();

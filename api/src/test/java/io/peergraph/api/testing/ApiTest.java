@@ -1,16 +1,13 @@
 package io.peergraph.api.testing;
 
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
+import io.peergraph.graph.testing.ScratchDirs;
 import io.peergraph.graph.testing.SharedNeo4j;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
@@ -43,8 +40,11 @@ public @interface ApiTest {
      * DynamicPropertyRegistrar runs would otherwise see the defaults (an embedded store under ./data).
      */
     class SharedGraph implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        /** One data directory per test JVM, so concurrent runs never share a key file or a search server's store. */
-        private static final Path DATA_DIR = createDataDir();
+        /**
+         * One data directory per test JVM, so concurrent runs never share a key file or a search server's store;
+         * owner-only as the service makes its own, and deleted when the JVM exits.
+         */
+        private static final Path DATA_DIR = ScratchDirs.create("peergraph-api-tests-");
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
@@ -55,14 +55,5 @@ public @interface ApiTest {
                     "peergraph.data-dir", DATA_DIR.toString())));
         }
 
-        private static Path createDataDir() {
-            try {
-                // Owner-only, as the service makes its own: as root, the managed Elasticsearch's account gets through by group.
-                return Files.createTempDirectory("peergraph-api-tests",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -3,9 +3,6 @@ package io.peergraph.graph.testing;
 import io.peergraph.graph.embedded.EmbeddedNeo4j;
 import io.peergraph.graph.facet.DeclaredKinds;
 import io.peergraph.graph.schema.SchemaMigrations;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.neo4j.driver.Driver;
 
@@ -49,17 +46,13 @@ public final class SharedNeo4j {
         if (server != null) {
             return;
         }
-        try {
-            Path dir = Files.createTempDirectory("peergraph-test-neo4j");
-            server = EmbeddedNeo4j.start(dir, 0, 256L << 20);
-            driver = server.driver();
-            SchemaMigrations.apply(driver);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                driver.close();
-                server.close();
-            }, "shared-neo4j-shutdown"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = ScratchDirs.create("peergraph-test-neo4j-");
+        server = EmbeddedNeo4j.start(dir, 0, 256L << 20);
+        driver = server.driver();
+        SchemaMigrations.apply(driver);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            driver.close();
+            server.close();
+        }, "shared-neo4j-shutdown"));
     }
 }

@@ -67,6 +67,8 @@ final class ServerProcess {
                 "ES_JAVA_HOME=" + settings.javaHome(),
                 "ES_JAVA_OPTS=-Xms" + settings.heap() + " -Xmx" + settings.heap(),
                 "ES_TMPDIR=" + dirs.tmp(),
+                // The launcher probes the JVM's final flags in a folder of its own temp directory and leaves it there.
+                "CLI_JAVA_OPTS=-Djava.io.tmpdir=" + dirs.tmp(),
                 distribution.home().resolve("bin/elasticsearch").toString(),
                 "-q", // its log file has everything; the console gets only what happens before logging starts
                 "-p",

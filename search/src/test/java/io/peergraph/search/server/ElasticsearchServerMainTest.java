@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
+import io.peergraph.graph.testing.ScratchDirs;
 import io.peergraph.search.cluster.SearchClientFactory;
-import io.peergraph.search.testing.TemporaryDataDir;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +25,13 @@ class ElasticsearchServerMainTest {
 
     @BeforeEach
     void createDataDir() {
-        dataDir = TemporaryDataDir.create("peergraph-es-main-");
+        dataDir = ScratchDirs.create("peergraph-es-main-");
     }
 
     @AfterEach
     void stopAndDelete() throws Exception {
         launcher("stop");
-        TemporaryDataDir.delete(dataDir);
+        ScratchDirs.delete(dataDir);
     }
 
     @Test

@@ -8,9 +8,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import com.sun.security.auth.module.UnixSystem;
 import io.peergraph.graph.testing.OtherLocalUser;
+import io.peergraph.graph.testing.ScratchDirs;
 import io.peergraph.search.cluster.SearchClientFactory;
 import io.peergraph.search.cluster.SearchCredentials;
-import io.peergraph.search.testing.TemporaryDataDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,14 +37,14 @@ class ElasticsearchServerTest {
 
     @BeforeAll
     static void startServer() {
-        dataDir = TemporaryDataDir.create("peergraph-es-lifecycle-");
+        dataDir = ScratchDirs.create("peergraph-es-lifecycle-");
         server = ElasticsearchServer.start(ServerSettings.defaults(dataDir).withHeap("256m"));
     }
 
     @AfterAll
     static void stopServer() {
         server.close();
-        TemporaryDataDir.delete(dataDir);
+        ScratchDirs.delete(dataDir);
     }
 
     @Test

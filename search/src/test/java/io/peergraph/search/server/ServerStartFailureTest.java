@@ -2,7 +2,7 @@ package io.peergraph.search.server;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.peergraph.search.testing.TemporaryDataDir;
+import io.peergraph.graph.testing.ScratchDirs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,12 +14,12 @@ class ServerStartFailureTest {
 
     @BeforeEach
     void createDataDir() {
-        dataDir = TemporaryDataDir.create("peergraph-es-failure-");
+        dataDir = ScratchDirs.create("peergraph-es-failure-");
     }
 
     @AfterEach
     void deleteDataDir() {
-        TemporaryDataDir.delete(dataDir);
+        ScratchDirs.delete(dataDir);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.peergraph.graph.access.Viewer;
 import io.peergraph.graph.report.Report;
 import io.peergraph.graph.stuff.Configuration;
 import io.peergraph.graph.stuff.Privacy;
+import io.peergraph.graph.testing.ScratchDirs;
 import io.peergraph.search.cases.CaseFilter;
 import io.peergraph.search.cases.CaseHit;
 import io.peergraph.search.cases.CasePage;
@@ -17,7 +18,6 @@ import io.peergraph.search.index.SearchIndex;
 import io.peergraph.search.server.ElasticsearchServer;
 import io.peergraph.search.server.ServerSettings;
 import io.peergraph.search.testing.SearchStack;
-import io.peergraph.search.testing.TemporaryDataDir;
 import io.peergraph.search.testing.TestGraph;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +35,7 @@ class ElasticsearchOutageTest {
     @Test
     void changesWrittenWhileElasticsearchIsDownAllArriveOnceItIsBack() throws Exception {
         TestGraph graph = new TestGraph();
-        Path dataDir = TemporaryDataDir.create("peergraph-outage-es-");
+        Path dataDir = ScratchDirs.create("peergraph-outage-es-");
         ServerSettings defaults = ServerSettings.defaults(dataDir);
         // Generous: a loaded 2-core build machine has taken over two minutes to start a server.
         ServerSettings settings = new ServerSettings(dataDir, 0, 0, defaults.heap(), Duration.ofMinutes(6), defaults.maxRestarts(),
@@ -95,7 +95,7 @@ class ElasticsearchOutageTest {
         } finally {
             graph.inTx(() -> { new io.peergraph.graph.outbox.OutboxFeed(graph.client).unregister(CONSUMER); return null; });
             server.close();
-            TemporaryDataDir.delete(dataDir);
+            ScratchDirs.delete(dataDir);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.peergraph.search.testing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.peergraph.graph.testing.ScratchDirs;
 import io.peergraph.search.cluster.SearchClientFactory;
 import io.peergraph.search.cluster.SearchCredentials;
 import io.peergraph.search.server.ElasticsearchServer;
@@ -55,7 +56,7 @@ public final class SharedElasticsearch {
     }
 
     private static URI startForThisJvm() {
-        Path dataDir = TemporaryDataDir.create("peergraph-test-es-");
+        Path dataDir = ScratchDirs.create("peergraph-test-es-");
         ElasticsearchServer server = ElasticsearchServer.start(ServerSettings.defaults(dataDir));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, dataDir), "shared-elasticsearch-shutdown"));
         credentials = server.credentials();
@@ -64,6 +65,6 @@ public final class SharedElasticsearch {
 
     private static void stop(ElasticsearchServer server, Path dataDir) {
         server.close();
-        TemporaryDataDir.delete(dataDir);
+        ScratchDirs.delete(dataDir);
     }
 }

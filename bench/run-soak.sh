@@ -5,13 +5,14 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
 usage() {
   cat <<'USAGE'
-Usage: bench/run-soak.sh [--soak 30m] [--window 5m] [--rate R | --rates 5,10,20 --step 90s] [--workers W] [--customers C]
+Usage: bench/run-soak.sh [--soak 30m] [--window 5m] [--rate R | --rates 5,10,20 --step 90s] [--warmup 3m] [--workers W] [--customers C]
                          [--port P] [--seed S] [--dir D] [--no-build]
 
 Starts the service (java -jar api/target/peergraph.jar run: embedded Neo4j, managed Elasticsearch, demo data) on a fresh
 data folder under bench/target/soak and holds the mixed load of bench/run-faults.sh (reports, solutions, confirmations,
 tags on one's own reports, case searches, peer questions; C customers, W workers on 127.0.0.1) at R requests/s.
-Without --rate, a ramp first: a step of --step at each of --rates; the highest rate whose step had no error and kept
+First a warm-up at the first rate (the service's first minutes: JIT, caches, the similarity index catching up with the
+demo data), shown and not judged. Without --rate, a ramp then: a step of --step at each of --rates; the highest rate whose step had no error and kept
 every query's p99 inside its goal (peers 25 ms, case search 50 ms) is soaked. Latencies count from each request's
 scheduled moment (a service that falls behind shows the wait). Every --window it prints: load average, rate reached,
 errors, the service's heap after a full GC (jcmd GC.run + GC.heap_info), its open files and threads (/proc/PID/fd,
@@ -23,6 +24,7 @@ looked up and the search index verified (/admin/verify). Exit status 1 on an err
   --rate R        requests/s to soak at (default: found by the ramp)
   --rates LIST    the ramp's rates (default 5,10,20,30,40,60)
   --step D        each ramp step (default 90s)
+  --warmup D      the unjudged warm-up before the ramp or the soak (default 3m; 0s for none)
   --workers W     load threads (default 8)
   --customers C   customers of the load (default 200)
   --port P        the service's port (default 18090)

@@ -1,5 +1,6 @@
 package io.peergraph.api.benchmark;
 
+import io.peergraph.api.config.RetriedWhenGraphBusy;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.security.Caller;
@@ -20,7 +21,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The use case of recording measurements. Everything is checked before anything is written (metric, unit, range,
@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * something else rolls the whole batch back.
  */
 @Component
+@RetriedWhenGraphBusy
 public class RecordingMeasurements {
 
     public record MeasurementInput(String item, String configuration, String metric, Double value, String unit,

@@ -10,15 +10,17 @@ import io.peergraph.seeds.pci.GpuCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.resilience.annotation.EnableResilientMethods;
 
 /**
  * The graph: embedded Neo4j unless {@code peergraph.neo4j.uri} points elsewhere. graph-model wires the rest
  * ({@link GraphModelConfiguration}: the Driver, the schema migrated first, every store and operation); this class
  * says where the graph is, and that within a GraphQL request the graph's sessions count against the request's
- * {@link DatabasePermits}.
+ * {@link DatabasePermits}; and that a use case the database asks to try again runs again ({@link RetriedWhenGraphBusy}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(GraphModelConfiguration.class)
+@EnableResilientMethods
 public class GraphConfiguration {
 
     /** The embedded DBMS, or an empty holder when an external server is configured. */

@@ -1,5 +1,6 @@
 package io.peergraph.api.customer;
 
+import io.peergraph.api.config.RetriedWhenGraphBusy;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.security.Caller;
 import io.peergraph.graph.audit.AuditTrail;
@@ -30,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * INVITATION_CANCELLED.
  */
 @Component
+@RetriedWhenGraphBusy
 public class Organisations {
 
     static final String ROLE_CHANGED = "MEMBER_ROLE_CHANGED";

@@ -1,5 +1,6 @@
 package io.peergraph.api.customer;
 
+import io.peergraph.api.config.RetriedWhenGraphBusy;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.graph.account.LocalAccountStore;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A sign-in with an unknown handle costs what a wrong password costs, so timing does not tell which handles exist.
  */
 @Component
+@RetriedWhenGraphBusy
 public class SigningIn {
 
     private final LocalAccountStore accounts;

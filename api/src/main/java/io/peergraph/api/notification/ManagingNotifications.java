@@ -1,5 +1,6 @@
 package io.peergraph.api.notification;
 
+import io.peergraph.api.config.RetriedWhenGraphBusy;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.Ownership;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Each change is one transaction; ids arrive parsed (the controller's job).
  */
 @Component
+@RetriedWhenGraphBusy
 public class ManagingNotifications {
 
     private final Ownership ownership;

@@ -1,5 +1,6 @@
 package io.peergraph.api.notification;
 
+import io.peergraph.api.config.RetriedWhenGraphBusy;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.security.Caller;
 import io.peergraph.graph.notification.SavedSearches;
@@ -8,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The use cases of saved searches (support staff's standing case searches): saving one and deleting one, each one transaction. */
 @Component
+@RetriedWhenGraphBusy
 public class SavingSearches {
 
     private final SavedSearches saved;

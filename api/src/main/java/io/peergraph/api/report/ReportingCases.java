@@ -1,6 +1,7 @@
 package io.peergraph.api.report;
 
 import io.peergraph.api.audit.SupportReads;
+import io.peergraph.api.config.RetriedWhenGraphBusy;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.Ownership;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Each checks who may do it, writes and audits in one transaction. Inputs arrive parsed (the controller's job).
  */
 @Component
+@RetriedWhenGraphBusy
 public class ReportingCases {
 
     private final Ownership ownership;

@@ -1,5 +1,6 @@
 package io.peergraph.api.stuff;
 
+import io.peergraph.api.config.RetriedWhenGraphBusy;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.Ownership;
 import io.peergraph.graph.audit.AuditTrail;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * after the ownership check and in one transaction. Items arrive validated and normalised (the controller's job).
  */
 @Component
+@RetriedWhenGraphBusy
 public class ManagingConfigurations {
 
     private final Ownership ownership;

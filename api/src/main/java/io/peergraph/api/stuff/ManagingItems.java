@@ -1,5 +1,6 @@
 package io.peergraph.api.stuff;
 
+import io.peergraph.api.config.RetriedWhenGraphBusy;
 import io.peergraph.api.graphql.ApiException;
 import io.peergraph.api.security.Caller;
 import io.peergraph.api.security.Ownership;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ownership check and in one transaction.
  */
 @Component
+@RetriedWhenGraphBusy
 public class ManagingItems {
 
     /** The product of a new item: a catalogue product's id, or the name of one the catalogue may not hold yet. */

@@ -1,5 +1,7 @@
 package io.peergraph.api.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +12,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.peergraph.api.config.RetriedWhenGraphBusy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -109,6 +112,14 @@ class LayersInsideModulesTest {
                 .should().notBeAnnotatedWith(Transactional.class)
                 .andShould().notBeAnnotatedWith("jakarta.transaction.Transactional")
                 .because("transactions belong to the use case the controller calls").check(classes);
+    }
+
+    @Test
+    void everyUseCaseRunsAgainWhenTheGraphSaysTryAgain() {
+        classes().that().resideInAPackage("io.peergraph.api..").and().containAnyMethodsThat(describe("are transactional", m -> m.isAnnotatedWith(Transactional.class)))
+                .should().beAnnotatedWith(RetriedWhenGraphBusy.class)
+                .because("a deadlock Neo4j breaks rolls back one of the transactions; its customer should not see 'database busy'")
+                .check(classes);
     }
 
     @Test

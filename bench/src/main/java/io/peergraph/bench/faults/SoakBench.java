@@ -37,6 +37,7 @@ public final class SoakBench {
     private final Path dataDir;
     private final int workers;
     private final long seed;
+    private long errorsBeforeSoak;
 
     private SoakBench(ServiceProcess service, Path dataDir, int workers, long seed) {
         this.service = service;
@@ -75,8 +76,7 @@ public final class SoakBench {
         // Enough customers that none has more than the 100 newest confirmations its own list shows (the ledger check).
         LoadCast cast = LoadCast.create(dataDir, () -> service.uri("/graphql"), customerCount);
         MixedLoad load = cast.load(() -> service.uri("/graphql"), new Random(seed).nextLong(), 0);
-        // An error is an error, warm or not: it counts in the soak's total.
-        long errors = warmUp(load, rate > 0 ? rate : rates[0], warmup);
+        warmUp(load, rate > 0 ? rate : rates[0], warmup);
         if (rate <= 0) {
             rate = ramp(load, rates, step);
         }
@@ -85,6 +85,8 @@ public final class SoakBench {
         System.out.println("window  load avg (1/5/15)  rate/s  errors  heap after GC MiB  open files  threads  (ES: files, threads)  "
                 + "operation: count p50 / p90 / p99 / max ms");
         List<Long> heaps = new ArrayList<>();
+        // An error is an error, warm or not: the warm-up's and the ramp's count in the total.
+        long errors = errorsBeforeSoak;
         load.resetOutcomes();
         load.drainLatencies();
         load.start(workers, rate);
@@ -120,20 +122,13 @@ public final class SoakBench {
      * The first minutes of a new service (JIT, caches, the similarity index catching up with the demo data) are not the
      * rate it sustains: a step that included them judged every ramp by its slowest start. Shown, not judged.
      */
-    private long warmUp(MixedLoad load, double rate, Duration warmup) throws Exception {
+    private void warmUp(MixedLoad load, double rate, Duration warmup) throws Exception {
         if (warmup.isZero()) {
-            return 0;
+            return;
         }
-        load.resetOutcomes();
-        load.drainLatencies();
-        load.start(workers, rate);
-        Thread.sleep(warmup);
-        load.stop();
-        Map<String, Latencies> latencies = load.drainLatencies();
-        long errors = errors(load.outcomes());
+        Step step = hold(load, rate, warmup);
         System.out.printf("warm-up: %d s at %.0f/s (latency not judged), %d errors, load average %s: %s%n", warmup.toSeconds(), rate,
-                errors, loadAverage(), describe(latencies));
-        return errors;
+                step.errors(), loadAverage(), describe(step.latencies()));
     }
 
     /** Steps at rising rates; the highest with no error and every query's p99 inside its goal (the first, if none). */
@@ -141,24 +136,38 @@ public final class SoakBench {
         System.out.printf("ramp: %d s per step, %d workers; p99 goals (ms) %s%n", step.toSeconds(), workers, P99_GOALS);
         double kept = rates[0];
         for (double rate : rates) {
-            load.resetOutcomes();
-            load.drainLatencies();
-            load.start(workers, rate);
-            Thread.sleep(step);
-            load.stop();
-            Map<String, Latencies> latencies = load.drainLatencies();
-            long errors = errors(load.outcomes());
+            Step held = hold(load, rate, step);
+            Map<String, Latencies> latencies = held.latencies();
+            long errors = held.errors();
             long requests = latencies.values().stream().mapToLong(l -> l.summary().count()).sum();
             boolean inside = errors == 0 && P99_GOALS.entrySet().stream()
                     .allMatch(g -> !latencies.containsKey(g.getKey()) || latencies.get(g.getKey()).summary().p99() <= g.getValue());
             System.out.printf("  %5.0f/s asked, %5.1f/s reached, %d errors, load average %s: %s -> %s%n", rate, (double) requests / step.toSeconds(),
-                    errors, loadAverage(), describe(latencies), inside ? "inside the goals" : "OUTSIDE " + (errors > 0 ? load.outcomes() : ""));
+                    errors, loadAverage(), describe(latencies), inside ? "inside the goals" : "OUTSIDE " + (errors > 0 ? held.outcomes() : ""));
             if (!inside) {
                 break;
             }
             kept = rate;
         }
         return kept;
+    }
+
+    /** The load held at a rate for a while; what it measured. Errors before the soak count in its total too. */
+    private Step hold(MixedLoad load, double rate, Duration duration) throws Exception {
+        load.resetOutcomes();
+        load.drainLatencies();
+        load.start(workers, rate);
+        Thread.sleep(duration);
+        load.stop();
+        Step step = new Step(load.drainLatencies(), load.outcomes());
+        errorsBeforeSoak += step.errors();
+        return step;
+    }
+
+    private record Step(Map<String, Latencies> latencies, Map<String, Long> outcomes) {
+        long errors() {
+            return SoakBench.errors(outcomes);
+        }
     }
 
     private static long errors(Map<String, Long> outcomes) {

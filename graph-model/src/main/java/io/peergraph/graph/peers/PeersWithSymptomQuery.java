@@ -138,15 +138,19 @@ public final class PeersWithSymptomQuery {
               }
               RETURN collect(DISTINCT s) AS covered
             }
+            // Their solutions, once: what the levels below rank.
+            CALL (covered) {
+              UNWIND covered AS s
+              MATCH (s)<-[:SOLVES]-(sol:Solution)
+              RETURN collect(DISTINCT sol) AS coveredSolutions
+            }
             // Everyone: every solution of a covered symptom with how often it was tried at all (its confirmations: the
             // OF degree, nothing else points OF at a solution), the most tried first; a just-proposed one (tried by
             // nobody) still has its row. For those kept, how often it worked and how much of it is recent (what people
             // use now, by a short half-life): the totals kept on the solution (ConfirmationTotals) when they hold for
             // this question, else (a confirmation dated after $now, another half-life) its confirmations, read.
-            CALL (covered) {
-              UNWIND covered AS s
-              MATCH (s)<-[:SOLVES]-(sol:Solution)
-              WITH DISTINCT sol
+            CALL (coveredSolutions) {
+              UNWIND coveredSolutions AS sol
               WITH sol, COUNT { (sol)<-[:OF]-() } AS tried
               ORDER BY tried DESC, sol.id LIMIT $candidates
               WITH sol, tried, tried = 0 OR ($recentHalfLifeDays = $keptHalfLifeDays AND coalesce(sol.lastConfirmedAt <= $now, false)) AS kept
@@ -166,11 +170,11 @@ public final class PeersWithSymptomQuery {
               RETURN collect({id: sol.id, tried: tried, worked: worked, recent: recent, recentWorked: recentWorked}) AS everyone
             }
             // Configurations like mine: the confirmations of the pool's peers of a solution of a covered symptom, by age.
-            CALL (hits, covered) {
+            CALL (hits, coveredSolutions) {
               UNWIND hits AS hit
-              WITH DISTINCT hit.r.peerOwner AS peerId, covered
+              WITH DISTINCT hit.r.peerOwner AS peerId, coveredSolutions
               MATCH (:Customer {id: peerId})-[:CONFIRMED]->(cf:Confirmation)-[:OF]->(sol:Solution)
-              WHERE EXISTS { (sol)-[:SOLVES]->(s:Symptom) WHERE s IN covered }
+              WHERE sol IN coveredSolutions
               WITH sol, cf, peerId, 0.5 ^ (duration.inSeconds(coalesce(cf.at, cf.createdAt, $now), $now).seconds / 86400.0 / $halfLifeDays) AS w
               WITH sol, sum(CASE WHEN cf.worked THEN 1 ELSE 0 END) AS worked, count(cf) AS total, count(DISTINCT peerId) AS peers,
                    sum(CASE WHEN cf.worked THEN w ELSE 0.0 END) AS workedWeight, sum(w) AS triedWeight
@@ -178,9 +182,9 @@ public final class PeersWithSymptomQuery {
                               triedWeight: triedWeight}) AS similar
             }
             // The same product: its reports that tried a solution of a covered symptom (solved: it worked), by age.
-            CALL (covered) {
+            CALL (coveredSolutions) {
               OPTIONAL MATCH (:Product {id: $productId})<-[:ABOUT]-(r:Report)-[:TRIED]->(sol:Solution)
-              WHERE EXISTS { (sol)-[:SOLVES]->(s:Symptom) WHERE s IN covered }
+              WHERE sol IN coveredSolutions
               WITH sol, r, 0.5 ^ (duration.inSeconds(coalesce(r.occurredAt, r.createdAt, $now), $now).seconds / 86400.0 / $halfLifeDays) AS w
               WITH sol, sum(CASE WHEN r.status = 'SOLVED' THEN 1 ELSE 0 END) AS worked, count(r) AS total,
                    sum(CASE WHEN r.status = 'SOLVED' THEN w ELSE 0.0 END) AS workedWeight, sum(w) AS triedWeight

@@ -26,11 +26,13 @@ import java.util.Optional;
 final class FamilyConcepts {
 
     // Origin GENERATED (beside SEED, MODERATOR, CUSTOMER): benchmark cohorts leave these concepts out (BenchmarkQuery).
+    // One row per concept (concepts(rows)): a concept met on several rows of one statement could otherwise be seen as
+    // just made on each of them when the plan reads every row's MERGE before the links (an Eager), and linked twice.
     // MERGE takes the constraint's lock, so two writers of one family make one concept; only the one that made it
     // links it into its scheme (a moderator may have moved it under a broader one since): as a top concept, or, for a
-    // rule with two levels (version-series), under its broader family, made the same way first. A family merged away
-    // (DEPRECATED, REPLACED_BY) classifies its new members as its survivor, as its old ones were.
-    static final String CLASSIFY = """
+    // rule with two levels (version-series), under its broader family, made the same way first (inside FOREACH, so one
+    // row's MERGE and links go together).
+    static final String CONCEPTS = """
             UNWIND $rows AS row
             MERGE (s:ConceptScheme {iri: row.scheme})
               ON CREATE SET s.id = row.schemeId, s.origin = 'GENERATED', s.moderated = [], s.prefLabel_en = row.schemeLabel,
@@ -48,14 +50,21 @@ final class FamilyConcepts {
               ON CREATE SET c.id = row.conceptId, c.origin = 'GENERATED', c.familyOf = row.kind, c.prefLabel_en = row.label,
                             c.labelKeys = [row.labelKey], c.status = 'APPROVED', c.moderated = [], c.generating = true,
                             c.createdAt = datetime(), c.updatedAt = datetime()
-            WITH row, s, c, c.generating AS made
+            WITH row, s, c, coalesce(c.generating, false) AS made
             OPTIONAL MATCH (b:Concept {iri: row.broader.concept}) WHERE made
             FOREACH (_ IN CASE WHEN made THEN [1] ELSE [] END |
               CREATE (c)-[:IN_SCHEME]->(s)
               REMOVE c.generating)
             FOREACH (_ IN CASE WHEN made AND b IS NULL THEN [1] ELSE [] END | CREATE (c)-[:TOP_CONCEPT_OF]->(s))
             FOREACH (_ IN CASE WHEN made AND b IS NOT NULL THEN [1] ELSE [] END | CREATE (c)-[:BROADER {origin: 'GENERATED'}]->(b))
-            WITH row, c
+            RETURN collect(c.iri) AS ids
+            """;
+
+    // Each item into its family's concept (made by CONCEPTS first). A family merged away (DEPRECATED, REPLACED_BY)
+    // classifies its new members as its survivor, as its old ones were.
+    static final String CLASSIFY = """
+            UNWIND $rows AS row
+            MATCH (c:Concept {iri: row.concept})
             CALL (c) {
               OPTIONAL MATCH path = (c)-[:REPLACED_BY*1..5]->(r:Concept)
               WHERE c.status = 'DEPRECATED' AND coalesce(r.status, 'APPROVED') <> 'DEPRECATED'
@@ -91,6 +100,13 @@ final class FamilyConcepts {
                         : (String) ((Map<?, ?>) r.get("broader")).get("concept"))
                 .thenComparing(r -> (String) r.get("concept")).thenComparing(r -> (String) r.get("item")));
         return rows;
+    }
+
+    /** The rows of {@link #CONCEPTS} for these rows of {@link #CLASSIFY}: one per concept, in their order. */
+    static List<Map<String, Object>> concepts(List<Map<String, Object>> rows) {
+        Map<Object, Map<String, Object>> byConcept = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> byConcept.putIfAbsent(r.get("concept"), r));
+        return List.copyOf(byConcept.values());
     }
 
     /** The concept of {@code family} in {@code scheme}: IRI, id and a label written as {@code item} writes it. */

@@ -143,6 +143,7 @@ public final class ItemClassification {
         }
         for (int from = 0; from < byFamily.size(); from += BATCH) {
             List<Map<String, Object>> batch = byFamily.subList(from, Math.min(byFamily.size(), from + BATCH));
+            writer.run(FamilyConcepts.CONCEPTS, Map.of("rows", FamilyConcepts.concepts(batch)));
             writer.run(FamilyConcepts.CLASSIFY, Map.of("rows", batch)).forEach(id -> classified.add((String) id));
         }
         return classified;

@@ -24,7 +24,8 @@ against brute force. Prints the load average next to every figure.
   --approximate-budget B  configurations an approximate answer scores before it may stop (default 2000)
   --no-build              skip the Maven build (use what was built last)
 
-Environment: JAVA_HOME (a JDK >= 21; otherwise the newest in /usr/lib/jvm), BENCH_HEAP (default 6g).
+Environment: JAVA_HOME (a JDK >= 21; otherwise the newest in /usr/lib/jvm), BENCH_HEAP (default 6g), BENCH_BOLT_PORT
+(the embedded Neo4j's Bolt port; default any free one).
 USAGE
 }
 
@@ -56,5 +57,5 @@ if $build; then
   rm -rf "$OUT" && mkdir -p "$OUT" && cp -r graph-model/target/classes/. "$OUT/"
   "$JAVA_HOME/bin/javac" -d "$OUT" -cp "$OUT:$(cat bench/target/similarity.cp)" bench/src/main/java/io/peergraph/bench/similarity/*.java
 fi
-exec "$JAVA_HOME/bin/java" -Xms"${BENCH_HEAP:-6g}" -Xmx"${BENCH_HEAP:-6g}" -cp "$OUT:$(cat bench/target/similarity.cp)" \
+exec "$JAVA_HOME/bin/java" -Xms"${BENCH_HEAP:-6g}" -Xmx"${BENCH_HEAP:-6g}" ${BENCH_BOLT_PORT:+-Dbench.boltPort=$BENCH_BOLT_PORT} -cp "$OUT:$(cat bench/target/similarity.cp)" \
   io.peergraph.bench.similarity.SimilarityBench "$customers" "$queries" "$data_dir" "$budget" "$benchmark_queries"

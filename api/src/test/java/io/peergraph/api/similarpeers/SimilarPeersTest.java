@@ -62,8 +62,10 @@ class SimilarPeersTest {
         assertThat(twin.path("peer").path("pseudonym").asText()).startsWith("peer-");
         JsonNode cousin = edges.get(1).path("node");
         assertThat(cousin.path("similarity").asDouble()).isLessThan(twin.path("similarity").asDouble()).isPositive();
+        // Of the generated family concepts (facet.FamilyConcepts), labelled as their first member writes them.
         assertThat(cousin.path("partialMatches").findValuesAsText("family"))
-                .containsExactlyInAnyOrder(u + " geforce gtx 10xx", u + " nvidia 470");
+                .containsExactlyInAnyOrder(u + " GeForce GTX 10xx", u + " nvidia 470");
+        assertThat(cousin.path("partialMatches").findValuesAsText("viaTaxonomy")).containsOnly("true");
         assertThat(cousin.path("onlyMine")).isEmpty();
         String raw = api.post(aliceToken, QUESTION, Map.of("c", aliceConfig, "first", 10)).raw();
         assertThat(raw).doesNotContain(twinOwnerId).doesNotContain("twin-" + u);

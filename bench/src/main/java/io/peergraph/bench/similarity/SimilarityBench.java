@@ -44,7 +44,8 @@ public final class SimilarityBench {
         long seed = 42;
         Files.createDirectories(dir);
         System.out.println("load average at start: " + loadAverage());
-        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir.resolve("neo4j"), 0, 2L << 30);
+        // -Dbench.boltPort for a port of one's own on a shared machine; else any free one.
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir.resolve("neo4j"), Integer.getInteger("bench.boltPort", 0), 2L << 30);
              Driver driver = neo4j.driver()) {
             SchemaMigrations.apply(driver);
             Neo4jClient client = Neo4jClient.create(driver);

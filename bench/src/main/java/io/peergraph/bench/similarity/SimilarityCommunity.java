@@ -1,5 +1,6 @@
 package io.peergraph.bench.similarity;
 
+import io.peergraph.graph.facet.ItemClassification;
 import io.peergraph.graph.id.PublicId;
 import io.peergraph.graph.measurement.MeasurementStore;
 import io.peergraph.graph.measurement.Metric;
@@ -19,7 +20,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * A seeded community shaped like BENCHMARKS.md: one configuration per customer, one item per kind (gpu 300,
  * driver 100, kernel 50, os 40, cpu 200, ram 10 values) with Zipf(1.1) popularity; 60 % describe an item of one
  * of 200 products (Zipf too); half have an fps measurement that depends on the GPU. Values are named so that
- * item families exist (GPU generations, driver and kernel majors, OS names).
+ * item families exist (GPU generations, driver majors, kernel series, OS names), classified into their generated family
+ * concepts as the service classifies items.
  */
 final class SimilarityCommunity {
 
@@ -114,6 +116,11 @@ final class SimilarityCommunity {
             }
         }
         client.query("MATCH (ci:ConfigItem) SET ci.configCount = COUNT { (ci)<-[:INCLUDES]-() }").run();
+        // As a service's writes classify them: generated family concepts (GPU generations, driver majors, kernel series
+        // under their majors, OS names), which similarPeers reads at each question.
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> ItemClassification.classifyAll(tx));
+        }
     }
 
     static String value(String kind, int rank) {

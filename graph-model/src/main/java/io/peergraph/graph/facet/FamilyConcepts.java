@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,23 +26,45 @@ import java.util.Optional;
 final class FamilyConcepts {
 
     // Origin GENERATED (beside SEED, MODERATOR, CUSTOMER): benchmark cohorts leave these concepts out (BenchmarkQuery).
+    // One row per concept (concepts(rows)): a concept met on several rows of one statement could otherwise be seen as
+    // just made on each of them when the plan reads every row's MERGE before the links (an Eager), and linked twice.
     // MERGE takes the constraint's lock, so two writers of one family make one concept; only the one that made it
-    // links it into its scheme (a moderator may have moved it under a broader one since). A family merged away
-    // (DEPRECATED, REPLACED_BY) classifies its new members as its survivor, as its old ones were.
-    static final String CLASSIFY = """
+    // links it into its scheme (a moderator may have moved it under a broader one since): as a top concept, or, for a
+    // rule with two levels (version-series), under its broader family, made the same way first (inside FOREACH, so one
+    // row's MERGE and links go together).
+    static final String CONCEPTS = """
             UNWIND $rows AS row
             MERGE (s:ConceptScheme {iri: row.scheme})
               ON CREATE SET s.id = row.schemeId, s.origin = 'GENERATED', s.moderated = [], s.prefLabel_en = row.schemeLabel,
                             s.createdAt = datetime(), s.updatedAt = datetime()
+            FOREACH (up IN CASE WHEN row.broader IS NULL THEN [] ELSE [row.broader] END |
+              MERGE (b:Concept {iri: up.concept})
+                ON CREATE SET b.id = up.conceptId, b.origin = 'GENERATED', b.familyOf = row.kind, b.prefLabel_en = up.label,
+                              b.labelKeys = [up.labelKey], b.status = 'APPROVED', b.moderated = [], b.generating = true,
+                              b.createdAt = datetime(), b.updatedAt = datetime()
+              FOREACH (_ IN CASE WHEN b.generating THEN [1] ELSE [] END |
+                CREATE (b)-[:IN_SCHEME]->(s)
+                CREATE (b)-[:TOP_CONCEPT_OF]->(s)
+                REMOVE b.generating))
             MERGE (c:Concept {iri: row.concept})
               ON CREATE SET c.id = row.conceptId, c.origin = 'GENERATED', c.familyOf = row.kind, c.prefLabel_en = row.label,
                             c.labelKeys = [row.labelKey], c.status = 'APPROVED', c.moderated = [], c.generating = true,
                             c.createdAt = datetime(), c.updatedAt = datetime()
-            FOREACH (_ IN CASE WHEN c.generating THEN [1] ELSE [] END |
+            WITH row, s, c, coalesce(c.generating, false) AS made
+            OPTIONAL MATCH (b:Concept {iri: row.broader.concept}) WHERE made
+            FOREACH (_ IN CASE WHEN made THEN [1] ELSE [] END |
               CREATE (c)-[:IN_SCHEME]->(s)
-              CREATE (c)-[:TOP_CONCEPT_OF]->(s)
               REMOVE c.generating)
-            WITH row, c
+            FOREACH (_ IN CASE WHEN made AND b IS NULL THEN [1] ELSE [] END | CREATE (c)-[:TOP_CONCEPT_OF]->(s))
+            FOREACH (_ IN CASE WHEN made AND b IS NOT NULL THEN [1] ELSE [] END | CREATE (c)-[:BROADER {origin: 'GENERATED'}]->(b))
+            RETURN collect(c.iri) AS ids
+            """;
+
+    // Each item into its family's concept (made by CONCEPTS first). A family merged away (DEPRECATED, REPLACED_BY)
+    // classifies its new members as its survivor, as its old ones were.
+    static final String CLASSIFY = """
+            UNWIND $rows AS row
+            MATCH (c:Concept {iri: row.concept})
             CALL (c) {
               OPTIONAL MATCH path = (c)-[:REPLACED_BY*1..5]->(r:Concept)
               WHERE c.status = 'DEPRECATED' AND coalesce(r.status, 'APPROVED') <> 'DEPRECATED'
@@ -65,15 +88,32 @@ final class FamilyConcepts {
                 continue;
             }
             String scheme = scheme(kind.get());
-            String concept = scheme + "/" + URLEncoder.encode(family.get().key(), StandardCharsets.UTF_8);
-            String label = label(item.kind(), family.get().key(), item.value());
-            rows.add(Map.of("item", item.id(), "kind", item.kind(), "scheme", scheme, "schemeId", PublicId.CONCEPT_SCHEME.fromKey(scheme),
-                    "schemeLabel", item.kind() + " families", "concept", concept, "conceptId", PublicId.CONCEPT.fromKey(concept),
-                    "label", label, "labelKey", TagLabel.normalize(label)));
+            Map<String, Object> row = new HashMap<>(concept(scheme, item, family.get()));
+            row.putAll(Map.of("item", item.id(), "kind", item.kind(), "scheme", scheme, "schemeId", PublicId.CONCEPT_SCHEME.fromKey(scheme),
+                    "schemeLabel", item.kind() + " families"));
+            row.put("broader", kind.get().familyRule().broader(item.kind(), item.value()).map(up -> concept(scheme, item, up)).orElse(null));
+            rows.add(row);
         }
-        // In one order in every writer, so two batches lock the concepts they share in the same order.
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get("concept")).thenComparing(r -> (String) r.get("item")));
+        // In one order in every writer, so two batches lock the concepts they share in the same order (a broader family
+        // before its members).
+        rows.sort(Comparator.comparing((Map<String, Object> r) -> r.get("broader") == null ? (String) r.get("concept")
+                        : (String) ((Map<?, ?>) r.get("broader")).get("concept"))
+                .thenComparing(r -> (String) r.get("concept")).thenComparing(r -> (String) r.get("item")));
         return rows;
+    }
+
+    /** The rows of {@link #CONCEPTS} for these rows of {@link #CLASSIFY}: one per concept, in their order. */
+    static List<Map<String, Object>> concepts(List<Map<String, Object>> rows) {
+        Map<Object, Map<String, Object>> byConcept = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> byConcept.putIfAbsent(r.get("concept"), r));
+        return List.copyOf(byConcept.values());
+    }
+
+    /** The concept of {@code family} in {@code scheme}: IRI, id and a label written as {@code item} writes it. */
+    private static Map<String, Object> concept(String scheme, ItemRow item, ItemFamily family) {
+        String concept = scheme + "/" + URLEncoder.encode(family.key(), StandardCharsets.UTF_8);
+        String label = label(item.kind(), family.key(), item.value());
+        return Map.of("concept", concept, "conceptId", PublicId.CONCEPT.fromKey(concept), "label", label, "labelKey", TagLabel.normalize(label));
     }
 
     /** A kind gets generated family concepts when it declares a rule and no value scheme (whose concepts classify it instead). */

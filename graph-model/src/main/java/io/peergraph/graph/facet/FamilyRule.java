@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code model-generation}: a model number's leading digits ("GeForce GTX 1060" and "1080" are "geforce gtx 10xx")</li>
- *   <li>{@code version-major}: the part before the first dot ("mesa 20.0" and "mesa 20.3" are "mesa 20")</li>
+ *   <li>{@code version-major}: the part before the first dot ("mesa 20.0" and "mesa 20.3" are "mesa 20"; "nvidia 440" is its
+ *       own major)</li>
+ *   <li>{@code version-series}: major.minor of the version number, whatever words surround it ("5.4.0-42-generic", "5.4"
+ *       and "Linux 5.4" are "5.4"), with the major ("5") as the broader family</li>
  *   <li>{@code release-name}: the name before the first digit ("Ubuntu 18.04" and "Ubuntu 20.04" are "ubuntu")</li>
  *   <li>{@code prefix:N}: the first N characters</li>
  *   <li>{@code numeric-range:W}: a leading number in ranges of width W from 0 ("58" with W = 10 is "50–60")</li>
@@ -25,6 +28,15 @@ public sealed interface FamilyRule {
 
     /** The family of a value of {@code kind}, if the value fits the rule. */
     Optional<ItemFamily> family(String kind, String value);
+
+    /**
+     * The family one level above the value's family, for a rule with two levels ({@code version-series}: the major above
+     * major.minor); empty for the others. Generated family concepts link the two (BROADER), so items of two series of
+     * one major version are relatives through it, and a moderator may unlink or move them like any concept.
+     */
+    default Optional<ItemFamily> broader(String kind, String value) {
+        return Optional.empty();
+    }
 
     /** The rule as the taxonomy writes it. */
     String notation();
@@ -38,6 +50,7 @@ public sealed interface FamilyRule {
         FamilyRule rule = switch (name) {
             case "model-generation" -> argument == null ? new ModelGeneration() : null;
             case "version-major" -> argument == null ? new VersionMajor() : null;
+            case "version-series" -> argument == null ? new VersionSeries() : null;
             case "release-name" -> argument == null ? new ReleaseName() : null;
             case "prefix" -> argument != null && argument.matches("[1-9]\\d{0,2}") ? new Prefix(Integer.parseInt(argument)) : null;
             case "numeric-range" -> argument != null && argument.matches("\\d{1,9}(\\.\\d{1,6})?") && new BigDecimal(argument).signum() > 0
@@ -46,7 +59,7 @@ public sealed interface FamilyRule {
         };
         if (rule == null) {
             throw new IllegalArgumentException("unknown family rule '" + notation + "': use model-generation, version-major, "
-                    + "release-name, prefix:N or numeric-range:W");
+                    + "version-series, release-name, prefix:N or numeric-range:W");
         }
         return rule;
     }
@@ -78,9 +91,12 @@ public sealed interface FamilyRule {
         }
     }
 
-    /** A version: the major part before the first dot (20.0.4 → 20, 5.15 → 5). */
+    /**
+     * A version: the major part before the first dot (20.0.4 → 20, 5.15 → 5), or a version that is its major alone
+     * ("nvidia 440", as the PC normaliser writes NVIDIA's branches: "NVIDIA 440.100" and "nvidia 440" are one family).
+     */
     record VersionMajor() implements FamilyRule {
-        private static final Pattern VERSION = Pattern.compile("^(.*?)(\\d+)\\.\\d.*$");
+        private static final Pattern VERSION = Pattern.compile("^(.*?)(\\d+)(?:\\.\\d.*)?$");
 
         @Override
         public Optional<ItemFamily> family(String kind, String value) {
@@ -95,6 +111,38 @@ public sealed interface FamilyRule {
         @Override
         public String notation() {
             return "version-major";
+        }
+    }
+
+    /**
+     * A version series: major.minor of the first dotted version number in the value, whatever words come before or after
+     * it ("5.4.0-42-generic", "5.4" and "Linux 5.4" are "5.4"; leading zeros dropped), under the major ("5"). For a kind
+     * whose values are versions of one thing (a kernel); where a name tells things apart (drivers: NVIDIA 440, Mesa 20),
+     * {@code version-major} keeps it. Words may come first, so members share no value prefix: they are found among all
+     * items of the kind and confirmed by the rule.
+     */
+    record VersionSeries() implements FamilyRule {
+        private static final Pattern VERSION = Pattern.compile("(?<![\\d.])(\\d{1,9})\\.(\\d{1,9})");
+
+        @Override
+        public Optional<ItemFamily> family(String kind, String value) {
+            Matcher m = VERSION.matcher(canonical(value));
+            return m.find() ? Optional.of(new ItemFamily(kind, number(m.group(1)) + "." + number(m.group(2)), "")) : Optional.empty();
+        }
+
+        @Override
+        public Optional<ItemFamily> broader(String kind, String value) {
+            Matcher m = VERSION.matcher(canonical(value));
+            return m.find() ? Optional.of(new ItemFamily(kind, number(m.group(1)), "")) : Optional.empty();
+        }
+
+        private static String number(String digits) {
+            return digits.replaceFirst("^0+(?=\\d)", "");
+        }
+
+        @Override
+        public String notation() {
+            return "version-series";
         }
     }
 

@@ -14,8 +14,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 /**
  * Classifies configuration items into the taxonomy: an item of a kind that declares a {@code valueScheme} is
  * {@code CLASSIFIED_AS} the scheme's concept whose label (prefLabel, altLabel or notation, normalised as a tag is:
- * {@link TagLabel#normalize}) is the item's value. The item's family is then the concept's broader one (similar peers),
- * and benchmark cohorts compare concepts, so a moderator's merge or broader link changes answers. An item of a kind
+ * {@link TagLabel#normalize}) is the item's value. Both peer questions then relate items through their concepts
+ * ({@link ItemRelation}), and benchmark cohorts compare concepts, so a moderator's merge or broader link changes answers. An item of a kind
  * that declares a family rule and no value scheme is {@code CLASSIFIED_AS} its family's generated concept
  * ({@link FamilyConcepts}). An item already classified (by a moderator, a merge) is left alone; a value no concept
  * carries stays unclassified. Peer signatures carry the concepts ({@code PeerSignature.TERMS_OF_ITEM}): a caller that
@@ -143,6 +143,7 @@ public final class ItemClassification {
         }
         for (int from = 0; from < byFamily.size(); from += BATCH) {
             List<Map<String, Object>> batch = byFamily.subList(from, Math.min(byFamily.size(), from + BATCH));
+            writer.run(FamilyConcepts.CONCEPTS, Map.of("rows", FamilyConcepts.concepts(batch)));
             writer.run(FamilyConcepts.CLASSIFY, Map.of("rows", batch)).forEach(id -> classified.add((String) id));
         }
         return classified;

@@ -4,6 +4,7 @@ import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.peers.SignatureResign;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,18 @@ public final class ItemFacetStore {
             UNWIND $kinds AS x
             MERGE (k:ItemKind {kind: x.kind})
             SET k.domain = $domain, k.cohortRank = x.cohortRank, k.familyRule = x.familyRule, k.valueScheme = x.valueScheme
+            """;
+
+    // A kind whose family rule changes (kernel: version-major to version-series) loses its items' links to the generated
+    // concepts of the old rule, so classification puts them into the new rule's families. The old concepts stay (a
+    // moderator's labels and links on them with them); the new rule's may reuse them (a series' major).
+    private static final String UNLINK_OLD_FAMILIES = """
+            UNWIND $kinds AS x
+            MATCH (k:ItemKind {kind: x.kind}) WHERE k.familyRule IS NOT NULL AND k.familyRule <> coalesce(x.familyRule, '')
+            MATCH (c:Concept {familyOf: x.kind})<-[r:CLASSIFIED_AS]-(i:ConfigItem)
+            WHERE c.origin = 'GENERATED'
+            DELETE r
+            RETURN collect(DISTINCT i.id) AS ids
             """;
 
     private ItemFacetStore() {}
@@ -69,11 +82,14 @@ public final class ItemFacetStore {
     public static int declare(GraphConnection graph, Map<String, List<ItemKind>> kindsByDomain, Collection<String> symptomSchemes) {
         try {
             return graph.write(tx -> {
-                kindsByDomain.forEach((domain, kinds) -> replace(tx, domain, kinds));
+                Set<String> changed = new LinkedHashSet<>();
+                kindsByDomain.forEach((domain, kinds) -> changed.addAll(replace(tx, domain, kinds)));
                 SymptomSchemes.mark(tx, symptomSchemes);
-                // Items that had reports before they had a concept (an upgrade's first start) carry a stale signature.
+                // Items that had reports before they had a concept (an upgrade's first start), or whose family rule
+                // changed, carry a stale signature.
                 List<String> classified = ItemClassification.classifyAll(tx);
-                SignatureResign.ofItems(tx, classified, "items classified on a domain load");
+                changed.addAll(classified);
+                SignatureResign.ofItems(tx, List.copyOf(changed), "items classified on a domain load");
                 return classified.size();
             });
         } finally {
@@ -81,8 +97,11 @@ public final class ItemFacetStore {
         }
     }
 
-    /** Makes {@code kinds} the kinds of {@code domain} (a facet scheme IRI). */
-    private static void replace(SimpleQueryRunner tx, String domain, List<ItemKind> kinds) {
+    /**
+     * Makes {@code kinds} the kinds of {@code domain} (a facet scheme IRI); returns the ids of the items unlinked from the
+     * generated families of a rule that changed.
+     */
+    private static List<String> replace(SimpleQueryRunner tx, String domain, List<ItemKind> kinds) {
         List<Map<String, Object>> rows = kinds.stream().map(k -> {
             Map<String, Object> row = new HashMap<>();
             row.put("kind", k.kind());
@@ -91,7 +110,9 @@ public final class ItemFacetStore {
             row.put("valueScheme", k.valueScheme());
             return row;
         }).toList();
+        List<String> unlinked = tx.run(UNLINK_OLD_FAMILIES, Map.of("kinds", rows)).single().get("ids").asList(org.neo4j.driver.Value::asString);
         tx.run(REPLACE, Map.of("domain", domain, "kinds", rows)).consume();
+        return unlinked;
     }
 
     private static ItemKind kind(Record r) {

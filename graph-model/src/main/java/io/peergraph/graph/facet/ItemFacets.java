@@ -31,7 +31,7 @@ public record ItemFacets(List<ItemKind> kinds) {
             new ItemKind("gpu", PC_DOMAIN, 1, new FamilyRule.ModelGeneration(), null),
             new ItemKind("driver", PC_DOMAIN, 2, new FamilyRule.VersionMajor(), null),
             new ItemKind("os", PC_DOMAIN, 3, new FamilyRule.ReleaseName(), null),
-            new ItemKind("kernel", PC_DOMAIN, 4, new FamilyRule.VersionMajor(), null),
+            new ItemKind("kernel", PC_DOMAIN, 4, new FamilyRule.VersionSeries(), null),
             new ItemKind("cpu", PC_DOMAIN, 5, new FamilyRule.ModelGeneration(), null),
             new ItemKind("ram", PC_DOMAIN, 6, null, null),
             new ItemKind("gpu_vendor", PC_DOMAIN, null, null, null),

@@ -1,6 +1,7 @@
 package io.peergraph.graph.notification;
 
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.symptom.SymptomVisibility;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,12 +58,16 @@ public class Follows {
                 .fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
     }
 
-    /** Everything the customer follows, newest first (bounded by {@link #MAX_PER_CUSTOMER}). */
+    /**
+     * Everything the customer follows, newest first (bounded by {@link #MAX_PER_CUSTOMER}). A customer's symptom they
+     * may no longer see (its approval undone since they followed it: SymptomVisibility) is listed without its name.
+     */
     public List<Followed> of(String customerId) {
         return List.copyOf(client.query("""
                         MATCH (:Customer {id: $customerId})-[f:FOLLOWS]->(thing)
-                        RETURN thing.id AS id, %s AS name, f.at AS at ORDER BY f.at DESC, thing.id
-                        """.formatted(NAME)).bind(customerId).to("customerId")
+                        RETURN thing.id AS id, CASE WHEN thing:Symptom AND NOT %s THEN null ELSE %s END AS name, f.at AS at
+                        ORDER BY f.at DESC, thing.id
+                        """.formatted(SymptomVisibility.shownTo("thing", "$customerId"), NAME)).bind(customerId).to("customerId")
                 .fetchAs(Followed.class).mappedBy((t, r) -> new Followed(r.get("id").asString(), r.get("name").asString(null),
                         r.get("at").asZonedDateTime())).all());
     }

@@ -2,6 +2,7 @@ package io.peergraph.graph.notification;
 
 import io.peergraph.graph.access.Visibility;
 import io.peergraph.graph.id.PublicId;
+import io.peergraph.graph.symptom.SymptomVisibility;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,18 @@ public class Inbox {
             """;
 
     /**
+     * Whether {@code n}'s detail names a symptom its recipient may not see now (SymptomVisibility.SHOWN): a customer's
+     * symptom that was approved when they were told and whose approval was undone since, or that was rejected. The
+     * name is the author's words again, so the detail is withheld (the subject and its title stay: what the event was
+     * about is not the symptom's name). Follows {@link #HIDDEN}, whose {@code hidden} it carries on.
+     */
+    private static final String UNNAMED = """
+            OPTIONAL MATCH (named:Symptom {id: n.symptomId})
+            WITH n, hidden, named IS NOT NULL AND NOT """ + SymptomVisibility.shownTo("named", "n.recipientId") + """
+             AS unnamed
+            """;
+
+    /**
      * Events that have inbox entries already (notification_seq index, one seek per event). An event's entries are
      * written in one transaction, so one entry means all of them.
      */
@@ -55,7 +68,7 @@ public class Inbox {
             OPTIONAL MATCH (p:NotificationPreferences {customerId: row.recipientId})
             WITH row, p WHERE """ + Inbox.wanted("row.kind") + """
             CREATE (n:Notification:Unread {key: row.key, id: row.id, recipientId: row.recipientId, seq: row.seq, kind: row.kind,
-                    subjectId: row.subjectId, title: row.title, detail: row.detail, actorId: row.actorId,
+                    subjectId: row.subjectId, title: row.title, detail: row.detail, symptomId: row.symptomId, actorId: row.actorId,
                     eventAt: row.eventAt, createdAt: datetime.realtime(), read: false})
             RETURN count(n) AS created
             """;
@@ -68,8 +81,8 @@ public class Inbox {
     private static final String PAGE = """
             MATCH (n:%s) WHERE n.recipientId = $recipientId AND n.seq < $before
             WITH n ORDER BY n.seq DESC LIMIT $size
-            """ + Inbox.HIDDEN + """
-            RETURN n {.*, hidden: hidden} AS n ORDER BY n.seq DESC
+            """ + Inbox.HIDDEN + Inbox.UNNAMED + """
+            RETURN n {.*, hidden: hidden, unnamed: unnamed} AS n ORDER BY n.seq DESC
             """;
 
     /**
@@ -80,8 +93,8 @@ public class Inbox {
             MATCH (n:Notification) WHERE n.recipientId = $recipientId AND n.seq > 0
             WITH n ORDER BY n.seq DESC LIMIT $limit
             WITH n WHERE n.createdAt >= $since
-            """ + Inbox.HIDDEN + """
-            WITH n.kind AS kind, collect(n {.*, hidden: hidden, unread: n:Unread}) AS entries
+            """ + Inbox.HIDDEN + Inbox.UNNAMED + """
+            WITH n.kind AS kind, collect(n {.*, hidden: hidden, unnamed: unnamed, unread: n:Unread}) AS entries
             RETURN kind, size(entries) AS count, size([e IN entries WHERE e.unread]) AS unread, entries[0..$latest] AS latest
             ORDER BY count DESC, kind
             """;
@@ -123,6 +136,7 @@ public class Inbox {
             row.put("title", c.title());
             row.put("detail", c.detail());
             row.put("actorId", c.actorId());
+            row.put("symptomId", c.symptomId());
             row.put("eventAt", c.eventAt());
             return row;
         }).toList();
@@ -201,16 +215,19 @@ public class Inbox {
         return List.copyOf(client.query("""
                         UNWIND $recipients AS recipient
                         MATCH (n:Notification) WHERE n.recipientId = recipient AND n.seq > $after AND n.seq <= $upTo
-                        RETURN n {.*, hidden: false} AS n ORDER BY n.seq
+                        WITH n, false AS hidden
+                        """ + UNNAMED + """
+                        RETURN n {.*, hidden: hidden, unnamed: unnamed} AS n ORDER BY n.seq
                         """).bindAll(Map.of("recipients", List.copyOf(recipientIds), "after", afterSeq, "upTo", upToSeq))
                 .fetchAs(Notification.class).mappedBy((t, r) -> map(r.get("n"))).all());
     }
 
     static Notification map(Value n) {
         boolean hidden = n.get("hidden").asBoolean(false);
+        boolean unnamed = n.get("unnamed").asBoolean(false);
         return new Notification(n.get("id").asString(), n.get("recipientId").asString(), n.get("seq").asLong(),
                 NotificationKind.valueOf(n.get("kind").asString()), n.get("subjectId").asString(null),
-                hidden ? null : n.get("title").asString(null), hidden ? null : n.get("detail").asString(null),
+                hidden ? null : n.get("title").asString(null), hidden || unnamed ? null : n.get("detail").asString(null),
                 n.get("actorId").asString(null), n.get("read").asBoolean(false), hidden, n.get("createdAt").asZonedDateTime(null));
     }
 }

@@ -43,14 +43,15 @@ public class RecipientMatcher {
               MATCH (sol)-[:SOLVES]->(s:Symptom)<-[:BROADER*0..3]-(:Symptom)<-[:SHOWS]-(:Report {status: 'OPEN'})<-[:REPORTED]-(c:Customer)
               WHERE c <> proposer AND """ + SymptomVisibility.shownTo("s", "c.id") + """
 
-              RETURN c.id AS recipient, 'NEW_SOLUTION_FOR_MY_SYMPTOM' AS kind, s.name AS detail
+              RETURN c.id AS recipient, 'NEW_SOLUTION_FOR_MY_SYMPTOM' AS kind, s.name AS detail, s.id AS symptom
               UNION
               MATCH (sol)-[:SOLVES]->(:Symptom)-[:BROADER*0..3]->(f:Symptom)<-[:FOLLOWS]-(c:Customer)
               WHERE c <> proposer AND """ + SymptomVisibility.shownTo("f", "c.id") + """
 
-              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, f.name AS detail
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, f.name AS detail, f.id AS symptom
             }
-            RETURN recipient, kind, head(collect(detail)) AS detail, sol.id AS subject, sol.title AS title, proposer.id AS actor
+            WITH sol, proposer, recipient, kind, head(collect([detail, symptom])) AS named
+            RETURN recipient, kind, named[0] AS detail, named[1] AS symptom, sol.id AS subject, sol.title AS title, proposer.id AS actor
             """;
 
     /** The proposer hears of every verdict; reporters of open cases with the symptom hear of those that worked. */
@@ -59,15 +60,16 @@ public class RecipientMatcher {
             CALL (sol, cf, proposer, confirmer) {
               WITH proposer, confirmer, cf WHERE proposer <> confirmer
               RETURN proposer.id AS recipient, 'SOLUTION_CONFIRMED' AS kind,
-                     CASE WHEN cf.worked THEN 'worked for a peer' ELSE 'did not work for a peer' END AS detail
+                     CASE WHEN cf.worked THEN 'worked for a peer' ELSE 'did not work for a peer' END AS detail, null AS symptom
               UNION
               WITH sol, cf, confirmer WHERE cf.worked
               MATCH (sol)-[:SOLVES]->(s:Symptom)<-[:BROADER*0..3]-(:Symptom)<-[:SHOWS]-(:Report {status: 'OPEN'})<-[:REPORTED]-(c:Customer)
               WHERE c <> confirmer AND """ + SymptomVisibility.shownTo("s", "c.id") + """
 
-              RETURN c.id AS recipient, 'NEW_SOLUTION_FOR_MY_SYMPTOM' AS kind, 'confirmed for ' + s.name AS detail
+              RETURN c.id AS recipient, 'NEW_SOLUTION_FOR_MY_SYMPTOM' AS kind, 'confirmed for ' + s.name AS detail, s.id AS symptom
             }
-            RETURN recipient, kind, head(collect(detail)) AS detail, sol.id AS subject, sol.title AS title, confirmer.id AS actor
+            WITH sol, confirmer, recipient, kind, head(collect([detail, symptom])) AS named
+            RETURN recipient, kind, named[0] AS detail, named[1] AS symptom, sol.id AS subject, sol.title AS title, confirmer.id AS actor
             """;
 
     /**
@@ -141,26 +143,27 @@ public class RecipientMatcher {
               WITH owner, product, total,
                    max(reduce(s = 0.0, k IN range(0, size(items) - 1) | s + CASE WHEN items[k] IN mine THEN weights[k] ELSE 0.0 END)) AS best
               WHERE best >= $similarity * total
-              RETURN owner.id AS recipient, 'PEER_REPORT_ON_MY_PRODUCT' AS kind, 'about ' + product.name AS detail
+              RETURN owner.id AS recipient, 'PEER_REPORT_ON_MY_PRODUCT' AS kind, 'about ' + product.name AS detail, null AS symptom
               UNION
               MATCH (r)-[:ABOUT]->(p:Product)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
-              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'about ' + p.name AS detail
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'about ' + p.name AS detail, null AS symptom
               UNION
               MATCH (r)-[:SHOWS]->(:Symptom)-[:BROADER*0..3]->(s:Symptom)<-[:FOLLOWS]-(c:Customer)
               WHERE c <> reporter AND """ + SymptomVisibility.shownTo("s", "c.id") + """
 
-              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'shows ' + s.name AS detail
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'shows ' + s.name AS detail, s.id AS symptom
               UNION
               MATCH (cfg)-[:INCLUDES]->(i:ConfigItem)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
-              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'on ' + i.kind + ' ' + i.value AS detail
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'on ' + i.kind + ' ' + i.value AS detail, null AS symptom
               UNION
               MATCH (cfg)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
-              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'on a configuration you follow' AS detail
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'on a configuration you follow' AS detail, null AS symptom
               UNION
               MATCH (cfg)-[:OF_ITEM]->(:Item)<-[:FOLLOWS]-(c:Customer) WHERE c <> reporter
-              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'on an item you follow' AS detail
+              RETURN c.id AS recipient, 'FOLLOWED_ACTIVITY' AS kind, 'on an item you follow' AS detail, null AS symptom
             }
-            RETURN recipient, kind, head(collect(detail)) AS detail, r.id AS subject, r.title AS title, reporter.id AS actor
+            WITH r, reporter, recipient, kind, head(collect([detail, symptom])) AS named
+            RETURN recipient, kind, named[0] AS detail, named[1] AS symptom, r.id AS subject, r.title AS title, reporter.id AS actor
             """;
 
     /** Followers of the tag, or of the concept it means, when a shown report or a solution is tagged. */
@@ -352,7 +355,7 @@ public class RecipientMatcher {
         return List.copyOf(client.query(cypher).bindAll(params).fetchAs(Candidate.class).mappedBy((t, r) -> new Candidate(
                 event.seq(), event.at(), r.get("recipient").asString(), NotificationKind.valueOf(r.get("kind").asString()),
                 r.get("subject").asString(), r.get("title").asString(null), r.get("detail").asString(null),
-                r.get("actor").asString(null))).all());
+                r.get("actor").asString(null), r.get("symptom").asString(null))).all());
     }
 
     private record Measured(String owner, String metric, double value, String configuration, String name) {}
@@ -380,7 +383,7 @@ public class RecipientMatcher {
                     .filter(a -> a.myPercentile() != null && (a.myPercentile() < 5.0 || a.myPercentile() > 95.0))
                     .ifPresent(a -> found.add(new Candidate(event.seq(), event.at(), m.owner(), NotificationKind.MEASUREMENT_ANOMALY,
                             event.aggregateId(), metric.name() + " " + number(m.value()) + " " + metric.unit(),
-                            describe(a, m), null)));
+                            describe(a, m), null, null)));
         }
         return found.stream().min(Comparator.comparing(Candidate::detail));
     }

@@ -1,9 +1,10 @@
 package io.peergraph.graph.peers;
 
-import io.peergraph.graph.similarpeers.ItemFamily;
-import io.peergraph.graph.stuff.ConfigItem;
 import io.peergraph.graph.facet.ItemFacets;
+import io.peergraph.graph.facet.ItemRelation;
+import io.peergraph.graph.stuff.ConfigItem;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +20,10 @@ import java.util.stream.Collectors;
  *
  * <p>The similarity weighs each of the asker's items by its rarity, {@code ln(1 + configurations / configurations
  * with the item)} (the weight {@code similarPeers} uses): an item shared exactly counts its whole weight, an item of
- * which the peer has a relative of the same concept (one both are classified under, or a broader one within
- * {@link PeerSignature#ITEM_CONCEPT_DEPTH}) or of the same family ({@link ItemFamily}: GPU generation, driver or kernel
- * major version, OS) half of it, others nothing; divided by the sum of the weights of all the asker's items. So 1 is the
- * same configuration, and a shared rare GPU counts far more than a shared common RAM size.
+ * which the peer has a relative ({@link ItemRelation}: of the same concept, of a broader one, or of the same family by
+ * the kind's rule: GPU generation, driver major version, OS) half of it, others nothing; divided by the sum of the
+ * weights of all the asker's items. So 1 is the same configuration, and a shared rare GPU counts far more than a shared
+ * common RAM size.
  */
 public record PeerMatch(String ownerId, double similarity, List<ItemShare> shared, List<ItemDifference> differences,
                         List<PeerReport> reports) {
@@ -34,12 +35,6 @@ public record PeerMatch(String ownerId, double similarity, List<ItemShare> share
      */
     public record ItemShare(ConfigItem mine, ConfigItem theirs, String family, double share, String conceptIri) {}
 
-    /**
-     * A concept an item is classified under ({@code depth} 0) or one broader than that ({@code depth} 1, up to
-     * {@link PeerSignature#ITEM_CONCEPT_DEPTH}): what the item's concept terms in the signature stand for.
-     */
-    public record ItemConcept(String id, String iri, String label, int depth) {}
-
     /** One of the asker's items the peer does not share, with the peer's item of that kind (null: the peer gave none). */
     public record ItemDifference(ConfigItem mine, ConfigItem theirs) {}
 
@@ -50,13 +45,12 @@ public record PeerMatch(String ownerId, double similarity, List<ItemShare> share
 
     /**
      * Scores the peer's {@code theirs} items against {@code mine} (each with {@code configCount}, how many configurations
-     * include it) among {@code configurations} in all. An item of mine not shared exactly is shared by family when
-     * the peer's item of its kind is classified under one of its {@code concepts} (by item id; the nearest concept wins)
-     * — so a moderator's merge or broader link counts — else when the kind's rule in {@code facets} puts both in one
-     * family. A concept only adds relatives to the rule's: two drivers of different majors a moderator merged are
-     * alike, two GPUs of one generation stay alike whatever their pci.ids concepts.
+     * include it) among {@code configurations} in all. Each item of mine is shared by the peer's item of its kind that
+     * {@link ItemRelation} finds nearest (by item id, {@code concepts} holds each item's concepts): exactly, else of the
+     * same or a broader concept — so a moderator's merge or broader link counts — else of the family the kind's rule in
+     * {@code facets} gives both.
      */
-    static PeerMatch of(ItemFacets facets, Map<String, List<ItemConcept>> concepts, String ownerId, List<ConfigItem> mine,
+    static PeerMatch of(ItemFacets facets, Map<String, List<ItemRelation.ItemConcept>> concepts, String ownerId, List<ConfigItem> mine,
                         List<ConfigItem> theirs, long configurations, List<PeerReport> reports) {
         Map<String, List<ConfigItem>> theirsByKind = theirs.stream().collect(Collectors.groupingBy(ConfigItem::kind));
         double total = 0;
@@ -69,48 +63,22 @@ public record PeerMatch(String ownerId, double similarity, List<ItemShare> share
         for (ConfigItem m : mine) {
             List<ConfigItem> sameKind = theirsByKind.getOrDefault(m.kind(), List.of());
             double weight = rarity(m, configurations) / Math.max(total, Double.MIN_NORMAL);
-            Optional<ConfigItem> exact = sameKind.stream().filter(t -> t.id().equals(m.id())).findFirst();
-            Optional<ItemShare> byConcept = exact.isPresent() ? Optional.empty() : byConcept(m, sameKind, concepts, weight / 2);
-            Optional<ItemFamily> family = facets.family(m.kind(), m.value());
-            Optional<ConfigItem> relative = exact.isPresent() || byConcept.isPresent() || family.isEmpty() ? Optional.empty()
-                    : sameKind.stream().filter(t -> family.equals(facets.family(t.kind(), t.value()))).findFirst();
-            if (exact.isPresent()) {
-                shared.add(new ItemShare(m, exact.get(), null, weight, null));
-                similarity += weight;
-            } else if (byConcept.isPresent()) {
-                shared.add(byConcept.get());
-                similarity += weight / 2;
-            } else if (relative.isPresent()) {
-                shared.add(new ItemShare(m, relative.get(), family.get().key(), weight / 2, null));
-                similarity += weight / 2;
-            } else {
+            record Related(ConfigItem theirs, ItemRelation relation) {}
+            Optional<Related> nearest = sameKind.stream()
+                    .flatMap(t -> ItemRelation.of(facets, m, concepts.getOrDefault(m.id(), List.of()), t, concepts.getOrDefault(t.id(), List.of()))
+                            .map(r -> new Related(t, r)).stream())
+                    .min(Comparator.comparing(Related::relation, ItemRelation.NEAREST));
+            if (nearest.isEmpty()) {
                 differences.add(new ItemDifference(m, sameKind.isEmpty() ? null : sameKind.getFirst()));
+                continue;
             }
+            ItemRelation r = nearest.get().relation();
+            double share = r.level() == ItemRelation.Level.EXACT ? weight : weight / 2;
+            shared.add(new ItemShare(m, nearest.get().theirs(), r.family(), share, r.conceptIri()));
+            similarity += share;
         }
         shared.sort((a, b) -> Double.compare(b.share(), a.share()));
         return new PeerMatch(ownerId, Math.min(1, similarity), List.copyOf(shared), List.copyOf(differences), reports);
-    }
-
-    /** The peer's item of my item's kind that shares a concept with it, by the nearest concept (smallest depths, then id). */
-    private static Optional<ItemShare> byConcept(ConfigItem m, List<ConfigItem> sameKind, Map<String, List<ItemConcept>> concepts, double share) {
-        List<ItemConcept> mineUp = concepts.getOrDefault(m.id(), List.of());
-        if (mineUp.isEmpty()) {
-            return Optional.empty();
-        }
-        ItemShare best = null;
-        int bestDepth = Integer.MAX_VALUE;
-        for (ConfigItem t : sameKind) {
-            for (ItemConcept theirs : concepts.getOrDefault(t.id(), List.of())) {
-                for (ItemConcept c : mineUp) {
-                    int depth = c.depth() + theirs.depth();
-                    if (c.id().equals(theirs.id()) && (depth < bestDepth || depth == bestDepth && c.iri().compareTo(best.conceptIri()) < 0)) {
-                        best = new ItemShare(m, t, c.label(), share, c.iri());
-                        bestDepth = depth;
-                    }
-                }
-            }
-        }
-        return Optional.ofNullable(best);
     }
 
     private static double rarity(ConfigItem item, long configurations) {

@@ -1,6 +1,7 @@
 package io.peergraph.graph.peers;
 
 import io.peergraph.graph.access.Visibility;
+import io.peergraph.graph.facet.ItemRelation;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -49,10 +50,9 @@ public final class PeerSignature {
 
     /**
      * How far up the taxonomy an item's terms reach from the concept it is classified as: that concept and its broader
-     * ones (a family a moderator linked it under). One level: a scheme's top classes ("display controller") would
-     * otherwise make every GPU a relative of every other.
+     * ones (a family a moderator linked it under), as far as {@link ItemRelation} relates items by concept.
      */
-    public static final int ITEM_CONCEPT_DEPTH = 1;
+    public static final int ITEM_CONCEPT_DEPTH = ItemRelation.CONCEPT_DEPTH;
 
     /**
      * Put before a concept's id among an item's terms ({@link #TERMS_OF_ITEM}), so a concept term can never be taken

@@ -2,6 +2,7 @@ package io.peergraph.graph.peers;
 
 import io.peergraph.graph.facet.DeclaredKinds;
 import io.peergraph.graph.facet.ItemFacets;
+import io.peergraph.graph.facet.ItemRelation;
 import io.peergraph.graph.access.Visibility;
 import io.peergraph.graph.solution.ConfirmationTotals;
 import java.time.Instant;
@@ -52,13 +53,8 @@ public final class PeersWithSymptomQuery {
     /** The same for a concept one level above my item's (a family a moderator linked it under): a looser relative. */
     static final double BROADER_BOOST = 0.25;
 
-    /**
-     * The concepts the item {@code i} is classified under with those broader within the signature's depth, as maps of
-     * {@code id}, {@code iri}, {@code label} and {@code depth}: the question's concept terms, and PeerMatch's concept shares.
-     */
-    private static final String ITEM_CONCEPTS = """
-            [p = (i)-[:CLASSIFIED_AS]->(:Concept)-[:BROADER*0..%d]->(c:Concept)
-             | c {.id, .iri, label: coalesce(c.prefLabel_en, c.prefLabel, c.iri), depth: length(p) - 1}]""".formatted(PeerSignature.ITEM_CONCEPT_DEPTH);
+    /** The concepts of the item {@code i} ({@link ItemRelation#concepts(String)}): the question's concept terms, and PeerMatch's. */
+    private static final String ITEM_CONCEPTS = ItemRelation.concepts("i");
 
     // The asker's right: only its cheapest case (they own the configuration, Visibility.cypherOwns) in this round
     // trip; anyone else is settled by AccessQuery and asks again with $askerId null.
@@ -269,19 +265,15 @@ public final class PeersWithSymptomQuery {
         return new ConfigItem(i.get("id").asString(), i.get("kind").asString(), i.get("value").asString(), configurations);
     }
 
-    private static List<PeerMatch.ItemConcept> concepts(org.neo4j.driver.Value item) {
-        return item.get("concepts").asList(c -> new PeerMatch.ItemConcept(c.get("id").asString(), c.get("iri").asString(),
-                c.get("label").asString(), c.get("depth").asInt()));
-    }
-
     static PeerAnswer map(Record r, int offset, int first, int solutions, SolutionRanking ranking, ItemFacets facets) {
         List<PeerReport> reports = r.get("page").asList(PeerReport::from);
         boolean hasNext = reports.size() > first;
         List<ConfigItem> mine = r.get("rarity").asList(i -> item(i, i.get("configurations").asLong()));
         long configurations = r.get("configurations").asLong();
-        Map<String, List<PeerMatch.ItemConcept>> concepts = new HashMap<>();
-        r.get("rarity").values().forEach(i -> concepts.put(i.get("id").asString(), concepts(i)));
-        r.get("peers").values().forEach(p -> p.get("items").values().forEach(i -> concepts.put(i.get("id").asString(), concepts(i))));
+        Map<String, List<ItemRelation.ItemConcept>> concepts = new HashMap<>();
+        r.get("rarity").values().forEach(i -> concepts.put(i.get("id").asString(), ItemRelation.concepts(i.get("concepts"))));
+        r.get("peers").values().forEach(p -> p.get("items").values().forEach(i -> concepts.put(i.get("id").asString(),
+                ItemRelation.concepts(i.get("concepts")))));
         // Ordered here: the rows come out of a subquery per peer, which need not keep the order they went in with.
         List<PeerMatch> peers = r.get("peers").asList(p -> p).stream()
                 .sorted(java.util.Comparator.comparingDouble((org.neo4j.driver.Value p) -> -p.get("score").asDouble())

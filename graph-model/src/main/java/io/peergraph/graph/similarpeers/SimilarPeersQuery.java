@@ -2,6 +2,7 @@ package io.peergraph.graph.similarpeers;
 
 import io.peergraph.graph.facet.DeclaredKinds;
 import io.peergraph.graph.facet.ItemFacets;
+import io.peergraph.graph.facet.ItemRelation;
 import io.peergraph.graph.stuff.ConfigItem;
 import io.peergraph.graph.stuff.Rarity;
 import java.util.ArrayList;
@@ -40,21 +41,24 @@ public final class SimilarPeersQuery {
 
     private static final double EPSILON = 1e-9;
 
-    // Relies on the configuration id constraint and the count store (the number of configurations).
+    // Relies on the configuration id constraint and the count store (the number of configurations). Each item of mine
+    // with its concepts and the items of its kind that share one (ItemRelation.byConcept), each with its own concepts:
+    // ItemRelation judges how near each is. Read at each question, so a moderator's merge or broader link between item
+    // concepts changes the next answer (the in-memory index holds only who includes what).
     private static final String PROFILE = """
             MATCH (me:Configuration {id: $configurationId})-[:INCLUDES]->(i:ConfigItem)
             WHERE $kinds IS NULL OR i.kind IN $kinds
             CALL (i) {
-              OPTIONAL MATCH (i)-[:CLASSIFIED_AS]->(:Concept)-[:BROADER]->(family:Concept)
-              WITH i, family ORDER BY family.id LIMIT 1
-              OPTIONAL MATCH (family)<-[:BROADER]-(:Concept)<-[:CLASSIFIED_AS]-(member:ConfigItem)
-              WHERE member.kind = i.kind AND member <> i
-              RETURN family.id AS concept, collect(DISTINCT member {.id, .kind, .value, .configCount}) AS members
+              OPTIONAL MATCH BY_CONCEPT
+              WHERE relative.kind = i.kind AND relative <> i
+              WITH DISTINCT relative
+              RETURN collect(relative {.id, .kind, .value, .configCount, concepts: RELATIVE_CONCEPTS}) AS relatives
             }
-            WITH i, concept, members ORDER BY i.kind, i.id
+            WITH i, relatives ORDER BY i.kind, i.id
             RETURN COUNT { (:Configuration) } AS configurations,
-                   collect(i {.id, .kind, .value, .configCount, concept: concept, members: members}) AS mine
-            """;
+                   collect(i {.id, .kind, .value, .configCount, concepts: ITEM_CONCEPTS, relatives: relatives}) AS mine
+            """.replace("BY_CONCEPT", ItemRelation.byConcept("i", "relative"))
+            .replace("RELATIVE_CONCEPTS", ItemRelation.concepts("relative")).replace("ITEM_CONCEPTS", ItemRelation.concepts("i"));
 
     // Family members by the ConfigItem.key prefix: a range seek on the config_item_key constraint's index.
     private static final String FAMILY_MEMBERS = """
@@ -130,33 +134,50 @@ public final class SimilarPeersQuery {
         long n = mine.get().configurations();
         List<Value> items = mine.get().items();
         ItemFacets facets = declaredKinds.read(); // the families each kind declares
-        Map<String, List<ConfigItem>> byPrefix = derivedFamilyMembers(facets, items);
+        Map<String, List<ConfigItem>> byPrefix = familyMembers(facets, items);
         List<SimilarityProfile.Slot> slots = new ArrayList<>();
         for (Value v : items) {
             ConfigItem item = item(v);
-            String family;
-            boolean taxonomy = !v.get("concept").isNull();
-            List<ConfigItem> members;
-            if (taxonomy) {
-                family = v.get("concept").asString();
-                members = v.get("members").asList(SimilarPeersQuery::item);
-            } else {
-                Optional<ItemFamily> derived = facets.family(item.kind(), item.value());
-                family = derived.map(ItemFamily::key).orElse(null);
-                members = derived.map(f -> byPrefix.getOrDefault(f.keyPrefix(), List.<ConfigItem>of()).stream()
-                        .filter(m -> !m.id().equals(item.id()) && facets.family(m.kind(), m.value()).equals(derived))
-                        .toList()).orElse(List.of());
-            }
-            members = members.stream().sorted(Comparator.comparing(ConfigItem::id)).toList();
-            long familyCount = item.configCount() + members.stream().mapToLong(ConfigItem::configCount).sum();
-            slots.add(new SimilarityProfile.Slot(slots.size(), item, Rarity.weight(n, item.configCount()),
-                    family, taxonomy, members, SimilarityProfile.PARTIAL * Rarity.weight(n, familyCount)));
+            slots.add(new SimilarityProfile.Slot(slots.size(), item, Rarity.weight(n, item.configCount()), relatives(facets, n, item,
+                    ItemRelation.concepts(v.get("concepts")), v.get("relatives").asList(r -> r), byPrefix)));
         }
         return new SimilarityProfile(List.copyOf(slots));
     }
 
-    private Map<String, List<ConfigItem>> derivedFamilyMembers(ItemFacets facets, List<Value> items) {
-        List<String> prefixes = items.stream().filter(v -> v.get("concept").isNull())
+    /**
+     * My item's relatives by level, nearest first: those sharing a concept ({@code byConcept}, each with its concepts) and
+     * those of its family by the kind's rule ({@code byPrefix}, confirmed by the rule), each at the level
+     * {@link ItemRelation} finds nearest. A level's weight counts the configurations of my item and of every relative at
+     * that level or nearer.
+     */
+    private static List<SimilarityProfile.Relatives> relatives(ItemFacets facets, long n, ConfigItem item, List<ItemRelation.ItemConcept> concepts,
+                                                               List<Value> byConcept, Map<String, List<ConfigItem>> byPrefix) {
+        Map<String, SimilarityProfile.Relative> nearest = new HashMap<>();
+        for (Value r : byConcept) {
+            ConfigItem relative = item(r);
+            ItemRelation.of(facets, item, concepts, relative, ItemRelation.concepts(r.get("concepts")))
+                    .ifPresent(relation -> nearest.put(relative.id(), new SimilarityProfile.Relative(relative, relation)));
+        }
+        // The rule's family: its members that share no concept with my item (those that do were all found above).
+        facets.family(item.kind(), item.value()).ifPresent(f -> byPrefix.getOrDefault(f.keyPrefix(), List.of()).stream()
+                .filter(m -> !m.id().equals(item.id()) && !nearest.containsKey(m.id()))
+                .forEach(m -> ItemRelation.of(facets, item, concepts, m, List.of())
+                        .ifPresent(relation -> nearest.put(m.id(), new SimilarityProfile.Relative(m, relation)))));
+        List<SimilarityProfile.Relatives> levels = new ArrayList<>();
+        long configurations = item.configCount();
+        for (ItemRelation.Level level : ItemRelation.Level.values()) {
+            List<SimilarityProfile.Relative> at = nearest.values().stream().filter(r -> r.relation().level() == level)
+                    .sorted(Comparator.comparing(r -> r.item().id())).toList();
+            if (!at.isEmpty()) {
+                configurations += at.stream().mapToLong(r -> r.item().configCount()).sum();
+                levels.add(new SimilarityProfile.Relatives(level, SimilarityProfile.PARTIAL * Rarity.weight(n, configurations), at));
+            }
+        }
+        return List.copyOf(levels);
+    }
+
+    private Map<String, List<ConfigItem>> familyMembers(ItemFacets facets, List<Value> items) {
+        List<String> prefixes = items.stream()
                 .flatMap(v -> facets.family(v.get("kind").asString(), v.get("value").asString()).stream())
                 .map(ItemFamily::keyPrefix).distinct().toList();
         if (prefixes.isEmpty()) {
@@ -232,7 +253,7 @@ public final class SimilarPeersQuery {
             Map<Integer, List<double[]>> byItem = new TreeMap<>();
             for (SimilarityProfile.Slot s : profile.slots()) {
                 add(byItem, postings.item(s.item().id()), s.index(), s.exactWeight());
-                s.familyMembers().forEach(m -> add(byItem, postings.item(m.id()), s.index(), s.familyWeight()));
+                s.relatives().forEach(level -> level.members().forEach(m -> add(byItem, postings.item(m.item().id()), s.index(), level.weight())));
             }
             earnings = new int[postings.itemCount()];
             Arrays.fill(earnings, -1);
@@ -300,10 +321,12 @@ public final class SimilarPeersQuery {
                 explained.add(slot.item().id());
                 continue;
             }
-            Optional<ConfigItem> relative = slot.familyMembers().stream().filter(m -> theirIds.contains(m.id())).findFirst();
+            // The nearest level at which they have a relative (the heaviest: levels weigh less the looser they are).
+            Optional<SimilarityProfile.Relative> relative = slot.relatives().stream()
+                    .flatMap(level -> level.members().stream().filter(m -> theirIds.contains(m.item().id())).limit(1)).findFirst();
             relative.ifPresentOrElse(r -> {
-                partial.add(new PartialMatch(slot.item(), r, slot.family(), slot.familyFromTaxonomy()));
-                explained.add(r.id());
+                partial.add(new PartialMatch(slot.item(), r.item(), r.relation().family(), r.relation().viaConcept(), r.relation().conceptIri()));
+                explained.add(r.item().id());
             }, () -> onlyMine.add(slot.item()));
         }
         List<ConfigItem> onlyTheirs = theirs.stream().filter(i -> !explained.contains(i.id())).toList();

@@ -17,6 +17,8 @@ class FamilyConceptsTest {
         assertThat(FamilyConcepts.label("gpu", "geforce gtx 10xx", "GeForce GTX 1070")).isEqualTo("GeForce GTX 10xx");
         assertThat(FamilyConcepts.label("os", "ubuntu", "Ubuntu 20.04")).isEqualTo("Ubuntu");
         assertThat(FamilyConcepts.label("kernel", "5", "5.4")).isEqualTo("kernel 5");
+        assertThat(FamilyConcepts.label("kernel", "5.4", "5.4.0-42-generic")).isEqualTo("kernel 5.4");
+        assertThat(FamilyConcepts.label("kernel", "5.4", "Linux 5.4")).isEqualTo("kernel 5.4");
         assertThat(FamilyConcepts.label("age", "50–60", "58")).isEqualTo("age 50–60");
     }
 
@@ -36,5 +38,24 @@ class FamilyConceptsTest {
         assertThat(rows).extracting(r -> r.get("concept")).containsOnly(PC + "/families/driver/nvidia+440");
         assertThat(rows.getFirst().get("conceptId")).isEqualTo(rows.getLast().get("conceptId"));
         assertThat(rows.getFirst()).containsEntry("label", "NVIDIA 440").containsEntry("labelKey", "nvidia 440");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aKernelsSeriesConceptIsMadeUnderItsMajorAndTheThreeWaysOfWritingOneSeriesMeetInIt() {
+        ItemFacets facets = ItemFacets.BUILT_IN;
+        List<Map<String, Object>> rows = FamilyConcepts.rows(facets, List.of(
+                new FamilyConcepts.ItemRow("cfi_a", "kernel", "5.4.0-42-generic"),
+                new FamilyConcepts.ItemRow("cfi_b", "kernel", "5.4"),
+                new FamilyConcepts.ItemRow("cfi_c", "kernel", "Linux 5.4"),
+                new FamilyConcepts.ItemRow("cfi_d", "kernel", "5.8")));
+        String scheme = PC + "/families/kernel";
+        assertThat(rows).extracting(r -> r.get("item")).containsExactly("cfi_a", "cfi_b", "cfi_c", "cfi_d");
+        assertThat(rows).extracting(r -> r.get("concept")).containsExactly(scheme + "/5.4", scheme + "/5.4", scheme + "/5.4", scheme + "/5.8");
+        assertThat(rows).allSatisfy(r -> assertThat((Map<String, Object>) r.get("broader")).containsEntry("concept", scheme + "/5")
+                .containsEntry("label", "kernel 5"));
+        assertThat(rows.getFirst()).containsEntry("label", "kernel 5.4");
+        assertThat(FamilyConcepts.rows(facets, List.of(new FamilyConcepts.ItemRow("cfi_e", "driver", "mesa 20.0"))).getFirst().get("broader"))
+                .as("a rule with one level").isNull();
     }
 }

@@ -21,11 +21,32 @@ class FamilyRuleTest {
         assertThat(family(pc, "gpu", "AMD Radeon RX 580")).contains("amd radeon rx 5xx");
         assertThat(family(pc, "cpu", "AMD Ryzen 7 3700X")).contains("amd ryzen 7 37xx");
         assertThat(family(pc, "driver", "mesa 20.0.4")).contains("mesa 20");
-        assertThat(family(pc, "kernel", "5.15")).contains("5");
+        // A driver as the PC normaliser writes NVIDIA's (its branch) and as an import may give it whole: one family.
+        assertThat(family(pc, "driver", "nvidia 440")).contains("nvidia 440");
+        assertThat(family(pc, "driver", "NVIDIA 440.100")).contains("nvidia 440");
+        assertThat(family(pc, "driver", "amdgpu-pro")).isEmpty();
+        assertThat(family(pc, "kernel", "5.15")).contains("5.15");
         assertThat(family(pc, "os", "Pop!_OS 20.04")).contains("pop!_os");
         assertThat(family(pc, "ram", "16 GB")).isEmpty();
         assertThat(family(pc, "stage", "stage 3")).isEmpty();
         assertThat(pc.ladderFor(List.of("gpu", "ram")).kinds()).containsExactly("gpu", "driver", "os", "kernel", "cpu", "ram");
+    }
+
+    @Test
+    void aKernelsSeriesIsItsMajorMinorWhateverWordsSurroundItUnderItsMajor() {
+        FamilyRule series = FamilyRule.parse("version-series");
+        for (String kernel : List.of("5.4.0-42-generic", "5.4", "Linux 5.4", "linux-5.04.1", "Kernel 5.4.7 (x86_64)")) {
+            assertThat(series.family("kernel", kernel)).as(kernel).map(ItemFamily::key).contains("5.4");
+            assertThat(series.broader("kernel", kernel)).as(kernel).map(ItemFamily::key).contains("5");
+        }
+        assertThat(series.family("kernel", "4.19.80-1-MANJARO").orElseThrow().key()).isEqualTo("4.19");
+        assertThat(series.family("kernel", "5.40").orElseThrow().key()).as("not 5.4").isEqualTo("5.40");
+        assertThat(series.family("kernel", "Linux 5")).isEmpty();
+        // Words may come first, so every member is found among the kind's items and confirmed by the rule.
+        assertThat(series.family("kernel", "Linux 5.4").orElseThrow().keyPrefix()).isEqualTo("kernel:");
+        assertThat(FamilyRule.parse("version-major").broader("driver", "mesa 20.0")).as("one level").isEmpty();
+        assertThat(series.notation()).isEqualTo("version-series");
+        assertThat(ItemFacets.BUILT_IN.kind("kernel").orElseThrow().familyRule()).isEqualTo(series);
     }
 
     @Test
@@ -51,7 +72,7 @@ class FamilyRuleTest {
         assertThat(FamilyRule.parse("prefix:3").family("postcode", "SW1A 1AA").orElseThrow().valuePrefix()).isEqualTo("sw1");
         assertThat(FamilyRule.parse("prefix:3").family("postcode", "SW1")).isEmpty();
         assertThat(FamilyRule.parse(" Version-Major ")).isEqualTo(new FamilyRule.VersionMajor());
-        for (String bad : List.of("version-major:2", "prefix", "prefix:0", "numeric-range:-5", "numeric-range:0", "semver")) {
+        for (String bad : List.of("version-major:2", "prefix", "prefix:0", "numeric-range:-5", "numeric-range:0", "semver", "version-series:3")) {
             assertThatThrownBy(() -> FamilyRule.parse(bad)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad);
         }
     }

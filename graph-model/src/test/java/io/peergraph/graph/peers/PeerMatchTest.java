@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.peergraph.graph.stuff.ConfigItem;
 import io.peergraph.graph.facet.ItemFacets;
+import io.peergraph.graph.facet.ItemRelation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class PeerMatchTest {
     void aSharedConceptMakesARelativeWhereTheRuleDoesNotAndIsNamed() {
         // A moderator merged mesa 19 into mesa 20: the rule says two families, the concept one.
         ConfigItem olderDriver = new ConfigItem("d3", "driver", "mesa 19.3", 0);
-        PeerMatch.ItemConcept mesa = new PeerMatch.ItemConcept("con_mesa", "https://example.org/families/driver/mesa+20", "Mesa 20", 0);
+        ItemRelation.ItemConcept mesa = new ItemRelation.ItemConcept("con_mesa", "https://example.org/families/driver/mesa+20", "Mesa 20", 0);
         PeerMatch byRule = PeerMatch.of(ItemFacets.BUILT_IN, "o", MINE, List.of(olderDriver), 1000, List.of());
         assertThat(byRule.shared()).isEmpty();
 
@@ -78,8 +79,8 @@ class PeerMatchTest {
         // Two GPUs of one generation classified under different device concepts are still of one family.
         ConfigItem otherGpu = new ConfigItem("g2", "gpu", "NVIDIA GeForce GTX 1080", 0);
         PeerMatch match = PeerMatch.of(ItemFacets.BUILT_IN, java.util.Map.of(
-                        "g1", List.of(new PeerMatch.ItemConcept("con_1060", "https://example.org/1060", "GTX 1060", 0)),
-                        "g2", List.of(new PeerMatch.ItemConcept("con_1080", "https://example.org/1080", "GTX 1080", 0))),
+                        "g1", List.of(new ItemRelation.ItemConcept("con_1060", "https://example.org/1060", "GTX 1060", 0)),
+                        "g2", List.of(new ItemRelation.ItemConcept("con_1080", "https://example.org/1080", "GTX 1080", 0))),
                 "o", MINE, List.of(otherGpu), 1000, List.of());
         assertThat(match.shared()).singleElement().satisfies(s -> {
             assertThat(s.family()).isEqualTo("nvidia geforce gtx 10xx");

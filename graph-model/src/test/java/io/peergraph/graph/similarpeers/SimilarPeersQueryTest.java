@@ -94,7 +94,10 @@ class SimilarPeersQueryTest {
         SimilarConfiguration close = top.get(ids.indexOf(sameFamily));
         assertThat(close.partial()).singleElement().satisfies(p -> {
             assertThat(p.theirs().value()).isEqualTo(u + " Radeon RX 590");
-            assertThat(p.family()).isEqualTo(u.toLowerCase() + " radeon rx 5xx");
+            // Of the generation's generated concept (facet.FamilyConcepts), labelled as its first member writes it.
+            assertThat(p.family()).isEqualToIgnoringCase(u + " radeon rx 5xx");
+            assertThat(p.viaTaxonomy()).isTrue();
+            assertThat(p.conceptIri()).endsWith("/families/gpu/" + u + "+radeon+rx+5xx");
         });
         assertThat(close.shared()).extracting(i -> i.kind()).containsExactly("ram");
         assertThat(close.onlyMine()).isEmpty();

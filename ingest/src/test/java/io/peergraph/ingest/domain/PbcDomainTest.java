@@ -237,8 +237,9 @@ class PbcDomainTest {
         Predicate<Integer> sameDecade = p -> p != me && Integer.parseInt(items.get(p).get("age")) / 10 * 10 == decade;
         assertThat(byAge).hasSize((int) count(sameDecade));
         assertThat(byAge.stream().flatMap(c -> c.partial().stream())).allSatisfy(m -> {
-            assertThat(m.viaTaxonomy()).isFalse();
-            assertThat(m.family()).isEqualTo(decade + "–" + (decade + 10));
+            // Through the age band's generated concept (the rule's family, which a moderator may curate).
+            assertThat(m.viaTaxonomy()).isTrue();
+            assertThat(m.family()).isEqualTo("age " + decade + "–" + (decade + 10));
         }).hasSize((int) count(sameDecade.and(p -> !items.get(p).get("age").equals(myAge))));
         // Most similar first: sharing the exact age weighs more than sharing its decade.
         assertThat(byAge.getFirst().shared()).extracting(i -> i.value()).containsExactly(myAge);

@@ -91,7 +91,8 @@ class GenericImportTest {
                 .containsEntry("Configuration", 2L).containsEntry("ConfigItem", 3L).containsEntry("Report", 2L)
                 .containsEntry("Interaction", 1L).containsEntry("Solution", 1L).containsEntry("Confirmation", 1L)
                 .containsEntry("Tag", 1L).containsEntry("Measurement", 2L).containsEntry(":LATEST_VALUE", 1L).containsEntry("Symptom", 3L)
-                .containsEntry(":MEMBER_OF", 1L).containsEntry(":BROADER", 1L).containsEntry(":TAGGED", 2L)
+                // BROADER: audio/crackling under audio; the generated kernel series 5.4 and 5.6 under kernel 5 (FamilyConcepts).
+                .containsEntry(":MEMBER_OF", 1L).containsEntry(":BROADER", 3L).containsEntry(":TAGGED", 2L)
                 .containsEntry(":SHOWS", 3L).containsEntry(":OF_ITEM", 1L).containsEntry("sum(configCount)", 4L);
         long signed = driver.executableQuery("MATCH (r:Report) WHERE r.peerItems IS NOT NULL RETURN count(r) AS n")
                 .execute().records().getFirst().get("n").asLong();

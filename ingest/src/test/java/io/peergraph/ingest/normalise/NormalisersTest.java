@@ -47,6 +47,9 @@ class NormalisersTest {
         assertThat(drivers.normalise("4.6.0 NVIDIA 390.87").getFirst().value()).isEqualTo("nvidia 390");
         assertThat(drivers.normalise("Nvidia-Driver-435").getFirst().value()).isEqualTo("nvidia 435");
         assertThat(drivers.normalise("440.48.02").getFirst().value()).isEqualTo("nvidia 440");
+        // A version and the branch alone are one item (whose family concept is "nvidia 440": the version-major rule).
+        assertThat(drivers.normalise("NVIDIA 440.100").getFirst().value()).isEqualTo("nvidia 440");
+        assertThat(drivers.normalise("nvidia 440").getFirst().value()).isEqualTo("nvidia 440");
         assertThat(drivers.normalise("4.6.13572 Compatibility Profile Context 5.0.73").getFirst().value()).isEqualTo("amdgpu-pro");
     }
 
@@ -56,6 +59,10 @@ class NormalisersTest {
         assertThat(kernels.normalise("5.3.0-40-generic").getFirst().value()).isEqualTo("5.3");
         assertThat(kernels.normalise("4.19.80-1-MANJARO").getFirst().value()).isEqualTo("4.19");
         assertThat(kernels.normalise("5.4.0-050400rc8-generic").getFirst().value()).isEqualTo("5.4");
+        // The three ways of writing one series are one item, as the version-series rule makes them one family.
+        for (String kernel : java.util.List.of("5.4.0-42-generic", "5.4", "Linux 5.4")) {
+            assertThat(kernels.normalise(kernel).getFirst().value()).as(kernel).isEqualTo("5.4");
+        }
         assertThat(kernels.fromOs("Arch Linux 64-bit (Kernel 4.17.14) ").orElseThrow().value()).isEqualTo("4.17");
         assertThat(kernels.fromOs("Kubuntu 18.04 (4.15.0.33-generic)").orElseThrow().value()).isEqualTo("4.15");
     }

@@ -14,7 +14,7 @@ public final class FacetVocab {
     public static final Resource SymptomScheme = ResourceFactory.createResource(TaxonomyVocab.NS + "SymptomScheme");
     /** A kind's place on its domain's cohort ladder (1 = most telling). */
     public static final Property cohortRank = ResourceFactory.createProperty(TaxonomyVocab.NS, "cohortRank");
-    /** How a kind's values form families: {@code model-generation}, {@code version-major}, {@code release-name}, {@code prefix:N}, {@code numeric-range:W}. */
+    /** How a kind's values form families: {@code model-generation}, {@code version-major}, {@code version-series}, {@code release-name}, {@code prefix:N}, {@code numeric-range:W}. */
     public static final Property familyRule = ResourceFactory.createProperty(TaxonomyVocab.NS, "familyRule");
     /** The scheme whose concepts classify a kind's values by label. */
     public static final Property valueScheme = ResourceFactory.createProperty(TaxonomyVocab.NS, "valueScheme");

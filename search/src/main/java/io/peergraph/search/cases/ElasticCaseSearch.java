@@ -31,7 +31,8 @@ import java.util.Map;
  * <p>
  * With an embedding model the question is embedded too, and the cases nearest it (kNN, {@link #SEMANTIC_DEPTH})
  * are matched beside the words: a case that says the same thing in other words is found, after those that hold
- * the words (a nearest case scores its similarity, 0 to 1, on top of its BM25 score if it has one).
+ * the words (a nearest case scores its similarity, 0 to 1, on top of its BM25 score if it has one). The nearest are
+ * searched first, then the page and its counts (one more round trip, one graph search instead of two).
  */
 public final class ElasticCaseSearch {
 
@@ -69,7 +70,7 @@ public final class ElasticCaseSearch {
         Query mostWords = textQuery(viewer, stems, MOST_WORDS);
         if (embedder != null) {
             try {
-                return search(viewer, query, filters, stems, mostWords, nearest(query.text(), filters));
+                return search(viewer, query, filters, stems, mostWords, nearest(viewer, query.text(), filters));
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 if (e.status() != 400) {
                     throw e;
@@ -92,15 +93,25 @@ public final class ElasticCaseSearch {
         return page(viewer, query, withNearest(textQuery(viewer, stems, ANY_WORD), nearest), filters, true);
     }
 
-    /** The cases whose embedding is nearest the question's, among those the filters let through. */
-    private Query nearest(String text, List<Query> filters) {
-        float[] vector = embedder.embed(embedder.input(null, text));
-        List<Float> boxed = new ArrayList<>(vector.length);
-        for (float f : vector) {
-            boxed.add(f);
-        }
-        return Query.of(q -> q.knn(k -> k.field("embedding").queryVector(boxed).k(SEMANTIC_DEPTH)
-                .numCandidates(2 * SEMANTIC_DEPTH).filter(filters).queryName("semantic")));
+    /**
+     * The cases whose embedding is nearest the question's, among those the filters let through, as a query that
+     * scores each of them with its similarity (named {@code semantic}). The nearest are found once, by a kNN search of
+     * their ids and scores: as a {@code knn} clause of the page's query, the graph search ran twice per request (the
+     * page's search and the counts' search each rewrite it), the larger part of the semantic signal's cost
+     * (docs/benchmarks.md). The scores are the kNN clause's own, so the ranking is the same.
+     * The question's vector is the one computed when this viewer last asked it, if the embedder still holds it: a
+     * next page, another sort or a facet asks the same text again.
+     */
+    private Query nearest(Viewer viewer, String text, List<Query> filters) throws IOException {
+        List<Float> vector = ElasticSimilarCases.boxed(embedder.question(viewer.customerId(), text));
+        List<Hit<Void>> nearest = client.search(s -> s.index(SearchIndex.CASES.alias())
+                .knn(k -> k.field("embedding").queryVector(vector).k(SEMANTIC_DEPTH).numCandidates(2 * SEMANTIC_DEPTH).filter(filters))
+                .size(SEMANTIC_DEPTH).source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(false)), Void.class).hits().hits();
+        return Query.of(q -> q.bool(b -> {
+            nearest.forEach(hit -> b.should(s -> s.constantScore(c -> c.filter(f -> f.ids(i -> i.values(hit.id())))
+                    .boost(hit.score().floatValue()))));
+            return nearest.isEmpty() ? b.must(m -> m.matchNone(n -> n)).queryName("semantic") : b.queryName("semantic");
+        }));
     }
 
     /** The words' query (named, so a hit tells whether it holds them) or the nearest cases; the words alone without a model. */

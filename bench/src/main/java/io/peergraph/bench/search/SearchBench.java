@@ -143,7 +143,14 @@ public final class SearchBench {
                 search = withBreakdown(search, embedder, new ElasticCaseSearch(client));
             }
             List<Named> similar = similarMix(similarCases, client, cases, random, warmup + queries);
+            long encodedBefore = embedder == null ? 0 : embedder.encoded();
             Map<String, Latencies.Summary> searchBefore = measure("searchCases", search, warmup, 0);
+            if (embedder != null) {
+                long breakdown = search.stream().filter(n -> n.question() != null).count();
+                System.out.printf("texts run through the model during searchCases: %,d for %,d searches with text (the breakdown's own %,d excluded);"
+                                + " %,d questions kept%n", embedder.encoded() - encodedBefore - breakdown,
+                        search.stream().filter(n -> n.question() != null || n.kind().startsWith("variant: text")).count(), breakdown, embedder.questionsKept());
+            }
             Map<String, Latencies.Summary> similarBefore = measure("similarCases", similar, warmup, 0);
             if (writeRate > 0) {
                 System.gc();

@@ -31,8 +31,7 @@ import java.util.Map;
  * <p>
  * With an embedding model the question is embedded too, and the cases nearest it (kNN, {@link #SEMANTIC_DEPTH})
  * are matched beside the words: a case that says the same thing in other words is found, after those that hold
- * the words (a nearest case scores its similarity, 0 to 1, on top of its BM25 score if it has one). The nearest are
- * searched first, then the page and its counts (one more round trip, one graph search instead of two).
+ * the words (a nearest case scores its similarity, 0 to 1, on top of its BM25 score if it has one).
  */
 public final class ElasticCaseSearch {
 
@@ -94,24 +93,18 @@ public final class ElasticCaseSearch {
     }
 
     /**
-     * The cases whose embedding is nearest the question's, among those the filters let through, as a query that
-     * scores each of them with its similarity (named {@code semantic}). The nearest are found once, by a kNN search of
-     * their ids and scores: as a {@code knn} clause of the page's query, the graph search ran twice per request (the
-     * page's search and the counts' search each rewrite it), the larger part of the semantic signal's cost
-     * (docs/benchmarks.md). The scores are the kNN clause's own, so the ranking is the same.
-     * The question's vector is the one computed when this viewer last asked it, if the embedder still holds it: a
-     * next page, another sort or a facet asks the same text again.
+     * The cases whose embedding is nearest the question's, among those the filters let through. The question's vector
+     * is the one computed when this viewer last asked it, if the embedder still holds it: a next page, another sort
+     * or a facet asks the same text again.
+     * <p>
+     * The kNN clause is rewritten by each of the page's and the counts' searches, but the server runs the two in
+     * parallel: searching the nearest first and passing their ids and scores to both was not faster at 100k
+     * (one more round trip, the two graph searches no longer side by side; docs/benchmarks.md).
      */
-    private Query nearest(Viewer viewer, String text, List<Query> filters) throws IOException {
-        List<Float> vector = ElasticSimilarCases.boxed(embedder.question(viewer.customerId(), text));
-        List<Hit<Void>> nearest = client.search(s -> s.index(SearchIndex.CASES.alias())
-                .knn(k -> k.field("embedding").queryVector(vector).k(SEMANTIC_DEPTH).numCandidates(2 * SEMANTIC_DEPTH).filter(filters))
-                .size(SEMANTIC_DEPTH).source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(false)), Void.class).hits().hits();
-        return Query.of(q -> q.bool(b -> {
-            nearest.forEach(hit -> b.should(s -> s.constantScore(c -> c.filter(f -> f.ids(i -> i.values(hit.id())))
-                    .boost(hit.score().floatValue()))));
-            return nearest.isEmpty() ? b.must(m -> m.matchNone(n -> n)).queryName("semantic") : b.queryName("semantic");
-        }));
+    private Query nearest(Viewer viewer, String text, List<Query> filters) {
+        List<Float> boxed = ElasticSimilarCases.boxed(embedder.question(viewer.customerId(), text));
+        return Query.of(q -> q.knn(k -> k.field("embedding").queryVector(boxed).k(SEMANTIC_DEPTH)
+                .numCandidates(2 * SEMANTIC_DEPTH).filter(filters).queryName("semantic")));
     }
 
     /** The words' query (named, so a hit tells whether it holds them) or the nearest cases; the words alone without a model. */

@@ -212,43 +212,6 @@ class SemanticSearchTest {
     }
 
     @Test
-    void textSearchRanksAndExplainsAsTheKnnClauseInThePagesQueryDid() throws Exception {
-        for (Viewer viewer : List.of(Viewer.customer(owner), Viewer.support("s"))) {
-            String question = "browser crash when I open a PDF";
-            List<CaseHit> hits = new ElasticCaseSearch(client, embedder).search(viewer,
-                    new CaseQuery(question, io.peergraph.search.cases.CaseFilter.none(), 10, null)).hits();
-
-            // The query of before: the kNN clause beside the words in the page's own query.
-            var who = io.peergraph.graph.access.Visibility.filter(viewer); // as CaseFilters.visibleTo writes it
-            List<co.elastic.clients.elasticsearch._types.query_dsl.Query> visible = who.everything() ? List.of()
-                    : List.of(co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
-                            .should(x -> x.terms(t -> t.field("ownerId").terms(v -> v.value(who.ownerIds().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))
-                            .should(x -> x.terms(t -> t.field("privacy").terms(v -> v.value(who.privacies().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))
-                            .minimumShouldMatch("1"))));
-            List<Float> vector = new java.util.ArrayList<>();
-            for (float f : embedder.embed(question)) {
-                vector.add(f);
-            }
-            String field = viewer.support() ? "supportMatchStems" : "matchStems";
-            var words = co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b.queryName("text")
-                    .must(m -> m.match(x -> x.field(field).query(io.peergraph.search.text.Stems.joined(question)).minimumShouldMatch("3<75%")))));
-            var knn = co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.knn(k -> k.field("embedding").queryVector(vector)
-                    .k(50).numCandidates(100).filter(visible).queryName("semantic")));
-            var before = client.search(s -> s.index(SearchIndex.CASES.alias()).size(11).source(x -> x.fetch(false))
-                    .query(q -> q.bool(b -> b.must(m -> m.bool(o -> o.should(words).should(knn).minimumShouldMatch("1"))).filter(visible)))
-                    .sort(o -> o.score(x -> x.order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)))
-                    .sort(o -> o.field(x -> x.field("id").order(co.elastic.clients.elasticsearch._types.SortOrder.Asc))), Void.class).hits().hits();
-
-            assertThat(hits).isNotEmpty();
-            assertThat(hits).extracting(CaseHit::id).containsExactlyElementsOf(before.stream().map(h -> h.id()).toList());
-            for (int i = 0; i < hits.size(); i++) {
-                assertThat(hits.get(i).score()).isEqualTo(before.get(i).score());
-                assertThat(hits.get(i).signals()).containsExactlyInAnyOrderElementsOf(before.get(i).matchedQueries());
-            }
-        }
-    }
-
-    @Test
     void aCaseNotEmbeddedYetIsStillFoundByTheOtherSignals() throws Exception {
         Configuration cfg = graph.configuration(owner, List.of());
         Report late = graph.report(cfg, null, List.of(), "Printing a PDF attachment freezes the browser", null, Privacy.COMMUNITY);

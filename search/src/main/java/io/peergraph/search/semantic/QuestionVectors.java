@@ -46,7 +46,15 @@ final class QuestionVectors {
         if (scope == null || scope.isEmpty()) {
             return embed.apply(text);
         }
-        return cache.get(new Key(model.key(), scope, text), k -> embed.apply(k.text()));
+        Key key = new Key(model.key(), scope, text);
+        float[] kept = cache.getIfPresent(key);
+        if (kept == null) {
+            // Computed outside the cache: its compute would hold a lock of the map while the model runs, and keep
+            // other askers' questions that share the bin waiting.
+            kept = embed.apply(text);
+            cache.put(key, kept);
+        }
+        return kept;
     }
 
     /**

@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
 usage() {
   cat <<'USAGE'
-Usage: bench/run-relevance.sh [--bugs FILE] [--pairs FILE] [--uri URI] [--data-dir DIR] [--common-word-share S]
+Usage: bench/run-relevance.sh [--bugs FILE] [--pairs FILE] [--uri URI] [--data-dir DIR] [--es-port P] [--common-word-share S]
                               [--model none|minilm|bge-small] [--no-build]
 
 Indexes every bug report of FILE as a case (summary -> title, description -> text) into a fresh cases index, then,
@@ -25,6 +25,7 @@ Skipped, with a message, when the data files are absent.
   --uri URI                 an Elasticsearch to use (its cases alias is pointed at the bench index); default: the
                             managed server started on --data-dir
   --data-dir DIR            managed server's data directory, emptied first (default bench/target/relevance-es)
+  --es-port P               the managed server's HTTP port on 127.0.0.1 (default 0: a free one)
   --common-word-share S     the text signal leaves out terms in more than this share of cases (default 0.2; 1 = none)
   --model M                 the embedding model: bge-small (default), minilm, or none (no semantic methods)
   --no-build                skip the Maven build (use what was built last)

@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 usage() {
   cat <<'USAGE'
 Usage: bench/run-search.sh [--customers N] [--cases N] [--seed S] [--queries Q] [--warmup W] [--es-heap SIZE]
-                           [--bulk-size B] [--bulk-threads T] [--data-dir DIR] [--semantic-model M]
+                           [--bulk-size B] [--bulk-threads T] [--data-dir DIR] [--es-port P] [--semantic-model M]
                            [--vectors FILE] [--embed-threads N] [--embed-only true]
                            [--write-rate R] [--write-seconds S] [--drain-seconds D] [--sample-seconds P] [--no-build]
 
@@ -28,6 +28,7 @@ requests; prints p50/p90/p99/max per kind and the load average around each figur
   --bulk-size B      cases per bulk request (default 1000)
   --bulk-threads T   bulk requests in flight (default 2)
   --data-dir DIR     Elasticsearch data directory, emptied first (default bench/target/search-es)
+  --es-port P        Elasticsearch HTTP port on 127.0.0.1 (default 0: a free one)
   --semantic-model M none (default), minilm or bge-small: embed every case first (docs/s printed), index the
                      vectors, and search with the semantic signal (the question embedded per request)
   --vectors FILE     where the cases' vectors are kept between runs (default

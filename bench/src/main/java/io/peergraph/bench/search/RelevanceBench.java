@@ -52,7 +52,7 @@ public final class RelevanceBench {
 
     static final int DEPTH = 100;
 
-    private static final Set<String> OPTIONS = Set.of("bugs", "pairs", "uri", "data-dir", "common-word-share", "model");
+    private static final Set<String> OPTIONS = Set.of("bugs", "pairs", "uri", "data-dir", "common-word-share", "model", "es-port");
     static final int BOOTSTRAP = 10_000;
     /** Cases embedded per call (one ONNX thread: the batch only amortises the call). */
     static final int EMBED_BATCH = 16;
@@ -80,7 +80,7 @@ public final class RelevanceBench {
             Path dataDir = Path.of(options.string("data-dir", "bench/target/relevance-es")).toAbsolutePath();
             SearchBench.deleteRecursively(dataDir);
             Files.createDirectories(dataDir);
-            server = ElasticsearchServer.start(ServerSettings.defaults(dataDir).withStartTimeout(Duration.ofMinutes(5)));
+            server = ElasticsearchServer.start(ServerSettings.defaults(dataDir).withStartTimeout(Duration.ofMinutes(5)).withHttpPort(options.integer("es-port", 0)));
             uri = server.uri();
             credentials = server.credentials();
         }

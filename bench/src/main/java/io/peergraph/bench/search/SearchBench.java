@@ -61,14 +61,21 @@ public final class SearchBench {
 
     private static final Set<String> OPTIONS = Set.of("customers", "seed", "queries", "warmup", "es-heap", "data-dir",
             "bulk-size", "bulk-threads", "semantic-model", "vectors", "embed-threads", "embed-only",
-            "write-rate", "write-seconds", "drain-seconds", "sample-seconds", "cases");
+            "write-rate", "write-seconds", "drain-seconds", "sample-seconds", "cases", "es-port");
 
     /** One measured request and a count of what it found, so that empty answers show up. */
     private interface Request {
         long run() throws IOException;
     }
 
-    private record Named(String kind, Request request) {}
+    private record Named(String kind, Request request, Question question) {
+        /** A searchCases question with text, for the breakdown variants. */
+        record Question(Viewer viewer, CaseQuery query) {}
+
+        Named(String kind, Request request) {
+            this(kind, request, null);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Options options = new Options(args, OPTIONS);
@@ -109,7 +116,7 @@ public final class SearchBench {
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
         ServerSettings settings = ServerSettings.defaults(dataDir).withHeap(options.string("es-heap", "1g"))
-                .withStartTimeout(java.time.Duration.ofMinutes(5));
+                .withStartTimeout(java.time.Duration.ofMinutes(5)).withHttpPort(options.integer("es-port", 0));
         try (ElasticsearchServer server = ElasticsearchServer.start(settings)) {
             ElasticsearchClient client = SearchClientFactory.create(server.uri(), server.credentials());
             IndexAdmin admin = new IndexAdmin(client, model);
@@ -132,8 +139,18 @@ public final class SearchBench {
             ElasticCaseSearch caseSearch = new ElasticCaseSearch(client, embedder);
             ElasticSimilarCases similarCases = new ElasticSimilarCases(client, embedder);
             List<Named> search = searchMix(caseSearch, corpus, cases, random, warmup + queries);
+            if (embedder != null) { // where a semantic searchCases' time goes: the question's embedding, the words alone
+                search = withBreakdown(search, embedder, new ElasticCaseSearch(client));
+            }
             List<Named> similar = similarMix(similarCases, client, cases, random, warmup + queries);
+            long encodedBefore = embedder == null ? 0 : embedder.encoded();
             Map<String, Latencies.Summary> searchBefore = measure("searchCases", search, warmup, 0);
+            if (embedder != null) {
+                long breakdown = search.stream().filter(n -> n.question() != null).count();
+                System.out.printf("texts run through the model during searchCases: %,d for %,d searches with text (the breakdown's own %,d excluded);"
+                                + " %,d questions kept%n", embedder.encoded() - encodedBefore - breakdown,
+                        search.stream().filter(n -> n.question() != null || n.kind().startsWith("variant: text")).count(), breakdown, embedder.questionsKept());
+            }
             Map<String, Latencies.Summary> similarBefore = measure("similarCases", similar, warmup, 0);
             if (writeRate > 0) {
                 System.gc();
@@ -207,13 +224,13 @@ public final class SearchBench {
             String[] titleWords = doc.title().toLowerCase().split(" ");
             String someWords = titleWords[random.nextInt(titleWords.length)] + " " + titleWords[random.nextInt(titleWords.length)];
             Instant end = Instant.parse(doc.occurredAt());
+            CaseQuery textSupport = new CaseQuery(symptomWords + " " + someWords, CaseFilter.none(), 20, null);
+            CaseQuery textProduct = new CaseQuery(symptomWords, new CaseFilter(doc.productId(), List.of(), List.of(), List.of(), List.of(), null, null, List.of()), 20, null);
+            CaseQuery textSymptom = new CaseQuery(someWords, new CaseFilter(null, doc.symptomIds(), List.of(), List.of("OPEN", "SOLVED"), List.of(), null, null, List.of()), 20, null);
             Named request = switch (i % 4) {
-                case 0 -> new Named("text (support)", () -> hits(search.search(support,
-                        new CaseQuery(symptomWords + " " + someWords, CaseFilter.none(), 20, null))));
-                case 1 -> new Named("text + product (customer)", () -> hits(search.search(customer,
-                        new CaseQuery(symptomWords, new CaseFilter(doc.productId(), List.of(), List.of(), List.of(), List.of(), null, null, List.of()), 20, null))));
-                case 2 -> new Named("text + symptom + status (support)", () -> hits(search.search(support,
-                        new CaseQuery(someWords, new CaseFilter(null, doc.symptomIds(), List.of(), List.of("OPEN", "SOLVED"), List.of(), null, null, List.of()), 20, null))));
+                case 0 -> new Named("text (support)", () -> hits(search.search(support, textSupport)), new Named.Question(support, textSupport));
+                case 1 -> new Named("text + product (customer)", () -> hits(search.search(customer, textProduct)), new Named.Question(customer, textProduct));
+                case 2 -> new Named("text + symptom + status (support)", () -> hits(search.search(support, textSymptom)), new Named.Question(support, textSymptom));
                 default -> new Named("item + 90 days, newest first (support)", () -> hits(search.search(support,
                         new CaseQuery(null, new CaseFilter(null, List.of(), List.of(popularItems.get(random.nextInt(popularItems.size()))), List.of(),
                                 List.of(), end.minus(90, ChronoUnit.DAYS), end, List.of()), 20, null))));
@@ -222,6 +239,24 @@ public final class SearchBench {
             if (i % 4 == 0) { // the same question from a client that selects neither the total nor the facets
                 out.add(new Named("variant: text (support), hits only", () -> search.search(support,
                         new CaseQuery(symptomWords + " " + someWords, CaseFilter.none(), 20, null, false, false)).hits().size()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * After each text search, two variants that are not in "all": the same question embedded alone on this thread (the
+     * model's own call, no cache) and the same search without the model (words only). They run after the measured
+     * request, so they do not warm it; the words-only search is warmed by it (the same postings were just read).
+     */
+    private static List<Named> withBreakdown(List<Named> requests, CaseEmbedder embedder, ElasticCaseSearch wordsOnly) {
+        List<Named> out = new ArrayList<>();
+        for (Named named : requests) {
+            out.add(named);
+            if (named.question() != null) {
+                Named.Question q = named.question();
+                out.add(new Named("variant: breakdown, the question embedded alone", () -> embedder.embed(embedder.input(null, q.query().text())).length));
+                out.add(new Named("variant: breakdown, the same search without the model", () -> hits(wordsOnly.search(q.viewer(), q.query()))));
             }
         }
         return out;

@@ -69,7 +69,7 @@ public final class ElasticCaseSearch {
         Query mostWords = textQuery(viewer, stems, MOST_WORDS);
         if (embedder != null) {
             try {
-                return search(viewer, query, filters, stems, mostWords, nearest(query.text(), filters));
+                return search(viewer, query, filters, stems, mostWords, nearest(viewer, query.text(), filters));
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 if (e.status() != 400) {
                     throw e;
@@ -92,13 +92,17 @@ public final class ElasticCaseSearch {
         return page(viewer, query, withNearest(textQuery(viewer, stems, ANY_WORD), nearest), filters, true);
     }
 
-    /** The cases whose embedding is nearest the question's, among those the filters let through. */
-    private Query nearest(String text, List<Query> filters) {
-        float[] vector = embedder.embed(embedder.input(null, text));
-        List<Float> boxed = new ArrayList<>(vector.length);
-        for (float f : vector) {
-            boxed.add(f);
-        }
+    /**
+     * The cases whose embedding is nearest the question's, among those the filters let through. The question's vector
+     * is the one computed when this viewer last asked it, if the embedder still holds it: a next page, another sort
+     * or a facet asks the same text again.
+     * <p>
+     * The kNN clause is rewritten by each of the page's and the counts' searches, but the server runs the two in
+     * parallel: searching the nearest first and passing their ids and scores to both was not faster at 100k
+     * (one more round trip, the two graph searches no longer side by side; docs/benchmarks.md).
+     */
+    private Query nearest(Viewer viewer, String text, List<Query> filters) {
+        List<Float> boxed = ElasticSimilarCases.boxed(embedder.question(viewer.customerId(), text));
         return Query.of(q -> q.knn(k -> k.field("embedding").queryVector(boxed).k(SEMANTIC_DEPTH)
                 .numCandidates(2 * SEMANTIC_DEPTH).filter(filters).queryName("semantic")));
     }

@@ -142,7 +142,7 @@ public final class ElasticSimilarCases {
         if (embedder != null) {
             String input = embedder.input(query.title(), query.text());
             if (!input.isBlank()) {
-                List<Float> vector = boxed(storedOrEmbedded(query.excludeId(), input));
+                List<Float> vector = boxed(storedOrEmbedded(viewer, query.excludeId(), input));
                 // kNN filters inside the graph search (a post_filter would leave fewer than DEPTH): what the viewer
                 // may see, the asked case left out.
                 List<Query> knnFilter = new java.util.ArrayList<>(visible);
@@ -158,9 +158,10 @@ public final class ElasticSimilarCases {
     /**
      * The question's vector: asked about a case whose vector the index holds for this very text (same
      * {@code embeddingKey}), that one (a get by id, a millisecond; embedding a report's text on the request thread
-     * took 100 ms on the busy bench machine); otherwise embedded here.
+     * took 100 ms on the busy bench machine); otherwise the viewer's question's vector (embedded here, or kept from
+     * when they asked the same text).
      */
-    private float[] storedOrEmbedded(String caseId, String input) throws IOException {
+    private float[] storedOrEmbedded(Viewer viewer, String caseId, String input) throws IOException {
         if (caseId != null) {
             var stored = client.get(g -> g.index(SearchIndex.CASES.alias()).id(caseId).sourceIncludes("embedding", "embeddingKey"),
                     com.fasterxml.jackson.databind.JsonNode.class);
@@ -175,7 +176,7 @@ public final class ElasticSimilarCases {
                 return vector;
             }
         }
-        return embedder.embed(input);
+        return embedder.question(viewer.customerId(), input);
     }
 
     static List<Float> boxed(float[] vector) {

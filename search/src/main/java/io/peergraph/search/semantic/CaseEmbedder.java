@@ -14,13 +14,14 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns a case's text (or a question) into a unit vector with a sentence-embedding model run in process by ONNX
  * Runtime. Loaded once per model and JVM ({@link #of}): the model is 35–90 MB and takes seconds to load. Each
  * call runs on the calling thread with {@code threads} ONNX threads, so the caller bounds the CPU it takes
- * (the {@link EmbeddingQueue}'s one worker; a search embeds its one question on the request thread).
- * Thread-safe: ONNX Runtime sessions may be run concurrently.
+ * (the {@link EmbeddingQueue}'s one worker; a search embeds its one question on the request thread, and asked again
+ * by the same person finds it in {@link QuestionVectors}). Thread-safe: ONNX Runtime sessions may be run concurrently.
  */
 public final class CaseEmbedder {
 
@@ -28,10 +29,14 @@ public final class CaseEmbedder {
 
     private final EmbeddingModel model;
     private final Encoder encoder;
+    private final QuestionVectors questions;
+    /** Texts run through the model since it was loaded. */
+    private final AtomicLong encoded = new AtomicLong();
 
     private CaseEmbedder(EmbeddingModel model, Encoder encoder) {
         this.model = model;
         this.encoder = encoder;
+        this.questions = new QuestionVectors(model, QuestionVectors.MAX_BYTES);
     }
 
     /** The embedder of {@code model}, loaded on first use with one ONNX thread; {@code null} for {@link EmbeddingModel#NONE}. */
@@ -77,15 +82,36 @@ public final class CaseEmbedder {
         return joined.length() <= model.maxChars() ? joined : joined.substring(0, model.maxChars());
     }
 
-    /** The unit vector of one text (a question, or a case's {@link #input}). */
+    /** The unit vector of one text (a question, or a case's {@link #input}), computed now. */
     public float[] embed(String text) {
+        encoded.incrementAndGet();
         return encoder.embedAll(List.of(TextSegment.from(text.isBlank() ? " " : text))).content().getFirst().vector();
+    }
+
+    /**
+     * The vector of a question {@code asker} typed: the one computed when they last asked the same text (as the
+     * model sees it), or computed now and kept for their next page, sort or facet ({@link QuestionVectors}).
+     * {@code asker}: who asks (a customer id), or {@code null} to compute it without keeping it.
+     */
+    public float[] question(String asker, String text) {
+        return questions.vector(asker, text, this::embed);
     }
 
     /** The vectors of several texts, in order, one after the other on this thread. */
     public List<float[]> embedAll(List<String> texts) {
+        encoded.addAndGet(texts.size());
         return encoder.embedAll(texts.stream().map(t -> TextSegment.from(t.isBlank() ? " " : t)).toList())
                 .content().stream().map(Embedding::vector).toList();
+    }
+
+    /** How many texts were run through the model since it was loaded (cases and questions; a cached question is not). */
+    public long encoded() {
+        return encoded.get();
+    }
+
+    /** Questions whose vectors are kept now. */
+    public long questionsKept() {
+        return questions.size();
     }
 
     /** langchain4j's in-process model over our own session (its thread count), run on the calling thread. */

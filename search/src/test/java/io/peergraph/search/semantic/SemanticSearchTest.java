@@ -182,6 +182,36 @@ class SemanticSearchTest {
     }
 
     @Test
+    void aQuestionAskedAgainByTheSameViewerIsNotEmbeddedAgainAndFindsTheSameCases() throws Exception {
+        assertThat(queue.awaitIdle(5, TimeUnit.MINUTES)).isTrue(); // the cases' embeddings are counted by the same model
+        ElasticCaseSearch search = new ElasticCaseSearch(client, embedder);
+        Viewer viewer = Viewer.customer(owner);
+        String question = "program vanishes when reading documents " + System.nanoTime(); // asked first here
+        CaseQuery first = new CaseQuery(question, io.peergraph.search.cases.CaseFilter.none(), 10, null);
+
+        long before = embedder.encoded();
+        List<CaseHit> asked = search.search(viewer, first).hits();
+        assertThat(embedder.encoded()).isEqualTo(before + 1);
+        assertThat(asked).extracting(CaseHit::id).contains(acrobatQuits.id());
+
+        // The same words again, as the model sees them (case, spaces), without facets and total: not embedded again,
+        // the same cases, each with the same signals.
+        CaseQuery again = new CaseQuery("  " + question.toUpperCase() + "\n", io.peergraph.search.cases.CaseFilter.none(), 10, null, false, false);
+        assertThat(search.search(viewer, again).hits()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("highlights").isEqualTo(asked);
+        assertThat(new ElasticSimilarCases(client, embedder).find(viewer, new SimilarQuery(null, null, question, List.of(), List.of(), null, 10)))
+                .isNotEmpty();
+        assertThat(embedder.encoded()).isEqualTo(before + 1);
+
+        // Another viewer's question is theirs: embedded for them (no one learns what another asked by how fast it comes).
+        search.search(Viewer.support("s"), first);
+        assertThat(embedder.encoded()).isEqualTo(before + 2);
+        // Anonymous askers are not told apart: never kept.
+        search.search(Viewer.anonymous(), first);
+        search.search(Viewer.anonymous(), first);
+        assertThat(embedder.encoded()).isEqualTo(before + 4);
+    }
+
+    @Test
     void aCaseNotEmbeddedYetIsStillFoundByTheOtherSignals() throws Exception {
         Configuration cfg = graph.configuration(owner, List.of());
         Report late = graph.report(cfg, null, List.of(), "Printing a PDF attachment freezes the browser", null, Privacy.COMMUNITY);

@@ -2,7 +2,7 @@ package io.peergraph.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import io.peergraph.graph.testing.ScratchDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,11 +50,7 @@ public final class Browser implements AutoCloseable {
     }
 
     Browser() {
-        try {
-            profile = Files.createTempDirectory("peergraph-chromium");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        profile = ScratchDirs.create("peergraph-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -153,10 +149,10 @@ public final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            } catch (IOException ignored) {
-                // A temporary profile left behind is harmless.
+            try {
+                ScratchDirs.delete(profile);
+            } catch (UncheckedIOException stillWritten) {
+                // Left to the exit (ScratchDirs tries again then): a profile left a moment longer is harmless.
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.peergraph.graph.driver;
 
+import java.util.function.Predicate;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.DatabaseException;
 import org.neo4j.driver.exceptions.RetryableException;
@@ -15,15 +16,8 @@ public final class GraphFailures {
      * that Spring's transaction template translated still tells.
      */
     public static boolean isConstraintViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ClientException ce && ce.code() != null && ce.code().contains("ConstraintValidationFailed")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return anyCause(failure, t -> t instanceof ClientException ce && ce.code() != null
+                && ce.code().contains("ConstraintValidationFailed"));
     }
 
     /**
@@ -31,15 +25,8 @@ public final class GraphFailures {
      * full, a failed store file) and refuses everything until the service restarts. Anywhere in the cause chain.
      */
     public static boolean isStopped(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DatabaseException de && de.getMessage() != null && de.getMessage().contains("needs to be restarted")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return anyCause(failure, t -> t instanceof DatabaseException de && de.getMessage() != null
+                && de.getMessage().contains("needs to be restarted"));
     }
 
     /**
@@ -47,18 +34,8 @@ public final class GraphFailures {
      * pool's acquisition timeout. Anywhere in the cause chain.
      */
     public static boolean isBusy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RetryableException) {
-                return true;
-            }
-            if (t instanceof ClientException ce && ce.getMessage() != null && ce.getMessage().contains("acquire connection")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return anyCause(failure, t -> t instanceof RetryableException
+                || t instanceof ClientException ce && ce.getMessage() != null && ce.getMessage().contains("acquire connection"));
     }
 
     /**
@@ -67,12 +44,14 @@ public final class GraphFailures {
      * connection, which retrying on the spot would only prolong.
      */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TransientException) {
+        return anyCause(failure, t -> t instanceof TransientException);
+    }
+
+    /** Whether {@code failure} or anything in its cause chain (a translated failure wraps the driver's) is {@code what}. */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> what) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (what.test(t)) {
                 return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;

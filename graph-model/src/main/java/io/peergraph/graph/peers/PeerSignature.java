@@ -49,12 +49,6 @@ public final class PeerSignature {
             """;
 
     /**
-     * How far up the taxonomy an item's terms reach from the concept it is classified as: that concept and its broader
-     * ones (a family a moderator linked it under), as far as {@link ItemRelation} relates items by concept.
-     */
-    public static final int ITEM_CONCEPT_DEPTH = ItemRelation.CONCEPT_DEPTH;
-
-    /**
      * Put before a concept's id among an item's terms ({@link #TERMS_OF_ITEM}), so a concept term can never be taken
      * for an item id, whatever ids look like.
      */
@@ -62,7 +56,7 @@ public final class PeerSignature {
 
     /**
      * The index terms of the configuration item {@code i} (rows of {@code term}): its id, and the concepts it is
-     * classified under with their broader ones within {@link #ITEM_CONCEPT_DEPTH}, each as {@link #CONCEPT_TERM} +
+     * classified under with their broader ones within {@link ItemRelation#CONCEPT_DEPTH}, each as {@link #CONCEPT_TERM} +
      * id. So a question finds a peer whose GPU is another device of my GPU's concept, or whose driver is of my driver's
      * generated family (facet.FamilyConcepts), and a moderator's merge or broader link between item concepts changes
      * who is found ({@link SignatureResign#underConcepts} re-signs the reports below it).
@@ -74,7 +68,7 @@ public final class PeerSignature {
               MATCH (i)-[:CLASSIFIED_AS]->(:Concept)-[:BROADER*0..%d]->(c:Concept)
               RETURN '%s' + c.id AS term
             }
-            """.formatted(ITEM_CONCEPT_DEPTH, CONCEPT_TERM);
+            """.formatted(ItemRelation.CONCEPT_DEPTH, CONCEPT_TERM);
 
     /** The item terms of the configuration {@code cfg}, as an expression: what a statement ending in {@link #SET_NEW} names {@code items}. */
     public static final String ITEM_TERMS = "COLLECT { MATCH (cfg)-[:INCLUDES]->(i:ConfigItem) " + TERMS_OF_ITEM + " RETURN DISTINCT term }";

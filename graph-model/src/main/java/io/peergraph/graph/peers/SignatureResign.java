@@ -1,5 +1,6 @@
 package io.peergraph.graph.peers;
 
+import io.peergraph.graph.facet.ItemRelation;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,7 +50,7 @@ public final class SignatureResign {
             UNWIND $conceptIds AS conceptId
             MATCH (:Concept {id: conceptId})<-[:BROADER*0..%d]-(:Concept)<-[:CLASSIFIED_AS]-(i:ConfigItem)
             RETURN collect(DISTINCT i.id) AS itemIds
-            """.formatted(PeerSignature.ITEM_CONCEPT_DEPTH);
+            """.formatted(ItemRelation.CONCEPT_DEPTH);
 
     // The symptoms whose terms hold one of the symptoms by key: itself and its narrower ones.
     private static final String SYMPTOMS_UNDER_SYMPTOMS = """

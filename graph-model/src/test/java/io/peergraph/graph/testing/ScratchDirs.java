@@ -46,9 +46,8 @@ public final class ScratchDirs {
         }
     }
 
-    /** Deletes the folder and everything in it now. */
+    /** Deletes the folder and everything in it now; if that fails, the exit tries again. */
     public static void delete(Path dir) {
-        AT_EXIT.remove(dir);
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
@@ -56,6 +55,7 @@ public final class ScratchDirs {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + dir, e);
         }
+        AT_EXIT.remove(dir);
     }
 
     private static void deleteAtExit() {

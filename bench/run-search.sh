@@ -34,6 +34,8 @@ requests; prints p50/p90/p99/max per kind and the load average around each figur
   --vectors FILE     where the cases' vectors are kept between runs (default
                      bench/target/search-vectors/MODEL-CUSTOMERS-SEED.f32): a run embeds only the cases the file
                      does not hold yet and appends them, so a stopped run resumes and a later one embeds nothing
+  --compact false    leave the bulk-filled index in its many segments (default true: merged into one, as the
+                     service's rebuild does before its alias swap)
   --embed-threads N  threads embedding the cases before indexing, one ONNX thread each (default 1, as the service)
   --embed-only true  stop once every case has its vector in --vectors (fill the file under the lock, measure later)
   --write-rate R     after the measurements above (needs --semantic-model), commit R case writes per second for

@@ -133,6 +133,17 @@ public final class SearchBench {
             if (indexed != cases.size()) {
                 throw new IllegalStateException("indexed " + indexed + " of " + cases.size());
             }
+            String physical = admin.aliasTargets(SearchIndex.CASES).iterator().next();
+            long segmentsBefore = admin.segments(physical);
+            if (Boolean.parseBoolean(options.string("compact", "true"))) {
+                // As the service's rebuild does before it points the alias (Reindexer).
+                long mergeStart = System.nanoTime();
+                admin.compact(physical);
+                System.out.printf("merged into one segment as a rebuild does: %d -> %d segments in %.1f s (load %s)%n",
+                        segmentsBefore, admin.segments(physical), (System.nanoTime() - mergeStart) / 1e9, loadAverage());
+            } else {
+                System.out.printf("not merged (--compact false): %d segments%n", segmentsBefore);
+            }
 
             sources = null; // the vectors are in the index now
             SplittableRandom random = new SplittableRandom(seed);

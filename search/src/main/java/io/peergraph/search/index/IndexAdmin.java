@@ -106,6 +106,27 @@ public final class IndexAdmin {
         client.indices().delete(d -> d.index(physicalIndex).ignoreUnavailable(true));
     }
 
+    /**
+     * Merges a freshly filled physical index into one segment, before the alias points at it. A kNN search walks
+     * one HNSW graph per segment, so a bulk-filled index of many segments pays for each of them on every question;
+     * one segment answers with one graph (docs/benchmarks.md). The merge can outlast the client's socket timeout,
+     * so it runs as a task and is polled.
+     */
+    public void compact(String physicalIndex) throws IOException {
+        String task = client.indices().forcemerge(f -> f.index(physicalIndex).maxNumSegments(1L).waitForCompletion(false)).task();
+        if (task == null) {
+            return; // the server merged before answering
+        }
+        while (!client.tasks().get(g -> g.taskId(task).waitForCompletion(true).timeout(t -> t.time("20s"))).completed()) {
+            // waited 20 s; ask again
+        }
+    }
+
+    /** How many Lucene segments the physical index holds now (primaries). */
+    public long segments(String physicalIndex) throws IOException {
+        return client.indices().stats(s -> s.index(physicalIndex).metric("segments")).all().primaries().segments().count();
+    }
+
     /** Makes everything indexed so far visible to search (tests and verify; the server does it every second). */
     public void refresh(SearchIndex index) throws IOException {
         client.indices().refresh(r -> r.index(index.alias()));

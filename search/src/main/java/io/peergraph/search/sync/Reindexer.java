@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * <li>note the newest outbox number S and hold the outbox from S (a cursor of its own, so pruning waits);
  * <li>fill a fresh physical index with every document, versioned S (the state read is at least that new);
  * <li>replay the events after S into it, versioned by their numbers (newer state wins over the bulk load);
+ * <li>merge it into one segment (kNN walks one HNSW graph per segment; {@link IndexAdmin#compact});
  * <li>swap the alias to it atomically; searches never see an empty index;
  * <li>replay once more: events the live relay sent to the old index just before the swap reach the new one too.
  * </ol>
@@ -63,6 +64,7 @@ public final class Reindexer {
                 after = ids.getLast();
             }
             Replay replay = replay(index, target, holder, new Replay(start, 0));
+            admin.compact(target);
             Set<String> previous = admin.pointAlias(index, target);
             replay = replay(index, target, holder, replay);
             for (String old : previous) {

@@ -60,7 +60,7 @@ import java.util.stream.Stream;
 public final class SearchBench {
 
     private static final Set<String> OPTIONS = Set.of("customers", "seed", "queries", "warmup", "es-heap", "data-dir",
-            "bulk-size", "bulk-threads", "semantic-model", "vectors", "embed-threads", "embed-only",
+            "bulk-size", "bulk-threads", "semantic-model", "vectors", "embed-threads", "embed-only", "compact",
             "write-rate", "write-seconds", "drain-seconds", "sample-seconds", "cases", "es-port");
 
     /** One measured request and a count of what it found, so that empty answers show up. */

@@ -23,6 +23,9 @@ public final class IndexAdmin {
 
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
+    /** How often a merge task is asked whether it is done (a waiting get would end in the server's timeout error). */
+    private static final java.time.Duration MERGE_POLL = java.time.Duration.ofMillis(500);
+
     private final ElasticsearchClient client;
     private final Clock clock;
     private final EmbeddingModel model;
@@ -117,8 +120,13 @@ public final class IndexAdmin {
         if (task == null) {
             return; // the server merged before answering
         }
-        while (!client.tasks().get(g -> g.taskId(task).waitForCompletion(true).timeout(t -> t.time("20s"))).completed()) {
-            // waited 20 s; ask again
+        while (!client.tasks().get(g -> g.taskId(task)).completed()) {
+            try {
+                Thread.sleep(MERGE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while " + physicalIndex + " was being merged");
+            }
         }
     }
 

@@ -77,7 +77,7 @@ tried <- behind[behind$grade1, ]
 arm <- match(as.character(tried$star1), type)
 solutions <- data.frame(sourceKey = key, proposer = "tennessee-star",
                         title = c("Regular class in grade 1", "Small class in grade 1", "Regular class with a teacher's aide in grade 1"),
-                        kind = "OTHER", symptoms = "reading;math",
+                        kind = "OTHER", symptoms = "reading/below-median;reading/lowest-quarter;math/below-median;math/lowest-quarter",
                         steps = c("A class of 22-25 pupils with one teacher, as assigned by the STAR experiment (1986-87)",
                                   "A class of 13-17 pupils with one teacher, as assigned by the STAR experiment (1986-87)",
                                   "A class of 22-25 pupils with a teacher and a full-time teacher's aide, as assigned by the STAR experiment (1986-87)"),

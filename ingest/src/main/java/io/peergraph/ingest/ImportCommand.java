@@ -110,7 +110,13 @@ public class ImportCommand implements Callable<Integer> {
 
     /** {@code --url}: each file is uploaded in turn; the summary and the exit code are those of a local import. */
     private int remote(ImportFormat parsed, PrintWriter out) {
-        String bearer = token != null ? token : localAdminToken.get();
+        String bearer;
+        try {
+            bearer = token != null ? token : localAdminToken.get();
+        } catch (IllegalStateException e) { // no local key to mint with
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 2;
+        }
         if (bearer == null) {
             spec.commandLine().getErr().println("error: --url needs --token (an ADMIN bearer token)");
             return 2;
@@ -130,7 +136,10 @@ public class ImportCommand implements Callable<Integer> {
                 total.summary().forEach(out::println);
             }
             out.flush();
-            spec.commandLine().getErr().println("error: " + e.code() + ": " + e.getMessage());
+            spec.commandLine().getErr().println("error: " + e.code() + ": " + e.getMessage()
+                    + (token == null && e.code().equals("UNAUTHENTICATED")
+                            ? " (the ADMIN token was minted from the signing key in --data-dir: is that the running service's data folder?)"
+                            : ""));
             return 1;
         }
         print(total, out);

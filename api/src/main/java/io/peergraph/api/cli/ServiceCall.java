@@ -32,16 +32,25 @@ abstract class ServiceCall implements Callable<Integer> {
 
     abstract HttpRequest.Builder request(URI base);
 
-    /** A short-lived ADMIN token signed with the embedded issuer's key in {@code dataDir} (created there if missing). */
+    /**
+     * A short-lived ADMIN token signed with the embedded issuer's key in {@code dataDir}; an {@link IllegalStateException}
+     * saying so when there is none (the service creates it on first start).
+     */
     static String localAdminToken(Path dataDir) {
-        return new TokenMinter(LocalSigningKey.loadOrCreate(dataDir.resolve("security")), "peergraph-local", "peergraph", "roles")
+        return new TokenMinter(LocalSigningKey.loadExisting(dataDir.resolve("security")), "peergraph-local", "peergraph", "roles")
                 .mint("peergraph-cli", List.of(Role.ADMIN), Duration.ofMinutes(30));
     }
 
     /** Prints the service's JSON answer; exit 0 on 2xx, 1 otherwise. */
     @Override
     public Integer call() throws Exception {
-        String bearer = token != null ? token : localAdminToken(dataDir);
+        String bearer;
+        try {
+            bearer = token != null ? token : localAdminToken(dataDir);
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
         HttpResponse<String> response = HttpClient.newHttpClient().send(request(url)
                 .header("Authorization", "Bearer " + bearer).timeout(Duration.ofHours(2)).build(), HttpResponse.BodyHandlers.ofString());
         System.out.println(response.body());

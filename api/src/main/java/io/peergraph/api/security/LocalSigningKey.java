@@ -21,6 +21,19 @@ public final class LocalSigningKey {
 
     private LocalSigningKey() {}
 
+    /**
+     * The key a service already made, for a command that talks to that service: never creates one, since a key made
+     * here signs tokens the service refuses (a mistyped or default {@code --data-dir} would end in "UNAUTHENTICATED").
+     */
+    public static RSAKey loadExisting(Path securityDir) {
+        Path file = securityDir.resolve("jwt-signing-key.json");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("no signing key in " + securityDir + ": give --data-dir of the running service "
+                    + "(the folder it was started with), or --token");
+        }
+        return loadOrCreate(securityDir);
+    }
+
     public static RSAKey loadOrCreate(Path securityDir) {
         Path file = securityDir.resolve("jwt-signing-key.json");
         try {

@@ -22,7 +22,21 @@ public final class ImportCheckpoints {
             SET c.position = $position, c.updatedAt = datetime()
             """;
 
+    private static final String CLEAR = """
+            MATCH (c:ImportCheckpoint {source: $source}) DELETE c
+            """;
+
     private ImportCheckpoints() {}
+
+    /**
+     * Forgets {@code source}'s checkpoint once a run read it to the end: a checkpoint only spares an interrupted run the
+     * records it committed. Kept after a complete run, it made the next run of the same file count every record as
+     * unchanged, those rejected for a reference not yet in the graph included, so importing what they refer to and
+     * running the file again never imported them. Natural keys keep the re-run idempotent.
+     */
+    public static void clear(GraphConnection graph, String source) {
+        graph.driver().executableQuery(CLEAR).withParameters(Map.of("source", source)).execute();
+    }
 
     /** The position committed for {@code source}, 0 when none was. */
     public static long position(GraphConnection graph, String source) {

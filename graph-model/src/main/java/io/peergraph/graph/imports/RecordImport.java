@@ -120,13 +120,18 @@ public enum RecordImport {
 
     SOLUTIONS("MATCH (n:Solution {sourceKey: key})", "sourceKey", """
             UNWIND $rows AS row
+            // Every report of triedOn must be there: a solution written without some of them would count as imported and
+            // stay so (a re-import leaves a known record unchanged), its TRIED links lost for good. Unique index on
+            // Report.sourceKey.
+            WITH row WHERE all(reportKey IN coalesce(row.triedOn, []) WHERE EXISTS { (:Report {sourceKey: reportKey}) })
             MATCH (proposer:Customer {handle: row.proposer})
             CREATE (proposer)-[:PROPOSED]->(sol:Solution {sourceKey: row.sourceKey, id: row.id, title: row.title, steps: row.steps,
                         kind: coalesce(row.kind, 'OTHER'), createdAt: datetime(), updatedAt: datetime()})
             WITH row, sol
             // Each symptom and report is listed once.
+            // The batch's symptoms and their broader ones are merged (SymptomImport) beforehand; each is listed once.
             CALL (row, sol) {
-              UNWIND coalesce(row.symptoms, []) AS key
+              UNWIND row.symptomKeys AS key
               MATCH (s:Symptom {key: key})
               CREATE (sol)-[:SOLVES]->(s)
             }

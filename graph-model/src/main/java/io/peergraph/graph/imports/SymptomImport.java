@@ -28,10 +28,23 @@ public final class SymptomImport {
         }
     }
 
+    /**
+     * A new symptom takes the English prefLabel of the concept a domain's symptom scheme ({@code :SymptomScheme}) gives
+     * its key, when that label keeps {@link SymptomName}'s rule: "Maths in the lowest quarter", not the key's last part
+     * "Lowest quarter", which says nothing of which subject. Looked up by the index {@code concept_notation}, per
+     * distinct key of the batch. The PC seed scheme is no domain scheme: ProtonDB's names stay the importer's own.
+     */
     private static final String SYMPTOMS = RecordImport.REUSE_PLAN + """
             UNWIND $symptoms AS s
+            OPTIONAL CALL (s) {
+              MATCH (c:Concept {notation: s.key})-[:IN_SCHEME]->(:ConceptScheme:SymptomScheme)
+              WHERE c.status <> 'DEPRECATED'
+              WITH trim(coalesce(c.prefLabel_en, c.prefLabel)) AS label
+              WHERE size(label) >= $min AND size(label) <= $max AND toLower(label) <> toUpper(label) // a word
+              RETURN label LIMIT 1
+            }
             MERGE (sym:Symptom {key: s.key})
-              ON CREATE SET sym.id = s.id, sym.name = s.name, sym.createdAt = datetime(), sym.updatedAt = datetime()
+              ON CREATE SET sym.id = s.id, sym.name = coalesce(label, s.name), sym.createdAt = datetime(), sym.updatedAt = datetime()
             """;
 
     private static final String HIERARCHY = RecordImport.REUSE_PLAN + """
@@ -56,7 +69,7 @@ public final class SymptomImport {
             return;
         }
         List<Map<String, Object>> rows = symptoms.stream().map(SymptomImport::row).toList();
-        tx.run(SYMPTOMS, Map.of("symptoms", rows)).consume();
+        tx.run(SYMPTOMS, Map.of("symptoms", rows, "min", SymptomName.MIN, "max", SymptomName.MAX)).consume();
         List<String> newlyLinked = tx.run(HIERARCHY, Map.of("symptoms", rows)).single().get("newlyLinked").asList(Value::asString);
         SignatureResign.underSymptoms(tx, newlyLinked, "broader symptom linked on import");
     }

@@ -2,6 +2,7 @@ package io.peergraph.graph.measurement;
 
 import io.peergraph.graph.facet.DeclaredKinds;
 import io.peergraph.graph.facet.ItemFacets;
+import io.peergraph.graph.tag.TagLabel;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -37,7 +38,8 @@ public final class BenchmarkQuery {
             WITH me, metric,
                  head([(me)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p {.id, .name}]) AS myProduct,
                  [kind IN $ladder | [(me)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind = kind
-                    | i {.id, .value, unit: coalesce(head([(i)-[:CLASSIFIED_AS]->(c:Concept) WHERE c.origin IS NULL OR c.origin <> 'GENERATED' | c.id]), i.id)}]] AS mine
+                    | i {.id, .value, unit: coalesce(head([(i)-[:CLASSIFIED_AS]->(c:Concept) WHERE c.origin IS NULL OR c.origin <> 'GENERATED' | c.id]), i.id),
+                         concept: head([(i)-[:CLASSIFIED_AS]->(c:Concept) WHERE c.origin IS NULL OR c.origin <> 'GENERATED' | coalesce(c.prefLabel_en, c.prefLabel)])}]] AS mine
             CALL (me, metric) {
               OPTIONAL MATCH (me)-[l:LATEST_VALUE]->(metric)
               RETURN l.value AS myValue, CASE WHEN $since IS NULL THEN [] ELSE
@@ -308,6 +310,16 @@ public final class BenchmarkQuery {
         return means;
     }
 
+    /**
+     * An item of a rung as the cohort compares it: its value, and the concept it counts as when that is not the value
+     * in other words ("urban (as Inner city)" once a moderator merged Urban into Inner city: the cohort holds both).
+     */
+    private static String described(Value item) {
+        String value = item.get("value").asString();
+        String concept = item.get("concept").asString(null);
+        return concept == null || TagLabel.normalize(concept).equals(TagLabel.normalize(value)) ? value : value + " (as " + concept + ")";
+    }
+
     private static List<BenchmarkAnswer.Level> path(List<String> ladder, Value myProduct, Value mine) {
         List<BenchmarkAnswer.Level> path = new ArrayList<>();
         path.add(new BenchmarkAnswer.Level(0, "every configuration with a value of this metric"));
@@ -315,7 +327,7 @@ public final class BenchmarkQuery {
                 .append(myProduct.isNull() ? "none" : myProduct.get("name").asString());
         path.add(new BenchmarkAnswer.Level(1, same.toString()));
         for (int s = 0; s < ladder.size(); s++) {
-            List<String> values = mine.get(s).asList(v -> v.get("value").asString());
+            List<String> values = mine.get(s).asList(BenchmarkQuery::described);
             same.append(", same ").append(ladder.get(s)).append(": ").append(values.isEmpty() ? "none" : String.join(" + ", values));
             path.add(new BenchmarkAnswer.Level(s + 2, same.toString()));
         }

@@ -254,7 +254,7 @@ class ConfirmationTotalsTest {
             String key = "totals-sol-" + run + "-" + s;
             solutionIds.add(PublicId.SOLUTION.fromKey(key));
             solutions.add(row("sourceKey", key, "id", PublicId.SOLUTION.fromKey(key), "proposer", "totals-" + run + "-" + random.nextInt(30),
-                    "title", "Fix " + s, "symptoms", List.of(symptomKeys.get(random.nextInt(symptomKeys.size())))));
+                    "title", "Fix " + s, "symptomKeys", List.of(symptomKeys.get(random.nextInt(symptomKeys.size())))));
         }
         List<Community.Confirmed> confirmed = new ArrayList<>();
         List<Map<String, Object>> confirmations = new ArrayList<>();

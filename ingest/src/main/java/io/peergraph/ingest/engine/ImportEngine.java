@@ -92,6 +92,9 @@ public final class ImportEngine {
         if (reader.failure != null) {
             throw reader.failure;
         }
+        if (reader.error == null) { // read to the end: the next run re-reads it all (its natural keys say what is unchanged)
+            ImportCheckpoints.clear(graph, sourceId);
+        }
         counts.read = reader.read;
         counts.rejected += reader.rejected;
         counts.unchanged += reader.unchanged;

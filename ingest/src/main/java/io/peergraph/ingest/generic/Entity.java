@@ -114,7 +114,7 @@ public enum Entity {
             case CONFIGURATIONS -> "its owner (customer handle)";
             case REPORTS -> "its owner (customer handle) or its configuration (sourceKey)";
             case INTERACTIONS -> "its report (sourceKey)";
-            case SOLUTIONS -> "its proposer (customer handle)";
+            case SOLUTIONS -> "its proposer (customer handle) or a report it was tried on (triedOn, sourceKeys)";
             case CONFIRMATIONS -> "its customer (handle) or its solution (sourceKey)";
             case TAGS -> "its target";
             case MEASUREMENTS -> "its customer (handle), its metric (key), or the configuration or item it is about";

@@ -89,7 +89,7 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
             row.put("sourceKey", key);
             return key;
         }
-        if (entity == Entity.REPORTS) {
+        if (entity == Entity.REPORTS || entity == Entity.SOLUTIONS) {
             // The statement reads only the keys: the raw list would cross Bolt for nothing.
             row.put("symptomKeys", symptomKeys(row.remove("symptoms")));
         }
@@ -150,7 +150,10 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
         return text;
     }
 
-    /** ISO-8601 with offset, a local time taken as UTC, or Unix seconds. */
+    /**
+     * ISO-8601 with offset, a local time taken as UTC, a date alone (its midnight UTC: data sets that record only the
+     * day, such as a school year's test, need not invent a time), or Unix seconds.
+     */
     private static OffsetDateTime dateTime(String text) {
         if (text.matches("\\d{9,11}")) {
             return OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(Long.parseLong(text)), ZoneOffset.UTC);
@@ -160,8 +163,13 @@ public final class EntityMapper implements RecordMapper<Map<String, Object>> {
         } catch (DateTimeParseException e) {
             try {
                 return java.time.LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException again) {
-                throw new IllegalArgumentException("must be an ISO-8601 time such as 2020-05-25T13:45:00Z or Unix seconds, not '" + text + "'");
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return java.time.LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+                } catch (DateTimeParseException notDate) {
+                    throw new IllegalArgumentException("must be an ISO-8601 time such as 2020-05-25T13:45:00Z, a date such as 2020-05-25 "
+                            + "or Unix seconds, not '" + text + "'");
+                }
             }
         }
     }

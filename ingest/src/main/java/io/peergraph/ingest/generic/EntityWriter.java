@@ -80,7 +80,9 @@ public final class EntityWriter implements BatchWriter<Map<String, Object>> {
         if (entity == Entity.MEASUREMENTS) {
             rows = measurementsThatFit(tx, rows, refused);
         }
-        if (entity == Entity.REPORTS) {
+        if (entity == Entity.REPORTS || entity == Entity.SOLUTIONS) {
+            // A solution's symptoms are made as a report's are: imported before the reports that show them (or with
+            // those rejected), a SOLVES link to a missing symptom was silently left out, and a re-import never adds it.
             Map<String, SymptomImport.Node> symptoms = new LinkedHashMap<>();
             Set<String> shown = new HashSet<>();
             for (Map<String, Object> row : rows) {

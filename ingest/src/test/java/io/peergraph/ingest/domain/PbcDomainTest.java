@@ -2,12 +2,10 @@ package io.peergraph.ingest.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peergraph.graph.driver.GraphConnection;
 import io.peergraph.graph.measurement.BenchmarkAnswer;
 import io.peergraph.graph.measurement.BenchmarkQuery;
 import io.peergraph.graph.measurement.Cohort;
 import io.peergraph.graph.measurement.Metric;
-import io.peergraph.graph.measurement.MetricStore;
 import io.peergraph.graph.peers.PeerAnswer;
 import io.peergraph.graph.peers.PeersWithSymptomQuery;
 import io.peergraph.graph.peers.RankedSolution;
@@ -15,27 +13,15 @@ import io.peergraph.graph.similarpeers.PartialMatch;
 import io.peergraph.graph.similarpeers.SimilarConfiguration;
 import io.peergraph.graph.similarpeers.SimilarPeersQuery;
 import io.peergraph.graph.testing.SharedNeo4j;
-import io.peergraph.ingest.ImportCommand;
-import io.peergraph.ingest.ImportRun;
-import io.peergraph.ingest.progress.Progress;
 import io.peergraph.graph.taxonomy.curation.Curation;
 import io.peergraph.graph.taxonomy.curation.CurationCommand;
 import io.peergraph.graph.taxonomy.curation.CurationResult;
-import io.peergraph.seeds.facets.DomainTaxonomy;
-import io.peergraph.seeds.facets.ItemFacetLoader;
-import io.peergraph.seeds.skos.SeedCatalog;
-import io.peergraph.seeds.skos.SkosLoader;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -56,82 +42,46 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PbcDomainTest {
 
-    private static final Path DOMAIN = Path.of("../domains/pbc");
     private static final String STAGES = "https://peergraph.io/taxonomy/pbc/stages/";
 
+    private final DomainFixture domain = new DomainFixture("pbc");
     private final Driver driver = SharedNeo4j.driver();
     private final Neo4jClient client = Neo4jClient.create(driver);
 
     /** Patient id → items (kind → value) and symptoms, from the fixture. */
-    private final Map<Integer, Map<String, String>> items = new HashMap<>();
+    private Map<Integer, Map<String, String>> items;
     private final Map<Integer, Set<String>> symptoms = new HashMap<>();
     private final Map<Integer, Boolean> alive = new HashMap<>();
     private final Map<Integer, String> arm = new HashMap<>();
     private Metric bilirubin;
 
     @BeforeAll
-    void importTheDomain(@TempDir Path tmp) throws IOException {
-        SharedNeo4j.wipe();
+    void importTheDomain(@TempDir Path tmp) {
         // The PC domain is there too: the PBC answers must not depend on it, nor its answers on PBC.
-        new SkosLoader(GraphConnection.over(driver)).load(SeedCatalog.turtle("seeds/configuration-facets.ttl"));
-        ItemFacetLoader.load(GraphConnection.over(driver), List.of(SeedCatalog.turtle("seeds/configuration-facets.ttl")));
-        DomainTaxonomy.Loaded loaded = DomainTaxonomy.load(GraphConnection.over(driver), DOMAIN.resolve("taxonomy.ttl"));
-        assertThat(loaded.domains()).hasSize(1);
-
-        // Metrics are defined through the API (by a moderator), not imported.
-        bilirubin = new MetricStore(client).define(new Metric(null, "bilirubin", "Serum bilirubin", "mg/dl",
-                Metric.Direction.LOWER_IS_BETTER, 0.0, 30.0)).orElseThrow();
-        for (String entity : List.of("customers", "configurations", "reports", "solutions", "confirmations", "measurements")) {
-            ImportRun run = ImportCommand.run(GraphConnection.over(driver), "csv:" + entity, List.of(DOMAIN.resolve(entity + ".csv")),
-                    tmp.resolve(entity + ".rejected.jsonl"), 100, Progress.none());
-            assertThat(run.rejected()).as(entity + " rejected").isZero();
-            assertThat(run.imported()).as(entity + " imported").isEqualTo(rows(entity).size());
-        }
-
-        for (CSVRecord r : rows("configurations")) {
-            Map<String, String> mine = new HashMap<>();
-            for (String item : r.get("items").split(";")) {
-                mine.put(item.substring(0, item.indexOf('=')), item.substring(item.indexOf('=') + 1));
-            }
-            items.put(patient(r.get("sourceKey")), mine);
-        }
-        rows("reports").forEach(r -> symptoms.put(patient(r.get("sourceKey")),
+        bilirubin = domain.load(new Metric(null, "bilirubin", "Serum bilirubin", "mg/dl", Metric.Direction.LOWER_IS_BETTER, 0.0, 30.0), tmp);
+        items = domain.items();
+        domain.rows("reports").forEach(r -> symptoms.put(DomainFixture.number(r.get("sourceKey")),
                 r.get("symptoms").isEmpty() ? Set.of() : Set.of(r.get("symptoms").split(";"))));
-        rows("confirmations").forEach(r -> {
-            alive.put(patient(r.get("sourceKey")), Boolean.parseBoolean(r.get("worked")));
-            arm.put(patient(r.get("sourceKey")), r.get("solution"));
+        domain.rows("confirmations").forEach(r -> {
+            alive.put(DomainFixture.number(r.get("sourceKey")), Boolean.parseBoolean(r.get("worked")));
+            arm.put(DomainFixture.number(r.get("sourceKey")), r.get("solution"));
         });
     }
 
-    private static List<CSVRecord> rows(String entity) {
-        try (Reader in = Files.newBufferedReader(DOMAIN.resolve(entity + ".csv"))) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static int patient(String sourceKey) {
-        return Integer.parseInt(sourceKey.substring(sourceKey.lastIndexOf(':') + 1));
-    }
-
     private String configurationId(int patient) {
-        return client.query("MATCH (c:Configuration {sourceKey: $key}) RETURN c.id AS id").bind("pbc:patient:" + patient).to("key")
-                .fetchAs(String.class).one().orElseThrow();
+        return domain.configurationId("pbc:patient:" + patient);
     }
 
     private String ownerId(int patient) {
-        return client.query("MATCH (o:Customer {handle: $handle}) RETURN o.id AS id").bind("pbc-%03d".formatted(patient)).to("handle")
-                .fetchAs(String.class).one().orElseThrow();
+        return domain.ownerId("pbc-%03d".formatted(patient));
     }
 
     private long count(Predicate<Integer> patients) {
-        return items.keySet().stream().filter(patients).count();
+        return DomainFixture.count(items, patients);
     }
 
-    /** The first patient of the fixture that fits. */
     private int first(Predicate<Integer> patients) {
-        return items.keySet().stream().sorted().filter(patients).findFirst().orElseThrow();
+        return DomainFixture.first(items, patients);
     }
 
     @Test

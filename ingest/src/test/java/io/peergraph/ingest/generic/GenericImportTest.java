@@ -108,6 +108,20 @@ class GenericImportTest {
     }
 
     @Test
+    void aTimeMayBeADateAloneTakenAsItsMidnightUtc() throws IOException {
+        loadAll();
+        ImportRun run = load("csv:reports", "dated-reports.csv", """
+                sourceKey,owner,configuration,title,occurredAt
+                rep-c,bob,cfg-b,Audio stutters again,1986-05-15
+                rep-d,bob,cfg-b,Audio stutters once more,15/05/1986
+                """);
+        assertThat(run.imported()).isEqualTo(1);
+        assertThat(Files.readString(run.deadLetterFile())).contains("a date such as 2020-05-25").contains("'15/05/1986'");
+        assertThat(driver.executableQuery("MATCH (r:Report {sourceKey: 'rep-c'}) RETURN toString(r.occurredAt) AS at")
+                .execute().records().getFirst().get("at").asString()).isEqualTo("1986-05-15T00:00:00Z");
+    }
+
+    @Test
     void badRowsAreRejectedWithReasons() throws IOException {
         ImportRun run = load("csv:products", "products.csv", """
                 key,name,verified
@@ -168,6 +182,42 @@ class GenericImportTest {
         assertThat(run.imported()).isZero();
         assertThat(run.balanced()).isTrue();
         assertThat(Files.readString(run.deadLetterFile())).contains("its owner (customer handle) or its configuration (sourceKey) is not in the graph");
+    }
+
+    /**
+     * Solutions imported before their reports (or with some of those rejected) used to count as imported without their
+     * TRIED and SOLVES links, and a re-import after the fix left them so: a solution that lists a missing report is
+     * rejected, and its symptoms are made as a report's are.
+     */
+    @Test
+    void aSolutionTriedOnAReportNotInTheGraphIsRejectedUntilTheReportIsThere() throws IOException {
+        load("csv:customers", "customers.csv", "handle\nalice\n");
+        load("jsonl:configurations", "configurations.jsonl", """
+                {"sourceKey":"cfg-a","owner":"alice","items":["gpu=AMD Radeon RX 580"]}
+                """);
+        String solutions = """
+                sourceKey,proposer,title,symptoms,triedOn
+                sol-early,alice,Lower the latency,audio/crackling;audio/missing,rep-later
+                sol-untried,alice,Reinstall,audio/missing,
+                """;
+        ImportRun early = load("csv:solutions", "solutions.csv", solutions);
+        assertThat(early.imported()).isEqualTo(1);
+        assertThat(early.rejected()).isEqualTo(1);
+        assertThat(Files.readString(early.deadLetterFile())).contains("a report it was tried on (triedOn, sourceKeys) is not in the graph");
+        assertThat(driver.executableQuery("MATCH (:Solution {sourceKey: 'sol-untried'})-[:SOLVES]->(s:Symptom)-[:BROADER]->(b:Symptom) RETURN s.key + ' < ' + b.key AS k")
+                .execute().records().getFirst().get("k").asString()).isEqualTo("audio/missing < audio");
+
+        load("csv:reports", "reports.csv", """
+                sourceKey,owner,configuration,title,symptoms
+                rep-later,alice,cfg-a,Crackling audio,audio/crackling
+                """);
+        ImportRun again = load("csv:solutions", "solutions.csv", solutions);
+        assertThat(again.imported()).isEqualTo(1);
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(driver.executableQuery("""
+                MATCH (:Report {sourceKey: 'rep-later'})-[:TRIED]->(sol:Solution {sourceKey: 'sol-early'})
+                RETURN COUNT { (sol)-[:SOLVES]->() } AS solves
+                """).execute().records().getFirst().get("solves").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -6,7 +6,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 usage() {
   cat <<'USAGE'
 Usage: bench/run-peers.sh [--customers N] [--seed S] [--pairs P] [--warmup-rounds W] [--json FILE]
-                          [--data-dir DIR] [--page-cache SIZE] [--batch B] [--no-build] [--profile true [--rounds R]]
+                          [--data-dir DIR] [--page-cache SIZE] [--batch B] [--port P] [--bolt-port B] [--no-build]
+                          [--profile true [--rounds R]]
 
 Generates a seeded synthetic community (../shared/BENCHMARKS.md shape) into an embedded Neo4j under DIR, or
 reuses one a previous run completed with the same size and seed; starts the Peergraph service in-process
@@ -21,6 +22,8 @@ rounds over the same questions; prints p50/p90/p99/max and the HTTP/driver ratio
   --data-dir DIR     where generated stores live (default bench/target/stores)
   --page-cache SIZE  Neo4j page cache (default 2g)
   --batch B          customers per load transaction (default 1000)
+  --port P           the service's HTTP port (default 0: a free one)
+  --bolt-port B      the embedded Neo4j's Bolt port (default 0: a free one)
   --no-build         skip the Maven build (use what was built last)
   --profile true     instead of the latency bench: the query's time and database hits part by part (its top-level
                      CALL subqueries), over the same questions, on a store a previous run completed (--rounds R, default 3)

@@ -1,5 +1,6 @@
 package io.peergraph.api.http;
 
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class GraphQlEndpoint {
 
     @Bean
-    GraphQlOverHttp graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper jsonMapper) {
-        return new GraphQlOverHttp(webGraphQlHandler, jsonMapper);
+    GraphQlOverHttp graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper jsonMapper,
+                                       @Value("${spring.mvc.async.request-timeout:30s}") Duration asyncTimeout) {
+        // 30 s: Tomcat's own async timeout, which applied while the answer was written by an async dispatch.
+        return new GraphQlOverHttp(webGraphQlHandler, jsonMapper, asyncTimeout);
     }
 
     @Bean

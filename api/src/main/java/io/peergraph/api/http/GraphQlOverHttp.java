@@ -6,22 +6,29 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,11 +57,14 @@ public class GraphQlOverHttp extends GraphQlHttpHandler {
 
     private final WebGraphQlHandler graphQl;
     private final JsonMapper json;
+    private final Duration asyncTimeout;
 
-    public GraphQlOverHttp(WebGraphQlHandler graphQl, JsonMapper json) {
+    /** {@code asyncTimeout}: how long an answer may take, as the container's async timeout would allow. */
+    public GraphQlOverHttp(WebGraphQlHandler graphQl, JsonMapper json, Duration asyncTimeout) {
         super(graphQl);
         this.graphQl = graphQl;
         this.json = json;
+        this.asyncTimeout = asyncTimeout;
     }
 
     /** GET: a query from the URL's parameters. */
@@ -162,8 +172,32 @@ public class GraphQlOverHttp extends GraphQlHttpHandler {
      * the whole request is worth retrying, after the {@code Retry-After} the response carries. A partial answer keeps
      * its 200, with the same header.
      */
+    /**
+     * Waits for the answer on the request's own thread and writes it from there. Spring's handler hands the servlet
+     * container a future instead: an async dispatch, which runs the filter chain and the DispatcherServlet a second
+     * time, on another thread, to write an answer that is seldom more than a few milliseconds away (peersWithSymptom:
+     * two more hand-offs and a second pass per request). Tomcat runs each request on a virtual thread
+     * ({@code spring.threads.virtual.enabled}), so waiting here holds no platform thread. An answer not ready within
+     * the async timeout gets the same 503 the async dispatch would have given.
+     */
     @Override
-    protected HttpStatus selectResponseStatus(org.springframework.graphql.server.WebGraphQlResponse response, MediaType responseMediaType) {
+    protected ServerResponse prepareResponse(ServerRequest request, Mono<WebGraphQlResponse> answer) {
+        WebGraphQlResponse response;
+        try {
+            response = answer.toFuture().get(asyncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AsyncRequestTimeoutException();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the GraphQL request ran", e);
+        }
+        return super.prepareResponse(request, Mono.just(response)); // already complete: written now, not dispatched
+    }
+
+    @Override
+    protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
         boolean allBusy = !response.getErrors().isEmpty() && response.getErrors().stream()
                 .allMatch(e -> e.getExtensions() != null && "UNAVAILABLE".equals(e.getExtensions().get("code")));
         Object data = response.getData();

@@ -1,6 +1,7 @@
 package io.peergraph.api.peers;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import io.peergraph.api.graphql.InMemory;
 import io.peergraph.api.graphql.Inputs;
 import io.peergraph.api.graphql.Paging;
 import io.peergraph.api.security.Caller;
@@ -65,31 +66,37 @@ public class PeersController {
         return peersWithSymptom.peerCount(p);
     }
 
+    @InMemory
     @SchemaMapping(typeName = "PeersWithSymptom")
     public Window<PeerReport> reports(PeersWithSymptom.Answer p) {
         return paging.offsetWindow(p.page().reports(), p.page().offset(), p.page().hasNextPage());
     }
 
+    @InMemory
     @SchemaMapping(typeName = "PeersWithSymptom")
     public Window<PeerMatch> peers(PeersWithSymptom.Answer p) {
         return paging.offsetWindow(p.page().peers(), p.page().offset(), p.page().peersHaveNextPage());
     }
 
+    @InMemory
     @SchemaMapping(typeName = "PeerMatch")
     public Peer peer(PeerMatch match) {
         return new Peer(pseudonyms.of(callers.current().customerId(), match.ownerId()));
     }
 
+    @InMemory
     @SchemaMapping(typeName = "PeersWithSymptom")
     public List<RankedSolution> solutions(PeersWithSymptom.Answer p) {
         return p.page().solutions();
     }
 
+    @InMemory
     @SchemaMapping(typeName = "PeerReport")
     public Peer peer(PeerReport report) {
         return new Peer(pseudonyms.of(callers.current().customerId(), report.ownerId()));
     }
 
+    @InMemory
     @SchemaMapping(typeName = "PeerReport")
     public double similarity(PeerReport report) {
         return report.score();
@@ -101,11 +108,13 @@ public class PeersController {
         return shownSymptoms.of(reports, r -> r.symptoms().stream().map(Symptom::id).toList());
     }
 
+    @InMemory
     @SchemaMapping(typeName = "RankedSolution")
     public int confirmations(RankedSolution s) {
         return s.total();
     }
 
+    @InMemory
     @SchemaMapping(typeName = "RankedSolution")
     public double confidence(RankedSolution s) {
         return s.rank();

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The use case "others with my configuration who saw this symptom — and what worked for them": who may ask
- * (the configuration's readers), the retry through the whole access rule when the one-round-trip answer is only
- * for owners, and what an empty answer means. The question itself is graph-model's {@link PeersWithSymptomQuery}.
+ * (the configuration's readers, about a symptom they may see), the retry through the whole access rule when the
+ * one-round-trip answer (which checks both for the usual asker) is only for owners, and what an empty answer means.
+ * The question itself is graph-model's {@link PeersWithSymptomQuery}.
  */
 @Component
 public class PeersWithSymptom {
@@ -40,13 +41,14 @@ public class PeersWithSymptom {
      * peer count will be read, so the page query is skipped ({@link #peerCount} runs its own).
      */
     public Answer ask(Caller viewer, String configuration, String symptom, String product, int offset, int size, boolean pageWanted) {
-        // The page query answers only the configuration's owner (the usual asker) in its one round trip; anyone
-        // else goes through the whole rule (organisation roles), which also says NOT_FOUND or FORBIDDEN.
-        if (symptoms.visible(symptom, viewer.customerId()).isEmpty()) { // another's candidate symptom is no symptom to them
-            throw new ApiException.NotFound("symptom", symptom);
-        }
+        // The page query answers only the configuration's owner about a symptom they may see (the usual question) in
+        // its one round trip; anything else goes through the whole rule: another's candidate symptom is no symptom to
+        // them (NOT_FOUND), and organisation roles decide about a configuration they do not own (or NOT_FOUND, FORBIDDEN).
         PeerAnswer answer = pageWanted ? run(viewer.customerId(), configuration, symptom, product, offset, size) : null;
         if (answer == null) {
+            if (symptoms.visible(symptom, viewer.customerId()).isEmpty()) {
+                throw new ApiException.NotFound("symptom", symptom);
+            }
             if (!ownership.of(viewer, configuration, "configuration").canRead()) {
                 throw new ApiException.Forbidden("Ask about your own configurations.");
             }

@@ -29,6 +29,7 @@ public class SymptomProposalTest {
     static final String SEARCH = "query($s: String) { symptoms(search: $s, first: 20) { edges { node { id name } } } }";
     static final String REPORT = """
             mutation($c: ID!, $s: ID!) { reportSymptom(input: {configuration: $c, symptoms: [$s], title: "It happens"}) { id symptoms { id } } }""";
+    static final String PEERS_PAGE = "query($c: ID!, $s: ID!) { peersWithSymptom(configuration: $c, symptom: $s) { reports { edges { node { id } } } } }";
     static final String CANDIDATES = "{ symptomCandidates(first: 100) { edges { node { symptom { id name } conceptIri customers reports } } } }";
 
     @Autowired GraphQlHttp api;
@@ -72,6 +73,14 @@ public class SymptomProposalTest {
         assertThat(refused.firstError().path("message").asText()).isEqualTo(unknown.firstError().path("message").asText());
         assertThat(api.post(other, "query($c: ID!, $s: ID!) { peersWithSymptom(configuration: $c, symptom: $s) { peerCount } }",
                 Map.of("c", otherConfiguration, "s", id)).errorCode()).isEqualTo("NOT_FOUND");
+        // The page too, whose one round trip checks the symptom for its asker: refused as an unknown id is.
+        var pageRefused = api.post(other, PEERS_PAGE, Map.of("c", otherConfiguration, "s", id));
+        var pageUnknown = api.post(other, PEERS_PAGE, Map.of("c", otherConfiguration, "s", "sym_aaaaaaaaaaaaaaaaaaaa"));
+        assertThat(pageRefused.errorCode()).isEqualTo("NOT_FOUND").isEqualTo(pageUnknown.errorCode());
+        assertThat(pageRefused.firstError().path("message").asText())
+                .isEqualTo(pageUnknown.firstError().path("message").asText().replace("sym_aaaaaaaaaaaaaaaaaaaa", id));
+        assertThat(api.post(author, PEERS_PAGE, Map.of("c", configuration(author), "s", id)).data().path("peersWithSymptom").path("reports")
+                .path("edges").isArray()).as("the author may ask about their own candidate").isTrue();
         assertThat(api.post(other, "mutation($t: ID!) { follow(thing: $t) { __typename } }", Map.of("t", id)).errorCode()).isEqualTo("NOT_FOUND");
 
         // The moderator sees it with its use, and approves it.
@@ -160,6 +169,7 @@ public class SymptomProposalTest {
         assertThat(event.path("summary").asText()).isEqualTo("merged symptom " + w + " rattling noise from case into " + w + " fan rattles");
         assertThat(reportSymptoms(author, report)).containsExactly(target);
         assertThat(api.post(author, SYMPTOM, Map.of("id", source)).data().path("symptom").isNull()).as("gone for its author too").isTrue();
+        assertThat(api.post(author, PEERS_PAGE, Map.of("c", configuration(author), "s", source)).errorCode()).isEqualTo("NOT_FOUND");
         assertThat(candidate(moderator, source)).isNull();
         // Its words now find the target: its name became an alternative label of the target's concept.
         assertThat(ids(api.newCustomer(), w + " rattling noise from case")).containsExactly(target);
@@ -183,6 +193,8 @@ public class SymptomProposalTest {
                 .data().path("rejectSymptom").path("summary").asText()).isEqualTo("deprecated " + w + " buy cheap pills (spam)");
         assertThat(api.post(author, REPORT, Map.of("c", configuration, "s", id)).errorCode()).isEqualTo("BAD_USER_INPUT");
         assertThat(api.post(author, SYMPTOM, Map.of("id", id)).data().path("symptom").isNull()).isTrue();
+        assertThat(api.post(author, PEERS_PAGE, Map.of("c", configuration, "s", id)).errorCode())
+                .as("not a question to ask about one's own configuration either").isEqualTo("NOT_FOUND");
         assertThat(reportSymptoms(author, report)).containsExactly(id);
         assertThat(api.post(moderator, "mutation($s: ID!) { approveSymptom(symptom: $s) { id } }", Map.of("s", id)).errorCode())
                 .as("only a candidate is approved").isEqualTo("CONFLICT");

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class GenerateCommunity {
 
-    public static final Set<String> OPTIONS = Set.of("customers", "seed", "data-dir", "page-cache", "batch", "emit");
+    public static final Set<String> OPTIONS = Set.of("customers", "seed", "data-dir", "page-cache", "batch", "emit", "bolt-port");
 
     public static void main(String[] args) {
         Options options = new Options(args, OPTIONS);
@@ -38,6 +38,6 @@ public final class GenerateCommunity {
     /** The store holding {@code community}, loaded now unless an earlier run completed it. */
     public static GeneratedStore open(Options options, SyntheticCommunity community) {
         return GeneratedStore.open(community, Path.of(options.string("data-dir", "bench/target/stores")),
-                options.bytes("page-cache", "2g"), options.integer("batch", 1000));
+                options.bytes("page-cache", "2g"), options.integer("batch", 1000), options.integer("bolt-port", 0));
     }
 }

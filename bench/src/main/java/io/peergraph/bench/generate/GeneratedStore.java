@@ -36,14 +36,15 @@ public final class GeneratedStore implements AutoCloseable {
         this.load = load;
     }
 
-    public static GeneratedStore open(SyntheticCommunity community, Path root, long pageCacheBytes, int customersPerBatch) {
+    /** {@code boltPort} 0 picks a free one. */
+    public static GeneratedStore open(SyntheticCommunity community, Path root, long pageCacheBytes, int customersPerBatch, int boltPort) {
         Path dir = root.resolve(community.shape().tag());
         Path marker = dir.resolve(MARKER);
         boolean loaded = Files.exists(marker);
         if (!loaded) {
             deleteRecursively(dir);
         }
-        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir.resolve("neo4j"), 0, pageCacheBytes);
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir.resolve("neo4j"), boltPort, pageCacheBytes);
         Driver driver = neo4j.driver();
         if (loaded) {
             System.out.println("Reusing the store loaded earlier in " + dir);

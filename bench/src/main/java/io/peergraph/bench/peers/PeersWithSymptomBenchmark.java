@@ -30,13 +30,13 @@ public final class PeersWithSymptomBenchmark {
     /** The page size a front end asks for. */
     static final int FIRST = 20;
 
-    static final Set<String> OPTIONS = union(GenerateCommunity.OPTIONS, Set.of("pairs", "warmup-rounds", "json"));
+    static final Set<String> OPTIONS = union(GenerateCommunity.OPTIONS, Set.of("pairs", "warmup-rounds", "json", "port"));
 
     public static void main(String[] args) throws IOException {
         Options options = new Options(args, OPTIONS);
         SyntheticCommunity community = GenerateCommunity.community(options);
         try (GeneratedStore store = GenerateCommunity.open(options, community);
-             ConfigurableApplicationContext service = startService(store)) {
+             ConfigurableApplicationContext service = startService(store, options.integer("port", 0))) {
             var size = store.size();
             System.out.println("Dataset: " + size);
             List<Question> questions = community.questionsByReport(options.integer("pairs", 200));
@@ -66,10 +66,10 @@ public final class PeersWithSymptomBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext startService(GeneratedStore store) throws IOException {
+    private static ConfigurableApplicationContext startService(GeneratedStore store, int port) throws IOException {
         Path dataDir = Files.createTempDirectory("peergraph-bench-service");
         return new SpringApplicationBuilder(PeergraphApplication.class).run(
-                "--server.port=0",
+                "--server.port=" + port,
                 "--peergraph.neo4j.uri=" + store.boltUri(),
                 "--peergraph.neo4j.username=" + EmbeddedNeo4j.USERNAME,
                 "--peergraph.neo4j.password=" + store.password(),

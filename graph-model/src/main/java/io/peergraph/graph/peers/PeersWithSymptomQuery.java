@@ -5,6 +5,7 @@ import io.peergraph.graph.facet.ItemFacets;
 import io.peergraph.graph.facet.ItemRelation;
 import io.peergraph.graph.access.Visibility;
 import io.peergraph.graph.solution.ConfirmationTotals;
+import io.peergraph.graph.symptom.SymptomVisibility;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -56,8 +57,9 @@ public final class PeersWithSymptomQuery {
     /** The concepts of the item {@code i} ({@link ItemRelation#concepts(String)}): the question's concept terms, and PeerMatch's. */
     private static final String ITEM_CONCEPTS = ItemRelation.concepts("i");
 
-    // The asker's right: only its cheapest case (they own the configuration, Visibility.cypherOwns) in this round
-    // trip; anyone else is settled by AccessQuery and asks again with $askerId null.
+    // The asker's right: only its cheapest case (they own the configuration, Visibility.cypherOwns, and may see the
+    // symptom, SymptomVisibility) in this round trip; anyone else, or a symptom hidden from them, is settled by the
+    // caller's own checks (AccessQuery, SymptomStore.visible), which then asks again with $askerId null.
     // Ids come from the graph (well-formed, [a-z0-9_]), never from user text, so the Lucene query cannot be
     // injected into; the caller's ids are only ever Cypher parameters.
     private static final String SIGNATURE_QUERY = """
@@ -65,6 +67,7 @@ public final class PeersWithSymptomQuery {
             WHERE $askerId IS NULL OR """ + Visibility.cypherOwns("owner", "$askerId") + """
 
             MATCH (symptom:Symptom {id: $symptomId})
+            WHERE $askerId IS NULL OR SYMPTOM_VISIBLE
             // The symptom's id and its concepts' ids: every report showing it or a narrower symptom carries one of them.
             WITH owner, me, symptom, [(symptom)-[:CLASSIFIED_AS]->(c:Concept) | c.id] AS conceptIds
             CALL (me) {
@@ -77,7 +80,8 @@ public final class PeersWithSymptomQuery {
                  + ' +peerItems:(' + reduce(q = '', i IN mine | q + ' ' + i.id
                      + reduce(t = '', c IN i.concepts | t + ' CONCEPT_TERM' + c.id + CASE c.depth WHEN 0 THEN '^CONCEPT_BOOST' ELSE '^BROADER_BOOST' END))
                  + ') -peerOwner:' + owner.id AS lucene
-            """.replace("ITEM_CONCEPTS", ITEM_CONCEPTS).replace("CONCEPT_TERM", PeerSignature.CONCEPT_TERM)
+            """.replace("SYMPTOM_VISIBLE", SymptomVisibility.visibleTo("symptom", "$askerId"))
+            .replace("ITEM_CONCEPTS", ITEM_CONCEPTS).replace("CONCEPT_TERM", PeerSignature.CONCEPT_TERM)
             .replace("CONCEPT_BOOST", Double.toString(CONCEPT_BOOST)).replace("BROADER_BOOST", Double.toString(BROADER_BOOST));
 
     /** A peer row's reports: their best-matching ones, at most this many. */
@@ -216,8 +220,9 @@ public final class PeersWithSymptomQuery {
     }
 
     /**
-     * {@code askerId}, when given, must own the configuration, else there is no answer row: the usual question (about
-     * one's own configuration) is settled in the one round trip; null when the caller's right was checked already.
+     * {@code askerId}, when given, must own the configuration and see the symptom ({@link SymptomVisibility#VISIBLE}),
+     * else there is no answer row: the usual question (about one's own configuration, a symptom they may see) is settled
+     * in the one round trip; null when the caller's right was checked already.
      */
     public static Map<String, Object> parameters(String askerId, String configurationId, String symptomId, int offset, int first, int solutions) {
         return parameters(askerId, configurationId, symptomId, null, Instant.now(), offset, first, SolutionRanking.DEFAULT);
@@ -243,7 +248,7 @@ public final class PeersWithSymptomQuery {
         return p;
     }
 
-    /** Empty when the configuration has no items, is not the asker's, or the symptom does not exist. */
+    /** Empty when the configuration has no items, is not the asker's, or the symptom does not exist or is hidden from the asker. */
     public Optional<PeerAnswer> run(String askerId, String configurationId, String symptomId, int offset, int first, int solutions) {
         return run(askerId, configurationId, symptomId, null, Instant.now(), offset, first, solutions, SolutionRanking.DEFAULT);
     }

@@ -11,11 +11,17 @@ package io.peergraph.graph.symptom;
 public final class SymptomVisibility {
 
     /** Cypher condition on {@code s:Symptom} for the customer {@code $viewerId} (null: nobody in particular). */
-    public static final String VISIBLE = """
-            (NOT EXISTS { (s)-[:MERGED_INTO]->() }
-             AND (s.proposedBy IS NULL
-                  OR EXISTS { (s)-[:CLASSIFIED_AS]->(:Concept {status: 'APPROVED'}) }
-                  OR ($viewerId IN s.describedBy AND EXISTS { (s)-[:CLASSIFIED_AS]->(:Concept {status: 'CANDIDATE'}) })))""";
+    public static final String VISIBLE = visibleTo("s", "$viewerId");
+
+    /** {@link #VISIBLE} on the symptom variable {@code symptom} for the viewer in the Cypher expression {@code viewer}. */
+    public static String visibleTo(String symptom, String viewer) {
+        return """
+                (NOT EXISTS { (%1$s)-[:MERGED_INTO]->() }
+                 AND (%1$s.proposedBy IS NULL
+                      OR EXISTS { (%1$s)-[:CLASSIFIED_AS]->(:Concept {status: 'APPROVED'}) }
+                      OR (%2$s IN %1$s.describedBy AND EXISTS { (%1$s)-[:CLASSIFIED_AS]->(:Concept {status: 'CANDIDATE'}) })))"""
+                .formatted(symptom, viewer);
+    }
 
     /**
      * Cypher condition on {@code s:Symptom}: everyone sees it by name — seeded or imported, or a customer's approved. What

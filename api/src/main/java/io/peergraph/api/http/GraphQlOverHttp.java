@@ -168,11 +168,6 @@ public class GraphQlOverHttp extends GraphQlHttpHandler {
     }
 
     /**
-     * 503 when nothing could be answered because the database was busy (every error UNAVAILABLE, no field answered):
-     * the whole request is worth retrying, after the {@code Retry-After} the response carries. A partial answer keeps
-     * its 200, with the same header.
-     */
-    /**
      * Waits for the answer on the request's own thread and writes it from there. Spring's handler hands the servlet
      * container a future instead: an async dispatch, which runs the filter chain and the DispatcherServlet a second
      * time, on another thread, to write an answer that is seldom more than a few milliseconds away (peersWithSymptom:
@@ -196,6 +191,11 @@ public class GraphQlOverHttp extends GraphQlHttpHandler {
         return super.prepareResponse(request, Mono.just(response)); // already complete: written now, not dispatched
     }
 
+    /**
+     * 503 when nothing could be answered because the database was busy (every error UNAVAILABLE, no field answered):
+     * the whole request is worth retrying, after the {@code Retry-After} the response carries. A partial answer keeps
+     * its 200, with the same header.
+     */
     @Override
     protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
         boolean allBusy = !response.getErrors().isEmpty() && response.getErrors().stream()

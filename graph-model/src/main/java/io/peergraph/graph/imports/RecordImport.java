@@ -128,8 +128,8 @@ public enum RecordImport {
             CREATE (proposer)-[:PROPOSED]->(sol:Solution {sourceKey: row.sourceKey, id: row.id, title: row.title, steps: row.steps,
                         kind: coalesce(row.kind, 'OTHER'), createdAt: datetime(), updatedAt: datetime()})
             WITH row, sol
-            // Each symptom and report is listed once.
-            // The batch's symptoms and their broader ones are merged (SymptomImport) beforehand; each is listed once.
+            // The batch's symptoms and their broader ones are merged (SymptomImport) beforehand; each symptom and report
+            // is listed once.
             CALL (row, sol) {
               UNWIND row.symptomKeys AS key
               MATCH (s:Symptom {key: key})

@@ -38,8 +38,8 @@ public final class BenchmarkQuery {
             WITH me, metric,
                  head([(me)-[:OF_ITEM]->(:Item)-[:INSTANCE_OF]->(p:Product) | p {.id, .name}]) AS myProduct,
                  [kind IN $ladder | [(me)-[:INCLUDES]->(i:ConfigItem) WHERE i.kind = kind
-                    | i {.id, .value, concept: head([(i)-[:CLASSIFIED_AS]->(c:Concept) WHERE c.origin IS NULL OR c.origin <> 'GENERATED'
-                                                     | c {.id, label: coalesce(c.prefLabel_en, c.prefLabel)}])}]] AS mine
+                    | i {.id, .value, unit: coalesce(head([(i)-[:CLASSIFIED_AS]->(c:Concept) WHERE c.origin IS NULL OR c.origin <> 'GENERATED' | c.id]), i.id),
+                         concept: head([(i)-[:CLASSIFIED_AS]->(c:Concept) WHERE c.origin IS NULL OR c.origin <> 'GENERATED' | coalesce(c.prefLabel_en, c.prefLabel)])}]] AS mine
             CALL (me, metric) {
               OPTIONAL MATCH (me)-[l:LATEST_VALUE]->(metric)
               RETURN l.value AS myValue, CASE WHEN $since IS NULL THEN [] ELSE
@@ -67,7 +67,7 @@ public final class BenchmarkQuery {
               WITH owner, c, value, sameProduct, foreign,
                    [s IN range(0, size($ladder) - 1) |
                       size([p IN items WHERE p[0] = $ladder[s]]) = size(mine[s])
-                      AND all(m IN mine[s] WHERE [$ladder[s], coalesce(m.concept.id, m.id)] IN items)] AS sameKind
+                      AND all(m IN mine[s] WHERE [$ladder[s], m.unit] IN items)] AS sameKind
               WITH owner, c, value, CASE WHEN NOT sameProduct THEN 0 WHEN foreign THEN 1
                    ELSE 1 + reduce(run = [0, true], ok IN sameKind |
                               CASE WHEN run[1] AND ok THEN [run[0] + 1, true] ELSE [run[0], false] END)[0] END AS depth
@@ -316,7 +316,7 @@ public final class BenchmarkQuery {
      */
     private static String described(Value item) {
         String value = item.get("value").asString();
-        String concept = item.get("concept").isNull() ? null : item.get("concept").get("label").asString(null);
+        String concept = item.get("concept").asString(null);
         return concept == null || TagLabel.normalize(concept).equals(TagLabel.normalize(value)) ? value : value + " (as " + concept + ")";
     }
 
